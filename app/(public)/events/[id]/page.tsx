@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ACTOR_ROLES, SANCTIONS_REGIMES, SOURCE_TYPES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug, type SourceTypeSlug } from "@/lib/events/codebook";
+import { formatEventDate, isoEventDate, toIsoDay } from "@/lib/events/date-span";
+import { getEvent } from "@/lib/events/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await getEvent((await params).id);
+  return { title: event?.title ?? "Event not found" };
+}
+
+const list = (items: string[]) => (items.length ? items.join(", ") : "—");
+
+export default async function EventPage({ params }: Props) {
+  const event = await getEvent((await params).id);
+  if (!event) notFound();
+  const actorsByRole = event.actors.map((a) => ({ name: a.actor.name, aliases: a.actor.aliases, role: ACTOR_ROLES[a.role as ActorRoleSlug] ?? a.role, slug: a.actor.slug }));
+
+  return (
+    <article>
+      <p><Link href="/events">← All events</Link></p>
+      {event.status === "retracted" && (
+        <div className="notice" role="note"><strong>Retracted.</strong> This event has been withdrawn; it is kept here so that links and citations still resolve.</div>
+      )}
+      <h1>{event.title}</h1>
+      <p className="muted">
+        <time dateTime={isoEventDate(event.date)}>{formatEventDate(event.date)}</time>
+        {event.date.precision !== "day" && <> (known to the {event.date.precision})</>}
+        {event.date.approximate && <> — approximate</>}
+        {" · "}{eventTypeLabel(event.type)}{" · "}<span className={`badge ${event.claimStatus}`}>{event.claimStatus}</span>
+      </p>
+      <p>{event.summary}</p>
+
+      <h2>Details</h2>
+      <dl className="fields">
+        <dt>Public id</dt><dd><code>{event.id}</code></dd>
+        <dt>Event type</dt><dd>{eventTypeLabel(event.type)}</dd>
+        <dt>Claim status</dt><dd>{event.claimStatus}</dd>
+        <dt>Date</dt><dd>{formatEventDate(event.date)} (precision: {event.date.precision}{event.date.approximate ? ", approximate" : ""})</dd>
+        <dt>Place</dt><dd>{event.place ?? "—"}</dd>
+        <dt>Countries</dt><dd>{list(event.countryCodes)}</dd>
+        <dt>Coordinates</dt><dd>{event.latitude !== null && event.longitude !== null ? `${event.latitude}, ${event.longitude} (approximate)` : "—"}</dd>
+        <dt>Item categories</dt><dd>{list(event.itemCategories)}</dd>
+        {event.sanctionsRegime && <><dt>Sanctions regime</dt><dd>{SANCTIONS_REGIMES[event.sanctionsRegime as SanctionsRegimeSlug]}</dd></>}
+        {event.instrument && <><dt>Instrument</dt><dd>{event.instrument}</dd></>}
+        <dt>Tags</dt><dd>{list(event.tags)}</dd>
+        <dt>First published</dt><dd>{event.publishedAt ? toIsoDay(event.publishedAt) : "—"}</dd>
+        <dt>Last changed</dt><dd>{toIsoDay(event.updatedAt)}</dd>
+      </dl>
+
+      <h2>Actors</h2>
+      <ul>
+        {actorsByRole.map((a) => (
+          <li key={`${a.slug}-${a.role}`}>
+            <Link href={`/events?actor=${a.slug}`}>{a.name}</Link> — {a.role}
+            {a.aliases.length > 0 && <span className="muted"> (also: {a.aliases.join(", ")})</span>}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Sources ({event.sources.length})</h2>
+      <ol className="sources">
+        {event.sources.map((s) => (
+          <li key={s.id}>
+            <p>
+              <strong>{s.url ? <a href={s.url} rel="noopener noreferrer" target="_blank">{s.title}</a> : s.title}</strong>
+              <br />
+              <span className="muted">
+                {[s.publisher, s.author && `by ${s.author}`, s.publishedOn && `published ${s.publishedOn}`, SOURCE_TYPES[s.sourceType as SourceTypeSlug], s.language !== "en" && `language: ${s.language}`].filter(Boolean).join(" · ")}
+              </span>
+            </p>
+            <blockquote lang={s.language}>{s.quote}</blockquote>
+            <p className="muted">
+              {s.accessedOn && <>Accessed {toIsoDay(s.accessedOn)}. </>}
+              {s.archivedUrl && <a href={s.archivedUrl} rel="noopener noreferrer" target="_blank">Archived copy</a>}
+              {!s.url && <>No public web address is known for this source.</>}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

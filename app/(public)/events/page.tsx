@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActiveFilters } from "@/components/events/active-filters";
+import { EventFilters } from "@/components/events/event-filters";
+import { EventsTable } from "@/components/events/events-table";
+import { Pagination } from "@/components/events/pagination";
+import { Notices } from "@/components/ui/notices";
+import { listEvents, listFilterActors } from "@/lib/events/queries";
+import { hasFilters, parseEventQuery, serializeEventQuery, type EventQuery, type EventSort } from "@/lib/events/query-params";
+
+export const metadata: Metadata = { title: "Events" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function sortHref(query: EventQuery, column: "date" | "title") {
+  // Clicking the sorted column reverses it; another column starts newest-first for dates, A–Z for titles.
+  const next: EventSort = query.sort === `-${column}` ? column : query.sort === column ? `-${column}` : column === "date" ? "-date" : "title";
+  return `/events${serializeEventQuery({ ...query, sort: next, page: 1 })}`;
+}
+
+export default async function EventsPage({ searchParams }: Props) {
+  const { query, notices } = parseEventQuery(await searchParams);
+  const [result, actors] = await Promise.all([listEvents(query), listFilterActors()]);
+  if (query.page > result.pageCount) notices.push(`There are only ${result.pageCount} pages, so the last page is shown.`);
+  const actorNames = new Map(actors.map((a) => [a.slug, a.name]));
+  const first = (result.page - 1) * query.pageSize + 1;
+  const last = first + result.rows.length - 1;
+  const summary =
+    result.total === 0
+      ? "No events match"
+      : `${result.total} ${result.total === 1 ? "event" : "events"}${result.pageCount > 1 ? `, showing ${first}–${last}` : ""}`;
+
+  return (
+    <>
+      <h1>Events</h1>
+      <EventFilters query={query} actors={actors} />
+      <Notices notices={notices} />
+      <ActiveFilters query={query} actorNames={actorNames} />
+      <div className="result-bar">
+        <p role="status" aria-live="polite"><strong>{summary}</strong></p>
+      </div>
+      {result.total === 0 ? (
+        <div className="empty">
+          <p>No published events match {hasFilters(query) ? "these filters" : "yet"}.</p>
+          {hasFilters(query) && <p>Remove a filter above, or <Link href="/events">see all events</Link>.</p>}
+        </div>
+      ) : (
+        <>
+          <EventsTable
+            rows={result.rows}
+            caption={`Events, sorted by ${query.sort.replace("-", "")} ${query.sort.startsWith("-") ? "descending" : "ascending"}, page ${result.page} of ${result.pageCount}`}
+            links={{ sort: query.sort, hrefs: { date: sortHref(query, "date"), title: sortHref(query, "title") } }}
+          />
+          <Pagination query={query} page={result.page} pageCount={result.pageCount} />
+        </>
+      )}
+    </>
+  );
+}

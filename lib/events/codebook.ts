@@ -1,0 +1,103 @@
+// The v1 codebook: the fixed vocabularies of the data model with their public meanings. The
+// /codebook page, the zod schemas and the filters all read these lists, so they cannot drift.
+
+export const EVENT_TYPES = {
+  "summit-meeting": "A meeting between leaders or senior officials of two or more states.",
+  "statement-warning": "An official statement, threat or warning made in public.",
+  "sanctions-imposed": "A government or international body imposes or extends sanctions.",
+  "sanctions-blocked": "A veto, or an announced block, of sanctions or of their enforcement.",
+  "sanctions-violation": "An act reported to breach sanctions in force.",
+  "arms-transfer": "Weapons, ammunition or military equipment passed from one party to another.",
+  "technology-transfer": "Military, space or dual-use technology or know-how passed between parties.",
+  "military-cooperation": "Visits, exercises, agreements or inspections that build military ties.",
+  "weapons-test": "A missile launch, nuclear test or other weapons test.",
+  "aid-trade": "Humanitarian aid, food, fuel or other trade between parties.",
+  "border-travel": "A border closure or reopening, or a notable crossing or journey.",
+  "diplomatic-process": "Negotiations, agreements and talks, their start, progress or collapse.",
+} as const;
+export type EventType = keyof typeof EVENT_TYPES;
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
+  "summit-meeting": "Summit or meeting",
+  "statement-warning": "Statement or warning",
+  "sanctions-imposed": "Sanctions imposed",
+  "sanctions-blocked": "Sanctions blocked",
+  "sanctions-violation": "Sanctions violation",
+  "arms-transfer": "Arms transfer",
+  "technology-transfer": "Technology transfer",
+  "military-cooperation": "Military cooperation",
+  "weapons-test": "Weapons test",
+  "aid-trade": "Aid or trade",
+  "border-travel": "Border or travel",
+  "diplomatic-process": "Diplomatic process",
+};
+/** A label for any stored type, including one a later codebook might drop. */
+export const eventTypeLabel = (slug: string) => EVENT_TYPE_LABELS[slug as EventType] ?? slug;
+export const EVENT_TYPE_SLUGS = Object.keys(EVENT_TYPES) as EventType[];
+
+export const CLAIM_STATUSES = {
+  confirmed: "Established by official records or by several independent sources.",
+  alleged: "Asserted by a party or a source but not independently established.",
+  denied: "Asserted by some and denied by the party concerned.",
+  announced: "A stated intention, plan or threat that had not happened when recorded.",
+} as const;
+export type ClaimStatusSlug = keyof typeof CLAIM_STATUSES;
+export const CLAIM_STATUS_SLUGS = Object.keys(CLAIM_STATUSES) as ClaimStatusSlug[];
+
+export const DATE_PRECISIONS = {
+  day: "The day is known.",
+  month: "Only the month is known; shown as e.g. “January 2020”, never as the 1st.",
+  year: "Only the year is known.",
+} as const;
+export type DatePrecisionSlug = keyof typeof DATE_PRECISIONS;
+
+export const ITEM_CATEGORIES = {
+  "artillery-ammunition": "Artillery shells, rockets and their propellant.",
+  "ballistic-missiles": "Ballistic missiles, launchers and their parts.",
+  "small-arms": "Rifles, machine guns and their ammunition.",
+  aircraft: "Military aircraft, drones and their parts.",
+  "naval-submarine-technology": "Warships, submarines and their technology.",
+  "space-satellite-technology": "Rockets, satellites and space launch know-how.",
+  "nuclear-technology": "Nuclear materials, reactors and weapons know-how.",
+  food: "Food and agricultural goods.",
+  fuel: "Oil, refined fuel and other energy supplies.",
+  "other-goods": "Anything else transferred.",
+} as const;
+export type ItemCategory = keyof typeof ITEM_CATEGORIES;
+export const ITEM_CATEGORY_SLUGS = Object.keys(ITEM_CATEGORIES) as ItemCategory[];
+
+export const SANCTIONS_REGIMES = {
+  un_1718: "UN Security Council, 1718 Committee (DPRK sanctions)",
+  us: "United States",
+  eu: "European Union",
+  other: "Other",
+} as const;
+export type SanctionsRegimeSlug = keyof typeof SANCTIONS_REGIMES;
+
+export const SOURCE_TYPES = {
+  official: "Official statement or document",
+  news: "News report",
+  analysis: "Analysis or opinion",
+  dataset: "Dataset or other",
+} as const;
+export type SourceTypeSlug = keyof typeof SOURCE_TYPES;
+
+export const ACTOR_KINDS = {
+  state: "A state or its government",
+  person: "A person",
+  organisation: "An organisation (party, agency, armed group, NGO)",
+  international_body: "An international body (UN organ, alliance, talks format)",
+  company: "A company",
+} as const;
+export type ActorKindSlug = keyof typeof ACTOR_KINDS;
+
+export const ACTOR_ROLES = {
+  initiator: "Started or carried out the event",
+  target: "The event was aimed at them",
+  supplier: "Sent the items transferred",
+  recipient: "Received the items transferred",
+  speaker: "Made the statement",
+  addressee: "The statement was addressed to them",
+  participant: "Took part",
+  host: "Hosted the event",
+} as const;
+export type ActorRoleSlug = keyof typeof ACTOR_ROLES;

@@ -1,0 +1,101 @@
+// Dates with honest precision. An event is stored as start (+ optional end) + precision; the
+// span is every day the event may cover: "January 2020" covers 2020-01-01..2020-01-31. Range
+// filters compare spans, so a month-precision event matches any range touching that month.
+import type { DatePrecisionSlug } from "./codebook";
+
+export interface EventDate {
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** YYYY-MM-DD, inclusive */
+  endDate?: string | null;
+  precision: DatePrecisionSlug;
+  approximate?: boolean;
+}
+
+export interface Span {
+  start: string;
+  end: string;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** First and last day of the period `date` names at `precision`. */
+export function periodOf(date: string, precision: DatePrecisionSlug): Span {
+  const [y, m] = date.split("-").map(Number);
+  if (precision === "year") return { start: `${pad(y, 4)}-01-01`, end: `${pad(y, 4)}-12-31` };
+  if (precision === "month") return { start: `${pad(y, 4)}-${pad(m)}-01`, end: `${pad(y, 4)}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };
+  return { start: date, end: date };
+}
+
+export function spanOf(date: EventDate): Span {
+  const start = periodOf(date.startDate, date.precision).start;
+  const end = periodOf(date.endDate ?? date.startDate, date.precision).end;
+  return { start, end };
+}
+
+/** Inclusive overlap of an event's span with a filter range; either bound may be open. */
+export function overlaps(span: Span, from?: string, to?: string): boolean {
+  return (!from || span.end >= from) && (!to || span.start <= to);
+}
+
+/**
+ * A filter bound typed by a person: YYYY, YYYY-MM or YYYY-MM-DD. `from` takes the first day of
+ * the period and `to` the last, so `to=2020` includes all of 2020. Null when not a real date.
+ */
+export function parseDateBound(value: string, bound: "from" | "to"): string | null {
+  let precision: DatePrecisionSlug;
+  let date: string;
+  if (/^\d{4}$/.test(value)) [precision, date] = ["year", `${value}-01-01`];
+  else if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) [precision, date] = ["month", `${value}-01`];
+  else if (isIsoDay(value)) [precision, date] = ["day", value];
+  else return null;
+  const period = periodOf(date, precision);
+  return bound === "from" ? period.start : period.end;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function formatOne(date: string, precision: DatePrecisionSlug): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (precision === "year") return String(y);
+  if (precision === "month") return `${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "13 September 2023", "January 2020", "27–28 February 2019", "c. 1994". */
+export function formatEventDate(date: EventDate): string {
+  const prefix = date.approximate ? "c. " : "";
+  const start = formatOne(date.startDate, date.precision);
+  if (!date.endDate || date.endDate === date.startDate) return prefix + start;
+  const [sy, sm] = date.startDate.split("-");
+  const [ey, em] = date.endDate.split("-");
+  const end = formatOne(date.endDate, date.precision);
+  if (date.precision === "day" && sy === ey && sm === em) {
+    return `${prefix}${Number(date.startDate.slice(8))}–${end}`;
+  }
+  if (date.precision === "day" && sy === ey) return `${prefix}${start.replace(` ${sy}`, "")} – ${end}`;
+  return `${prefix}${start} – ${end}`;
+}
+
+/** The same date in machine form for <time datetime> and exports: 2020-01, 2023-09-13/2023-09-15. */
+export function isoEventDate(date: EventDate): string {
+  const cut = (d: string) => (date.precision === "year" ? d.slice(0, 4) : date.precision === "month" ? d.slice(0, 7) : d);
+  return date.endDate && date.endDate !== date.startDate ? `${cut(date.startDate)}/${cut(date.endDate)}` : cut(date.startDate);
+}
+
+export function toIsoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,74 @@
+// From a validated EventInput to the rows Prisma writes, with the derived columns (date span,
+// search text) computed in one place for every writer: the seed, the editor and the importer.
+import type { Prisma } from "../generated/prisma/client";
+import { spanOf } from "./date-span";
+import type { EventInput } from "./schemas";
+import { buildSearchText } from "./search-text";
+
+export interface ActorRef {
+  id: number;
+  name: string;
+  aliases: string[];
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+export function toEventCreateData(
+  input: EventInput,
+  actorsBySlug: Map<string, ActorRef>,
+  now: Date,
+): Prisma.EventCreateInput {
+  const span = spanOf(input);
+  const links = input.actors.map((link) => {
+    const actor = actorsBySlug.get(link.actor);
+    if (!actor) throw new Error(`Unknown actor “${link.actor}” in event ${input.id}`);
+    return { actor, role: link.role };
+  });
+  return {
+    id: input.id,
+    title: input.title,
+    summary: input.summary,
+    type: input.type,
+    claimStatus: input.claimStatus as Prisma.EventCreateInput["claimStatus"],
+    startDate: day(input.startDate),
+    endDate: input.endDate ? day(input.endDate) : null,
+    precision: input.precision,
+    approximate: input.approximate,
+    spanStart: day(span.start),
+    spanEnd: day(span.end),
+    place: input.place ?? null,
+    countryCodes: input.countryCodes,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    tags: input.tags,
+    itemCategories: input.itemCategories,
+    sanctionsRegime: input.sanctionsRegime ?? null,
+    instrument: input.instrument ?? null,
+    status: input.status,
+    publishedAt: input.status === "published" ? now : null,
+    searchText: buildSearchText({
+      title: input.title,
+      summary: input.summary,
+      actors: links.map((l) => l.actor),
+      publishers: input.sources.map((s) => s.publisher),
+    }),
+    sources: {
+      create: input.sources.map((s, position) => ({
+        position,
+        url: s.url ?? null,
+        title: s.title,
+        publisher: s.publisher ?? null,
+        author: s.author ?? null,
+        publishedOn: s.publishedOn ?? null,
+        accessedOn: s.accessedOn ? day(s.accessedOn) : null,
+        sourceType: s.sourceType,
+        quote: s.quote,
+        archivedUrl: s.archivedUrl ?? null,
+        language: s.language,
+      })),
+    },
+    actors: {
+      create: links.map((l) => ({ role: l.role, actor: { connect: { id: l.actor.id } } })),
+    },
+  };
+}

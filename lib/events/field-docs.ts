@@ -1,0 +1,43 @@
+// The meaning of every field, as shown on /codebook.
+export const FIELDS: { name: string; fields: [string, string][] }[] = [
+  {
+    name: "Event",
+    fields: [
+      ["id", "Stable public identifier: the start date and a few words, e.g. 2023-09-13-kim-putin-vostochny-summit. Never reused."],
+      ["title", "A short neutral description, written by the tracker's editors."],
+      ["summary", "One to three sentences on what happened, in neutral words."],
+      ["event_type", "One value from the event types above."],
+      ["claim_status", "How well established the event is (see claim status)."],
+      ["start_date", "The first day of the event, or of its month or year when only that is known."],
+      ["end_date", "The last day, for events that span several days; empty otherwise."],
+      ["date_precision", "day, month or year: how precisely the date is known."],
+      ["approximate", "true when even the stated precision is uncertain (sources disagree or the day is inferred)."],
+      ["place", "Where it happened, as a place name."],
+      ["country_codes", "ISO 3166-1 two-letter codes of the countries where it happened."],
+      ["latitude, longitude", "An approximate map position for the place, not a surveyed point."],
+      ["tags", "Free keywords for related topics."],
+      ["item_categories", "For transfers, aid and trade: what was transferred (see item categories)."],
+      ["sanctions_regime", "For sanctions events: whose sanctions (see sanctions regimes)."],
+      ["instrument", "For sanctions events: the resolution, order or draft concerned."],
+      ["actors", "The states, people and bodies involved, each with a role (see actor roles)."],
+      ["status", "Editorial status: draft, in_review, published or retracted. The public sees published and retracted events."],
+      ["first_published_at", "When the event was first published."],
+      ["last_changed_at", "When the event was last changed."],
+    ],
+  },
+  {
+    name: "Source",
+    fields: [
+      ["url", "The web address (http or https only). Empty when no public address is known."],
+      ["title", "The source's headline or title."],
+      ["publisher", "The outlet, government or organisation that published it."],
+      ["author", "The author, when named."],
+      ["published_on", "Publication date, as precisely as the source shows it (year, month or day)."],
+      ["accessed_on", "When the tracker's editors read it."],
+      ["source_type", "Official statement or document, news report, analysis or opinion, or dataset/other."],
+      ["quote", "The verbatim passage that supports the event."],
+      ["archived_url", "A copy in a web archive, when one was made."],
+      ["language", "The language of the source, as a language tag (en, ko, ru…)."],
+    ],
+  },
+];

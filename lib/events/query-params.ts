@@ -1,0 +1,137 @@
+// The one parser for the event list's URL parameters, shared by the table, the timeline, the
+// CSV and the API. Bad values never fail the request: each is dropped or clamped, and a notice
+// says what happened so the page can tell the reader.
+import {
+  CLAIM_STATUS_SLUGS,
+  EVENT_TYPE_SLUGS,
+  type ClaimStatusSlug,
+  type EventType,
+} from "./codebook";
+import { parseDateBound } from "./date-span";
+
+export const SORTS = ["-date", "date", "title", "-title"] as const;
+export type EventSort = (typeof SORTS)[number];
+export const DEFAULT_SORT: EventSort = "-date";
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_Q_LENGTH = 200;
+const MAX_LIST_VALUES = 50;
+
+export interface EventQuery {
+  q?: string;
+  types: EventType[];
+  actors: string[];
+  claims: ClaimStatusSlug[];
+  /** Typed by the reader (YYYY, YYYY-MM or YYYY-MM-DD) … */
+  from?: string;
+  to?: string;
+  /** … and the first/last day those bounds name. */
+  fromDay?: string;
+  toDay?: string;
+  sort: EventSort;
+  page: number;
+  pageSize: number;
+}
+
+export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function values(raw: RawParams, key: string): string[] {
+  const v = raw instanceof URLSearchParams ? raw.getAll(key) : raw[key];
+  const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  // Accept both repeated keys (what a form sends) and comma-separated lists (handy to type).
+  return list.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+}
+
+const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
+function pickAllowed<T extends string>(raw: string[], allowed: readonly T[], label: string, notices: string[]): T[] {
+  const ok = [...new Set(raw.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
+  for (const bad of raw.filter((v) => !(allowed as readonly string[]).includes(v)).slice(0, 5)) {
+    notices.push(`Ignored unknown ${label} ${quote(bad)}.`);
+  }
+  return ok.slice(0, MAX_LIST_VALUES);
+}
+
+function parsePositiveInt(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) return null;
+  return Number(value);
+}
+
+export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: string[] } {
+  const notices: string[] = [];
+  const first = (key: string) => values(raw, key)[0];
+  const query: EventQuery = {
+    types: pickAllowed(values(raw, "type"), EVENT_TYPE_SLUGS, "event type", notices),
+    claims: pickAllowed(values(raw, "claim"), CLAIM_STATUS_SLUGS, "claim status", notices),
+    actors: [...new Set(values(raw, "actor").filter((s) => /^[a-z0-9-]{1,100}$/.test(s)))].slice(0, MAX_LIST_VALUES),
+    sort: DEFAULT_SORT,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+  };
+  const badActors = values(raw, "actor").filter((s) => !/^[a-z0-9-]{1,100}$/.test(s));
+  if (badActors.length) notices.push(`Ignored malformed actor ${quote(badActors[0])}.`);
+
+  const qRaw = raw instanceof URLSearchParams ? raw.get("q") : [raw.q].flat()[0];
+  const q = (qRaw ?? "").trim();
+  if (q.length > MAX_Q_LENGTH) {
+    query.q = q.slice(0, MAX_Q_LENGTH);
+    notices.push(`The search text was cut to its first ${MAX_Q_LENGTH} characters.`);
+  } else if (q) query.q = q;
+
+  for (const bound of ["from", "to"] as const) {
+    const value = first(bound);
+    if (!value) continue;
+    const day = parseDateBound(value, bound);
+    if (day) {
+      query[bound] = value;
+      query[bound === "from" ? "fromDay" : "toDay"] = day;
+    } else notices.push(`Ignored “${bound}” date ${quote(value)}: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  }
+  if (query.fromDay && query.toDay && query.fromDay > query.toDay) {
+    [query.from, query.to] = [query.to, query.from];
+    [query.fromDay, query.toDay] = [parseDateBound(query.from!, "from")!, parseDateBound(query.to!, "to")!];
+    notices.push("The “from” date was after the “to” date, so they were swapped.");
+  }
+
+  const sort = first("sort");
+  if (sort && (SORTS as readonly string[]).includes(sort)) query.sort = sort as EventSort;
+  else if (sort) notices.push(`Ignored unknown sort ${quote(sort)}.`);
+
+  const page = first("page");
+  if (page !== undefined) {
+    const n = parsePositiveInt(page);
+    if (n && n >= 1) query.page = n;
+    else notices.push(`Ignored page ${quote(page)}: pages are numbered from 1.`);
+  }
+  const size = first("pageSize");
+  if (size !== undefined) {
+    const n = parsePositiveInt(size);
+    if (n === null || n < 1) notices.push(`Ignored page size ${quote(size)}.`);
+    else if (n > MAX_PAGE_SIZE) {
+      query.pageSize = MAX_PAGE_SIZE;
+      notices.push(`Page size ${n} is more than ${MAX_PAGE_SIZE}, so ${MAX_PAGE_SIZE} rows are shown.`);
+    } else query.pageSize = n;
+  }
+  return { query, notices };
+}
+
+/** The URL search string for a query, leaving out defaults so links stay short and canonical. */
+export function serializeEventQuery(query: Partial<EventQuery>): string {
+  const p = new URLSearchParams();
+  if (query.q) p.set("q", query.q);
+  for (const t of query.types ?? []) p.append("type", t);
+  for (const a of query.actors ?? []) p.append("actor", a);
+  for (const c of query.claims ?? []) p.append("claim", c);
+  if (query.from) p.set("from", query.from);
+  if (query.to) p.set("to", query.to);
+  if (query.sort && query.sort !== DEFAULT_SORT) p.set("sort", query.sort);
+  if (query.page && query.page !== 1) p.set("page", String(query.page));
+  if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) p.set("pageSize", String(query.pageSize));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+/** True when the query narrows the list (anything beyond sort and paging). */
+export function hasFilters(query: EventQuery): boolean {
+  return Boolean(query.q || query.types.length || query.actors.length || query.claims.length || query.from || query.to);
+}

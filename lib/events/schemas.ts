@@ -1,0 +1,98 @@
+// The event input schema: what an editor's form, an import row or the seed must satisfy
+// before anything is written. The same schema runs in the browser and on the server.
+import { z } from "zod";
+import {
+  ACTOR_ROLES,
+  CLAIM_STATUS_SLUGS,
+  EVENT_TYPE_SLUGS,
+  ITEM_CATEGORY_SLUGS,
+  SANCTIONS_REGIMES,
+  SOURCE_TYPES,
+  type ActorRoleSlug,
+  type SanctionsRegimeSlug,
+  type SourceTypeSlug,
+} from "./codebook";
+import { isIsoDay } from "./date-span";
+
+const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, ...T[]];
+
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && Boolean(u.hostname);
+    } catch {
+      return false;
+    }
+  }, "Enter a full web address starting with http:// or https://");
+
+const isoDaySchema = z.string().refine(isIsoDay, "Enter a real date as YYYY-MM-DD");
+const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, "Use YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine((v) => v.length < 10 || isIsoDay(v), "Enter a real date");
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
+
+export const sourceInputSchema = z.object({
+  url: httpUrlSchema.optional(),
+  title: z.string().trim().min(1, "A source needs a title").max(500),
+  publisher: z.string().trim().max(200).optional(),
+  author: z.string().trim().max(200).optional(),
+  publishedOn: partialDateSchema.optional(),
+  accessedOn: isoDaySchema.optional(),
+  sourceType: z.enum(keys<SourceTypeSlug>(SOURCE_TYPES)),
+  quote: z.string().trim().min(1, "Quote the passage that supports the event").max(5000),
+  archivedUrl: httpUrlSchema.optional(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko").default("en"),
+});
+export type SourceInput = z.infer<typeof sourceInputSchema>;
+
+export const eventInputSchema = z
+  .object({
+    id: slugSchema,
+    title: z.string().trim().min(5, "Give the event a title").max(300),
+    summary: z.string().trim().min(1, "Summarise the event").max(5000),
+    type: z.enum(EVENT_TYPE_SLUGS as [string, ...string[]]),
+    claimStatus: z.enum(CLAIM_STATUS_SLUGS as [string, ...string[]]),
+    startDate: isoDaySchema,
+    endDate: isoDaySchema.optional(),
+    precision: z.enum(["day", "month", "year"]),
+    approximate: z.boolean().default(false),
+    place: z.string().trim().max(300).optional(),
+    countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes")).max(20).default([]),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).max(30).default([]),
+    itemCategories: z.array(z.enum(ITEM_CATEGORY_SLUGS as [string, ...string[]])).max(20).default([]),
+    sanctionsRegime: z.enum(keys<SanctionsRegimeSlug>(SANCTIONS_REGIMES)).optional(),
+    instrument: z.string().trim().max(200).optional(),
+    status: z.enum(["draft", "in_review", "published", "retracted"]).default("draft"),
+    actors: z
+      .array(z.object({ actor: slugSchema, role: z.enum(keys<ActorRoleSlug>(ACTOR_ROLES)) }))
+      .max(50)
+      .default([]),
+    sources: z.array(sourceInputSchema).max(50).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if (e.endDate && e.endDate < e.startDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
+    }
+    if (e.precision !== "day" && e.startDate.slice(e.precision === "month" ? 8 : 5) !== (e.precision === "month" ? "01" : "01-01")) {
+      ctx.addIssue({ code: "custom", path: ["startDate"], message: `With ${e.precision} precision, give the first day of the ${e.precision}` });
+    }
+    if ((e.latitude === undefined) !== (e.longitude === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["longitude"], message: "Give both latitude and longitude, or neither" });
+    }
+    if (e.status === "published" && !e.sources.some((s) => s.quote)) {
+      ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source with a quote" });
+    }
+  });
+export type EventInput = z.infer<typeof eventInputSchema>;

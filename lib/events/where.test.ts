@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseEventQuery } from "./query-params";
+import { buildEventOrderBy, buildEventWhere } from "./where";
+
+const where = (qs: string) => buildEventWhere(parseEventQuery(new URLSearchParams(qs)).query);
+
+describe("buildEventWhere", () => {
+  it("shows only published events by default", () => {
+    expect(where("")).toEqual({ AND: [{ status: "published" }] });
+  });
+
+  it("searches the normalised text for the normalised query", () => {
+    expect(where("q=Kim%20Jong-Un").AND).toContainEqual({ searchText: { contains: "kim jong un" } });
+  });
+
+  it("drops LIKE wildcards from the search", () => {
+    expect(where("q=100%25").AND).toContainEqual({ searchText: { contains: "100" } });
+  });
+
+  it("filters by types, claims and actor slugs", () => {
+    const and = where("type=summit-meeting&claim=alleged&actor=russia").AND;
+    expect(and).toContainEqual({ type: { in: ["summit-meeting"] } });
+    expect(and).toContainEqual({ claimStatus: { in: ["alleged"] } });
+    expect(and).toContainEqual({ actors: { some: { actor: { slug: { in: ["russia"] } } } } });
+  });
+
+  it("compares spans for a date range: ends after `from`, starts before `to`", () => {
+    const and = where("from=2020-01-15&to=2020-01").AND;
+    expect(and).toContainEqual({ spanEnd: { gte: new Date("2020-01-15T00:00:00Z") } });
+    expect(and).toContainEqual({ spanStart: { lte: new Date("2020-01-31T00:00:00Z") } });
+  });
+});
+
+describe("buildEventOrderBy", () => {
+  it("always ends on the id so pages are stable", () => {
+    for (const sort of ["-date", "date", "title", "-title"] as const) {
+      expect(Object.keys(buildEventOrderBy(sort).at(-1)!)).toEqual(["id"]);
+    }
+  });
+});

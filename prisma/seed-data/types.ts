@@ -1,0 +1,65 @@
+import type {
+  ActorKindSlug,
+  ActorRoleSlug,
+  ClaimStatusSlug,
+  DatePrecisionSlug,
+  EventType,
+  ItemCategory,
+  SanctionsRegimeSlug,
+  SourceTypeSlug,
+} from "../../lib/events/codebook";
+
+/** An actor of the seed set; `slug` is how events refer to it. */
+export interface SeedActor {
+  slug: string;
+  name: string;
+  kind: ActorKindSlug;
+  /** ISO 3166-1 alpha-2 (e.g. KP, RU, US); omit for international bodies. */
+  countryCode?: string;
+  aliases: string[];
+}
+
+export interface SeedSource {
+  /** http(s) address; omit only when none is known (the seed article has none). */
+  url?: string;
+  title: string;
+  publisher?: string;
+  author?: string;
+  /** As precise as the source shows: YYYY, YYYY-MM or YYYY-MM-DD. */
+  publishedOn?: string;
+  /** YYYY-MM-DD */
+  accessedOn?: string;
+  sourceType: SourceTypeSlug;
+  /** Verbatim passage supporting the event. For the article, an exact substring of it. */
+  quote: string;
+  archivedUrl?: string;
+  language: string;
+}
+
+export interface SeedEvent {
+  /** Reference in shared/research/seed-events.md, e.g. E21. */
+  ref: string;
+  /** Public slug: start date + short words, e.g. 2023-09-13-kim-putin-vostochny-summit. */
+  id: string;
+  title: string;
+  summary: string;
+  type: EventType;
+  claimStatus: ClaimStatusSlug;
+  /** YYYY-MM-DD; with month precision the first of the month, with year precision 1 January. */
+  startDate: string;
+  /** YYYY-MM-DD, inclusive, for ranges only. */
+  endDate?: string;
+  precision: DatePrecisionSlug;
+  approximate: boolean;
+  place?: string;
+  countryCodes: string[];
+  latitude?: number;
+  longitude?: number;
+  tags: string[];
+  itemCategories: ItemCategory[];
+  sanctionsRegime?: SanctionsRegimeSlug;
+  instrument?: string;
+  actors: { actor: string; role: ActorRoleSlug }[];
+  /** The article first, then the corroborating sources. */
+  sources: SeedSource[];
+}

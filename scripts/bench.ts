@@ -1,0 +1,100 @@
+// npm run bench [-- --events N --duration S]
+// Loads a synthetic data set into a database of its own, serves the production build against
+// it, and prints latency and throughput for /events views with the database time of the same
+// queries (EXPLAIN ANALYZE of the SQL the page runs).
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createPrismaClient } from "../lib/prisma-client";
+import { listEvents } from "../lib/events/queries";
+import { parseEventQuery } from "../lib/events/query-params";
+import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
+import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
+import { freePort } from "./lib/embedded-postgres";
+import { bin, run, startServer } from "./lib/processes";
+import { runCli } from "./lib/run-cli";
+import { applyMigrations } from "./lib/schema-engine";
+import { loadSyntheticData } from "./lib/synthetic-data";
+import { UserFacingError } from "./lib/user-facing-error";
+
+const { values: args } = parseArgs({ options: { events: { type: "string", default: "100000" }, duration: { type: "string", default: "15" } } });
+const events = Number(args.events);
+const duration = Number(args.duration);
+
+const SCENARIOS = [
+  { name: "/events unfiltered", path: "/events" },
+  { name: "/events filtered (type + dates + q)", path: "/events?type=summit-meeting&type=arms-transfer&from=2000&to=2015&q=missile" },
+  { name: "/events deep page", path: `/events?page=${Math.max(1, Math.floor((events * 0.97) / 25 * 0.75))}` },
+];
+
+// EXPLAIN ANALYZE every statement listEvents runs for a scenario; the sum is its database time.
+async function databaseTime(url: string, path: string): Promise<number> {
+  const logged = createPrismaClient(url, 1, true);
+  const statements: { query: string; params: unknown[] }[] = [];
+  logged.$on("query", (e) => statements.push({ query: e.query, params: JSON.parse(e.params) }));
+  await listEvents(parseEventQuery(new URL(path, "http://x").searchParams).query, logged);
+  await logged.$disconnect();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let total = 0;
+  for (const s of statements) {
+    const res = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.query}`, s.params);
+    const plan = res.rows[0]["QUERY PLAN"][0];
+    total += plan["Execution Time"] + plan["Planning Time"];
+  }
+  await client.end();
+  return total;
+}
+
+await runCli(async () => {
+  if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  if (!(await buildIsCurrent())) {
+    console.log("Building the app…");
+    if ((await run(bin("next"), ["build"])) !== 0) throw new UserFacingError("The build failed; see the messages above.");
+    await markBuildCurrent();
+  }
+  const server = await openScratchServer();
+  const dbName = `tracker_bench_${process.pid}`;
+  await adminQuery(server.url, `CREATE DATABASE "${dbName}"`);
+  const url = withDatabase(server.url, dbName);
+  let app: ReturnType<typeof startServer> | undefined;
+  try {
+    await applyMigrations(url);
+    const t0 = performance.now();
+    await loadSyntheticData(url, events);
+    console.log(`Loaded ${events} synthetic events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const port = await freePort();
+    app = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${base}/codebook`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const rows: Record<string, string | number>[] = [];
+    for (const s of SCENARIOS) {
+      for (let i = 0; i < 20; i++) await fetch(base + s.path).then((r) => r.text()); // warm up
+      const result = await autocannon({ url: base + s.path, connections: 10, duration });
+      const dbMs = await databaseTime(url, s.path);
+      rows.push({
+        scenario: s.name,
+        "p50 ms": result.latency.p50,
+        "p99 ms": result.latency.p99,
+        "req/s": Math.round(result.requests.average),
+        errors: result.errors + result.non2xx,
+        "db ms": Number(dbMs.toFixed(1)),
+      });
+    }
+    console.log(`\n/events with ${events} events, 10 connections, ${duration} s each`);
+    console.table(rows);
+    const first = Number(rows[0]["p99 ms"]);
+    const deep = Number(rows[2]["p99 ms"]);
+    console.log(`Deep page p99 is ${(deep / first).toFixed(2)}× the first page's.`);
+  } finally {
+    await app?.stop();
+    await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await server.stop();
+  }
+});

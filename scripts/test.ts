@@ -1,0 +1,91 @@
+// npm test: type check, lint, unit and integration tests (real PostgreSQL), then the browser
+// tests against the production build. Ends with one line: "N passed, N failed".
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../lib/prisma-client";
+import { seedDatabase } from "../prisma/seed";
+import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
+import { freePort } from "./lib/embedded-postgres";
+import { bin, run } from "./lib/processes";
+import { runCli } from "./lib/run-cli";
+import { applyMigrations } from "./lib/schema-engine";
+
+// --integration-only: just the integration tests (CI reruns them against an older server).
+const integrationOnly = process.argv.includes("--integration-only");
+const totals = { passed: 0, failed: 0 };
+const failedSteps: string[] = [];
+
+function record(step: string, passed: number, failed: number) {
+  totals.passed += passed;
+  totals.failed += failed;
+  if (failed) failedSteps.push(step);
+  console.log(`\n▶ ${step}: ${passed} passed, ${failed} failed\n`);
+}
+
+async function checkStep(step: string, cmd: string, args: string[]) {
+  console.log(`\n▶ ${step}`);
+  const code = await run(cmd, args);
+  record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
+async function countFromJson(file: string, kind: "vitest" | "playwright") {
+  const report = JSON.parse(await readFile(file, "utf8").catch(() => "{}"));
+  if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+  const s = report.stats ?? {};
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
+}
+
+await runCli(async () => {
+  const reports = await mkdtemp(path.join(os.tmpdir(), "tracker-test-reports-"));
+  const server = await openScratchServer();
+  process.env.TEST_DATABASE_URL = server.url;
+  try {
+    if (integrationOnly) {
+      const json = path.join(reports, "vitest.json");
+      const code = await run(bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`]);
+      const v = await countFromJson(json, "vitest");
+      record(`integration tests on ${new URL(server.url).host}`, v.passed, v.failed || (code !== 0 ? 1 : 0));
+      return;
+    }
+    await checkStep("type check", bin("tsc"), ["--noEmit"]);
+    await checkStep("lint", bin("eslint"), [".", "--max-warnings=0"]);
+
+    console.log("\n▶ unit and integration tests");
+    const vitestJson = path.join(reports, "vitest.json");
+    const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+    const v = await countFromJson(vitestJson, "vitest");
+    record("unit and integration tests", v.passed, v.failed || (vitestCode !== 0 ? 1 : 0));
+
+    console.log("\n▶ build");
+    if ((await run(bin("next"), ["build"])) !== 0) {
+      record("build", 0, 1);
+    } else {
+      const e2eDb = `tracker_e2e_${process.pid}`;
+      await adminQuery(server.url, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`);
+      await adminQuery(server.url, `CREATE DATABASE "${e2eDb}"`);
+      const e2eUrl = withDatabase(server.url, e2eDb);
+      await applyMigrations(e2eUrl);
+      const prisma = createPrismaClient(e2eUrl, 2);
+      await seedDatabase(prisma);
+      await prisma.$disconnect();
+
+      console.log("\n▶ browser tests");
+      const pwJson = path.join(reports, "playwright.json");
+      const pwCode = await run(bin("playwright"), ["test", "--reporter=list,json"], {
+        env: { ...process.env, E2E_DATABASE_URL: e2eUrl, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+      });
+      const p = await countFromJson(pwJson, "playwright");
+      record("browser tests", p.passed, p.failed || (pwCode !== 0 ? 1 : 0));
+      await adminQuery(server.url, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`);
+    }
+  } catch (err) {
+    console.error(err);
+    record("test runner", 0, 1);
+  } finally {
+    await server.stop();
+    if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);
+    console.log(`${totals.passed} passed, ${totals.failed} failed`);
+    process.exitCode = totals.failed ? 1 : 0;
+  }
+});
