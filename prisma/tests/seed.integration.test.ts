@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from "../../lib/testing/test-da
 import { seedDatabase } from "../seed";
 import { seedEvents } from "../seed-data/events";
 
-const ARTICLE = path.resolve(import.meta.dirname, "../../../shared/article/burton-2023-kim-putin-summit.txt");
+// The article lives in the project's shared folder beside the repository (CI lays it there too).
+const ARTICLE = process.env.SEED_ARTICLE_PATH ?? path.resolve(import.meta.dirname, "../../../shared/article/burton-2023-kim-putin-summit.txt");
 
 async function snapshot(t: TestDatabase) {
   const rows = async (table: string) => t.prisma.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY 1, 2`);
