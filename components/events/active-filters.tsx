@@ -13,6 +13,7 @@ export function ActiveFilters({ query, actorNames, basePath = "/events" }: { que
   for (const c of query.claims) chips.push({ label: `Claim: ${c}`, href: href({ ...base, claims: query.claims.filter((x) => x !== c) }) });
   if (query.from) chips.push({ label: `From ${query.from}`, href: href({ ...base, from: undefined, fromDay: undefined }) });
   if (query.to) chips.push({ label: `To ${query.to}`, href: href({ ...base, to: undefined, toDay: undefined }) });
+  if (query.includeRetracted) chips.push({ label: "Including retracted", href: href({ ...base, includeRetracted: false }) });
   if (!chips.length) return null;
   return (
     <nav aria-label="Active filters">

@@ -38,6 +38,9 @@ export function EventFilters({ query, actors, action = "/events" }: { query: Eve
             {[...new Set([10, DEFAULT_PAGE_SIZE, 50, 100, query.pageSize])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </div>
+        <div>
+          <label className="inline"><input type="checkbox" name="retracted" value="include" defaultChecked={query.includeRetracted} /> Include retracted events</label>
+        </div>
         <button className="button" type="submit">Apply filters</button>
       </div>
       <p id="f-date-help" className="muted">Dates can be a year (2023), a month (2023-09) or a day (2023-09-13). An event matches when any part of its date falls in the range.</p>

@@ -88,7 +88,7 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 export async function getEvent(id: string) {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const e = await db().event.findFirst({
-    where: { id, status: { in: ["published", "retracted"] } },
+    where: { id, status: { in: ["published", "retracted"] }, deletedAt: null },
     include: {
       sources: { orderBy: { position: "asc" } },
       actors: { include: { actor: true }, orderBy: { actorId: "asc" } },
@@ -100,12 +100,12 @@ export async function getEvent(id: string) {
 }
 
 export async function getOverview() {
-  const published = { status: "published" as const };
+  const published = { status: "published" as const, deletedAt: null };
   const [eventCount, sourceCount, actorCount, latest, range] = await Promise.all([
     db().event.count({ where: published }),
     db().source.count({ where: { event: published } }),
     db().actor.count({ where: { events: { some: { event: published } } } }),
-    listEvents({ types: [], actors: [], claims: [], sort: "-date", page: 1, pageSize: 5 }),
+    listEvents({ types: [], actors: [], claims: [], includeRetracted: false, sort: "-date", page: 1, pageSize: 5 }),
     db().event.aggregate({ where: published, _min: { spanStart: true }, _max: { spanEnd: true } }),
   ]);
   return {
@@ -121,7 +121,7 @@ export async function getOverview() {
 /** Actors that appear in published events, for the filter's choices. */
 export async function listFilterActors() {
   return db().actor.findMany({
-    where: { events: { some: { event: { status: "published" } } } },
+    where: { events: { some: { event: { status: "published", deletedAt: null } } } },
     select: { slug: true, name: true },
     orderBy: { name: "asc" },
   });

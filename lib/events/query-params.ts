@@ -28,6 +28,8 @@ export interface EventQuery {
   /** … and the first/last day those bounds name. */
   fromDay?: string;
   toDay?: string;
+  /** Retracted events are left out unless asked for (retracted=include). */
+  includeRetracted: boolean;
   sort: EventSort;
   page: number;
   pageSize: number;
@@ -64,6 +66,7 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
     types: pickAllowed(values(raw, "type"), EVENT_TYPE_SLUGS, "event type", notices),
     claims: pickAllowed(values(raw, "claim"), CLAIM_STATUS_SLUGS, "claim status", notices),
     actors: [...new Set(values(raw, "actor").filter((s) => /^[a-z0-9-]{1,100}$/.test(s)))].slice(0, MAX_LIST_VALUES),
+    includeRetracted: first("retracted") === "include",
     sort: DEFAULT_SORT,
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
@@ -124,6 +127,7 @@ export function serializeEventQuery(query: Partial<EventQuery>): string {
   for (const c of query.claims ?? []) p.append("claim", c);
   if (query.from) p.set("from", query.from);
   if (query.to) p.set("to", query.to);
+  if (query.includeRetracted) p.set("retracted", "include");
   if (query.sort && query.sort !== DEFAULT_SORT) p.set("sort", query.sort);
   if (query.page && query.page !== 1) p.set("page", String(query.page));
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) p.set("pageSize", String(query.pageSize));
@@ -133,5 +137,5 @@ export function serializeEventQuery(query: Partial<EventQuery>): string {
 
 /** True when the query narrows the list (anything beyond sort and paging). */
 export function hasFilters(query: EventQuery): boolean {
-  return Boolean(query.q || query.types.length || query.actors.length || query.claims.length || query.from || query.to);
+  return Boolean(query.q || query.types.length || query.actors.length || query.claims.length || query.from || query.to || query.includeRetracted);
 }

@@ -96,3 +96,13 @@ export const eventInputSchema = z
     }
   });
 export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** An actor created on the spot from the event form. */
+export const newActorSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(2, "Give the actor's name").max(200),
+  kind: z.enum(["state", "person", "organisation", "international_body", "company"]),
+  countryCode: z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter code").optional(),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+});
+export type NewActorInput = z.infer<typeof newActorSchema>;

@@ -5,8 +5,12 @@ import { buildEventOrderBy, buildEventWhere } from "./where";
 const where = (qs: string) => buildEventWhere(parseEventQuery(new URLSearchParams(qs)).query);
 
 describe("buildEventWhere", () => {
-  it("shows only published events by default", () => {
-    expect(where("")).toEqual({ AND: [{ status: "published" }] });
+  it("shows only published, undeleted events by default", () => {
+    expect(where("")).toEqual({ AND: [{ status: "published" }, { deletedAt: null }] });
+  });
+
+  it("adds retracted events when asked", () => {
+    expect(where("retracted=include").AND).toContainEqual({ status: { in: ["published", "retracted"] } });
   });
 
   it("searches the normalised text for the normalised query", () => {

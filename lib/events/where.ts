@@ -7,7 +7,11 @@ import { normalizeForSearch } from "./search-text";
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 export function buildEventWhere(query: EventQuery): Prisma.EventWhereInput {
-  const and: Prisma.EventWhereInput[] = [{ status: "published" }];
+  // Retracted events keep their pages but leave the default lists; deleted ones leave everything.
+  const and: Prisma.EventWhereInput[] = [
+    query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" },
+    { deletedAt: null },
+  ];
   // LIKE wildcards and escapes are dropped: the search is for text, never a pattern.
   const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
   if (q) and.push({ searchText: { contains: q } });

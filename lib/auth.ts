@@ -1,0 +1,84 @@
+// Auth.js (next-auth v5): email + password, plus an optional OpenID Connect provider configured
+// only by environment variables. JWT sessions, 8 hours absolute, checked against the user's
+// session version on every request so "sign out everywhere" and password changes take effect.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "./db";
+import { checkCredentials, loadSessionUser } from "./auth/sign-in";
+import type { Role } from "./auth/roles";
+
+export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) * 3600;
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+class Throttled extends CredentialsSignin {
+  code = "throttled";
+}
+
+function clientAddress(request: Request): string {
+  // Next.js sets x-forwarded-for from the socket; behind a proxy the proxy appends to it.
+  return request.headers.get("x-forwarded-for")?.split(",").pop()?.trim() || "unknown";
+}
+
+const oidc = process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET;
+
+const config: NextAuthConfig = {
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await checkCredentials(String(credentials?.email ?? ""), String(credentials?.password ?? ""), clientAddress(request));
+        if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+      },
+    }),
+    ...(oidc
+      ? [{
+          id: "sso",
+          name: process.env.OIDC_NAME ?? "Single sign-on",
+          type: "oidc" as const,
+          issuer: process.env.OIDC_ISSUER,
+          clientId: process.env.OIDC_CLIENT_ID,
+          clientSecret: process.env.OIDC_CLIENT_SECRET,
+        }]
+      : []),
+  ],
+  callbacks: {
+    // Single sign-on maps to an existing, enabled account by email; it never creates editors.
+    async signIn({ user, account }) {
+      if (account?.provider !== "sso") return true;
+      const email = user.email?.toLowerCase();
+      const existing = email ? await db().user.findUnique({ where: { email } }) : null;
+      return Boolean(existing && !existing.disabled);
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        const found = await db().user.findUnique({ where: { email: String(user.email).toLowerCase() } });
+        if (!found) return null;
+        token.uid = found.id;
+        token.sv = found.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+        token.provider = account?.provider;
+        return token;
+      }
+      // Absolute lifetime: the sliding expiry Auth.js renews never outlives the sign-in by more than maxAge.
+      if (typeof token.signedInAt !== "number" || Date.now() / 1000 - token.signedInAt > SESSION_MAX_AGE_S) return null;
+      const current = await loadSessionUser(Number(token.uid), Number(token.sv));
+      if (!current) return null;
+      token.role = current.role;
+      token.name = current.name;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = String(token.uid);
+      (session.user as { role?: Role }).role = token.role as Role;
+      return session;
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

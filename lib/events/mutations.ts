@@ -1,0 +1,158 @@
+// Every write of an event. Each function checks the caller's role itself (server actions are
+// public endpoints; pages and the proxy are conveniences), validates, and writes the change and
+// its revision in one transaction. Saves carry the version they started from: a stale version
+// is refused with a ConflictError, never silently overwritten.
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { toEventCreateData, type ActorRef } from "./event-record";
+import { eventInputSchema, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
+import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
+
+type Tx = Prisma.TransactionClient;
+export type ChangeKind = "update" | "correction";
+
+function parse(input: unknown): EventInput {
+  const parsed = eventInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidInputError("Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  }
+  return parsed.data;
+}
+
+async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]): Promise<Map<string, ActorRef>> {
+  for (const a of newActors) {
+    const parsed = newActorSchema.safeParse(a);
+    if (!parsed.success) throw new InvalidInputError(`New actor “${a.name}”: ${parsed.error.issues[0].message}`);
+    await tx.actor.upsert({ where: { slug: parsed.data.slug }, update: {}, create: { ...parsed.data, countryCode: parsed.data.countryCode ?? null } });
+  }
+  const slugs = input.actors.map((a) => a.actor);
+  const found = await tx.actor.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, aliases: true } });
+  const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
+  if (missing.length) throw new InvalidInputError(`Unknown actor: ${missing.join(", ")}`, { actors: [`Unknown actor: ${missing.join(", ")}`] });
+  return new Map(found.map((a) => [a.slug, a]));
+}
+
+async function loadForWrite(tx: Tx, id: string) {
+  const event = await tx.event.findUnique({ where: { id }, include: { ...snapshotInclude, revisions: { orderBy: { id: "desc" }, take: 1, include: { user: { select: { name: true } } } } } });
+  if (!event || event.deletedAt) throw new NotFoundError();
+  return event;
+}
+
+/** Claims `baseVersion` → `baseVersion + 1` under the row lock; refuses if anyone got there first. */
+async function claimVersion(tx: Tx, id: string, baseVersion: number) {
+  const { count } = await tx.event.updateMany({ where: { id, version: baseVersion, deletedAt: null }, data: { version: { increment: 1 } } });
+  if (count === 1) return baseVersion + 1;
+  const current = await loadForWrite(tx, id);
+  throw new ConflictError(toSnapshot(current), current.version, current.revisions[0]?.user?.name ?? null);
+}
+
+async function writeRevision(tx: Tx, user: SessionUser, eventId: string, kind: Prisma.RevisionCreateManyInput["kind"], version: number, before: EventInput | null, after: EventInput, note?: string) {
+  await tx.revision.create({
+    data: { eventId, userId: user.id, kind, version, note: note?.trim() || null, changes: diffSnapshots(before, after) as unknown as Prisma.InputJsonValue, snapshot: after as unknown as Prisma.InputJsonValue },
+  });
+}
+
+export async function createEvent(prisma: PrismaClient, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = []) {
+  assertRole(user, "contributor");
+  const input = parse(raw);
+  // Contributors write drafts; publishing is someone else's decision.
+  if (!hasRole(user, "editor") && input.status !== "draft") input.status = "draft";
+  if (input.status === "retracted") throw new InvalidInputError("A new event cannot start retracted.", { status: ["Choose draft, in review or published"] });
+  return prisma.$transaction(async (tx) => {
+    if (await tx.event.findUnique({ where: { id: input.id }, select: { id: true } })) {
+      throw new InvalidInputError("That public id is taken (ids are never reused).", { id: ["This id is taken; change it"] });
+    }
+    const data = toEventCreateData(input, await actorsFor(tx, input, newActors), new Date());
+    await tx.event.create({ data: { ...data, createdBy: { connect: { id: user.id } } } });
+    await writeRevision(tx, user, input.id, "create", 1, null, input);
+    return { id: input.id, version: 1 };
+  });
+}
+
+export async function updateEvent(
+  prisma: PrismaClient,
+  user: SessionUser | null,
+  id: string,
+  baseVersion: number,
+  raw: unknown,
+  change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number } = {},
+) {
+  assertRole(user, "contributor");
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, id);
+    if (!hasRole(user, "editor") && !(current.createdById === user.id && current.status === "draft")) {
+      throw new ForbiddenError("Contributors can edit only their own drafts.");
+    }
+    // The id and the workflow status are not edited here: ids are permanent, and status moves
+    // only through submit/publish/retract.
+    const input = parse({ ...(raw as object), id, status: current.status });
+    const before = toSnapshot(current);
+    if (current.status === "published" && change.restoredFrom === undefined) {
+      if (!change.kind || !change.note?.trim()) {
+        throw new InvalidInputError("Say what changed: a published event needs a change note and a kind.", { note: ["Describe the change for readers"] });
+      }
+    }
+    const version = await claimVersion(tx, id, baseVersion);
+    const { sources, actors, id: _id, createdBy: _c, ...fields } = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date());
+    void _id;
+    void _c;
+    await tx.event.update({
+      where: { id },
+      data: {
+        ...fields,
+        publishedAt: current.publishedAt,
+        sources: { deleteMany: {}, create: sources!.create as Prisma.SourceCreateWithoutEventInput[] },
+        actors: { deleteMany: {}, create: actors!.create as Prisma.EventActorCreateWithoutEventInput[] },
+      },
+    });
+    const kind = change.restoredFrom !== undefined ? "restore" : current.status === "published" ? change.kind! : "update";
+    await writeRevision(tx, user, id, kind, version, before, input, change.note ?? (change.restoredFrom !== undefined ? `Restored revision ${change.restoredFrom}` : undefined));
+    return { id, version };
+  });
+}
+
+type Transition = "submit" | "publish" | "retract";
+
+export async function transitionEvent(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string) {
+  assertRole(user, action === "submit" ? "contributor" : "editor");
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, id);
+    const before = toSnapshot(current);
+    const allowed: Record<Transition, string[]> = { submit: ["draft"], publish: ["draft", "in_review"], retract: ["published"] };
+    if (!allowed[action].includes(current.status)) throw new InvalidInputError(`A ${current.status.replace("_", " ")} event cannot be ${action === "submit" ? "submitted" : `${action}ed`}.`);
+    if (action === "submit" && !hasRole(user, "editor") && current.createdById !== user.id) throw new ForbiddenError("Contributors can submit only their own drafts.");
+    if (action === "retract" && !reason?.trim()) throw new InvalidInputError("Give the reason for the retraction; readers will see it.", { reason: ["Required"] });
+    const status = ({ submit: "in_review", publish: "published", retract: "retracted" } as const)[action];
+    if (status === "published") parse({ ...before, status }); // a published event needs a quoted source
+    const version = await claimVersion(tx, id, baseVersion);
+    await tx.event.update({
+      where: { id },
+      data: { status, publishedAt: status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt, retractionReason: action === "retract" ? reason!.trim() : current.retractionReason },
+    });
+    await writeRevision(tx, user, id, action, version, before, { ...before, status }, reason);
+    return { id, version };
+  });
+}
+
+/** Brings back an earlier revision's content as a new revision; the workflow status stays. */
+export async function restoreRevision(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, revisionId: number) {
+  assertRole(user, "editor");
+  const revision = await prisma.revision.findFirst({ where: { id: revisionId, eventId: id } });
+  if (!revision) throw new NotFoundError();
+  return updateEvent(prisma, user, id, baseVersion, revision.snapshot, { restoredFrom: revisionId });
+}
+
+/** Soft delete: gone from every public view and the API, kept with its history. */
+export async function deleteEvent(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, reason?: string) {
+  assertRole(user, "admin");
+  return prisma.$transaction(async (tx) => {
+    const current = await loadForWrite(tx, id);
+    const version = await claimVersion(tx, id, baseVersion);
+    await tx.event.update({ where: { id }, data: { deletedAt: new Date() } });
+    const snapshot = toSnapshot(current);
+    await writeRevision(tx, user, id, "delete", version, snapshot, snapshot, reason);
+    return { id, version };
+  });
+}
