@@ -20,12 +20,15 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /throttling\.spec\.ts/ },
+    { name: "throttling", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /throttling\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/codebook`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", PORT: String(port) },
+    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", PORT: String(port), AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-use" },
   },
 });

@@ -14,7 +14,7 @@ test("the first render has the rows in the HTML", async ({ request }) => {
 
 test("a reader filters by type and date range, then clears one filter", async ({ page }) => {
   await page.goto("/events");
-  await expect(resultCount(page)).toContainText("30 events");
+  await expect(resultCount(page)).toContainText(/\d+ events/);
   await page.getByText("Event type and claim status").click();
   await page.getByRole("checkbox", { name: "Summit or meeting" }).check();
   await page.getByRole("textbox", { name: "From", exact: true }).fill("2023-09");
@@ -36,6 +36,7 @@ test("a reader filters by type and date range, then clears one filter", async ({
 
 test("a reader searches for Sullivan, reloads and gets the same rows, and Back works", async ({ page }) => {
   await page.goto("/events");
+  const everything = await resultCount(page).textContent();
   const search = page.getByRole("searchbox", { name: "Search" });
   await search.fill("Sullivan");
   await search.press("Enter");
@@ -46,7 +47,7 @@ test("a reader searches for Sullivan, reloads and gets the same rows, and Back w
   await page.reload();
   expect(await bodyRows(page).getByRole("link").allTextContents()).toEqual(titles);
   await page.goBack();
-  await expect(resultCount(page)).toContainText("30 events");
+  await expect(resultCount(page)).toHaveText(everything!);
 });
 
 test("a reader sorts by title and pages through the results", async ({ page }) => {

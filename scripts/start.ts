@@ -3,6 +3,7 @@
 import net from "node:net";
 import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
+import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { openAppDatabase } from "./lib/database";
 import { migrateOrExplain } from "./lib/migrate";
@@ -55,7 +56,7 @@ await runCli(async () => {
   }
 
   const server = startServer(bin("next"), [dev ? "dev" : "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), AUTH_SECRET: await ensureAuthSecret() },
   });
   stopAll.unshift(server.stop);
   console.log(`Serving http://localhost:${port}${database.embedded ? " (embedded PostgreSQL)" : ""}`);

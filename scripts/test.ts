@@ -1,10 +1,12 @@
 // npm test: type check, lint, unit and integration tests (real PostgreSQL), then the browser
 // tests against the production build. Ends with one line: "N passed, N failed".
+import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
+import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
 import { freePort } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/processes";
@@ -13,6 +15,9 @@ import { applyMigrations } from "./lib/schema-engine";
 
 // --integration-only: just the integration tests (CI reruns them against an older server).
 const integrationOnly = process.argv.includes("--integration-only");
+// --e2e-only [playwright args…]: just the browser tests, reusing a current build (for development).
+const e2eOnly = process.argv.includes("--e2e-only");
+const playwrightArgs = e2eOnly ? process.argv.slice(process.argv.indexOf("--e2e-only") + 1) : [];
 const totals = { passed: 0, failed: 0 };
 const failedSteps: string[] = [];
 
@@ -48,17 +53,21 @@ await runCli(async () => {
       record(`integration tests on ${new URL(server.url).host}`, v.passed, v.failed || (code !== 0 ? 1 : 0));
       return;
     }
-    await checkStep("type check", bin("tsc"), ["--noEmit"]);
-    await checkStep("lint", bin("eslint"), [".", "--max-warnings=0"]);
+    if (!e2eOnly) {
+      await checkStep("type check", bin("tsc"), ["--noEmit"]);
+      await checkStep("lint", bin("eslint"), [".", "--max-warnings=0"]);
 
-    console.log("\n▶ unit and integration tests");
-    const vitestJson = path.join(reports, "vitest.json");
-    const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-    const v = await countFromJson(vitestJson, "vitest");
-    record("unit and integration tests", v.passed, v.failed || (vitestCode !== 0 ? 1 : 0));
+      console.log("\n▶ unit and integration tests");
+      const vitestJson = path.join(reports, "vitest.json");
+      const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+      const v = await countFromJson(vitestJson, "vitest");
+      record("unit and integration tests", v.passed, v.failed || (vitestCode !== 0 ? 1 : 0));
+    }
 
     console.log("\n▶ build");
-    if ((await run(bin("next"), ["build"])) !== 0) {
+    const built = e2eOnly && (await buildIsCurrent()) ? 0 : await run(bin("next"), ["build"]);
+    if (built === 0) await markBuildCurrent();
+    if (built !== 0) {
       record("build", 0, 1);
     } else {
       const e2eDb = `tracker_e2e_${process.pid}`;
@@ -72,8 +81,8 @@ await runCli(async () => {
 
       console.log("\n▶ browser tests");
       const pwJson = path.join(reports, "playwright.json");
-      const pwCode = await run(bin("playwright"), ["test", "--reporter=list,json"], {
-        env: { ...process.env, E2E_DATABASE_URL: e2eUrl, E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+      const pwCode = await run(bin("playwright"), ["test", "--reporter=list,json", ...playwrightArgs], {
+        env: { ...process.env, E2E_DATABASE_URL: e2eUrl, E2E_AUTH_SECRET: randomBytes(32).toString("base64url"), E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
       });
       const p = await countFromJson(pwJson, "playwright");
       record("browser tests", p.passed, p.failed || (pwCode !== 0 ? 1 : 0));

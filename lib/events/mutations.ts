@@ -2,12 +2,11 @@
 // public endpoints; pages and the proxy are conveniences), validates, and writes the change and
 // its revision in one transaction. Saves carry the version they started from: a stale version
 // is refused with a ConflictError, never silently overwritten.
-import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { toEventCreateData, type ActorRef } from "./event-record";
-import { eventInputSchema, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
+import { eventInputSchema, fieldErrorsOf, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
@@ -16,7 +15,7 @@ export type ChangeKind = "update" | "correction";
 function parse(input: unknown): EventInput {
   const parsed = eventInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidInputError("Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    throw new InvalidInputError("Some fields need attention.", fieldErrorsOf(parsed.error));
   }
   return parsed.data;
 }

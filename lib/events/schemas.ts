@@ -106,3 +106,13 @@ export const newActorSchema = z.object({
   aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
 });
 export type NewActorInput = z.infer<typeof newActorSchema>;
+
+/** Field errors keyed by full path ("sources.1.url"), for messages beside each input. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

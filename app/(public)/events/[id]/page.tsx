@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, SOURCE_TYPES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug, type SourceTypeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, toIsoDay } from "@/lib/events/date-span";
+import { getPublicHistory } from "@/lib/events/editor-queries";
 import { getEvent } from "@/lib/events/queries";
 
 type Props = { params: Promise<{ id: string }> };
@@ -17,13 +18,17 @@ const list = (items: string[]) => (items.length ? items.join(", ") : "—");
 export default async function EventPage({ params }: Props) {
   const event = await getEvent((await params).id);
   if (!event) notFound();
+  const history = await getPublicHistory(event.id);
   const actorsByRole = event.actors.map((a) => ({ name: a.actor.name, aliases: a.actor.aliases, role: ACTOR_ROLES[a.role as ActorRoleSlug] ?? a.role, slug: a.actor.slug }));
 
   return (
     <article>
       <p><Link href="/events">← All events</Link></p>
       {event.status === "retracted" && (
-        <div className="notice" role="note"><strong>Retracted.</strong> This event has been withdrawn; it is kept here so that links and citations still resolve.</div>
+        <div className="notice" role="note" aria-label="Retraction notice">
+          <strong>Retracted.</strong> This event has been withdrawn; it is kept here so that links and citations still resolve.
+          {event.retractionReason && <> Reason: {event.retractionReason}</>}
+        </div>
       )}
       <h1>{event.title}</h1>
       <p className="muted">
@@ -81,6 +86,15 @@ export default async function EventPage({ params }: Props) {
           </li>
         ))}
       </ol>
+
+      <h2>Corrections and history</h2>
+      {history.length === 0 ? <p className="muted">No public changes recorded.</p> : (
+        <ol className="history" aria-label="Public history">
+          {history.map((h) => (
+            <li key={h.id}><time dateTime={h.createdAt.toISOString()}>{toIsoDay(h.createdAt)}</time> — <strong>{h.kind}</strong>{h.note && <>: {h.note}</>}</li>
+          ))}
+        </ol>
+      )}
     </article>
   );
 }

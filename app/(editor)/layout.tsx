@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/authz";
+import { signOutAction } from "@/lib/auth/actions";
+
+// Navigation only: every page and every action below checks the role again itself.
+export default async function EditorLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <>
+      {user && (
+        <nav aria-label="Editor" className="editor-nav">
+          <ul>
+            <li><Link href="/editor">Desk</Link></li>
+            <li><Link href="/editor/events/new">New event</Link></li>
+            {user.role === "admin" && <li><Link href="/admin/users">Users</Link></li>}
+          </ul>
+          <form action={signOutAction}>
+            <span className="muted">{user.name} ({user.role})</span>{" "}
+            <button type="submit" className="link-button">Sign out</button>
+          </form>
+        </nav>
+      )}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+import { FieldError, errorProps } from "@/components/ui/field-error";
+import { SOURCE_TYPES } from "@/lib/events/codebook";
+import { emptySource, type SourceDraft } from "@/lib/events/form-values";
+
+type Props = { sources: SourceDraft[]; onChange: (sources: SourceDraft[]) => void; errors: Record<string, string[]> };
+
+const TEXT_FIELDS: [keyof SourceDraft, string, string?][] = [
+  ["url", "Web address (http or https)", "url"],
+  ["title", "Title"],
+  ["publisher", "Publisher"],
+  ["author", "Author"],
+  ["publishedOn", "Published (YYYY, YYYY-MM or YYYY-MM-DD)"],
+  ["accessedOn", "Accessed (YYYY-MM-DD)"],
+  ["archivedUrl", "Archived copy (web address)", "url"],
+  ["language", "Language (e.g. en, ko, ru)"],
+];
+
+export function SourceFields({ sources, onChange, errors }: Props) {
+  const update = (i: number, patch: Partial<SourceDraft>) => onChange(sources.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const move = (i: number, by: number) => {
+    const next = [...sources];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    onChange(next);
+  };
+  return (
+    <fieldset className="group">
+      <legend>Sources</legend>
+      <FieldError id="ev-sources-error" messages={errors.sources} />
+      <ol className="source-editor">
+        {sources.map((s, i) => {
+          const key = (f: string) => `sources.${i}.${f}`;
+          const id = (f: string) => `src-${i}-${f}`;
+          return (
+            <li key={i}>
+              <h3>Source {i + 1}</h3>
+              <div className="row">
+                {TEXT_FIELDS.map(([field, label, type]) => (
+                  <div key={field}>
+                    <label htmlFor={id(field)}>{label}<span className="visually-hidden"> of source {i + 1}</span></label>
+                    <input id={id(field)} type={type ?? "text"} value={s[field]} onChange={(e) => update(i, { [field]: e.target.value })} {...errorProps(id(field), errors[key(field)])} />
+                    <FieldError id={`${id(field)}-error`} messages={errors[key(field)]} />
+                  </div>
+                ))}
+                <div>
+                  <label htmlFor={id("type")}>Type<span className="visually-hidden"> of source {i + 1}</span></label>
+                  <select id={id("type")} value={s.sourceType} onChange={(e) => update(i, { sourceType: e.target.value })}>
+                    {Object.entries(SOURCE_TYPES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                  </select>
+                </div>
+              </div>
+              <label htmlFor={id("quote")}>Verbatim quote that supports the event<span className="visually-hidden"> (source {i + 1})</span></label>
+              <textarea id={id("quote")} rows={3} value={s.quote} onChange={(e) => update(i, { quote: e.target.value })} {...errorProps(id("quote"), errors[key("quote")])} />
+              <FieldError id={`${id("quote")}-error`} messages={errors[key("quote")]} />
+              <div className="actions">
+                <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move source ${i + 1} up`}>↑ Up</button>
+                <button type="button" className="button secondary" disabled={i === sources.length - 1} onClick={() => move(i, 1)} aria-label={`Move source ${i + 1} down`}>↓ Down</button>
+                <button type="button" className="button secondary" onClick={() => onChange(sources.filter((_, j) => j !== i))} aria-label={`Remove source ${i + 1}`}>Remove</button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="button secondary" onClick={() => onChange([...sources, emptySource()])}>Add a source</button>
+    </fieldset>
+  );
+}

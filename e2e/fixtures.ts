@@ -1,0 +1,23 @@
+// Test accounts made straight in the e2e database, one set per test, so tests never share users.
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { hashPassword } from "../lib/auth/password";
+import { createPrismaClient } from "../lib/prisma-client";
+
+export const PASSWORD = "correct horse battery staple 42";
+let prisma: ReturnType<typeof createPrismaClient> | undefined;
+
+export async function createUser(role: "contributor" | "editor" | "admin", name: string = role) {
+  prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2);
+  const email = `${role}-${randomBytes(4).toString("hex")}@example.org`;
+  await prisma.user.create({ data: { email, name: `${name} ${email.slice(-16, -12)}`, role, passwordHash: await hashPassword(PASSWORD) } });
+  return { email, password: PASSWORD };
+}
+
+export async function signIn(page: Page, user: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/editor/);
+}

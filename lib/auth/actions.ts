@@ -1,0 +1,37 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "../auth";
+
+export interface SignInState {
+  message?: string;
+  email?: string;
+}
+
+// Only local paths: a `from` pointing elsewhere would make the sign-in form an open redirect.
+const safePath = (from: FormDataEntryValue | null) => {
+  const p = typeof from === "string" ? from : "";
+  return p.startsWith("/") && !p.startsWith("//") ? p : "/editor";
+};
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "");
+  try {
+    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: safePath(formData.get("from")) });
+    return {};
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code;
+      return {
+        email,
+        message: code === "throttled"
+          ? "Too many sign-in attempts. Wait 15 minutes, then try again."
+          : "The email or password is not right, or the account is disabled.",
+      };
+    }
+    throw err; // the redirect after a successful sign-in
+  }
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,119 @@
+"use server";
+// Public HTTP endpoints behind the editor's forms. Each reads the caller from the session and
+// hands it to a mutation, which checks the role itself; errors come back as messages and field
+// errors together with the submitted values, so nothing typed is lost.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ForbiddenError } from "../auth/roles";
+import { currentUser } from "../authz";
+import { db } from "../db";
+import { findPossibleDuplicates } from "./duplicates";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
+import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
+import type { EventInput, NewActorInput } from "./schemas";
+import { diffSnapshots, type FieldChange } from "./snapshot";
+
+export interface EventFormState {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Present after a refused save: what is saved now, and how it differs from the editor's input. */
+  conflict?: { current: EventInput; currentVersion: number; changedBy: string | null; differences: FieldChange[] };
+  version?: number;
+}
+
+interface EventPayload {
+  input: EventInput;
+  newActors: NewActorInput[];
+  baseVersion?: number;
+  kind?: ChangeKind;
+  note?: string;
+}
+
+function readPayload(formData: FormData): EventPayload | null {
+  try {
+    const raw = formData.get("payload");
+    return typeof raw === "string" && raw.length < 2_000_000 ? (JSON.parse(raw) as EventPayload) : null;
+  } catch {
+    return null;
+  }
+}
+
+function toState(err: unknown, mine?: EventInput): EventFormState {
+  if (err instanceof ConflictError) {
+    return {
+      message: `${err.changedBy ?? "Someone"} saved this event after you opened it. Your changes are still in the form; review the differences, then save again.`,
+      conflict: { current: err.current, currentVersion: err.currentVersion, changedBy: err.changedBy, differences: mine ? diffSnapshots(err.current, { ...mine, status: err.current.status }) : [] },
+    };
+  }
+  if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors };
+  if (err instanceof ForbiddenError || err instanceof NotFoundError) return { message: err.message };
+  console.error(JSON.stringify({ level: "error", msg: "event action failed", err: String(err) }));
+  return { message: "The event could not be saved just now. Nothing was changed; please try again." };
+}
+
+export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const user = await currentUser();
+  const payload = readPayload(formData);
+  if (!payload) return { message: "The form could not be read; reload the page and try again." };
+  let savedId: string;
+  try {
+    if (payload.baseVersion === undefined) {
+      savedId = (await createEvent(db(), user, payload.input, payload.newActors)).id;
+    } else {
+      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, { kind: payload.kind, note: payload.note, newActors: payload.newActors });
+      savedId = r.id;
+    }
+  } catch (err) {
+    return toState(err, payload.input);
+  }
+  revalidatePath("/events");
+  revalidatePath(`/events/${savedId}`);
+  redirect(`/editor/events/${savedId}?saved=1`);
+}
+
+export async function transitionEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const user = await currentUser();
+  const id = String(formData.get("id") ?? "");
+  const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
+  if (!["submit", "publish", "retract"].includes(action)) return { message: "Unknown action." };
+  try {
+    await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
+  } catch (err) {
+    return toState(err);
+  }
+  revalidatePath("/events");
+  revalidatePath(`/events/${id}`);
+  redirect(`/editor/events/${id}?done=${action}`);
+}
+
+export async function restoreRevisionAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const user = await currentUser();
+  const id = String(formData.get("id") ?? "");
+  try {
+    await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
+  } catch (err) {
+    return toState(err);
+  }
+  revalidatePath(`/events/${id}`);
+  redirect(`/editor/events/${id}?done=restore`);
+}
+
+export async function deleteEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
+  const user = await currentUser();
+  const id = String(formData.get("id") ?? "");
+  try {
+    await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
+  } catch (err) {
+    return toState(err);
+  }
+  revalidatePath("/events");
+  redirect("/editor?deleted=1");
+}
+
+/** Possible duplicates of an event being written: close dates with similar titles, or shared source URLs. */
+export async function findDuplicatesAction(input: { id?: string; startDate: string; title: string; urls: string[] }) {
+  const user = await currentUser();
+  if (!user) return [];
+  return findPossibleDuplicates(db(), input);
+}
