@@ -63,17 +63,18 @@ export function EventFilters({ query, actors, action = "/events" }: { query: Eve
           </div>
         </fieldset>
       </details>
-      <details open={query.actors.length > 0}>
-        <summary>Actors</summary>
-        <fieldset>
-          <legend>Actor</legend>
-          <div className="checks">
-            {actors.map((a) => (
-              <label key={a.slug}><input type="checkbox" name="actor" value={a.slug} defaultChecked={query.actors.includes(a.slug)} />{a.name}</label>
-            ))}
-          </div>
-        </fieldset>
-      </details>
+      <div className="row">
+        <div>
+          {/* Selected actors travel as hidden fields (removable through the chips below); the
+              input adds one more. A datalist keeps the page light with thousands of actors. */}
+          {query.actors.map((slug) => <input key={slug} type="hidden" name="actor" value={slug} />)}
+          <label htmlFor="f-actor">Add an actor</label>
+          <input id="f-actor" name="actor" list="f-actor-options" placeholder="Type a name" autoComplete="off" />
+          <datalist id="f-actor-options">
+            {actors.map((a) => <option key={a.slug} value={a.slug} label={a.name} />)}
+          </datalist>
+        </div>
+      </div>
     </form>
   );
 }

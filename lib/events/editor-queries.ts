@@ -7,7 +7,7 @@ const queueSelect = { id: true, title: true, status: true, updatedAt: true, vers
 
 /** The editor's desk: my drafts, everything in review, recently published. */
 export async function listDeskQueues(user: SessionUser) {
-  const live = { deletedAt: null };
+  const live = { deleted: false };
   const [myDrafts, inReview, recentlyPublished] = await Promise.all([
     db().event.findMany({ where: { ...live, status: "draft", createdById: user.id }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
     db().event.findMany({ where: { ...live, status: "in_review" }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
@@ -29,7 +29,7 @@ export async function getEventForEdit(id: string) {
     snapshot: toSnapshot(e),
     version: e.version,
     status: e.status,
-    deleted: e.deletedAt !== null,
+    deleted: e.deleted,
     createdById: e.createdById,
     retractionReason: e.retractionReason,
     revisions: e.revisions.map((r) => ({

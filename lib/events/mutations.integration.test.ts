@@ -76,7 +76,7 @@ describe("the editorial workflow", () => {
     await expect(deleteEvent(t.prisma, users.editor, id, version)).rejects.toThrow(/permission/);
     await deleteEvent(t.prisma, users.admin, id, version);
     const e = await t.prisma.event.findUniqueOrThrow({ where: { id } });
-    expect(e.deletedAt).not.toBeNull();
+    expect(e.deleted).toBe(true);
     await expect(createEvent(t.prisma, users.editor, draft(id))).rejects.toThrow(/taken/); // ids are never reused
   });
 });

@@ -35,13 +35,13 @@ async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]):
 
 async function loadForWrite(tx: Tx, id: string) {
   const event = await tx.event.findUnique({ where: { id }, include: { ...snapshotInclude, revisions: { orderBy: { id: "desc" }, take: 1, include: { user: { select: { name: true } } } } } });
-  if (!event || event.deletedAt) throw new NotFoundError();
+  if (!event || event.deleted) throw new NotFoundError();
   return event;
 }
 
 /** Claims `baseVersion` → `baseVersion + 1` under the row lock; refuses if anyone got there first. */
 async function claimVersion(tx: Tx, id: string, baseVersion: number) {
-  const { count } = await tx.event.updateMany({ where: { id, version: baseVersion, deletedAt: null }, data: { version: { increment: 1 } } });
+  const { count } = await tx.event.updateMany({ where: { id, version: baseVersion, deleted: false }, data: { version: { increment: 1 } } });
   if (count === 1) return baseVersion + 1;
   const current = await loadForWrite(tx, id);
   throw new ConflictError(toSnapshot(current), current.version, current.revisions[0]?.user?.name ?? null);
@@ -149,7 +149,7 @@ export async function deleteEvent(prisma: PrismaClient, user: SessionUser | null
   return prisma.$transaction(async (tx) => {
     const current = await loadForWrite(tx, id);
     const version = await claimVersion(tx, id, baseVersion);
-    await tx.event.update({ where: { id }, data: { deletedAt: new Date() } });
+    await tx.event.update({ where: { id }, data: { deleted: true } });
     const snapshot = toSnapshot(current);
     await writeRevision(tx, user, id, "delete", version, snapshot, snapshot, reason);
     return { id, version };

@@ -23,20 +23,6 @@ export interface EventRow {
   sourceCount: number;
 }
 
-const rowSelect = {
-  id: true,
-  title: true,
-  type: true,
-  claimStatus: true,
-  startDate: true,
-  endDate: true,
-  precision: true,
-  approximate: true,
-  place: true,
-  actors: { select: { role: true, actor: { select: { slug: true, name: true } } }, orderBy: { actorId: "asc" } },
-  _count: { select: { sources: true } },
-} as const;
-
 function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate["precision"]; approximate: boolean }): EventDate {
   return {
     startDate: toIsoDay(e.startDate),
@@ -46,25 +32,47 @@ function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate
   };
 }
 
+interface RowRecord {
+  id: string;
+  title: string;
+  type: string;
+  claim_status: string;
+  start_date: Date;
+  end_date: Date | null;
+  precision: EventDate["precision"];
+  approximate: boolean;
+  place: string | null;
+  source_count: number;
+  actors: EventActorView[];
+}
+
+/** The page's rows, with their actors and source counts, in one round trip. */
+function loadRows(client: PrismaClient, ids: string[]) {
+  return client.$queryRaw<RowRecord[]>`
+    SELECT e.id, e.title, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate, e.place,
+           (SELECT count(*)::int FROM source s WHERE s.event_id = e.id) AS source_count,
+           (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
+              FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors
+    FROM event e WHERE e.id = ANY(${ids}::text[])`;
+}
+
 /** One page of published events. `client` is for the benchmark, which logs the SQL it runs. */
 export async function listEvents(
   query: EventQuery,
   client: PrismaClient = db(),
 ): Promise<{ rows: EventRow[]; total: number; page: number; pageCount: number }> {
   const where = buildEventWhere(query);
-  const total = await client.event.count({ where });
+  const orderBy = buildEventOrderBy(query.sort);
+  // Page through ids alone (an index-only scan, even at deep offsets), counting at the same time.
+  const pageIds = (page: number) =>
+    client.event.findMany({ where, orderBy, skip: (page - 1) * query.pageSize, take: query.pageSize, select: { id: true } });
+  const [total, firstTry] = await Promise.all([client.event.count({ where }), pageIds(query.page)]);
+  let ids = firstTry;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  // Page through ids alone first (an index-only scan even at deep offsets), then load the rows.
-  const ids = await client.event.findMany({
-    where,
-    orderBy: buildEventOrderBy(query.sort),
-    skip: (page - 1) * query.pageSize,
-    take: query.pageSize,
-    select: { id: true },
-  });
-  const found = await client.event.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: rowSelect });
-  const byId = new Map(found.map((e) => [e.id, e]));
+  if (page !== query.page) ids = await pageIds(page); // past the end: show the last page
+  const records = ids.length ? await loadRows(client, ids.map((r) => r.id)) : [];
+  const byId = new Map(records.map((r) => [r.id, r]));
   const rows = ids.flatMap(({ id }) => {
     const e = byId.get(id);
     if (!e) return [];
@@ -72,11 +80,11 @@ export async function listEvents(
       id: e.id,
       title: e.title,
       type: e.type,
-      claimStatus: e.claimStatus,
-      date: toDate(e),
+      claimStatus: e.claim_status,
+      date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, approximate: e.approximate }),
       place: e.place,
-      actors: e.actors.map((a) => ({ slug: a.actor.slug, name: a.actor.name, role: a.role })),
-      sourceCount: e._count.sources,
+      actors: e.actors,
+      sourceCount: e.source_count,
     }];
   });
   return { rows, total, page, pageCount };
@@ -88,7 +96,7 @@ export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 export async function getEvent(id: string) {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const e = await db().event.findFirst({
-    where: { id, status: { in: ["published", "retracted"] }, deletedAt: null },
+    where: { id, status: { in: ["published", "retracted"] }, deleted: false },
     include: {
       sources: { orderBy: { position: "asc" } },
       actors: { include: { actor: true }, orderBy: { actorId: "asc" } },
@@ -100,7 +108,7 @@ export async function getEvent(id: string) {
 }
 
 export async function getOverview() {
-  const published = { status: "published" as const, deletedAt: null };
+  const published = { status: "published" as const, deleted: false };
   const [eventCount, sourceCount, actorCount, latest, range] = await Promise.all([
     db().event.count({ where: published }),
     db().source.count({ where: { event: published } }),
@@ -118,10 +126,23 @@ export async function getOverview() {
   };
 }
 
-/** Actors that appear in published events, for the filter's choices. */
-export async function listFilterActors() {
+let filterActorsCache: { at: number; value: Promise<{ slug: string; name: string }[]> } | undefined;
+
+/**
+ * Actors that appear in published events, for the filter's choices. Kept for a minute: the
+ * list changes rarely and every list view needs it.
+ */
+export function listFilterActors() {
+  if (filterActorsCache && Date.now() - filterActorsCache.at < 60_000) return filterActorsCache.value;
+  const value = loadFilterActors();
+  value.catch(() => (filterActorsCache = undefined));
+  filterActorsCache = { at: Date.now(), value };
+  return value;
+}
+
+function loadFilterActors() {
   return db().actor.findMany({
-    where: { events: { some: { event: { status: "published", deletedAt: null } } } },
+    where: { events: { some: { event: { status: "published", deleted: false } } } },
     select: { slug: true, name: true },
     orderBy: { name: "asc" },
   });

@@ -6,7 +6,7 @@ const where = (qs: string) => buildEventWhere(parseEventQuery(new URLSearchParam
 
 describe("buildEventWhere", () => {
   it("shows only published, undeleted events by default", () => {
-    expect(where("")).toEqual({ AND: [{ status: "published" }, { deletedAt: null }] });
+    expect(where("")).toEqual({ AND: [{ status: "published" }, { deleted: false }] });
   });
 
   it("adds retracted events when asked", () => {

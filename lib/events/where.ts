@@ -10,7 +10,7 @@ export function buildEventWhere(query: EventQuery): Prisma.EventWhereInput {
   // Retracted events keep their pages but leave the default lists; deleted ones leave everything.
   const and: Prisma.EventWhereInput[] = [
     query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" },
-    { deletedAt: null },
+    { deleted: false },
   ];
   // LIKE wildcards and escapes are dropped: the search is for text, never a pattern.
   const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
