@@ -128,3 +128,25 @@ test("the sign-in page and the event form have no serious accessibility violatio
   ({ violations } = await new AxeBuilder({ page }).analyze());
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
 });
+
+test("hostile text is stored and shown as plain text, never run", async ({ page }) => {
+  await signIn(page, await createUser("editor"));
+  const title = `<script>window.__pwned = 1</script> Ünïcödé ‮ ${Math.random().toString(36).slice(2, 7)}`;
+  await fillNewEvent(page, title);
+  await page.getByLabel("Public id").fill(`2024-02-10-hostile-${Math.random().toString(36).slice(2, 7)}`);
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Status: published")).toBeVisible();
+  await page.getByRole("link", { name: "public page" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test("a javascript: source address is refused with a message beside the field", async ({ page }) => {
+  await signIn(page, await createUser("editor"));
+  await fillNewEvent(page, uniqueTitle("Bad URL event"));
+  await page.getByLabel("Web address (http or https) of source 1").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByText("Enter a full web address starting with http:// or https://")).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).not.toHaveValue(""); // nothing typed is lost
+});
