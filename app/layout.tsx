@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <ul>
               <li><Link href="/events">Events</Link></li>
               <li><Link href="/codebook">Codebook</Link></li>
+              <li><Link href="/data">Data and API</Link></li>
             </ul>
           </nav>
         </header>

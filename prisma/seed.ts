@@ -1,7 +1,8 @@
 // Seeds the 30 researched events of shared/research/seed-events.md as published events.
 // Idempotent: actors and events that already exist (by slug and id) are left untouched, so a
 // rerun changes nothing, and nothing an editor has since corrected is overwritten.
-import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "../lib/generated/prisma/client";
+import { diffSnapshots } from "../lib/events/snapshot";
 import { toEventCreateData, type ActorRef } from "../lib/events/event-record";
 import { eventInputSchema } from "../lib/events/schemas";
 import { seedActors } from "./seed-data/actors";
@@ -31,6 +32,10 @@ export async function seedDatabase(prisma: PrismaClient): Promise<{ created: num
     for (const input of inputs) {
       if (existing.has(input.id)) continue;
       await tx.event.create({ data: toEventCreateData(input, actorsBySlug, now) });
+      // The seed is the first change of each event, so it gets its revision like any other.
+      await tx.revision.create({
+        data: { eventId: input.id, userId: null, kind: "publish", version: 1, note: "Published from the research sheet (seed data)", changes: diffSnapshots(null, input) as unknown as Prisma.InputJsonValue, snapshot: input as unknown as Prisma.InputJsonValue, createdAt: now },
+      });
       created++;
     }
     return { created, skipped: inputs.length - created };

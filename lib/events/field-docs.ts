@@ -40,4 +40,17 @@ export const FIELDS: { name: string; fields: [string, string][] }[] = [
       ["language", "The language of the source, as a language tag (en, ko, ru…)."],
     ],
   },
+  {
+    name: "CSV export",
+    fields: [
+      ["format", "RFC 4180: UTF-8, comma-separated, CRLF line ends, a header row, one row per event. /events.csv?bom=1 adds a byte-order mark for Excel. Columns never change meaning; new ones are only added at the end."],
+      ["lists in a cell", "country_codes, actors, item_categories, source_urls and source_publishers separate their items with “ | ” (space, vertical bar, space)."],
+      ["text safety", "A text cell that would start with =, +, -, @, a tab, CR or LF is prefixed with an apostrophe so spreadsheets show it as text; numbers and dates are left as they are."],
+      ["columns", "id, url, title, summary, event_type, claim_status, start_date, end_date, date_precision, approximate, place, country_codes, latitude, longitude, actors, item_categories, sanctions_regime, instrument, source_count, source_urls, source_publishers, status, first_published_at, last_changed_at — each as described above."],
+      ["url", "The event's public page."],
+      ["actors", "Each actor as “Name (role)”."],
+      ["source_count, source_urls, source_publishers", "How many sources the event cites, and their addresses and publishers in citation order."],
+      ["/sources.csv", "One row per source of the matching events: event_id, event_url, position, url, publisher, title, published_on, quote, archived_url."],
+    ],
+  },
 ];

@@ -46,10 +46,12 @@ function values(raw: RawParams, key: string): string[] {
 
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
 
-function pickAllowed<T extends string>(raw: string[], allowed: readonly T[], label: string, notices: string[]): T[] {
+type Note = (param: string, message: string) => void;
+
+function pickAllowed<T extends string>(raw: string[], allowed: readonly T[], param: string, label: string, note: Note): T[] {
   const ok = [...new Set(raw.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
   for (const bad of raw.filter((v) => !(allowed as readonly string[]).includes(v)).slice(0, 5)) {
-    notices.push(`Ignored unknown ${label} ${quote(bad)}.`);
+    note(param, `Ignored unknown ${label} ${quote(bad)}.`);
   }
   return ok.slice(0, MAX_LIST_VALUES);
 }
@@ -59,12 +61,21 @@ function parsePositiveInt(value: string | undefined): number | null {
   return Number(value);
 }
 
-export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: string[] } {
+/**
+ * `notices` are for people (the page shows them); `invalidParams` names each parameter that was
+ * ignored or adjusted, for the API's 400 answers.
+ */
+export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: string[]; invalidParams: string[] } {
   const notices: string[] = [];
+  const invalidParams: string[] = [];
+  const note: Note = (param, message) => {
+    notices.push(message);
+    if (!invalidParams.includes(param)) invalidParams.push(param);
+  };
   const first = (key: string) => values(raw, key)[0];
   const query: EventQuery = {
-    types: pickAllowed(values(raw, "type"), EVENT_TYPE_SLUGS, "event type", notices),
-    claims: pickAllowed(values(raw, "claim"), CLAIM_STATUS_SLUGS, "claim status", notices),
+    types: pickAllowed(values(raw, "type"), EVENT_TYPE_SLUGS, "type", "event type", note),
+    claims: pickAllowed(values(raw, "claim"), CLAIM_STATUS_SLUGS, "claim", "claim status", note),
     actors: [...new Set(values(raw, "actor").filter((s) => /^[a-z0-9-]{1,100}$/.test(s)))].slice(0, MAX_LIST_VALUES),
     includeRetracted: first("retracted") === "include",
     sort: DEFAULT_SORT,
@@ -72,13 +83,13 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
     pageSize: DEFAULT_PAGE_SIZE,
   };
   const badActors = values(raw, "actor").filter((s) => !/^[a-z0-9-]{1,100}$/.test(s));
-  if (badActors.length) notices.push(`Ignored malformed actor ${quote(badActors[0])}.`);
+  if (badActors.length) note("actor", `Ignored malformed actor ${quote(badActors[0])}.`);
 
   const qRaw = raw instanceof URLSearchParams ? raw.get("q") : [raw.q].flat()[0];
   const q = (qRaw ?? "").trim();
   if (q.length > MAX_Q_LENGTH) {
     query.q = q.slice(0, MAX_Q_LENGTH);
-    notices.push(`The search text was cut to its first ${MAX_Q_LENGTH} characters.`);
+    note("q", `The search text was cut to its first ${MAX_Q_LENGTH} characters.`);
   } else if (q) query.q = q;
 
   for (const bound of ["from", "to"] as const) {
@@ -88,34 +99,34 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
     if (day) {
       query[bound] = value;
       query[bound === "from" ? "fromDay" : "toDay"] = day;
-    } else notices.push(`Ignored “${bound}” date ${quote(value)}: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+    } else note(bound, `Ignored “${bound}” date ${quote(value)}: use YYYY, YYYY-MM or YYYY-MM-DD.`);
   }
   if (query.fromDay && query.toDay && query.fromDay > query.toDay) {
     [query.from, query.to] = [query.to, query.from];
     [query.fromDay, query.toDay] = [parseDateBound(query.from!, "from")!, parseDateBound(query.to!, "to")!];
-    notices.push("The “from” date was after the “to” date, so they were swapped.");
+    note("from", "The “from” date was after the “to” date, so they were swapped.");
   }
 
   const sort = first("sort");
   if (sort && (SORTS as readonly string[]).includes(sort)) query.sort = sort as EventSort;
-  else if (sort) notices.push(`Ignored unknown sort ${quote(sort)}.`);
+  else if (sort) note("sort", `Ignored unknown sort ${quote(sort)}.`);
 
   const page = first("page");
   if (page !== undefined) {
     const n = parsePositiveInt(page);
     if (n && n >= 1) query.page = n;
-    else notices.push(`Ignored page ${quote(page)}: pages are numbered from 1.`);
+    else note("page", `Ignored page ${quote(page)}: pages are numbered from 1.`);
   }
   const size = first("pageSize");
   if (size !== undefined) {
     const n = parsePositiveInt(size);
-    if (n === null || n < 1) notices.push(`Ignored page size ${quote(size)}.`);
+    if (n === null || n < 1) note("pageSize", `Ignored page size ${quote(size)}.`);
     else if (n > MAX_PAGE_SIZE) {
       query.pageSize = MAX_PAGE_SIZE;
-      notices.push(`Page size ${n} is more than ${MAX_PAGE_SIZE}, so ${MAX_PAGE_SIZE} rows are shown.`);
+      note("pageSize", `Page size ${n} is more than ${MAX_PAGE_SIZE}, so ${MAX_PAGE_SIZE} rows are shown.`);
     } else query.pageSize = n;
   }
-  return { query, notices };
+  return { query, notices, invalidParams };
 }
 
 /** The URL search string for a query, leaving out defaults so links stay short and canonical. */

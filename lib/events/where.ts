@@ -6,12 +6,15 @@ import { normalizeForSearch } from "./search-text";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
-export function buildEventWhere(query: EventQuery): Prisma.EventWhereInput {
+/**
+ * `forSync` (the API's updated_since) also returns retracted events and deleted ones that were
+ * once public, so mirrors can update or drop their copies.
+ */
+export function buildEventWhere(query: EventQuery, { forSync = false } = {}): Prisma.EventWhereInput {
   // Retracted events keep their pages but leave the default lists; deleted ones leave everything.
-  const and: Prisma.EventWhereInput[] = [
-    query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" },
-    { deleted: false },
-  ];
+  const and: Prisma.EventWhereInput[] = forSync
+    ? [{ OR: [{ status: { in: ["published", "retracted"] }, deleted: false }, { deleted: true, publishedAt: { not: null } }] }]
+    : [query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" }, { deleted: false }];
   // LIKE wildcards and escapes are dropped: the search is for text, never a pattern.
   const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
   if (q) and.push({ searchText: { contains: q } });

@@ -38,6 +38,12 @@ export default async function EventsPage({ searchParams }: Props) {
       <ActiveFilters query={query} actorNames={actorNames} />
       <div className="result-bar">
         <p role="status" aria-live="polite"><strong>{summary}</strong></p>
+        {result.total > 0 && (
+          <p>
+            <a href={`/events.csv${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`} download>Export CSV ({result.total} {result.total === 1 ? "row" : "rows"})</a>
+            {" · "}<a href={`/sources.csv${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`} download>Sources CSV</a>
+          </p>
+        )}
       </div>
       {result.total === 0 ? (
         <div className="empty">

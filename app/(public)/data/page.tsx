@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Data and API" };
+
+export default function DataPage() {
+  return (
+    <>
+      <h1>Data and API</h1>
+      <p>Everything published here can be downloaded, with the same filters as the <Link href="/events">events table</Link>.</p>
+      <h2>CSV</h2>
+      <ul>
+        <li><code>/events.csv?&lt;the parameters of /events&gt;</code> — every matching event, not just one page. <Link href="/events.csv">All events</Link>.</li>
+        <li><code>/sources.csv?&lt;same parameters&gt;</code> — one row per cited source, with its quote, for checking citations. <Link href="/sources.csv">All sources</Link>.</li>
+        <li>Add <code>bom=1</code> for Excel. The columns, the list separator and the spreadsheet-safety rule are in the <Link href="/codebook#fields-csv export">codebook</Link>.</li>
+      </ul>
+      <h2>JSON API</h2>
+      <ul>
+        <li><code>GET /api/v1/events</code> with the same filters, <code>limit</code> (up to 100) and <code>cursor</code> (from <code>nextCursor</code>); pages stay consistent while events are added.</li>
+        <li>For mirrors: <code>updated_since=&lt;ISO date-time&gt;</code> returns every change since then, oldest first, including retracted events (with their status) and deleted ones (as <code>{"{"}id, deleted: true{"}"}</code>), so a copy never keeps stale rows.</li>
+        <li><code>GET /api/v1/events/&lt;id&gt;</code> — one event; 410 with a tombstone once deleted.</li>
+        <li>Responses carry <code>ETag</code> and <code>Last-Modified</code>; any site may call the API from a browser (CORS for GET). Bad parameters get a 400 naming them.</li>
+        <li>The full description: <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.</li>
+      </ul>
+      <h2>Feed</h2>
+      <p><a href="/events.atom">/events.atom</a> — new, corrected, updated and retracted events, newest first.</p>
+    </>
+  );
+}

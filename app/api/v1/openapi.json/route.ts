@@ -1,0 +1,5 @@
+import { openApiDocument } from "@/lib/api/openapi";
+
+export function GET(request: Request) {
+  return Response.json(openApiDocument(new URL(request.url).origin), { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" } });
+}

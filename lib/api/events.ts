@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "../db";
+import { parseEventQuery } from "../events/query-params";
+import { buildEventWhere } from "../events/where";
+import { loadExportEvents } from "../export/documents";
+import { pageOfEvents } from "../export/iterate";
+import { decodeCursor, encodeCursor } from "../export/keyset";
+import { apiError, cachedJson } from "./http";
+import { presentEvent } from "./present";
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
+
+/** GET /api/v1/events: the /events filters, keyset cursor pages, and updated_since for sync. */
+export async function handleListEvents(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const params = url.searchParams;
+  const { query, notices, invalidParams } = parseEventQuery(params);
+  const bad = [...invalidParams];
+  const messages = [...notices];
+  if (params.has("page") || params.has("pageSize")) {
+    bad.push(...["page", "pageSize"].filter((p) => params.has(p)));
+    messages.push("The API pages with `cursor` and `limit`, not `page` and `pageSize`.");
+  }
+  const limitRaw = params.get("limit");
+  const limit = limitRaw === null ? DEFAULT_LIMIT : /^\d{1,3}$/.test(limitRaw) ? Number(limitRaw) : NaN;
+  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+    bad.push("limit");
+    messages.push(`limit must be a whole number from 1 to ${MAX_LIMIT}.`);
+  }
+  const cursorRaw = params.get("cursor");
+  const cursor = cursorRaw ? decodeCursor(cursorRaw) : null;
+  if (cursorRaw && !cursor) {
+    bad.push("cursor");
+    messages.push("cursor is not one this API gave out.");
+  }
+  const sinceRaw = params.get("updated_since");
+  const since = sinceRaw ? new Date(sinceRaw) : null;
+  if (sinceRaw && (!/^\d{4}-\d{2}-\d{2}T/.test(sinceRaw) || Number.isNaN(since!.getTime()))) {
+    bad.push("updated_since");
+    messages.push("updated_since must be an ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z.");
+  }
+  if (bad.length) return apiError(400, messages.join(" "), [...new Set(bad)]);
+
+  const where = since
+    ? { AND: [buildEventWhere(query, { forSync: true }), { updatedAt: { gte: since } }] }
+    : buildEventWhere(query);
+  const sort = since ? "updated" : query.sort;
+  const { events, next } = await pageOfEvents(db(), where, sort, limit, cursor);
+  const lastModified = events.reduce<Date | null>((max, e) => (!max || e.updatedAt > max ? e.updatedAt : max), null);
+  return cachedJson(request, { data: events.map((e) => presentEvent(e, url.origin)), nextCursor: next ? encodeCursor(next) : null }, lastModified);
+}
+
+/** GET /api/v1/events/<id>: 404 if never public, 410 with a tombstone once deleted. */
+export async function handleGetEvent(request: Request, id: string): Promise<Response> {
+  if (!/^[a-z0-9-]{1,200}$/.test(id)) return apiError(404, "There is no such event.", ["id"]);
+  const found = await db().event.findFirst({ where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] }, select: { id: true, deleted: true, status: true, publishedAt: true } });
+  if (!found || (!found.deleted && !["published", "retracted"].includes(found.status))) return apiError(404, "There is no such event.", ["id"]);
+  const [event] = await loadExportEvents(db(), [id]);
+  const origin = new URL(request.url).origin;
+  if (event.deleted) return Response.json(presentEvent(event, origin), { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
+  return cachedJson(request, presentEvent(event, origin), event.updatedAt);
+}

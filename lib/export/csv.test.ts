@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { stringify } from "csv-stringify/sync";
+import { neutralize } from "./csv";
+
+describe("neutralize", () => {
+  it("prefixes every formula trigger so a spreadsheet shows text", () => {
+    for (const trigger of ["=", "+", "-", "@", "\t", "\r", "\n"]) {
+      expect(neutralize(`${trigger}HYPERLINK("http://x")`)).toBe(`'${trigger}HYPERLINK("http://x")`);
+    }
+  });
+  it("leaves ordinary text alone", () => {
+    expect(neutralize("Kim Jong-un (participant)")).toBe("Kim Jong-un (participant)");
+    expect(neutralize("")).toBe("");
+    expect(neutralize(" =not first")).toBe(" =not first");
+  });
+});
+
+describe("RFC 4180 quoting (csv-stringify with our options)", () => {
+  it("quotes embedded quotes, commas and newlines and ends records with CRLF", () => {
+    const out = stringify([[neutralize('He said "pay a price", then\nleft'), 1.5, "=1+1"].map((v) => (typeof v === "string" ? neutralize(v) : v))], { record_delimiter: "windows" });
+    expect(out).toBe('"He said ""pay a price"", then\nleft",1.5,\'=1+1\r\n');
+  });
+});

@@ -1,0 +1,78 @@
+// The CSV formats: stable, documented columns (see /codebook), RFC 4180 quoting by
+// csv-stringify, and spreadsheet formula injection neutralised in every text cell.
+import { stringify } from "csv-stringify";
+import type { ExportEvent } from "./documents";
+
+/** Separates the items of a list inside one cell. */
+export const LIST_SEPARATOR = " | ";
+
+export const EVENT_COLUMNS = [
+  "id", "url", "title", "summary", "event_type", "claim_status", "start_date", "end_date", "date_precision", "approximate",
+  "place", "country_codes", "latitude", "longitude", "actors", "item_categories", "sanctions_regime", "instrument",
+  "source_count", "source_urls", "source_publishers", "status", "first_published_at", "last_changed_at",
+] as const;
+
+export const SOURCE_COLUMNS = ["event_id", "event_url", "position", "url", "publisher", "title", "published_on", "quote", "archived_url"] as const;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF before one) as a
+ * formula. Prefixing an apostrophe makes it text, as OWASP recommends. Numbers are typed
+ * numbers, never text, so a negative longitude stays a number.
+ */
+export function neutralize(text: string): string {
+  return /^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text;
+}
+
+type Cell = string | number | boolean | null;
+const text = (v: string | null | undefined): Cell => (v === null || v === undefined || v === "" ? null : neutralize(v));
+const list = (items: (string | null)[]) => text(items.filter(Boolean).join(LIST_SEPARATOR));
+
+export function eventRecord(e: ExportEvent, origin: string): Cell[] {
+  return [
+    text(e.id), `${origin}/events/${e.id}`, text(e.title), text(e.summary), text(e.type), text(e.claimStatus),
+    e.date.startDate, e.date.endDate ?? null, e.date.precision, e.date.approximate ?? false,
+    text(e.place), list(e.countryCodes), e.latitude, e.longitude,
+    list(e.actors.map((a) => `${a.name} (${a.role})`)), list(e.itemCategories), text(e.sanctionsRegime), text(e.instrument),
+    e.sources.length, list(e.sources.map((s) => s.url)), list(e.sources.map((s) => s.publisher)),
+    e.status, e.firstPublishedAt, e.lastChangedAt,
+  ];
+}
+
+export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
+  return e.sources.map((s, i) => [
+    text(e.id), `${origin}/events/${e.id}`, i + 1, text(s.url), text(s.publisher), text(s.title), text(s.publishedOn), text(s.quote), text(s.archivedUrl),
+  ]);
+}
+
+/**
+ * Streams CSV for batches of events: a header row, then records as batches arrive, so the
+ * server never holds the whole file.
+ */
+export function csvStream(batches: AsyncIterable<ExportEvent[]>, toRecords: (e: ExportEvent) => Cell[][], columns: readonly string[], bom: boolean): ReadableStream<Uint8Array> {
+  const stringifier = stringify({ header: true, columns: [...columns], record_delimiter: "windows", bom, cast: { boolean: (v) => (v ? "true" : "false") } });
+  (async () => {
+    try {
+      for await (const batch of batches) {
+        for (const e of batch) {
+          for (const record of toRecords(e)) {
+            if (!stringifier.write(record)) await new Promise((r) => stringifier.once("drain", r));
+          }
+        }
+      }
+      stringifier.end();
+    } catch (err) {
+      stringifier.destroy(err as Error);
+    }
+  })();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      stringifier.on("data", (chunk: string | Buffer) => controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk)));
+      stringifier.on("end", () => controller.close());
+      stringifier.on("error", (err) => controller.error(err));
+    },
+    cancel() {
+      stringifier.destroy();
+    },
+  });
+}

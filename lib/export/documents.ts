@@ -1,0 +1,77 @@
+// Whole events for export (CSV, JSON API, feed), loaded by id in one statement per batch.
+import type { PrismaClient } from "../generated/prisma/client";
+import { formatEventDate, toIsoDay, type EventDate } from "../events/date-span";
+
+export interface ExportSource {
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  publishedOn: string | null;
+  accessedOn: string | null;
+  sourceType: string;
+  quote: string;
+  archivedUrl: string | null;
+  language: string;
+}
+
+export interface ExportEvent {
+  id: string;
+  title: string;
+  summary: string;
+  type: string;
+  claimStatus: string;
+  date: EventDate & { display: string };
+  place: string | null;
+  countryCodes: string[];
+  latitude: number | null;
+  longitude: number | null;
+  tags: string[];
+  itemCategories: string[];
+  sanctionsRegime: string | null;
+  instrument: string | null;
+  actors: { slug: string; name: string; role: string }[];
+  sources: ExportSource[];
+  status: string;
+  deleted: boolean;
+  firstPublishedAt: string | null;
+  lastChangedAt: string;
+  /** Sort values, for cursors. */
+  spanStart: Date;
+  updatedAt: Date;
+}
+
+interface Row {
+  id: string; title: string; summary: string; type: string; claim_status: string; start_date: Date; end_date: Date | null;
+  precision: EventDate["precision"]; approximate: boolean; place: string | null; country_codes: string[]; latitude: number | null;
+  longitude: number | null; tags: string[]; item_categories: string[]; sanctions_regime: string | null; instrument: string | null;
+  status: string; deleted: boolean; published_at: Date | null; updated_at: Date; span_start: Date;
+  actors: { slug: string; name: string; role: string }[]; sources: ExportSource[];
+}
+
+export async function loadExportEvents(client: PrismaClient, ids: string[]): Promise<ExportEvent[]> {
+  if (!ids.length) return [];
+  const rows = await client.$queryRaw<Row[]>`
+    SELECT e.id, e.title, e.summary, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate,
+           e.place, e.country_codes, e.latitude, e.longitude, e.tags, e.item_categories, e.sanctions_regime::text, e.instrument,
+           e.status::text, e.deleted, e.published_at, e.updated_at, e.span_start,
+           (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
+              FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors,
+           (SELECT coalesce(json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'author', s.author,
+                     'publishedOn', s.published_on, 'accessedOn', to_char(s.accessed_on, 'YYYY-MM-DD'), 'sourceType', s.source_type,
+                     'quote', s.quote, 'archivedUrl', s.archived_url, 'language', s.language) ORDER BY s.position), '[]'::json)
+              FROM source s WHERE s.event_id = e.id) AS sources
+    FROM event e WHERE e.id = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const date: EventDate = { startDate: toIsoDay(r.start_date), endDate: r.end_date ? toIsoDay(r.end_date) : null, precision: r.precision, approximate: r.approximate };
+    return [{
+      id: r.id, title: r.title, summary: r.summary, type: r.type, claimStatus: r.claim_status, date: { ...date, display: formatEventDate(date) },
+      place: r.place, countryCodes: r.country_codes, latitude: r.latitude, longitude: r.longitude, tags: r.tags, itemCategories: r.item_categories,
+      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources, status: r.status, deleted: r.deleted,
+      firstPublishedAt: r.published_at?.toISOString() ?? null, lastChangedAt: r.updated_at.toISOString(), spanStart: r.span_start, updatedAt: r.updated_at,
+    }];
+  });
+}

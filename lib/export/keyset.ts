@@ -1,0 +1,50 @@
+// Keyset pagination: a cursor holds the sort values of the last row sent, so the next page
+// starts strictly after it. Unlike OFFSET (or Prisma's id cursor, which re-reads the cursor row's
+// current values), rows inserted or moved meanwhile never make a page skip or repeat a row.
+import type { Prisma } from "../generated/prisma/client";
+import type { EventSort } from "../events/query-params";
+
+export type KeysetSort = EventSort | "updated";
+type Field = "spanStart" | "title" | "updatedAt";
+
+const KEYS: Record<KeysetSort, { field: Field; dir: "asc" | "desc" }> = {
+  "-date": { field: "spanStart", dir: "desc" },
+  date: { field: "spanStart", dir: "asc" },
+  title: { field: "title", dir: "asc" },
+  "-title": { field: "title", dir: "desc" },
+  updated: { field: "updatedAt", dir: "asc" },
+};
+
+export interface Cursor {
+  /** The sort value of the last row: an ISO date/time or a title. */
+  v: string;
+  id: string;
+}
+
+export function keysetOrderBy(sort: KeysetSort): Prisma.EventOrderByWithRelationInput[] {
+  const { field, dir } = KEYS[sort];
+  return [{ [field]: dir }, { id: dir }];
+}
+
+export function cursorOf(sort: KeysetSort, row: { id: string; spanStart: Date; title: string; updatedAt: Date }): Cursor {
+  const value = row[KEYS[sort].field];
+  return { v: value instanceof Date ? value.toISOString() : value, id: row.id };
+}
+
+/** Rows strictly after the cursor in the sort's order. */
+export function keysetWhere(sort: KeysetSort, cursor: Cursor): Prisma.EventWhereInput {
+  const { field, dir } = KEYS[sort];
+  const value = field === "title" ? cursor.v : new Date(cursor.v);
+  const beyond = dir === "asc" ? "gt" : "lt";
+  return { OR: [{ [field]: { [beyond]: value } }, { [field]: value, id: { [beyond]: cursor.id } }] };
+}
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
+export function decodeCursor(raw: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (typeof c?.v === "string" && typeof c?.id === "string" && c.id.length <= 200 && c.v.length <= 400) return { v: c.v, id: c.id };
+  } catch {}
+  return null;
+}
