@@ -12,6 +12,7 @@ export default async function EditorLayout({ children }: { children: React.React
           <ul>
             <li><Link href="/editor">Desk</Link></li>
             <li><Link href="/editor/events/new">New event</Link></li>
+            <li><Link href="/editor/import">Import CSV</Link></li>
             {user.role === "admin" && <li><Link href="/admin/users">Users</Link></li>}
           </ul>
           <form action={signOutAction}>

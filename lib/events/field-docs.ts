@@ -50,7 +50,7 @@ export const FIELDS: { name: string; fields: [string, string][] }[] = [
       ["url", "The event's public page."],
       ["actors", "Each actor as “Name (role)”."],
       ["source_count, source_urls, source_publishers", "How many sources the event cites, and their addresses and publishers in citation order."],
-      ["/sources.csv", "One row per source of the matching events: event_id, event_url, position, url, publisher, title, published_on, quote, archived_url."],
+      ["/sources.csv", "One row per source of the matching events: event_id, event_url, position, url, publisher, title, published_on, quote, archived_url, author, accessed_on, source_type, language."],
     ],
   },
 ];

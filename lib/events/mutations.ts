@@ -11,6 +11,12 @@ import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
 export type ChangeKind = "update" | "correction";
+/** A client, or a transaction already open (the importer writes many events in one). */
+export type Db = PrismaClient | Tx;
+
+function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? (db as PrismaClient).$transaction(fn) : fn(db);
+}
 
 function parse(input: unknown): EventInput {
   const parsed = eventInputSchema.safeParse(input);
@@ -53,25 +59,26 @@ async function writeRevision(tx: Tx, user: SessionUser, eventId: string, kind: P
   });
 }
 
-export async function createEvent(prisma: PrismaClient, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = []) {
+export async function createEvent(prisma: Db, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = [], keep: { publishedAt?: Date; updatedAt?: Date } = {}) {
   assertRole(user, "contributor");
   const input = parse(raw);
   // Contributors write drafts; publishing is someone else's decision.
   if (!hasRole(user, "editor") && input.status !== "draft") input.status = "draft";
   if (input.status === "retracted") throw new InvalidInputError("A new event cannot start retracted.", { status: ["Choose draft, in review or published"] });
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     if (await tx.event.findUnique({ where: { id: input.id }, select: { id: true } })) {
       throw new InvalidInputError("That public id is taken (ids are never reused).", { id: ["This id is taken; change it"] });
     }
     const data = toEventCreateData(input, await actorsFor(tx, input, newActors), new Date());
-    await tx.event.create({ data: { ...data, createdBy: { connect: { id: user.id } } } });
+    // An import may carry the original first-published and last-changed times (provenance).
+    await tx.event.create({ data: { ...data, ...(keep.publishedAt && data.publishedAt ? { publishedAt: keep.publishedAt } : {}), ...(keep.updatedAt ? { updatedAt: keep.updatedAt } : {}), createdBy: { connect: { id: user.id } } } });
     await writeRevision(tx, user, input.id, "create", 1, null, input);
     return { id: input.id, version: 1 };
   });
 }
 
 export async function updateEvent(
-  prisma: PrismaClient,
+  prisma: Db,
   user: SessionUser | null,
   id: string,
   baseVersion: number,
@@ -79,7 +86,7 @@ export async function updateEvent(
   change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number } = {},
 ) {
   assertRole(user, "contributor");
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     if (!hasRole(user, "editor") && !(current.createdById === user.id && current.status === "draft")) {
       throw new ForbiddenError("Contributors can edit only their own drafts.");
@@ -88,6 +95,8 @@ export async function updateEvent(
     // only through submit/publish/retract.
     const input = parse({ ...(raw as object), id, status: current.status });
     const before = toSnapshot(current);
+    // Saving what is already there changes nothing: no new version, no empty revision.
+    if (diffSnapshots(before, input).length === 0 && !change.newActors?.length) return { id, version: current.version, unchanged: true };
     if (current.status === "published" && change.restoredFrom === undefined) {
       if (!change.kind || !change.note?.trim()) {
         throw new InvalidInputError("Say what changed: a published event needs a change note and a kind.", { note: ["Describe the change for readers"] });
@@ -114,9 +123,9 @@ export async function updateEvent(
 
 type Transition = "submit" | "publish" | "retract";
 
-export async function transitionEvent(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string) {
+export async function transitionEvent(prisma: Db, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string) {
   assertRole(user, action === "submit" ? "contributor" : "editor");
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     const before = toSnapshot(current);
     const allowed: Record<Transition, string[]> = { submit: ["draft"], publish: ["draft", "in_review"], retract: ["published"] };
@@ -146,7 +155,7 @@ export async function restoreRevision(prisma: PrismaClient, user: SessionUser | 
 /** Soft delete: gone from every public view and the API, kept with its history. */
 export async function deleteEvent(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, reason?: string) {
   assertRole(user, "admin");
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     const version = await claimVersion(tx, id, baseVersion);
     await tx.event.update({ where: { id }, data: { deleted: true } });

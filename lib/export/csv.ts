@@ -12,7 +12,9 @@ export const EVENT_COLUMNS = [
   "source_count", "source_urls", "source_publishers", "status", "first_published_at", "last_changed_at",
 ] as const;
 
-export const SOURCE_COLUMNS = ["event_id", "event_url", "position", "url", "publisher", "title", "published_on", "quote", "archived_url"] as const;
+export const SOURCE_COLUMNS = [
+  "event_id", "event_url", "position", "url", "publisher", "title", "published_on", "quote", "archived_url", "author", "accessed_on", "source_type", "language",
+] as const;
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF before one) as a
@@ -41,6 +43,7 @@ export function eventRecord(e: ExportEvent, origin: string): Cell[] {
 export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
   return e.sources.map((s, i) => [
     text(e.id), `${origin}/events/${e.id}`, i + 1, text(s.url), text(s.publisher), text(s.title), text(s.publishedOn), text(s.quote), text(s.archivedUrl),
+    text(s.author), s.accessedOn, s.sourceType, s.language,
   ]);
 }
 

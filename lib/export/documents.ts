@@ -55,7 +55,7 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
     SELECT e.id, e.title, e.summary, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate,
            e.place, e.country_codes, e.latitude, e.longitude, e.tags, e.item_categories, e.sanctions_regime::text, e.instrument,
            e.status::text, e.deleted, e.published_at, e.updated_at, e.span_start,
-           (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
+           (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY a.name, ea.role), '[]'::json)
               FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors,
            (SELECT coalesce(json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'author', s.author,
                      'publishedOn', s.published_on, 'accessedOn', to_char(s.accessed_on, 'YYYY-MM-DD'), 'sourceType', s.source_type,

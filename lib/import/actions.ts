@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { ForbiddenError } from "../auth/roles";
+import { currentUser } from "../authz";
+import { db } from "../db";
+import { importEvents, type ImportReport } from "./import-events";
+import { MAX_BYTES } from "./rows";
+
+export type ImportState = ImportReport & { message?: string; dryRun?: boolean };
+
+const empty: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
+
+async function readFile(value: FormDataEntryValue | null): Promise<string | null | "too-big"> {
+  if (!(value instanceof File) || value.size === 0) return null;
+  if (value.size > MAX_BYTES) return "too-big";
+  return value.text();
+}
+
+export async function importCsvAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const user = await currentUser();
+  const dryRun = formData.get("mode") !== "commit";
+  const [events, sources] = await Promise.all([readFile(formData.get("events")), readFile(formData.get("sources"))]);
+  if (events === "too-big" || sources === "too-big") return { ...empty, dryRun, message: "A file is larger than 10 MB; split it into smaller files." };
+  if (!events) return { ...empty, dryRun, message: "Choose the events CSV file first." };
+  const status = String(formData.get("status") ?? "file") as "file" | "draft" | "in_review" | "published";
+  const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name : undefined;
+  try {
+    const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun, fileName });
+    if (report.committed) revalidatePath("/events");
+    return { ...report, dryRun };
+  } catch (err) {
+    if (err instanceof ForbiddenError) return { ...empty, dryRun, message: err.message };
+    console.error(JSON.stringify({ level: "error", msg: "import failed", err: String(err) }));
+    return { ...empty, dryRun, message: "The import could not be completed. Nothing was written; please try again." };
+  }
+}

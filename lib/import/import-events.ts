@@ -1,0 +1,105 @@
+// CSV import: every row is checked with the same zod schema as the editor's form and written
+// through the same mutations (roles, revisions), all inside one transaction. A dry run does
+// the same work and rolls it back, so what it reports is exactly what a real import would do.
+import type { PrismaClient } from "../generated/prisma/client";
+import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
+import { InvalidInputError } from "../events/errors";
+import { createEvent, updateEvent } from "../events/mutations";
+import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
+import { toSnapshot, snapshotInclude } from "../events/snapshot";
+import { columnOf, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
+
+export interface ImportOptions {
+  eventsCsv: string;
+  sourcesCsv?: string;
+  /** "file" keeps each row's status; contributors always import drafts. */
+  status: "file" | "draft" | "in_review" | "published";
+  dryRun: boolean;
+  fileName?: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  newActors: string[];
+  errors: RowError[];
+  /** A problem with a whole file (unreadable, too big, wrong columns). */
+  fileError?: string;
+  committed: boolean;
+}
+
+class Rollback extends Error {}
+
+export async function importEvents(prisma: PrismaClient, user: SessionUser | null, opts: ImportOptions): Promise<ImportReport> {
+  assertRole(user, "contributor");
+  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
+  const events = readCsv(opts.eventsCsv, ["id", "title", "summary", "event_type", "claim_status", "start_date", "date_precision"], "The events file");
+  if ("error" in events) return { ...report, fileError: events.error };
+  const sourcesFile = opts.sourcesCsv ? readCsv(opts.sourcesCsv, ["event_id", "position", "title", "quote"], "The sources file") : null;
+  if (sourcesFile && "error" in sourcesFile) return { ...report, fileError: sourcesFile.error };
+  report.rows = events.records.length;
+
+  const sourcesByEvent = new Map<string, CsvRecord[]>();
+  for (const s of sourcesFile?.records ?? []) sourcesByEvent.set(s.event_id, [...(sourcesByEvent.get(s.event_id) ?? []), s]);
+  const known = new Map<string, KnownActor>();
+  for (const a of await prisma.actor.findMany({ select: { slug: true, name: true, aliases: true } })) {
+    for (const name of [a.name, ...a.aliases]) known.set(name.toLowerCase(), a);
+  }
+  const created = new Map<string, NewActorInput>();
+  const status = (r: CsvRecord) => (!hasRole(user, "editor") ? "draft" : opts.status === "file" ? (r.status || "draft") : opts.status);
+
+  // First pass, no writes: shape and schema of every row.
+  const prepared = events.records.map((r, i) => {
+    const row = i + 2;
+    const { links, problems } = parseActors(r.actors, known, created);
+    for (const message of problems) report.errors.push({ row, column: "actors", message });
+    const sources = sourcesByEvent.get(r.id)?.sort((a, b) => Number(a.position) - Number(b.position)).map(toSourceInput);
+    const input = toEventInput(r, links, sources, status(r));
+    const parsed = eventInputSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const [path, messages] of Object.entries(fieldErrorsOf(parsed.error))) report.errors.push({ row, column: columnOf(path), message: messages.join(" ") });
+    }
+    return { row, input, hasSources: sources !== undefined, first: r.first_published_at, last: r.last_changed_at };
+  });
+  report.newActors = [...created.values()].map((a) => a.name);
+  if (report.errors.length) return report;
+
+  try {
+    await prisma.$transaction(async (tx) => {
+      for (const p of prepared) {
+        const existing = await tx.event.findUnique({ where: { id: p.input.id }, include: snapshotInclude });
+        try {
+          if (!existing) {
+            const stamp = (v: string) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
+            await createEvent(tx, user, p.input, [...created.values()].filter((a) => p.input.actors.some((l) => l.actor === a.slug)), { publishedAt: stamp(p.first), updatedAt: stamp(p.last) });
+            report.created++;
+          } else {
+            // What the CSV does not carry stays as it is: tags always, sources without a sources file.
+            const current = toSnapshot(existing);
+            const input = { ...p.input, tags: current.tags, sources: p.hasSources ? p.input.sources : current.sources };
+            const r = await updateEvent(tx, user, p.input.id, existing.version, input, {
+              kind: "update",
+              note: `Imported from ${opts.fileName ?? "a CSV file"}`,
+              newActors: [...created.values()].filter((a) => input.actors.some((l) => l.actor === a.slug) && !known.has(a.name.toLowerCase())),
+            });
+            if ("unchanged" in r) report.unchanged++;
+            else report.updated++;
+          }
+        } catch (err) {
+          if (err instanceof InvalidInputError || err instanceof ForbiddenError) {
+            const fields = Object.entries((err as InvalidInputError).fieldErrors ?? {});
+            if (fields.length) for (const [path, messages] of fields) report.errors.push({ row: p.row, column: columnOf(path), message: messages.join(" ") });
+            else report.errors.push({ row: p.row, column: "id", message: err.message });
+          } else throw err;
+        }
+      }
+      if (opts.dryRun || report.errors.length) throw new Rollback();
+    }, { timeout: 300_000, maxWait: 10_000 });
+    report.committed = true;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return report;
+}

@@ -1,0 +1,127 @@
+// Turning rows of the export's CSV format back into event inputs. Pure: no database.
+import { parse } from "csv-parse/sync";
+import { LIST_SEPARATOR } from "../export/csv";
+import { periodStart, slugify } from "../events/form-values";
+import type { NewActorInput } from "../events/schemas";
+
+export const MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_ROWS = 10_000;
+
+export interface RowError {
+  /** The line's number in the file, counting the header as line 1. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type CsvRecord = Record<string, string>;
+
+/** Parses a CSV file with a header row; a message instead when it cannot be read or is too big. */
+export function readCsv(text: string, required: string[], label: string): { records: CsvRecord[] } | { error: string } {
+  let records: CsvRecord[];
+  try {
+    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, to: MAX_ROWS + 1 }) as CsvRecord[];
+  } catch (err) {
+    return { error: `${label} is not a readable CSV file: ${(err as Error).message.split("\n")[0]}` };
+  }
+  if (records.length > MAX_ROWS) return { error: `${label} has more than ${MAX_ROWS.toLocaleString("en")} rows; split it into smaller files.` };
+  const missing = required.filter((c) => records.length > 0 && !(c in records[0]));
+  if (missing.length) return { error: `${label} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; use the format of the export.` };
+  return { records };
+}
+
+// The export neutralised text cells that looked like formulas; undo exactly that prefix.
+const cell = (v: string | undefined) => {
+  const s = (v ?? "").trim();
+  return /^'[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s;
+};
+const optional = (v: string | undefined) => cell(v) || undefined;
+const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
+
+export interface KnownActor {
+  slug: string;
+  name: string;
+  aliases: string[];
+}
+
+/** "Name (role) | Name (role)" → links, matching names or aliases of known actors, creating the rest. */
+export function parseActors(value: string | undefined, known: Map<string, KnownActor>, created: Map<string, NewActorInput>) {
+  const links: { actor: string; role: string }[] = [];
+  const problems: string[] = [];
+  for (const item of list(value)) {
+    const m = /^(.+?)\s*\(([a-z_]+)\)$/.exec(item);
+    if (!m) {
+      problems.push(`“${item}” is not “Name (role)”`);
+      continue;
+    }
+    const name = m[1].trim();
+    const found = known.get(name.toLowerCase());
+    let slug = found?.slug;
+    if (!slug) {
+      slug = slugify(name);
+      if (slug.length < 3) {
+        problems.push(`“${name}” is too short for an actor name`);
+        continue;
+      }
+      if (!created.has(slug)) created.set(slug, { slug, name, kind: "organisation", aliases: [] });
+    }
+    links.push({ actor: slug, role: m[2] });
+  }
+  return { links, problems };
+}
+
+export function toEventInput(r: CsvRecord, actors: { actor: string; role: string }[], sources: unknown[] | undefined, status: string) {
+  const num = (v: string | undefined) => (cell(v) === "" ? undefined : Number(cell(v)));
+  // People typing a file write "2020-01" for January 2020; the export writes "2020-01-01". Take both.
+  const precision = cell(r.date_precision);
+  const day = (v: string) => (/^\d{4}(-\d{2})?$/.test(v) && (precision === "month" || precision === "year") ? periodStart(v, precision) : v);
+  return {
+    id: cell(r.id),
+    title: cell(r.title),
+    summary: cell(r.summary),
+    type: cell(r.event_type),
+    claimStatus: cell(r.claim_status),
+    startDate: day(cell(r.start_date)),
+    endDate: optional(r.end_date) && day(cell(r.end_date)),
+    precision,
+    approximate: cell(r.approximate).toLowerCase() === "true",
+    place: optional(r.place),
+    countryCodes: list(r.country_codes),
+    latitude: num(r.latitude),
+    longitude: num(r.longitude),
+    tags: [],
+    itemCategories: list(r.item_categories),
+    sanctionsRegime: optional(r.sanctions_regime),
+    instrument: optional(r.instrument),
+    status,
+    actors,
+    sources: sources ?? [],
+  };
+}
+
+export function toSourceInput(r: CsvRecord) {
+  return {
+    url: optional(r.url),
+    title: cell(r.title),
+    publisher: optional(r.publisher),
+    author: optional(r.author),
+    publishedOn: optional(r.published_on),
+    accessedOn: optional(r.accessed_on),
+    sourceType: cell(r.source_type) || "news",
+    quote: cell(r.quote),
+    archivedUrl: optional(r.archived_url),
+    language: cell(r.language) || "en",
+  };
+}
+
+/** Maps a schema path to the CSV column it came from, for error messages. */
+export function columnOf(path: string): string {
+  const map: Record<string, string> = {
+    type: "event_type", claimStatus: "claim_status", startDate: "start_date", endDate: "end_date", precision: "date_precision",
+    countryCodes: "country_codes", itemCategories: "item_categories", sanctionsRegime: "sanctions_regime",
+  };
+  const m = /^sources\.(\d+)\.?(.*)$/.exec(path);
+  if (m) return `sources.csv, source ${Number(m[1]) + 1}${m[2] ? `, ${m[2].replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` : ""}`;
+  const head = path.split(".")[0];
+  return map[head] ?? head;
+}
