@@ -14,12 +14,21 @@ import { freePort } from "./lib/embedded-postgres";
 import { bin, run, startServer } from "./lib/processes";
 import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
+import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
 
-const { values: args } = parseArgs({ options: { events: { type: "string", default: "100000" }, duration: { type: "string", default: "15" } } });
+const { values: args } = parseArgs({
+  options: {
+    events: { type: "string", default: "100000" },
+    duration: { type: "string", default: "15" },
+    // The export's memory test grows the data set to this many events; 0 skips it.
+    "memory-events": { type: "string", default: "1000000" },
+  },
+});
 const events = Number(args.events);
 const duration = Number(args.duration);
+const memoryEvents = Number(args["memory-events"]);
 
 const SCENARIOS = [
   { name: "/events unfiltered", path: "/events" },
@@ -92,6 +101,23 @@ await runCli(async () => {
     const first = Number(rows[0]["p99 ms"]);
     const deep = Number(rows[2]["p99 ms"]);
     console.log(`Deep page p99 is ${(deep / first).toFixed(2)}× the first page's.`);
+
+    const csv = await timeCsvDownload(`${base}/events.csv`);
+    const copy = await timeCopy(url);
+    console.log(`\nCSV export of every published event (${csv.rows} rows)`);
+    console.table([
+      { path: "/events.csv", "first byte ms": Math.round(csv.ttfbMs), "rows/s": Math.round(csv.rowsPerSecond) },
+      { path: "COPY … TO STDOUT WITH CSV", "first byte ms": "—", "rows/s": Math.round(copy.rowsPerSecond) },
+    ]);
+    console.log(`App export speed is ${(csv.rowsPerSecond / copy.rowsPerSecond).toFixed(2)}× COPY's (target ≥ 0.5; first byte target < 500 ms).`);
+
+    if (memoryEvents > events) {
+      const t1 = performance.now();
+      await loadSyntheticData(url, memoryEvents - events, events + 1);
+      console.log(`\nGrew the data set to ${memoryEvents} events in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      const mem = await memoryGrowthDuringExport(`${base}/events.csv`, app.child.pid!);
+      console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s; server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 100 MB).`);
+    }
   } finally {
     await app?.stop();
     await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

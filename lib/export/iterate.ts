@@ -17,14 +17,16 @@ export async function pageOfEvents(client: PrismaClient, where: Prisma.EventWher
 }
 
 /**
- * Every matching event, a batch at a time: memory holds one batch however many rows there
+ * Every matching event, a batch at a time: memory holds two batches however many rows there
  * are, and each batch starts where the last ended (keyset), so none is skipped or repeated.
  */
-export async function* iterateEvents(client: PrismaClient, where: Prisma.EventWhereInput, sort: KeysetSort, batch = 500): AsyncGenerator<ExportEvent[]> {
-  let cursor: Cursor | null = null;
-  do {
-    const { events, next } = await pageOfEvents(client, where, sort, batch, cursor);
+export async function* iterateEvents(client: PrismaClient, where: Prisma.EventWhereInput, sort: KeysetSort, batch = 2000): AsyncGenerator<ExportEvent[]> {
+  type Page = Awaited<ReturnType<typeof pageOfEvents>>;
+  let pending: Promise<Page> | null = pageOfEvents(client, where, sort, batch, null);
+  while (pending) {
+    const { events, next }: Page = await pending;
+    // Ask the database for the next batch while this one is being written out.
+    pending = next ? pageOfEvents(client, where, sort, batch, next) : null;
     if (events.length) yield events;
-    cursor = next;
-  } while (cursor);
+  }
 }

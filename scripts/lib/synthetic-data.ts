@@ -10,12 +10,13 @@ const WORDS = ["summit", "warning", "sanctions", "shipment", "veto", "visit", "m
 const PLACES = ["Pyongyang", "Moscow", "Vladivostok", "Beijing", "Seoul", "Washington", "New York", "Geneva", "Tokyo", "Khasan"];
 const PUBLISHERS = ["Reuters", "Associated Press", "BBC News", "Yonhap", "KCNA", "TASS", "NK News", "The Guardian", "UN Press", "US Treasury"];
 
-export async function loadSyntheticData(url: string, events: number): Promise<void> {
+/** Adds events synthetic-(first)…synthetic-(first+events-1); actors are created with the first batch. */
+export async function loadSyntheticData(url: string, events: number, first = 1): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`
+    if (first === 1) await client.query(`
       INSERT INTO actor (slug, name, kind, aliases)
       SELECT 'actor-' || a, 'Actor ' || a, (ARRAY['state','person','organisation','international_body','company'])[1 + a % 5]::"ActorKind", ARRAY['Alias ' || a]
       FROM generate_series(1, 200) a`);
@@ -45,21 +46,21 @@ export async function loadSyntheticData(url: string, events: number): Promise<vo
                  CASE WHEN h % 20 < 16 THEN DATE '1990-01-01' + (h % 13150)
                       WHEN h % 20 < 19 THEN date_trunc('month', DATE '1990-01-01' + (h % 13150))::date
                       ELSE date_trunc('year', DATE '1990-01-01' + (h % 13150))::date END AS start_date
-          FROM (SELECT g, abs(hashint4(g)) AS h FROM generate_series(1, $1::int) g) x
+          FROM (SELECT g, abs(hashint4(g)) AS h FROM generate_series($2::int, $2::int + $1::int - 1) g) x
         ) y
-      ) z`, [events]);
+      ) z`, [events, first]);
     await client.query(`
       INSERT INTO event_actor (event_id, actor_id, role)
-      SELECT 'synthetic-' || g, 1 + abs(hashint4(g)) % 200, 'initiator'::"ActorRole" FROM generate_series(1, $1::int) g
+      SELECT 'synthetic-' || g, 1 + abs(hashint4(g)) % 200, 'initiator'::"ActorRole" FROM generate_series($2::int, $2::int + $1::int - 1) g
       UNION ALL
-      SELECT 'synthetic-' || g, 1 + (abs(hashint4(g)) / 7) % 200, 'target'::"ActorRole" FROM generate_series(1, $1::int) g
-      ON CONFLICT DO NOTHING`, [events]);
+      SELECT 'synthetic-' || g, 1 + (abs(hashint4(g)) / 7) % 200, 'target'::"ActorRole" FROM generate_series($2::int, $2::int + $1::int - 1) g
+      ON CONFLICT DO NOTHING`, [events, first]);
     await client.query(`
       INSERT INTO source (event_id, position, url, title, publisher, published_on, source_type, quote, language)
       SELECT 'synthetic-' || g, p, 'https://example.org/' || g || '/' || p, 'Report ' || g || '.' || p,
              ${sqlArray(PUBLISHERS)}[1 + (abs(hashint4(g)) / 13 + p) % 10], '2024-01-01', 'news'::"SourceType", 'A quoted passage about event ' || g, 'en'
-      FROM generate_series(1, $1::int) g, generate_series(0, 4) p
-      WHERE p <= abs(hashint4(g)) % 5`, [events]);
+      FROM generate_series($2::int, $2::int + $1::int - 1) g, generate_series(0, 4) p
+      WHERE p <= abs(hashint4(g)) % 5`, [events, first]);
     await client.query("COMMIT");
     // What autovacuum would have done by the time anyone reads: statistics and the visibility
     // map that lets index-only scans skip the table.
