@@ -1,0 +1,65 @@
+// Account management. Admins manage users; anyone signed in may change their own password.
+// Every change that should end sessions bumps session_version, which the session callback
+// checks on each request (lib/auth.ts).
+import type { PrismaClient } from "../generated/prisma/client";
+import { assertRole, ForbiddenError, type Role, type SessionUser } from "../auth/roles";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { InvalidInputError } from "../events/errors";
+import { fieldErrorsOf } from "../events/schemas";
+import { newUserSchema, passwordSchema, type NewUserInput } from "./schemas";
+
+export async function createUser(prisma: PrismaClient, actor: SessionUser | null, raw: NewUserInput) {
+  assertRole(actor, "admin");
+  const parsed = newUserSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidInputError("Some fields need attention.", fieldErrorsOf(parsed.error));
+  const { email, name, role, password } = parsed.data;
+  if (await prisma.user.findUnique({ where: { email } })) throw new InvalidInputError("An account with that email exists.", { email: ["An account with that email exists"] });
+  return prisma.user.create({
+    data: { email, name, role, passwordHash: password ? await hashPassword(password) : null },
+    select: { id: true, email: true, role: true },
+  });
+}
+
+// An admin may not lock themselves out: the last word on the desk must stay with someone.
+function notSelf(actor: SessionUser, userId: number, what: string) {
+  if (actor.id === userId) throw new ForbiddenError(`You cannot ${what} your own account; ask another admin.`);
+}
+
+export async function changeRole(prisma: PrismaClient, actor: SessionUser | null, userId: number, role: Role) {
+  assertRole(actor, "admin");
+  notSelf(actor, userId, "change the role of");
+  if (!["contributor", "editor", "admin"].includes(role)) throw new InvalidInputError("Unknown role.");
+  await prisma.user.update({ where: { id: userId }, data: { role } });
+}
+
+export async function setDisabled(prisma: PrismaClient, actor: SessionUser | null, userId: number, disabled: boolean) {
+  assertRole(actor, "admin");
+  notSelf(actor, userId, "disable");
+  await prisma.user.update({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } } });
+}
+
+export async function resetPassword(prisma: PrismaClient, actor: SessionUser | null, userId: number, password: string) {
+  assertRole(actor, "admin");
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { password: [parsed.error.issues[0].message] });
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
+}
+
+export async function signOutEverywhere(prisma: PrismaClient, actor: SessionUser | null, userId: number) {
+  assertRole(actor, "admin");
+  await prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** Ends every session of the user, this one included: they sign in again with the new password. */
+export async function changeOwnPassword(prisma: PrismaClient, actor: SessionUser | null, current: string, next: string) {
+  assertRole(actor, "contributor");
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
+  if (!(await verifyPassword(user.passwordHash, current))) throw new InvalidInputError("The current password is not right.", { current: ["Not right"] });
+  const parsed = passwordSchema.safeParse(next);
+  if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { next: [parsed.error.issues[0].message] });
+  await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
+}
+
+export function listUsers(prisma: PrismaClient) {
+  return prisma.user.findMany({ select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true }, orderBy: { email: "asc" } });
+}
