@@ -31,12 +31,16 @@ export function cursorOf(sort: KeysetSort, row: { id: string; spanStart: Date; t
   return { v: value instanceof Date ? value.toISOString() : value, id: row.id };
 }
 
-/** Rows strictly after the cursor in the sort's order. */
+/**
+ * Rows strictly after the cursor in the sort's order: (key, id) beyond (v, id). Written as
+ * "key at or beyond v, and (key beyond v or id beyond)" so that PostgreSQL uses the first part
+ * as an index range and each page costs its own size, not the rows before it.
+ */
 export function keysetWhere(sort: KeysetSort, cursor: Cursor): Prisma.EventWhereInput {
   const { field, dir } = KEYS[sort];
   const value = field === "title" ? cursor.v : new Date(cursor.v);
-  const beyond = dir === "asc" ? "gt" : "lt";
-  return { OR: [{ [field]: { [beyond]: value } }, { [field]: value, id: { [beyond]: cursor.id } }] };
+  const [beyond, atOrBeyond] = dir === "asc" ? ["gt", "gte"] : ["lt", "lte"];
+  return { AND: [{ [field]: { [atOrBeyond]: value } }, { OR: [{ [field]: { [beyond]: value } }, { id: { [beyond]: cursor.id } }] }] };
 }
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");

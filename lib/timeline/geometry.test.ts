@@ -1,0 +1,57 @@
+import { utcDay, utcMonth, utcYear } from "d3-time";
+import { describe, expect, it } from "vitest";
+import { bucketCounts, bucketInterval, inView, makeScale, markFor, placeLabels, type TimelineEvent } from "./geometry";
+
+const ev = (id: string, spanStart: string, spanEnd: string, precision: TimelineEvent["precision"] = "day", isRange = false): TimelineEvent => ({
+  id, title: `Event ${id}`, type: "summit-meeting", precision, approximate: false, spanStart, spanEnd, isRange, dateLabel: "", lanes: ["summit-meeting"],
+});
+const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+describe("scale and marks", () => {
+  const scale = makeScale(t("2023-09-01"), t("2023-10-01"), 300); // 10 px a day
+  const x = (d: Date) => scale(d);
+  it("draws a day as a point one day wide", () => {
+    const m = markFor(ev("a", "2023-09-13", "2023-09-13"), x);
+    expect(m.kind).toBe("point");
+    expect([m.x1, m.x2]).toEqual([120, 130]);
+  });
+  it("draws a recorded range as a bar to the end of its last day", () => {
+    const m = markFor(ev("b", "2023-09-13", "2023-09-15", "day", true), x);
+    expect([m.kind, m.x1, m.x2]).toEqual(["bar", 120, 150]);
+  });
+  it("draws a month-precision date as an uncertain span over the whole month", () => {
+    const m = markFor(ev("c", "2023-09-01", "2023-09-30", "month"), x);
+    expect([m.kind, m.x1, m.x2]).toEqual(["uncertain", 0, 300]);
+  });
+  it("knows what overlaps the window", () => {
+    expect(inView(ev("d", "2023-08-01", "2023-08-31", "month"), t("2023-09-01"), t("2023-10-01"))).toBe(false);
+    expect(inView(ev("e", "2023-08-20", "2023-09-02", "day", true), t("2023-09-01"), t("2023-10-01"))).toBe(true);
+  });
+});
+
+describe("bucketing", () => {
+  it("chooses years for decades, months for years, days for weeks", () => {
+    expect(bucketInterval(t("1990-01-01"), t("2026-01-01"))).toBe(utcYear);
+    expect(bucketInterval(t("2020-01-01"), t("2023-01-01"))).toBe(utcMonth);
+    expect(bucketInterval(t("2023-09-01"), t("2023-10-01"))).toBe(utcDay);
+  });
+  it("counts each event once, in the bucket where its span starts", () => {
+    const events = [ev("a", "2023-09-13", "2023-09-13"), ev("b", "2023-09-13", "2023-09-15", "day", true), ev("c", "2023-10-02", "2023-10-02"), ev("d", "2023-08-01", "2023-08-31", "month")];
+    const buckets = bucketCounts(events, t("2023-09-01"), t("2023-11-01"), utcMonth);
+    expect(buckets.map((b) => b.count)).toEqual([3, 1]); // d starts before the window: clamped into September
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(events.length);
+  });
+  it("splits into finer buckets as the window narrows", () => {
+    const events = Array.from({ length: 30 }, (_, i) => ev(String(i), `2023-09-${String(i + 1).padStart(2, "0")}`, `2023-09-${String(i + 1).padStart(2, "0")}`));
+    expect(bucketCounts(events, t("2023-01-01"), t("2024-01-01"), utcMonth).filter((b) => b.count).length).toBe(1);
+    expect(bucketCounts(events, t("2023-09-01"), t("2023-10-01"), utcDay).filter((b) => b.count).length).toBe(30);
+  });
+});
+
+describe("labels", () => {
+  it("drops a label that would overlap the previous one", () => {
+    const scale = makeScale(t("2023-09-01"), t("2023-10-01"), 300);
+    const marks = [ev("a", "2023-09-10", "2023-09-10"), ev("b", "2023-09-11", "2023-09-11"), ev("c", "2023-09-28", "2023-09-28")].map((e) => markFor(e, (d) => scale(d)));
+    expect([...placeLabels(marks)]).toEqual(["a", "c"]);
+  });
+});

@@ -1,0 +1,101 @@
+// Pure layout for the timeline: a UTC time scale, each event's mark (point, bar or uncertain
+// span), and counts per time bucket when there are too many marks to draw. Server-rendered SVG
+// built from these stays small: the browser gets the picture, not the data.
+import { scaleUtc } from "d3-scale";
+import { utcDay, utcMonth, utcYear, type CountableTimeInterval } from "d3-time";
+
+export interface TimelineEvent {
+  id: string;
+  title: string;
+  type: string;
+  precision: "day" | "month" | "year";
+  approximate: boolean;
+  /** First and last day the event may cover (YYYY-MM-DD), from its dates and precision. */
+  spanStart: string;
+  spanEnd: string;
+  /** Whether the recorded date is a range (an end date was given). */
+  isRange: boolean;
+  dateLabel: string;
+  lanes: string[];
+}
+
+export type MarkKind = "point" | "bar" | "uncertain";
+
+export interface Mark {
+  event: TimelineEvent;
+  kind: MarkKind;
+  x1: number;
+  x2: number;
+}
+
+const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const DAY = 86_400_000;
+
+export function makeScale(startMs: number, endMs: number, width: number) {
+  return scaleUtc().domain([new Date(startMs), new Date(endMs)]).range([0, width]);
+}
+
+/**
+ * Day-precision single days are points; recorded ranges are bars; month- and year-precision
+ * dates are uncertain spans over the whole month or year, drawn hatched — never as a point on
+ * the 1st, which would claim a precision the source does not have.
+ */
+export function markFor(e: TimelineEvent, x: (d: Date) => number): Mark {
+  const x1 = x(new Date(ms(e.spanStart)));
+  const x2 = x(new Date(ms(e.spanEnd) + DAY));
+  const kind: MarkKind = e.precision !== "day" ? "uncertain" : e.isRange ? "bar" : "point";
+  return { event: e, kind, x1, x2: Math.max(x2, x1 + 1) };
+}
+
+/** Whether an event's span overlaps the visible window. */
+export function inView(e: TimelineEvent, startMs: number, endMs: number) {
+  return ms(e.spanEnd) + DAY > startMs && ms(e.spanStart) < endMs;
+}
+
+/** The coarsest calendar interval that still gives at least `min` buckets over the window. */
+export function bucketInterval(startMs: number, endMs: number, min = 24): CountableTimeInterval {
+  const days = (endMs - startMs) / DAY;
+  if (days / 365 >= min) return utcYear;
+  if (days / 30 >= min) return utcMonth;
+  return utcDay;
+}
+
+export interface Bucket {
+  start: number;
+  end: number;
+  count: number;
+}
+
+/** Counts events by the bucket their span starts in (clamped to the window), over the window. */
+export function bucketCounts(events: TimelineEvent[], startMs: number, endMs: number, interval: CountableTimeInterval): Bucket[] {
+  const starts = interval.range(interval.floor(new Date(startMs)), new Date(endMs));
+  if (!starts.length || starts[0].getTime() > startMs) starts.unshift(interval.floor(new Date(startMs)));
+  const buckets = starts.map((d) => ({ start: d.getTime(), end: interval.offset(d, 1).getTime(), count: 0 }));
+  for (const e of events) {
+    const t = Math.max(ms(e.spanStart), startMs);
+    // Binary search for the bucket holding t.
+    let lo = 0;
+    let hi = buckets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (buckets[mid].start <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    if (t < endMs) buckets[lo].count++;
+  }
+  return buckets;
+}
+
+/** Keeps a label only where it would not overlap the previous one in the same lane. */
+export function placeLabels(marks: Mark[], charWidth = 6.5, gap = 8): Set<string> {
+  const shown = new Set<string>();
+  let nextFree = -Infinity;
+  for (const m of [...marks].sort((a, b) => a.x1 - b.x1)) {
+    const width = Math.min(m.event.title.length, 40) * charWidth;
+    if (m.x1 >= nextFree) {
+      shown.add(m.event.id);
+      nextFree = m.x1 + width + gap;
+    }
+  }
+  return shown;
+}
