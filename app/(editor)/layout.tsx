@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SiteChrome } from "@/components/layout/site-chrome";
 import { currentUser } from "@/lib/authz";
 import { signOutAction } from "@/lib/auth/actions";
 
@@ -6,7 +7,7 @@ import { signOutAction } from "@/lib/auth/actions";
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   return (
-    <>
+    <SiteChrome>
       {user && (
         <nav aria-label="Editor" className="editor-nav">
           <ul>
@@ -22,6 +23,6 @@ export default async function EditorLayout({ children }: { children: React.React
         </nav>
       )}
       {children}
-    </>
+    </SiteChrome>
   );
 }

@@ -33,6 +33,9 @@ export default async function EventsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Events</h1>
+      <nav aria-label="View" className="view-switch">
+        View: <strong aria-current="page">Table</strong> · <Link href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</Link>
+      </nav>
       <EventFilters query={query} actors={actors} />
       <Notices notices={notices} />
       <ActiveFilters query={query} actorNames={actorNames} />

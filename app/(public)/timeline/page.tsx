@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActiveFilters } from "@/components/events/active-filters";
+import { EventFilters } from "@/components/events/event-filters";
+import { TimelineView } from "@/components/timeline/timeline-view";
+import { Notices } from "@/components/ui/notices";
+import { listFilterActors } from "@/lib/events/queries";
+import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
+import { parseTimelineView } from "@/lib/timeline/params";
+import { listTimelineEvents } from "@/lib/timeline/queries";
+import "@/components/timeline/timeline.css";
+
+export const metadata: Metadata = { title: "Timeline" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TimelinePage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const { query, notices } = parseEventQuery(raw);
+  const { view, notices: viewNotices } = parseTimelineView(raw);
+  const [events, actors] = await Promise.all([listTimelineEvents(query, view.lanes), listFilterActors()]);
+  const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
+  return (
+    <>
+      <h1>Timeline</h1>
+      <nav aria-label="View" className="view-switch">
+        View: <Link href={`/events${filters}`}>Table</Link> · <strong aria-current="page">Timeline</strong> ·{" "}
+        <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
+        <Link href={`/embed/timeline${filters}`}>Embeddable version</Link>
+      </nav>
+      <EventFilters query={query} actors={actors} action="/timeline" />
+      <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices]} />
+      <ActiveFilters query={query} actorNames={new Map(actors.map((a) => [a.slug, a.name]))} basePath="/timeline" />
+      <TimelineView events={events} query={query} view={view} base="/timeline" />
+    </>
+  );
+}

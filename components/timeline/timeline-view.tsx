@@ -1,0 +1,90 @@
+// Everything on a timeline page below the filters: controls, legend, chart, details panel and
+// the equivalent chronological list. Shared by /timeline and /embed/timeline.
+import Link from "next/link";
+import { eventTypeLabel } from "@/lib/events/codebook";
+import { parseDateBound } from "@/lib/events/date-span";
+import type { EventQuery } from "@/lib/events/query-params";
+import type { TimelineEvent } from "@/lib/timeline/geometry";
+import { neighbours, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
+import { MAX_MARKS, TimelineChart } from "./timeline-chart";
+import { TimelineGestures } from "./timeline-gestures";
+
+const DAY = 86_400_000;
+const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const LIST_CAP = 200;
+
+/** The window shown: the URL's, or every filtered event with a little room either side. */
+export function windowFor(events: TimelineEvent[], view: View): [number, number] {
+  const first = events.length ? ms(events[0].spanStart) : Date.UTC(2023, 0, 1);
+  const last = events.length ? Math.max(...events.map((e) => ms(e.spanEnd))) + DAY : Date.UTC(2024, 0, 1);
+  const pad = Math.max(30 * DAY, (last - first) * 0.03);
+  const from = view.start && parseDateBound(view.start, "from");
+  const to = view.end && parseDateBound(view.end, "to");
+  const start = from ? ms(from) : first - pad;
+  const end = to ? ms(to) + DAY : last + pad;
+  return end - start >= 7 * DAY ? [start, end] : [start, start + 7 * DAY];
+}
+
+export function TimelineView({ events, query, view, base, embed = false }: { events: TimelineEvent[]; query: EventQuery; view: View; base: string; embed?: boolean }) {
+  const [startMs, endMs] = windowFor(events, view);
+  const href = (p: Partial<View>) => timelineHref(base, query, { ...view, selected: undefined, ...p });
+  const n = neighbours(startMs, endMs);
+  const selected = view.selected ? events.find((e) => e.id === view.selected) : undefined;
+  const visible = events.filter((e) => ms(e.spanEnd) + DAY > startMs && ms(e.spanStart) < endMs);
+  const byYear = new Map<string, TimelineEvent[]>();
+  for (const e of visible.slice(0, LIST_CAP)) byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
+  const target = embed ? "_top" : undefined;
+
+  return (
+    <div className="timeline">
+      <nav aria-label="Timeline controls" className="timeline-controls">
+        <Link href={href(n.zoomIn)} scroll={false}>Zoom in</Link>
+        <Link href={href(n.zoomOut)} scroll={false}>Zoom out</Link>
+        <Link href={href(n.earlier)} scroll={false}>← Earlier</Link>
+        <Link href={href(n.later)} scroll={false}>Later →</Link>
+        <Link href={href({ start: undefined, end: undefined })} scroll={false}>Show all</Link>
+        <span className="muted">Lanes:</span>
+        <Link href={href({ lanes: "type" })} aria-current={view.lanes === "type" ? "true" : undefined}>by type</Link>
+        <Link href={href({ lanes: "actor" })} aria-current={view.lanes === "actor" ? "true" : undefined}>by actor</Link>
+      </nav>
+      <p className="muted" role="status">
+        {visible.length} of {events.length} events between {new Date(startMs).toISOString().slice(0, 10)} and {new Date(endMs - DAY).toISOString().slice(0, 10)}
+        {visible.length > MAX_MARKS ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it." : "."}
+      </p>
+      <ul className="legend" aria-label="Legend">
+        <li><svg width="18" height="12" aria-hidden="true"><circle cx="9" cy="6" r="5" className="legend-point" /></svg> a known day</li>
+        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bar" /></svg> a range of days</li>
+        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="url(#hatch-legend)" className="legend-uncertain" /><defs><pattern id="hatch-legend" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe8f7" /><line x1="0" y1="0" x2="0" y2="6" stroke="#0b5cad" strokeWidth="2" /></pattern></defs></svg> only the month or year is known: the whole period is shaded</li>
+        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" className="legend-approx" /></svg> dashed outline: approximate</li>
+        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
+      </ul>
+      <div className="timeline-layout">
+        <TimelineGestures startMs={startMs} endMs={endMs} baseHref={href({})}>
+          <TimelineChart events={events} startMs={startMs} endMs={endMs} lanes={view.lanes} target={target} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: view.start ?? new Date(startMs).toISOString().slice(0, 10), end: view.end ?? new Date(endMs - DAY).toISOString().slice(0, 10), selected: p.selected }) : href(p))} />
+        </TimelineGestures>
+        {selected && (
+          <aside className="timeline-panel" aria-label="Event details">
+            <h2>{selected.title}</h2>
+            <p>{selected.dateLabel}{selected.precision !== "day" && ` (known to the ${selected.precision})`}{selected.approximate && " — approximate"}</p>
+            <p>{eventTypeLabel(selected.type)}</p>
+            <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>
+            <p><Link href={href({})} scroll={false}>Close details</Link></p>
+          </aside>
+        )}
+      </div>
+      {embed ? (
+        <p><a href={timelineHref("/timeline", query, view)} target="_top">Open this timeline in the tracker</a></p>
+      ) : (
+        <details className="timeline-list">
+          <summary>The same events as a list, by year{visible.length > LIST_CAP ? ` (first ${LIST_CAP} of ${visible.length}; zoom in for the rest)` : ""}</summary>
+          {[...byYear].map(([year, list]) => (
+            <section key={year}>
+              <h3>{year}</h3>
+              <ul>{list.map((e) => <li key={e.id}><Link href={`/events/${e.id}`}>{e.title}</Link> — {e.dateLabel} ({eventTypeLabel(e.type)})</li>)}</ul>
+            </section>
+          ))}
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The timeline's own URL parameters, on top of the shared event filters: the visible window
+// (`start`, `end`), the lane grouping (`lanes`) and the event whose details are open (`selected`).
+import { parseDateBound } from "../events/date-span";
+import { serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
+
+export interface TimelineView {
+  start?: string;
+  end?: string;
+  lanes: "type" | "actor";
+  selected?: string;
+}
+
+const get = (raw: RawParams, key: string) => (raw instanceof URLSearchParams ? (raw.get(key) ?? undefined) : [raw[key]].flat()[0]);
+
+export function parseTimelineView(raw: RawParams): { view: TimelineView; notices: string[] } {
+  const notices: string[] = [];
+  const view: TimelineView = { lanes: get(raw, "lanes") === "actor" ? "actor" : "type" };
+  for (const key of ["start", "end"] as const) {
+    const v = get(raw, key);
+    if (!v) continue;
+    if (parseDateBound(v, key === "start" ? "from" : "to")) view[key] = v;
+    else notices.push(`Ignored “${key}” “${v.slice(0, 40)}”: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  }
+  const selected = get(raw, "selected");
+  if (selected && /^[a-z0-9-]{1,200}$/.test(selected)) view.selected = selected;
+  return { view, notices };
+}
+
+/** The timeline URL for filters + view; defaults left out. */
+export function timelineHref(base: string, query: EventQuery, view: TimelineView): string {
+  const qs = new URLSearchParams(serializeEventQuery({ ...query, page: 1, pageSize: undefined }).slice(1));
+  if (view.start) qs.set("start", view.start);
+  if (view.end) qs.set("end", view.end);
+  if (view.lanes !== "type") qs.set("lanes", view.lanes);
+  if (view.selected) qs.set("selected", view.selected);
+  const s = qs.toString();
+  return `${base}${s ? `?${s}` : ""}`;
+}
+
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** Windows for the zoom and pan controls: half or double the width, or a half-width step. */
+export function neighbours(startMs: number, endMs: number) {
+  const w = endMs - startMs;
+  const mid = startMs + w / 2;
+  return {
+    zoomIn: { start: iso(mid - w / 4), end: iso(mid + w / 4) },
+    zoomOut: { start: iso(mid - w), end: iso(mid + w) },
+    earlier: { start: iso(startMs - w / 2), end: iso(endMs - w / 2) },
+    later: { start: iso(startMs + w / 2), end: iso(endMs + w / 2) },
+  };
+}
