@@ -1,5 +1,6 @@
 // The CSV formats: stable, documented columns (see /codebook), RFC 4180 quoting by
 // csv-stringify, and spreadsheet formula injection neutralised in every text cell.
+import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type { ExportEvent } from "./documents";
 
@@ -56,9 +57,10 @@ export function csvStream(batches: AsyncIterable<ExportEvent[]>, toRecords: (e: 
   (async () => {
     try {
       for await (const batch of batches) {
+        if (stringifier.destroyed) return; // the client went away: stop reading the database
         for (const e of batch) {
           for (const record of toRecords(e)) {
-            if (!stringifier.write(record)) await new Promise((r) => stringifier.once("drain", r));
+            if (!stringifier.write(record)) await new Promise((r) => (stringifier.once("drain", r), stringifier.once("close", r)));
           }
         }
       }
@@ -67,15 +69,7 @@ export function csvStream(batches: AsyncIterable<ExportEvent[]>, toRecords: (e: 
       stringifier.destroy(err as Error);
     }
   })();
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      stringifier.on("data", (chunk: string | Buffer) => controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk)));
-      stringifier.on("end", () => controller.close());
-      stringifier.on("error", (err) => controller.error(err));
-    },
-    cancel() {
-      stringifier.destroy();
-    },
-  });
+  // Readable.toWeb pulls only as fast as the client reads, so a slow download pauses the
+  // database reads instead of piling rows up in memory.
+  return Readable.toWeb(stringifier) as ReadableStream<Uint8Array>;
 }

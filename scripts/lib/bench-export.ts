@@ -15,7 +15,7 @@ export async function timeCsvDownload(url: string, onChunk?: () => void) {
     const { done, value } = await reader.read();
     if (done) break;
     if (!ttfb) ttfb = performance.now() - t0;
-    for (let i = 0; i < value.length; i++) if (value[i] === 0x0a) lines++;
+    for (let i = value.indexOf(0x0a); i !== -1; i = value.indexOf(0x0a, i + 1)) lines++;
     onChunk?.();
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -43,7 +43,7 @@ export async function timeCopy(databaseUrl: string) {
   await new Promise<void>((resolve, reject) => {
     const stream = client.query(copyTo(COPY_SQL));
     stream.on("data", (chunk: Buffer) => {
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 0x0a) lines++;
+      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lines++;
     });
     stream.on("end", () => resolve());
     stream.on("error", reject);
