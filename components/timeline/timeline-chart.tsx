@@ -21,8 +21,9 @@ export function TimelineChart({ events, startMs, endMs, hrefFor, lanes, target }
   const visible = events.filter((e) => inView(e, startMs, endMs));
   const laneNames = [...new Set(visible.flatMap((e) => e.lanes))].sort((a, b) => a.localeCompare(b)).slice(0, 40);
   const aggregated = visible.length > MAX_MARKS;
-  const interval = bucketInterval(startMs, endMs, aggregated ? 40 : 24);
-  const histogram = bucketCounts(events.filter((e) => inView(e, startMs, endMs)), startMs, endMs, bucketInterval(startMs, endMs, 40));
+  // Counts stay within the page budget: about 450 count links across all lanes.
+  const interval = bucketInterval(startMs, endMs, Math.max(6, Math.floor(450 / Math.max(1, laneNames.length))));
+  const histogram = bucketCounts(visible, startMs, endMs, bucketInterval(startMs, endMs, 80));
   const maxCount = Math.max(1, ...histogram.map((b) => b.count));
   const height = HIST + AXIS + laneNames.length * LANE + 8;
   const ticks = scale.ticks(8);

@@ -30,10 +30,11 @@ describe("scale and marks", () => {
 });
 
 describe("bucketing", () => {
-  it("chooses years for decades, months for years, days for weeks", () => {
+  it("chooses years for decades, months for years, days for weeks, within the bucket budget", () => {
     expect(bucketInterval(t("1990-01-01"), t("2026-01-01"))).toBe(utcYear);
     expect(bucketInterval(t("2020-01-01"), t("2023-01-01"))).toBe(utcMonth);
     expect(bucketInterval(t("2023-09-01"), t("2023-10-01"))).toBe(utcDay);
+    expect(bucketInterval(t("2020-01-01"), t("2023-01-01"), 12)).toBe(utcYear); // quarters would be 12.0…: too many
   });
   it("counts each event once, in the bucket where its span starts", () => {
     const events = [ev("a", "2023-09-13", "2023-09-13"), ev("b", "2023-09-13", "2023-09-15", "day", true), ev("c", "2023-10-02", "2023-10-02"), ev("d", "2023-08-01", "2023-08-31", "month")];

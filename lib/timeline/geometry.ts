@@ -2,7 +2,7 @@
 // span), and counts per time bucket when there are too many marks to draw. Server-rendered SVG
 // built from these stays small: the browser gets the picture, not the data.
 import { scaleUtc } from "d3-scale";
-import { utcDay, utcMonth, utcYear, type CountableTimeInterval } from "d3-time";
+import { utcDay, utcMonth, utcWeek, utcYear, type CountableTimeInterval } from "d3-time";
 
 export interface TimelineEvent {
   id: string;
@@ -52,12 +52,14 @@ export function inView(e: TimelineEvent, startMs: number, endMs: number) {
   return ms(e.spanEnd) + DAY > startMs && ms(e.spanStart) < endMs;
 }
 
-/** The coarsest calendar interval that still gives at least `min` buckets over the window. */
-export function bucketInterval(startMs: number, endMs: number, min = 24): CountableTimeInterval {
+const QUARTER = utcMonth.every(3) as CountableTimeInterval;
+
+/** The finest calendar interval that gives at most `max` buckets over the window. */
+export function bucketInterval(startMs: number, endMs: number, max = 40): CountableTimeInterval {
   const days = (endMs - startMs) / DAY;
-  if (days / 365 >= min) return utcYear;
-  if (days / 30 >= min) return utcMonth;
-  return utcDay;
+  const options: [CountableTimeInterval, number][] = [[utcDay, 1], [utcWeek, 7], [utcMonth, 30.44], [QUARTER, 91.3]];
+  for (const [interval, length] of options) if (days / length <= max) return interval;
+  return utcYear;
 }
 
 export interface Bucket {
