@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { createUser, signIn } from "./fixtures";
 
 test("an admin creates an account, and signing it out everywhere ends its session", async ({ browser }) => {
-  const admin = await browser.newPage();
+  const admin = await (await browser.newContext()).newPage(); // axe needs a page from a context
   await signIn(admin, await createUser("admin"));
   await admin.goto("/admin/users");
   const email = `new-editor-${Math.random().toString(36).slice(2, 7)}@example.org`;
