@@ -1,7 +1,7 @@
 // npm test: type check, lint, unit and integration tests (real PostgreSQL), then the browser
 // tests against the production build. Ends with one line: "N passed, N failed".
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/prisma-client";
@@ -93,6 +93,7 @@ await runCli(async () => {
     record("test runner", 0, 1);
   } finally {
     await server.stop();
+    await rm(reports, { recursive: true, force: true });
     if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);
     console.log(`${totals.passed} passed, ${totals.failed} failed`);
     process.exitCode = totals.failed ? 1 : 0;
