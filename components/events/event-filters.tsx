@@ -10,7 +10,8 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   "-title": "Title, Z–A",
 };
 
-export function EventFilters({ query, actors, action = "/events" }: { query: EventQuery; actors: { slug: string; name: string }[]; action?: string }) {
+/** `listControls` (sort and rows per page) only where there is a list to sort and page. */
+export function EventFilters({ query, actors, action = "/events", listControls = true }: { query: EventQuery; actors: { slug: string; name: string }[]; action?: string; listControls?: boolean }) {
   return (
     <form className="filters" method="get" action={action} role="search" aria-label="Filter events">
       <div className="row">
@@ -26,6 +27,7 @@ export function EventFilters({ query, actors, action = "/events" }: { query: Eve
           <label htmlFor="f-to">To</label>
           <input id="f-to" type="text" name="to" defaultValue={query.to ?? ""} placeholder="YYYY-MM-DD" inputMode="numeric" pattern="\d{4}(-\d{2}(-\d{2})?)?" aria-describedby="f-date-help" size={11} />
         </div>
+        {listControls && (<>
         <div>
           <label htmlFor="f-sort">Sort by</label>
           <select id="f-sort" name="sort" defaultValue={query.sort}>
@@ -38,6 +40,7 @@ export function EventFilters({ query, actors, action = "/events" }: { query: Eve
             {[...new Set([10, DEFAULT_PAGE_SIZE, 50, 100, query.pageSize])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </div>
+        </>)}
         <div>
           <label className="inline"><input type="checkbox" name="retracted" value="include" defaultChecked={query.includeRetracted} /> Include retracted events</label>
         </div>

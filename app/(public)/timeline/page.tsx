@@ -28,7 +28,7 @@ export default async function TimelinePage({ searchParams }: Props) {
         <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
         <Link href={`/embed/timeline${filters}`}>Embeddable version</Link>
       </nav>
-      <EventFilters query={query} actors={actors} action="/timeline" />
+      <EventFilters query={query} actors={actors} action="/timeline" listControls={false} />
       <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices]} />
       <ActiveFilters query={query} actorNames={new Map(actors.map((a) => [a.slug, a.name]))} basePath="/timeline" />
       <TimelineView events={events} query={query} view={view} base="/timeline" />
