@@ -46,7 +46,10 @@ export function spanOf(date: EventDate): Span {
   return { start, end };
 }
 
-/** Inclusive overlap of an event's span with a filter range; either bound may be open. */
+/**
+ * Inclusive overlap of an event's span with a filter range; either bound may be open. The
+ * where-builder applies the same rule in SQL; a property test checks the two agree.
+ */
 export function overlaps(span: Span, from?: string, to?: string): boolean {
   return (!from || span.end >= from) && (!to || span.start <= to);
 }

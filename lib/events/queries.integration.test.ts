@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overlaps, spanOf } from "./date-span";
 import { seedDatabase } from "../../prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getEvent, getOverview, listEvents } from "./queries";
@@ -37,6 +39,22 @@ describe("event queries on the seed data", () => {
   it("matches a month-precision event to a day inside its month", async () => {
     const { rows } = await list("from=2020-01-15&to=2020-01-15");
     expect(rows.some((r) => r.date.precision === "month" && r.date.startDate === "2020-01-01")).toBe(true);
+  });
+
+  it("matches a date range exactly when the event's span overlaps it (any range, any precision)", async () => {
+    const all = (await list("pageSize=100")).rows;
+    const day = fc.date({ min: new Date("1990-01-01"), max: new Date("2026-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    // Short ranges around month and year edges matter most, so offsets are mostly small.
+    const offset = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 8000 }));
+    await fc.assert(
+      fc.asyncProperty(day, offset, async (from, days) => {
+        const to = new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
+        const got = (await list(`from=${from}&to=${to}&pageSize=100`)).rows.map((r) => r.id).sort();
+        const expected = all.filter((r) => overlaps(spanOf(r.date), from, to)).map((r) => r.id).sort();
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("filters by type and date range together", async () => {

@@ -90,8 +90,6 @@ export async function listEvents(
   return { rows, total, page, pageCount };
 }
 
-export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
-
 /** A published or retracted event with everything the public page shows; null otherwise. */
 export async function getEvent(id: string) {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
