@@ -29,21 +29,80 @@ test("zoomed into September 2023, Kim's journey appears in order, and an event o
 });
 
 test("uncertain dates are drawn as spans and explained in the legend", async ({ page }) => {
-  await page.goto("/timeline?start=2019&end=2020-12");
-  await expect(page.locator('a.mark.uncertain[data-id="2020-01-north-korea-closes-borders"]').or(page.locator("a.mark.uncertain").first())).toBeVisible();
+  await page.goto("/timeline?start=2019&end=2022-12");
+  // January 2020 is all the source gives: the mark covers the whole month, not a day.
+  const closure = page.getByRole("listitem", { name: /seals its borders/ });
+  await expect(closure).toHaveClass(/uncertain/);
+  await expect(closure).toHaveAccessibleName(/January 2020 \(known to the month\)/);
+  // An approximate range is a bar marked as approximate, and says so in its name.
+  const shells = page.locator('a.mark[data-id="2022-09-us-says-north-korea-ships-artillery-shells-to-russia"]');
+  await expect(shells).toHaveClass(/bar approximate/);
+  await expect(shells).toHaveAccessibleName(/c\. /);
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("only the month or year is known");
 });
 
 test("the timeline works by keyboard alone", async ({ page }) => {
   await page.goto("/timeline?start=2023-01-01&end=2023-12-31");
   const chart = page.getByLabel(/^Timeline chart/);
-  await chart.focus();
+  for (let i = 0; i < 80 && !(await chart.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(chart).toBeFocused();
   await page.keyboard.press("+");
-  await expect(page).toHaveURL(/start=2023-04/);
+  await expect(page).toHaveURL(/start=2023-04-0\d&end=2023-(09-30|10-0\d)/);
+  // One Tab reaches the events; arrow keys move between them, in time order within a lane.
   await page.keyboard.press("Tab");
-  await expect(page.locator("svg.timeline-svg a:focus")).toHaveCount(1);
+  const focused = page.locator("svg.timeline-svg a:focus");
+  await expect(focused).toHaveCount(1);
+  const first = await focused.getAttribute("data-id");
+  await expect(page.locator(".timeline-tip")).toContainText(/\d{4}/);
+  await page.keyboard.press("End");
+  const last = await focused.getAttribute("data-id");
+  await page.keyboard.press("Home");
+  await expect(focused).toHaveAttribute("data-id", first!);
+  if (last !== first) {
+    await page.keyboard.press("ArrowRight");
+    await expect(focused).not.toHaveAttribute("data-id", first!);
+    await page.keyboard.press("ArrowLeft");
+  }
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("complementary", { name: "Event details" })).toBeVisible();
+  const panel = page.getByRole("complementary", { name: "Event details" });
+  await expect(panel).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`selected=${first}`));
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  await expect(page.locator(`svg.timeline-svg a[data-id="${first}"]`)).toBeFocused();
+});
+
+test("hovering an item shows its title, date and type; the wheel with Ctrl zooms and dragging pans", async ({ page }) => {
+  await page.goto("/timeline?start=2023-09-01&end=2023-09-30");
+  await page.getByRole("listitem", { name: /Vostochny/ }).hover();
+  await expect(page.locator(".timeline-tip")).toContainText("Vostochny");
+  await expect(page.locator(".timeline-tip")).toContainText("13 September 2023");
+  await expect(page.locator(".timeline-tip")).toContainText("Summit or meeting");
+  const chart = page.getByLabel(/^Timeline chart/);
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height - 10);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up("Control");
+  await expect(page).toHaveURL(/start=2023-09-(0[5-9]|1\d)/);
+  const zoomed = new URL(page.url()).searchParams.get("start")!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height - 10, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get("start")!)).toBeGreaterThan(Date.parse(zoomed));
+});
+
+test("lanes by actor still show every filtered event", async ({ page }) => {
+  await page.goto("/timeline");
+  const byType = new Set(await markIds(page));
+  await page.getByRole("navigation", { name: "Timeline controls" }).getByRole("link", { name: "by actor" }).click();
+  await expect(page).toHaveURL(/lanes=actor/);
+  // The busiest actors get lanes of their own; the rest share one, so the chart stays readable.
+  await expect(page.getByRole("list", { name: /^North Korea: \d+ events$/ })).toBeVisible();
+  expect(await page.locator("svg.timeline-svg [data-lane]").count()).toBeLessThanOrEqual(14);
+  expect(new Set(await markIds(page))).toEqual(byType);
 });
 
 test("the embed page renders the timeline without the site's chrome", async ({ page }) => {
@@ -51,6 +110,10 @@ test("the embed page renders the timeline without the site's chrome", async ({ p
   await expect(page.locator("svg.timeline-svg")).toBeVisible();
   await expect(page.getByRole("banner")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Open this timeline in the tracker" })).toHaveAttribute("href", /\/timeline\?type=summit-meeting/);
+  // Details open inside the frame; only links that leave the timeline take the whole window.
+  await page.getByRole("listitem", { name: /Vostochny/ }).click();
+  await expect(page).toHaveURL(/\/embed\/timeline\?.*selected=2023-09-13-kim-putin-vostochny-summit/);
+  await expect(page.getByRole("link", { name: "Open the event, with its sources" })).toHaveAttribute("target", "_top");
 });
 
 for (const path of ["/timeline", "/timeline?start=2023-09-01&end=2023-09-30&selected=2023-09-13-kim-putin-vostochny-summit", "/embed/timeline"]) {

@@ -4,19 +4,23 @@ import Link from "next/link";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { parseDateBound } from "@/lib/events/date-span";
 import type { EventQuery } from "@/lib/events/query-params";
-import type { TimelineEvent } from "@/lib/timeline/geometry";
+import { inView, type TimelineEvent } from "@/lib/timeline/geometry";
 import { neighbours, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
-import { MAX_MARKS, TimelineChart } from "./timeline-chart";
+import { assignLanes, markCount, MAX_MARKS } from "@/lib/timeline/lanes";
+import { GUTTER_SHARE, PLOT_SHARE, TimelineChart } from "./timeline-chart";
 import { TimelineGestures } from "./timeline-gestures";
 
 const DAY = 86_400_000;
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const LIST_CAP = 200;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** The window shown: the URL's, or every filtered event with a little room either side. */
 export function windowFor(events: TimelineEvent[], view: View): [number, number] {
+  // Events come ordered by spanStart; the latest end needs a pass (no spread: 100,000 arguments
+  // would overflow the stack).
   const first = events.length ? ms(events[0].spanStart) : Date.UTC(2023, 0, 1);
-  const last = events.length ? Math.max(...events.map((e) => ms(e.spanEnd))) + DAY : Date.UTC(2024, 0, 1);
+  const last = events.length ? events.reduce((m, e) => Math.max(m, ms(e.spanEnd)), 0) + DAY : Date.UTC(2024, 0, 1);
   const pad = Math.max(30 * DAY, (last - first) * 0.03);
   const from = view.start && parseDateBound(view.start, "from");
   const to = view.end && parseDateBound(view.end, "to");
@@ -30,7 +34,9 @@ export function TimelineView({ events, query, view, base, embed = false }: { eve
   const href = (p: Partial<View>) => timelineHref(base, query, { ...view, selected: undefined, ...p });
   const n = neighbours(startMs, endMs);
   const selected = view.selected ? events.find((e) => e.id === view.selected) : undefined;
-  const visible = events.filter((e) => ms(e.spanEnd) + DAY > startMs && ms(e.spanStart) < endMs);
+  const visible = events.filter((e) => inView(e, startMs, endMs));
+  const lanes = assignLanes(visible, view.lanes);
+  const aggregated = markCount(lanes) > MAX_MARKS;
   const byYear = new Map<string, TimelineEvent[]>();
   for (const e of visible.slice(0, LIST_CAP)) byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
   const target = embed ? "_top" : undefined;
@@ -48,8 +54,8 @@ export function TimelineView({ events, query, view, base, embed = false }: { eve
         <Link href={href({ lanes: "actor" })} aria-current={view.lanes === "actor" ? "true" : undefined}>by actor</Link>
       </nav>
       <p className="muted" role="status">
-        {visible.length} of {events.length} events between {new Date(startMs).toISOString().slice(0, 10)} and {new Date(endMs - DAY).toISOString().slice(0, 10)}
-        {visible.length > MAX_MARKS ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it." : "."}
+        {visible.length} of {events.length} events between {isoDay(startMs)} and {isoDay(endMs - DAY)}
+        {aggregated ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it." : "."}
       </p>
       <ul className="legend" aria-label="Legend">
         <li><svg width="18" height="12" aria-hidden="true"><circle cx="9" cy="6" r="5" className="legend-point" /></svg> a known day</li>
@@ -58,20 +64,19 @@ export function TimelineView({ events, query, view, base, embed = false }: { eve
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" className="legend-approx" /></svg> dashed outline: approximate</li>
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
       </ul>
-      <div className="timeline-layout">
-        <TimelineGestures startMs={startMs} endMs={endMs} baseHref={href({})}>
-          <TimelineChart events={events} startMs={startMs} endMs={endMs} lanes={view.lanes} target={target} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: view.start ?? new Date(startMs).toISOString().slice(0, 10), end: view.end ?? new Date(endMs - DAY).toISOString().slice(0, 10), selected: p.selected }) : href(p))} />
-        </TimelineGestures>
-        {selected && (
-          <aside className="timeline-panel" aria-label="Event details">
+      <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
+        chart={<TimelineChart lanes={lanes} visible={visible} aggregated={aggregated} startMs={startMs} endMs={endMs} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: p.selected }) : href(p))} />}
+        panel={selected && (
+          <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>
             <p>{selected.dateLabel}{selected.precision !== "day" && ` (known to the ${selected.precision})`}{selected.approximate && " — approximate"}</p>
             <p>{eventTypeLabel(selected.type)}</p>
             <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>
-            <p><Link href={href({})} scroll={false}>Close details</Link></p>
+            {/* A plain link: the chart's script loads it in place and puts focus back on the item. */}
+            <p><a href={href({})} data-close={selected.id}>Close details</a></p>
           </aside>
         )}
-      </div>
+      />
       {embed ? (
         <p><a href={timelineHref("/timeline", query, view)} target="_top">Open this timeline in the tracker</a></p>
       ) : (

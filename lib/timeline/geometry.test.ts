@@ -36,6 +36,12 @@ describe("bucketing", () => {
     expect(bucketInterval(t("2023-09-01"), t("2023-10-01"))).toBe(utcDay);
     expect(bucketInterval(t("2020-01-01"), t("2023-01-01"), 12)).toBe(utcYear); // quarters would be 12.0…: too many
   });
+  it("uses decades, then centuries, for windows too wide for years", () => {
+    const decades = bucketInterval(t("1900-01-01"), t("2026-01-01"), 20);
+    expect(decades.floor(new Date(t("1994-10-01"))).toISOString().slice(0, 10)).toBe("1990-01-01");
+    const centuries = bucketInterval(t("0001-01-01"), t("9999-01-01"), 200);
+    expect(bucketCounts([ev("a", "2023-09-13", "2023-09-13")], t("0001-01-01"), t("9999-01-01"), centuries).length).toBeLessThanOrEqual(101);
+  });
   it("counts each event once, in the bucket where its span starts", () => {
     const events = [ev("a", "2023-09-13", "2023-09-13"), ev("b", "2023-09-13", "2023-09-15", "day", true), ev("c", "2023-10-02", "2023-10-02"), ev("d", "2023-08-01", "2023-08-31", "month")];
     const buckets = bucketCounts(events, t("2023-09-01"), t("2023-11-01"), utcMonth);

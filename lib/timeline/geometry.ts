@@ -53,13 +53,18 @@ export function inView(e: TimelineEvent, startMs: number, endMs: number) {
 }
 
 const QUARTER = utcMonth.every(3) as CountableTimeInterval;
+const DECADE = utcYear.every(10) as CountableTimeInterval;
+const CENTURY = utcYear.every(100) as CountableTimeInterval;
 
-/** The finest calendar interval that gives at most `max` buckets over the window. */
+/**
+ * The finest calendar interval that gives at most `max` buckets over the window; centuries at
+ * the widest, so that even an absurd window from the URL (start=0001) stays cheap to count.
+ */
 export function bucketInterval(startMs: number, endMs: number, max = 40): CountableTimeInterval {
   const days = (endMs - startMs) / DAY;
-  const options: [CountableTimeInterval, number][] = [[utcDay, 1], [utcWeek, 7], [utcMonth, 30.44], [QUARTER, 91.3]];
+  const options: [CountableTimeInterval, number][] = [[utcDay, 1], [utcWeek, 7], [utcMonth, 30.44], [QUARTER, 91.3], [utcYear, 365.25], [DECADE, 3652.5]];
   for (const [interval, length] of options) if (days / length <= max) return interval;
-  return utcYear;
+  return CENTURY;
 }
 
 export interface Bucket {

@@ -37,16 +37,22 @@ export function timelineHref(base: string, query: EventQuery, view: TimelineView
   return `${base}${s ? `?${s}` : ""}`;
 }
 
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+// Kept within four-digit years, which is all the parameters accept.
+const MIN_MS = Date.parse("0001-01-01T00:00:00Z");
+const MAX_MS = Date.parse("9999-12-31T00:00:00Z");
+const iso = (t: number) => new Date(Math.min(MAX_MS, Math.max(MIN_MS, t))).toISOString().slice(0, 10);
+/** URL bounds for the window [s, e): `end` names the last day shown, inclusive. */
+const bounds = (s: number, e: number) => ({ start: iso(s), end: iso(e - DAY) });
 
 /** Windows for the zoom and pan controls: half or double the width, or a half-width step. */
 export function neighbours(startMs: number, endMs: number) {
   const w = endMs - startMs;
   const mid = startMs + w / 2;
   return {
-    zoomIn: { start: iso(mid - w / 4), end: iso(mid + w / 4) },
-    zoomOut: { start: iso(mid - w), end: iso(mid + w) },
-    earlier: { start: iso(startMs - w / 2), end: iso(endMs - w / 2) },
-    later: { start: iso(startMs + w / 2), end: iso(endMs + w / 2) },
+    zoomIn: bounds(mid - Math.max(w / 4, 3.5 * DAY), mid + Math.max(w / 4, 3.5 * DAY)),
+    zoomOut: bounds(mid - w, mid + w),
+    earlier: bounds(startMs - w / 2, endMs - w / 2),
+    later: bounds(startMs + w / 2, endMs + w / 2),
   };
 }

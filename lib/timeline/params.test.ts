@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseEventQuery } from "../events/query-params";
+import { neighbours, parseTimelineView, timelineHref } from "./params";
+
+const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+describe("timeline parameters", () => {
+  it("reads the window, lanes and selection", () => {
+    const { view, notices } = parseTimelineView(new URLSearchParams("start=2023-09&end=2023-09-30&lanes=actor&selected=2023-09-13-kim-putin-vostochny-summit"));
+    expect(view).toEqual({ start: "2023-09", end: "2023-09-30", lanes: "actor", selected: "2023-09-13-kim-putin-vostochny-summit" });
+    expect(notices).toEqual([]);
+  });
+
+  it("ignores bad values with a notice instead of failing", () => {
+    const { view, notices } = parseTimelineView({ start: "2023-02-30", end: "soon", lanes: "colour", selected: "<script>" });
+    expect(view).toEqual({ lanes: "type" });
+    expect(notices).toHaveLength(2);
+  });
+
+  it("keeps the filters and leaves defaults and the page out of the URL", () => {
+    const { query } = parseEventQuery({ type: "summit-meeting", page: "3", pageSize: "50" });
+    expect(timelineHref("/timeline", query, { lanes: "type", start: "2023" })).toBe("/timeline?type=summit-meeting&start=2023");
+  });
+
+  it("zooms around the middle, pans by half a window, and names the last day shown", () => {
+    const n = neighbours(t("2023-09-01"), t("2023-10-01"));
+    expect(n.zoomIn).toEqual({ start: "2023-09-08", end: "2023-09-22" });
+    expect(n.zoomOut).toEqual({ start: "2023-08-17", end: "2023-10-15" });
+    expect(n.later).toEqual({ start: "2023-09-16", end: "2023-10-15" });
+    expect(n.earlier).toEqual({ start: "2023-08-17", end: "2023-09-15" });
+  });
+
+  it("never leaves four-digit years", () => {
+    expect(neighbours(t("0001-01-01"), t("0501-01-01")).zoomOut.start).toBe("0001-01-01");
+  });
+});
