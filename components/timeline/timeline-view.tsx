@@ -2,38 +2,34 @@
 // the equivalent chronological list. Shared by /timeline and /embed/timeline.
 import Link from "next/link";
 import { eventTypeLabel } from "@/lib/events/codebook";
-import { parseDateBound } from "@/lib/events/date-span";
 import type { EventQuery } from "@/lib/events/query-params";
 import { inView, type TimelineEvent } from "@/lib/timeline/geometry";
 import { neighbours, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
 import { assignLanes, markCount, MAX_MARKS } from "@/lib/timeline/lanes";
+import type { TimelineSelection } from "@/lib/timeline/queries";
 import { GUTTER_SHARE, PLOT_SHARE, TimelineChart } from "./timeline-chart";
 import { TimelineGestures } from "./timeline-gestures";
 
 const DAY = 86_400_000;
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const LIST_CAP = 200;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-/** The window shown: the URL's, or every filtered event with a little room either side. */
-export function windowFor(events: TimelineEvent[], view: View): [number, number] {
-  // Events come ordered by spanStart; the latest end needs a pass (no spread: 100,000 arguments
-  // would overflow the stack).
-  const first = events.length ? ms(events[0].spanStart) : Date.UTC(2023, 0, 1);
-  const last = events.length ? events.reduce((m, e) => Math.max(m, ms(e.spanEnd)), 0) + DAY : Date.UTC(2024, 0, 1);
-  const pad = Math.max(30 * DAY, (last - first) * 0.03);
-  const from = view.start && parseDateBound(view.start, "from");
-  const to = view.end && parseDateBound(view.end, "to");
-  const start = from ? ms(from) : first - pad;
-  const end = to ? ms(to) + DAY : last + pad;
-  return end - start >= 7 * DAY ? [start, end] : [start, start + 7 * DAY];
-}
+type Props = {
+  /** The filtered events overlapping the window [startMs, endMs), in time order; total: all filtered events. */
+  events: TimelineEvent[];
+  total: number;
+  startMs: number;
+  endMs: number;
+  selected: TimelineSelection | null;
+  query: EventQuery;
+  view: View;
+  base: string;
+  embed?: boolean;
+};
 
-export function TimelineView({ events, query, view, base, embed = false }: { events: TimelineEvent[]; query: EventQuery; view: View; base: string; embed?: boolean }) {
-  const [startMs, endMs] = windowFor(events, view);
+export function TimelineView({ events, total, startMs, endMs, selected, query, view, base, embed = false }: Props) {
   const href = (p: Partial<View>) => timelineHref(base, query, { ...view, selected: undefined, ...p });
   const n = neighbours(startMs, endMs);
-  const selected = view.selected ? events.find((e) => e.id === view.selected) : undefined;
   const visible = events.filter((e) => inView(e, startMs, endMs));
   const lanes = assignLanes(visible, view.lanes);
   const aggregated = markCount(lanes) > MAX_MARKS;
@@ -54,7 +50,7 @@ export function TimelineView({ events, query, view, base, embed = false }: { eve
         <Link href={href({ lanes: "actor" })} aria-current={view.lanes === "actor" ? "true" : undefined}>by actor</Link>
       </nav>
       <p className="muted" role="status">
-        {visible.length} of {events.length} events between {isoDay(startMs)} and {isoDay(endMs - DAY)}
+        {visible.length} of {total} events between {isoDay(startMs)} and {isoDay(endMs - DAY)}
         {aggregated ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it." : "."}
       </p>
       <ul className="legend" aria-label="Legend">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEventQuery } from "../events/query-params";
-import { neighbours, parseTimelineView, timelineHref } from "./params";
+import { neighbours, parseTimelineView, timelineHref, windowFor } from "./params";
 
 const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -32,5 +32,13 @@ describe("timeline parameters", () => {
 
   it("never leaves four-digit years", () => {
     expect(neighbours(t("0001-01-01"), t("0501-01-01")).zoomOut.start).toBe("0001-01-01");
+  });
+
+  it("shows the URL's window, else all filtered events with room either side, and a week at the least", () => {
+    expect(windowFor({ first: null, last: null }, { start: "2023-09", end: "2023-09" })).toEqual([t("2023-09-01"), t("2023-10-01")]);
+    const [s, e] = windowFor({ first: t("2020-01-01"), last: t("2024-01-01") }, {});
+    expect(s).toBeLessThan(t("2020-01-01"));
+    expect(e).toBeGreaterThan(t("2024-01-01"));
+    expect(windowFor({ first: null, last: null }, { start: "2023-09-13", end: "2023-09-10" })).toEqual([t("2023-09-13"), t("2023-09-20")]);
   });
 });

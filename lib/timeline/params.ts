@@ -56,3 +56,20 @@ export function neighbours(startMs: number, endMs: number) {
     later: bounds(startMs + w / 2, endMs + w / 2),
   };
 }
+
+const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+/**
+ * The window shown, [start, end) in ms: the URL's bounds, or else the filtered events' extent
+ * (first day, day after the last) with a little room either side; a week at the least.
+ */
+export function windowFor(extent: { first: number | null; last: number | null }, view: Pick<TimelineView, "start" | "end">): [number, number] {
+  const first = extent.first ?? Date.UTC(2023, 0, 1);
+  const last = extent.last ?? Date.UTC(2024, 0, 1);
+  const pad = Math.round(Math.max(30 * DAY, (last - first) * 0.03) / DAY) * DAY;
+  const from = view.start && parseDateBound(view.start, "from");
+  const to = view.end && parseDateBound(view.end, "to");
+  const start = from ? ms(from) : first - pad;
+  const end = to ? ms(to) + DAY : last + pad;
+  return end - start >= 7 * DAY ? [start, end] : [start, start + 7 * DAY];
+}

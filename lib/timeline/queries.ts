@@ -4,11 +4,24 @@ import { formatEventDate, toIsoDay } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
 import { buildEventWhere } from "../events/where";
 import type { TimelineEvent } from "./geometry";
+import { windowFor, type TimelineView } from "./params";
 
-/** Exactly the events /events lists for the same filters (all pages), with what the timeline draws. */
-export async function listTimelineEvents(query: EventQuery, lanes: "type" | "actor"): Promise<TimelineEvent[]> {
+const DAY = 86_400_000;
+
+/** How many events the filters match and the days they span (null when none match). */
+export async function getTimelineExtent(query: EventQuery): Promise<{ total: number; first: number | null; last: number | null }> {
+  const r = await db().event.aggregate({ where: buildEventWhere(query), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
+  return { total: r._count._all, first: r._min.spanStart?.getTime() ?? null, last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null };
+}
+
+/**
+ * The events /events lists for the same filters (all pages) whose span overlaps the window
+ * [startMs, endMs), with only the columns the timeline draws. Reading just the window keeps a
+ * zoomed-in view cheap however large the filtered set is.
+ */
+export async function listTimelineEvents(query: EventQuery, lanes: "type" | "actor", startMs: number, endMs: number): Promise<TimelineEvent[]> {
   const rows = await db().event.findMany({
-    where: buildEventWhere(query),
+    where: { AND: [buildEventWhere(query), { spanEnd: { gte: new Date(Math.floor(startMs / DAY) * DAY) } }, { spanStart: { lt: new Date(endMs) } }] },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
       id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
@@ -28,4 +41,29 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
     dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, approximate: r.approximate }),
     lanes: lanes === "actor" ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))] : [r.type],
   }));
+}
+
+/** The selected event for the details panel, if the filters still include it (it may lie outside the window). */
+export async function getTimelineEvent(query: EventQuery, id: string) {
+  const r = await db().event.findFirst({
+    where: { AND: [buildEventWhere(query), { id }] },
+    select: { id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true },
+  });
+  if (!r) return null;
+  const dateLabel = formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, approximate: r.approximate });
+  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel };
+}
+export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;
+
+/** Everything a timeline view reads: the window, the events in it, the total and the selection. */
+export async function loadTimeline(query: EventQuery, view: TimelineView) {
+  // With both bounds in the URL the window is known, so the total is counted alongside.
+  const extentPromise = getTimelineExtent(query);
+  const [startMs, endMs] = windowFor(view.start && view.end ? { first: null, last: null } : await extentPromise, view);
+  const [extent, events, selected] = await Promise.all([
+    extentPromise,
+    listTimelineEvents(query, view.lanes, startMs, endMs),
+    view.selected ? getTimelineEvent(query, view.selected) : null,
+  ]);
+  return { total: extent.total, events, startMs, endMs, selected };
 }

@@ -7,7 +7,7 @@ import { Notices } from "@/components/ui/notices";
 import { listFilterActors } from "@/lib/events/queries";
 import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { parseTimelineView } from "@/lib/timeline/params";
-import { listTimelineEvents } from "@/lib/timeline/queries";
+import { loadTimeline } from "@/lib/timeline/queries";
 import "@/components/timeline/timeline.css";
 
 export const metadata: Metadata = { title: "Timeline" };
@@ -18,7 +18,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const { query, notices } = parseEventQuery(raw);
   const { view, notices: viewNotices } = parseTimelineView(raw);
-  const [events, actors] = await Promise.all([listTimelineEvents(query, view.lanes), listFilterActors()]);
+  const [timeline, actors] = await Promise.all([loadTimeline(query, view), listFilterActors()]);
   const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
   return (
     <>
@@ -31,7 +31,7 @@ export default async function TimelinePage({ searchParams }: Props) {
       <EventFilters query={query} actors={actors} action="/timeline" listControls={false} />
       <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices]} />
       <ActiveFilters query={query} actorNames={new Map(actors.map((a) => [a.slug, a.name]))} basePath="/timeline" />
-      <TimelineView events={events} query={query} view={view} base="/timeline" />
+      <TimelineView {...timeline} query={query} view={view} base="/timeline" />
     </>
   );
 }

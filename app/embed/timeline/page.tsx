@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { parseEventQuery } from "@/lib/events/query-params";
 import { parseTimelineView } from "@/lib/timeline/params";
-import { listTimelineEvents } from "@/lib/timeline/queries";
+import { loadTimeline } from "@/lib/timeline/queries";
 import "@/components/timeline/timeline.css";
 
 export const metadata: Metadata = { title: "Timeline (embedded)" };
@@ -14,11 +14,11 @@ export default async function EmbeddedTimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const { query } = parseEventQuery(raw);
   const { view } = parseTimelineView(raw);
-  const events = await listTimelineEvents(query, view.lanes);
+  const timeline = await loadTimeline(query, view);
   return (
     <main id="main" className="embed">
       <h1 className="embed-title">Sanctions &amp; Arms-Transfer Tracker: timeline</h1>
-      <TimelineView events={events} query={query} view={view} base="/embed/timeline" embed />
+      <TimelineView {...timeline} query={query} view={view} base="/embed/timeline" embed />
     </main>
   );
 }
