@@ -105,6 +105,21 @@ test("lanes by actor still show every filtered event", async ({ page }) => {
   expect(new Set(await markIds(page))).toEqual(byType);
 });
 
+test("a bad window in the URL is ignored with a notice, never an error", async ({ page }) => {
+  const response = await page.goto("/timeline?start=banana&end=2023-02-30&lanes=colour&type=summit-meeting");
+  expect(response?.status()).toBe(200);
+  const note = page.getByRole("note", { name: "Adjusted filters" });
+  await expect(note).toContainText("Ignored “start” “banana”");
+  await expect(note).toContainText("Ignored “end” “2023-02-30”");
+  await expect(page.getByRole("status")).toContainText(/^\d+ of \d+ events/);
+});
+
+test("the selected event is marked on the chart", async ({ page }) => {
+  await page.goto("/timeline?start=2023-09-01&end=2023-09-30&selected=2023-09-13-kim-putin-vostochny-summit");
+  await expect(page.getByRole("listitem", { name: /Vostochny/ })).toHaveAttribute("aria-current", "true");
+  await expect(page.locator('svg.timeline-svg a[aria-current="true"]')).toHaveCount(1);
+});
+
 test("the embed page renders the timeline without the site's chrome", async ({ page }) => {
   await page.goto("/embed/timeline?type=summit-meeting");
   await expect(page.locator("svg.timeline-svg")).toBeVisible();

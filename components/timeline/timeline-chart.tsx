@@ -2,7 +2,7 @@
 // link (focusable, named for screen readers) that opens its details, so the chart works before
 // any JavaScript arrives; timeline-gestures.tsx adds tooltips, arrow keys and zoom gestures.
 import { eventTypeLabel } from "@/lib/events/codebook";
-import { bucketCounts, bucketInterval, makeScale, markFor, placeLabels, type Mark, type TimelineEvent } from "@/lib/timeline/geometry";
+import { bucketCounts, bucketInterval, labelX, makeScale, markFor, placeLabels, type Mark, type TimelineEvent } from "@/lib/timeline/geometry";
 import type { Lane } from "@/lib/timeline/lanes";
 
 const WIDTH = 1000;
@@ -17,14 +17,14 @@ export const GUTTER_SHARE = GUTTER / WIDTH;
 export const PLOT_SHARE = (WIDTH - GUTTER) / WIDTH;
 
 type HrefFor = (p: { selected?: string; start?: string; end?: string }) => string;
-type Props = { lanes: Lane[]; visible: TimelineEvent[]; aggregated: boolean; startMs: number; endMs: number; hrefFor: HrefFor };
+type Props = { lanes: Lane[]; visible: TimelineEvent[]; aggregated: boolean; startMs: number; endMs: number; hrefFor: HrefFor; selectedId?: string };
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 // Marks that begin before the window or end after it are cut at the plot's edges, never drawn
 // over the lane names.
 const clampX = (v: number) => Math.min(WIDTH, Math.max(GUTTER, v));
 
-export function TimelineChart({ lanes, visible, aggregated, startMs, endMs, hrefFor }: Props) {
+export function TimelineChart({ lanes, visible, aggregated, startMs, endMs, hrefFor, selectedId }: Props) {
   const scale = makeScale(startMs, endMs, WIDTH - GUTTER);
   const x = (d: Date) => clampX(GUTTER + scale(d));
   const interval = bucketInterval(startMs, endMs, Math.max(6, Math.floor(COUNT_BUDGET / Math.max(1, lanes.length))));
@@ -60,7 +60,7 @@ export function TimelineChart({ lanes, visible, aggregated, startMs, endMs, href
           <g key={lane.label} role="list" aria-label={`${lane.label}: ${lane.events.length} events`} data-lane={i}>
             <text className="lane-label" x={6} y={y + 21} aria-hidden="true">{lane.label.length > 24 ? `${lane.label.slice(0, 23)}…` : lane.label}</text>
             <line className="lane-line" x1={GUTTER} x2={WIDTH} y1={y + LANE} y2={y + LANE} aria-hidden="true" />
-            {aggregated ? <Counts events={lane.events} startMs={startMs} endMs={endMs} interval={interval} x={x} y={y} hrefFor={hrefFor} lane={lane.label} /> : <Marks marks={lane.events.map((e) => markFor(e, x))} y={y} hrefFor={hrefFor} />}
+            {aggregated ? <Counts events={lane.events} startMs={startMs} endMs={endMs} interval={interval} x={x} y={y} hrefFor={hrefFor} lane={lane.label} /> : <Marks marks={lane.events.map((e) => markFor(e, x))} y={y} hrefFor={hrefFor} selectedId={selectedId} />}
           </g>
         );
       })}
@@ -68,21 +68,22 @@ export function TimelineChart({ lanes, visible, aggregated, startMs, endMs, href
   );
 }
 
-function Marks({ marks, y, hrefFor }: { marks: Mark[]; y: number; hrefFor: HrefFor }) {
-  const labelled = placeLabels(marks);
+function Marks({ marks, y, hrefFor, selectedId }: { marks: Mark[]; y: number; hrefFor: HrefFor; selectedId?: string }) {
+  const labels = placeLabels(marks, WIDTH - 4);
   return marks.map((m) => {
     const e = m.event;
     const date = `${e.dateLabel}${e.precision !== "day" ? ` (known to the ${e.precision})` : ""}`;
     const type = eventTypeLabel(e.type);
     // data-date/data-type feed the visible tooltip on hover and focus; the name carries the same.
     return (
-      <a key={e.id} href={hrefFor({ selected: e.id })} aria-label={`${e.title}, ${date}, ${type}`} role="listitem" className={`mark ${m.kind}${e.approximate ? " approximate" : ""}`} data-id={e.id} data-title={e.title} data-date={date} data-type={type}>
+      <a key={e.id} href={hrefFor({ selected: e.id })} aria-label={`${e.title}, ${date}, ${type}`} role="listitem" aria-current={e.id === selectedId ? "true" : undefined} className={`mark ${m.kind}${e.approximate ? " approximate" : ""}`} data-id={e.id} data-title={e.title} data-date={date} data-type={type}>
         {m.kind === "point" ? (
           <circle cx={(m.x1 + m.x2) / 2} cy={y + 17} r={5} />
         ) : (
-          <rect x={m.x1} y={y + 11} width={Math.max(2, m.x2 - m.x1)} height={12} rx={m.kind === "bar" ? 3 : 0} />
+          // At least 6 units wide: a two-day range or a month seen across decades must stay visible.
+          <rect x={Math.min(m.x1, WIDTH - 6)} y={y + 11} width={Math.max(6, m.x2 - m.x1)} height={12} rx={m.kind === "bar" ? 3 : 0} />
         )}
-        {labelled.has(e.id) && <text x={m.kind === "point" ? (m.x1 + m.x2) / 2 + 8 : m.x1 + 2} y={y + 8}>{e.title.length > 40 ? `${e.title.slice(0, 39)}…` : e.title}</text>}
+        {labels.has(e.id) && <text x={labelX(m)} y={y + 8}>{labels.get(e.id)}</text>}
       </a>
     );
   });

@@ -61,7 +61,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
       </ul>
       <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
-        chart={<TimelineChart lanes={lanes} visible={visible} aggregated={aggregated} startMs={startMs} endMs={endMs} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: p.selected }) : href(p))} />}
+        chart={<TimelineChart lanes={lanes} visible={visible} aggregated={aggregated} startMs={startMs} endMs={endMs} selectedId={selected?.id} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: p.selected }) : href(p))} />}
         panel={selected && (
           <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>

@@ -59,6 +59,15 @@ describe("labels", () => {
   it("drops a label that would overlap the previous one", () => {
     const scale = makeScale(t("2023-09-01"), t("2023-10-01"), 300);
     const marks = [ev("a", "2023-09-10", "2023-09-10"), ev("b", "2023-09-11", "2023-09-11"), ev("c", "2023-09-28", "2023-09-28")].map((e) => markFor(e, (d) => scale(d)));
-    expect([...placeLabels(marks)]).toEqual(["a", "c"]);
+    expect([...placeLabels(marks).keys()]).toEqual(["a", "c"]);
+  });
+  it("shortens a label to end before the plot's right edge, and drops it when too little fits", () => {
+    const scale = makeScale(t("2023-09-01"), t("2023-10-01"), 300);
+    const long = { ...ev("a", "2023-09-20", "2023-09-20"), title: "Kim visits the Su-35 and Su-57 factory at Komsomolsk-on-Amur" };
+    const labels = placeLabels([markFor(long, (d) => scale(d)), markFor(ev("z", "2023-09-30", "2023-09-30"), (d) => scale(d))], 300);
+    const text = labels.get("a")!;
+    expect(text.endsWith("…")).toBe(true);
+    expect(205 + text.length * 6.5).toBeLessThanOrEqual(300); // starts 8 right of the point's centre at 197
+    expect(labels.has("z")).toBe(false);
   });
 });

@@ -93,16 +93,31 @@ export function bucketCounts(events: TimelineEvent[], startMs: number, endMs: nu
   return buckets;
 }
 
-/** Keeps a label only where it would not overlap the previous one in the same lane. */
-export function placeLabels(marks: Mark[], charWidth = 6.5, gap = 8): Set<string> {
-  const shown = new Set<string>();
+/** Where a mark's label starts: right of a point, at the start of a span. */
+export const labelX = (m: Mark) => (m.kind === "point" ? (m.x1 + m.x2) / 2 + 8 : m.x1 + 2);
+
+const MAX_LABEL = 40;
+const MIN_LABEL = 8;
+
+/**
+ * Labels for one lane, left to right: each is kept only where it starts after the previous one
+ * ends, shortened (with an ellipsis) to 40 characters and to end before the plot's right edge,
+ * and dropped when fewer than 8 characters would fit. So labels never overlap each other or run
+ * off the chart; the full title is always in the item's name and tooltip.
+ */
+export function placeLabels(marks: Mark[], right = Infinity, charWidth = 6.5, gap = 8): Map<string, string> {
+  const shown = new Map<string, string>();
   let nextFree = -Infinity;
   for (const m of [...marks].sort((a, b) => a.x1 - b.x1)) {
-    const width = Math.min(m.event.title.length, 40) * charWidth;
-    if (m.x1 >= nextFree) {
-      shown.add(m.event.id);
-      nextFree = m.x1 + width + gap;
-    }
+    const x = labelX(m);
+    if (x < nextFree) continue;
+    const fits = Math.floor((right - x) / charWidth);
+    const title = m.event.title;
+    const limit = Math.min(MAX_LABEL, fits);
+    if (limit < MIN_LABEL) continue;
+    const text = title.length > limit ? `${title.slice(0, limit - 1).trimEnd()}…` : title;
+    shown.set(m.event.id, text);
+    nextFree = x + text.length * charWidth + gap;
   }
   return shown;
 }
