@@ -132,6 +132,19 @@ async function waitUntilAccepting(url: string, child: ChildProcess, logTail: () 
   throw new UserFacingError(`The embedded PostgreSQL did not start within 30 seconds: ${logTail()}`);
 }
 
+// A data folder made by another major version cannot be opened; say so instead of letting the
+// server fail with a cryptic log line (the embedded server moved from 18 to 15, see decision 0008).
+async function refuseOtherMajorVersion(dataDir: string, bin: Binaries, ids: Ids) {
+  const made = (await readFile(path.join(dataDir, "PG_VERSION"), "utf8").catch(() => "")).trim();
+  if (!made) return;
+  const ours = /(\d+)\./.exec(spawnSync(bin.postgres, ["--version"], { ...ids, encoding: "utf8" }).stdout ?? "")?.[1];
+  if (ours && made !== ours) {
+    throw new UserFacingError(
+      `The data folder ${dataDir} was made by PostgreSQL ${made}, but the embedded server is PostgreSQL ${ours}: move that folder aside (or back it up with a PostgreSQL ${made} pg_dump and restore it) and start again.`,
+    );
+  }
+}
+
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
   const ids = postgresUserIds();
   const bin = await reachableBinaries(await platformBinaries(), ids);
@@ -147,6 +160,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     );
   }
 
+  await refuseOtherMajorVersion(dataDir, bin, ids);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if ("uid" in ids) await chown(dataDir, ids.uid, ids.gid);
