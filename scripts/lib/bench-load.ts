@@ -1,0 +1,104 @@
+// The load benchmark: many readers on a mix of public routes while a few editors keep saving.
+// Readers are one autocannon run whose every request picks a random route of the mix, so the
+// figures describe the app under the blend a newsroom sees when a story breaks.
+import autocannon from "autocannon";
+
+export interface LoadOptions {
+  base: string;
+  connections: number;
+  durationSeconds: number;
+  /** Published event ids to request event pages and API items for. */
+  eventIds: string[];
+  editors: number;
+  /** Saves one new event as editor `editor`; resolves when the app acknowledged it. */
+  save(editor: number): Promise<void>;
+}
+
+export interface LoadResult {
+  requests: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  byRoute: { route: string; requests: number }[];
+  saves: { done: number; failed: number; p50: number; p99: number; firstError?: string };
+}
+
+// Small windows keep the CSV "small" (a week is ~50 rows at 100,000 events over 36 years).
+const ROUTES: { route: string; weight: number; path(pick: () => string, day: () => string): string }[] = [
+  { route: "/events (table)", weight: 3, path: () => "/events" },
+  { route: "/events filtered", weight: 2, path: (_p, day) => `/events?type=arms-transfer&type=sanctions-imposed&from=${day().slice(0, 4)}` },
+  { route: "/events/[id]", weight: 4, path: (pick) => `/events/${pick()}` },
+  { route: "/timeline (a month)", weight: 1, path: (_p, day) => `/timeline?from=${day()}&to=${addDays(day(), 30)}` },
+  { route: "/events.csv (a week)", weight: 1, path: (_p, day) => `/events.csv?from=${day()}&to=${addDays(day(), 7)}` },
+  { route: "/api/v1/events", weight: 2, path: (_p, day) => `/api/v1/events?limit=50&from=${day()}` },
+  { route: "/api/v1/events/[id]", weight: 2, path: (pick) => `/api/v1/events/${pick()}` },
+];
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+const randomDay = () => addDays("1990-01-01", Math.floor(Math.random() * 35 * 365));
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
+  const pick = () => o.eventIds[Math.floor(Math.random() * o.eventIds.length)];
+  const bag = ROUTES.flatMap((r) => Array<typeof r>(r.weight).fill(r));
+  const counts = new Map<string, number>();
+
+  let running = true;
+  const saveTimes: number[] = [];
+  let failed = 0;
+  let firstError: string | undefined;
+  const editors = Array.from({ length: o.editors }, async (_, editor) => {
+    while (running) {
+      const t0 = performance.now();
+      try {
+        await o.save(editor);
+        saveTimes.push(performance.now() - t0);
+      } catch (err) {
+        failed++;
+        firstError ??= (err as Error).message;
+      }
+      // An editor re-reads and types between saves; a second keeps five editors busy but human.
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  });
+
+  const result = await autocannon({
+    url: o.base,
+    connections: o.connections,
+    duration: o.durationSeconds,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = bag[Math.floor(Math.random() * bag.length)];
+          counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
+          return { ...req, path: r.path(pick, randomDay) };
+        },
+      },
+    ],
+  });
+  running = false;
+  await Promise.all(editors);
+
+  saveTimes.sort((a, b) => a - b);
+  return {
+    requests: result.requests.total,
+    throughput: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    byRoute: ROUTES.map((r) => ({ route: r.route, requests: counts.get(r.route) ?? 0 })),
+    saves: { done: saveTimes.length, failed, p50: percentile(saveTimes, 50), p99: percentile(saveTimes, 99), firstError },
+  };
+}
