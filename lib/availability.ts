@@ -1,6 +1,7 @@
 // Placeholder until the outage work lands: the proxy asks here whether to answer 503 at once.
 import type { NextRequest } from "next/server";
 
-export function databaseUnavailableResponse(_request: NextRequest): Response | null {
+export function databaseUnavailableResponse(request: NextRequest): Response | null {
+  void request;
   return null;
 }

@@ -2,6 +2,9 @@
 // Loads a synthetic data set into a database of its own, serves the production build against
 // it, and prints latency and throughput for /events views with the database time of the same
 // queries (EXPLAIN ANALYZE of the SQL the page runs).
+// npm run bench -- --load [--connections 50 --load-seconds 60 --editors 5]: instead, mixed public
+// reads while editors save events (scripts/lib/bench-load.ts).
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -16,6 +19,7 @@ import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
 import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
 import { benchTimeline } from "./lib/bench-timeline";
+import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
 
@@ -25,6 +29,10 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     // The export's memory test grows the data set to this many events; 0 skips it.
     "memory-events": { type: "string", default: "1000000" },
+    load: { type: "boolean", default: false },
+    connections: { type: "string", default: "50" },
+    "load-seconds": { type: "string", default: "60" },
+    editors: { type: "string", default: "5" },
   },
 });
 const events = Number(args.events);
@@ -56,6 +64,18 @@ async function databaseTime(url: string, path: string): Promise<number> {
   return total;
 }
 
+async function runLoad(base: string, url: string) {
+  const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors) };
+  const r = await runLoadBench(base, url, opts);
+  console.log(`\nLoad: ${opts.connections} connections for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving`);
+  console.table(r.byRoute);
+  console.table([{ requests: r.requests, "req/s": Math.round(r.throughput), "p50 ms": r.p50, "p99 ms": r.p99, "max ms": r.max, errors: r.errors, non2xx: r.non2xx }]);
+  console.log(`Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`);
+  const met = r.errors === 0 && r.non2xx === 0 && r.saves.failed === 0 && r.p99 <= 500 && r.savedRows === r.saves.done;
+  console.log(`Target (0 errors, 0 non-2xx, p99 ≤ 500 ms, every acknowledged save stored): ${met ? "met" : "NOT met"}.`);
+  if (!met) process.exitCode = 1;
+}
+
 await runCli(async () => {
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -76,11 +96,16 @@ await runCli(async () => {
     console.log(`Loaded ${events} synthetic events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const port = await freePort();
-    app = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+    app = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") }, stdio: "ignore" });
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
       if (await fetch(`${base}/codebook`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 200));
+    }
+
+    if (args.load) {
+      await runLoad(base, url);
+      return;
     }
 
     const rows: Record<string, string | number>[] = [];

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { parseEventQuery } from "../events/query-params";
+import { longestSpanDays } from "../events/longest-span";
 import { buildEventWhere } from "../events/where";
 import { loadExportEvents } from "../export/documents";
 import { pageOfEvents } from "../export/iterate";
@@ -42,9 +43,10 @@ export async function handleListEvents(request: Request): Promise<Response> {
   }
   if (bad.length) return apiError(400, messages.join(" "), [...new Set(bad)]);
 
+  const longest = query.fromDay ? await longestSpanDays(db()) : undefined;
   const where = since
-    ? { AND: [buildEventWhere(query, { forSync: true }), { updatedAt: { gte: since } }] }
-    : buildEventWhere(query);
+    ? { AND: [buildEventWhere(query, { forSync: true, longestSpanDays: longest }), { updatedAt: { gte: since } }] }
+    : buildEventWhere(query, { longestSpanDays: longest });
   const sort = since ? "updated" : query.sort;
   const { events, next } = await pageOfEvents(db(), where, sort, limit, cursor);
   const lastModified = events.reduce<Date | null>((max, e) => (!max || e.updatedAt > max ? e.updatedAt : max), null);

@@ -3,6 +3,7 @@ import { db } from "../db";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
+import { longestSpanDays } from "./longest-span";
 import { buildEventOrderBy, buildEventWhere } from "./where";
 
 // Named view types: Prisma's generated `Event` would shadow the DOM's.
@@ -61,7 +62,7 @@ export async function listEvents(
   query: EventQuery,
   client: PrismaClient = db(),
 ): Promise<{ rows: EventRow[]; total: number; page: number; pageCount: number }> {
-  const where = buildEventWhere(query);
+  const where = buildEventWhere(query, { longestSpanDays: query.fromDay ? await longestSpanDays(client) : undefined });
   const orderBy = buildEventOrderBy(query.sort);
   // Page through ids alone (an index-only scan, even at deep offsets), counting at the same time.
   const pageIds = (page: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEventQuery } from "./query-params";
-import { buildEventOrderBy, buildEventWhere } from "./where";
+import { buildEventOrderBy, buildEventWhere, spanEndsOnOrAfter } from "./where";
 
 const where = (qs: string) => buildEventWhere(parseEventQuery(new URLSearchParams(qs)).query);
 
@@ -40,5 +40,15 @@ describe("buildEventOrderBy", () => {
     for (const sort of ["-date", "date", "title", "-title"] as const) {
       expect(Object.keys(buildEventOrderBy(sort).at(-1)!)).toEqual(["id"]);
     }
+  });
+});
+
+describe("spanEndsOnOrAfter", () => {
+  const from = new Date("2020-03-10T00:00:00.000Z");
+  it("bounds the start by the longest stored span, so an index range can be read", () => {
+    expect(spanEndsOnOrAfter(from, 366)).toEqual([{ spanEnd: { gte: from } }, { spanStart: { gte: new Date("2019-03-10T00:00:00.000Z") } }]);
+  });
+  it("keeps only the end condition when the longest span is unknown", () => {
+    expect(spanEndsOnOrAfter(from)).toEqual([{ spanEnd: { gte: from } }]);
   });
 });

@@ -4,13 +4,25 @@ import type { Prisma } from "../generated/prisma/client";
 import type { EventQuery, EventSort } from "./query-params";
 import { normalizeForSearch } from "./search-text";
 
+const DAY_MS = 86_400_000;
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/**
+ * Spans that overlap [from, …): they end on or after `from`, and so, when no stored span is
+ * longer than `longestSpanDays`, start no earlier than that many days before it. The second,
+ * redundant condition is what lets PostgreSQL read a short range of the span_start index.
+ */
+export function spanEndsOnOrAfter(from: Date, longestSpanDays?: number): Prisma.EventWhereInput[] {
+  const ends: Prisma.EventWhereInput = { spanEnd: { gte: from } };
+  if (longestSpanDays === undefined) return [ends];
+  return [ends, { spanStart: { gte: new Date(from.getTime() - longestSpanDays * DAY_MS) } }];
+}
 
 /**
  * `forSync` (the API's updated_since) also returns retracted events and deleted ones that were
  * once public, so mirrors can update or drop their copies.
  */
-export function buildEventWhere(query: EventQuery, { forSync = false } = {}): Prisma.EventWhereInput {
+export function buildEventWhere(query: EventQuery, { forSync = false, longestSpanDays }: { forSync?: boolean; longestSpanDays?: number } = {}): Prisma.EventWhereInput {
   // Retracted events keep their pages but leave the default lists; deleted ones leave everything.
   const and: Prisma.EventWhereInput[] = forSync
     ? [{ OR: [{ status: { in: ["published", "retracted"] }, deleted: false }, { deleted: true, publishedAt: { not: null } }] }]
@@ -22,7 +34,7 @@ export function buildEventWhere(query: EventQuery, { forSync = false } = {}): Pr
   if (query.claims.length) and.push({ claimStatus: { in: query.claims } });
   if (query.actors.length) and.push({ actors: { some: { actor: { slug: { in: query.actors } } } } });
   // Spans overlap the range when each starts before the other ends.
-  if (query.fromDay) and.push({ spanEnd: { gte: day(query.fromDay) } });
+  if (query.fromDay) and.push(...spanEndsOnOrAfter(day(query.fromDay), longestSpanDays));
   if (query.toDay) and.push({ spanStart: { lte: day(query.toDay) } });
   return { AND: and };
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "../db";
 import { parseEventQuery } from "../events/query-params";
+import { longestSpanDays } from "../events/longest-span";
 import { buildEventWhere } from "../events/where";
 import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "./csv";
 import { iterateEvents } from "./iterate";
 
 /** GET /events.csv and /sources.csv: every event matching the same parameters as /events. */
-export function csvResponse(request: Request, kind: "events" | "sources"): Response {
+export async function csvResponse(request: Request, kind: "events" | "sources"): Promise<Response> {
   const url = new URL(request.url);
   const { query } = parseEventQuery(url.searchParams);
   const origin = url.origin;
-  const batches = iterateEvents(db(), buildEventWhere(query), query.sort);
+  const longest = query.fromDay ? await longestSpanDays(db()) : undefined;
+  const batches = iterateEvents(db(), buildEventWhere(query, { longestSpanDays: longest }), query.sort);
   const body = kind === "events"
     ? csvStream(batches, (e) => [eventRecord(e, origin)], EVENT_COLUMNS, url.searchParams.get("bom") === "1")
     : csvStream(batches, (e) => sourceRecords(e, origin), SOURCE_COLUMNS, url.searchParams.get("bom") === "1");

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { formatEventDate, toIsoDay } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
-import { buildEventWhere } from "../events/where";
+import { longestSpanDays } from "../events/longest-span";
+import { buildEventWhere, spanEndsOnOrAfter } from "../events/where";
 import type { TimelineEvent } from "./geometry";
 import { windowFor, type TimelineView } from "./params";
 
@@ -10,7 +11,8 @@ const DAY = 86_400_000;
 
 /** How many events the filters match and the days they span (null when none match). */
 export async function getTimelineExtent(query: EventQuery): Promise<{ total: number; first: number | null; last: number | null }> {
-  const r = await db().event.aggregate({ where: buildEventWhere(query), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
+  const longest = query.fromDay ? await longestSpanDays(db()) : undefined;
+  const r = await db().event.aggregate({ where: buildEventWhere(query, { longestSpanDays: longest }), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
   return { total: r._count._all, first: r._min.spanStart?.getTime() ?? null, last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null };
 }
 
@@ -20,8 +22,9 @@ export async function getTimelineExtent(query: EventQuery): Promise<{ total: num
  * zoomed-in view cheap however large the filtered set is.
  */
 export async function listTimelineEvents(query: EventQuery, lanes: "type" | "actor", startMs: number, endMs: number): Promise<TimelineEvent[]> {
+  const longest = await longestSpanDays(db());
   const rows = await db().event.findMany({
-    where: { AND: [buildEventWhere(query), { spanEnd: { gte: new Date(Math.floor(startMs / DAY) * DAY) } }, { spanStart: { lt: new Date(endMs) } }] },
+    where: { AND: [buildEventWhere(query, { longestSpanDays: longest }), ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest), { spanStart: { lt: new Date(endMs) } }] },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
       id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
