@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "50" },
     "load-seconds": { type: "string", default: "60" },
     editors: { type: "string", default: "5" },
+    // App instances sharing the database (the app is stateless; see README, scaling out).
+    instances: { type: "string", default: "1" },
   },
 });
 const events = Number(args.events);
@@ -64,10 +66,10 @@ async function databaseTime(url: string, path: string): Promise<number> {
   return total;
 }
 
-async function runLoad(base: string, url: string) {
+async function runLoad(bases: string[], url: string) {
   const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors) };
-  const r = await runLoadBench(base, url, opts);
-  console.log(`\nLoad: ${opts.connections} connections for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving`);
+  const r = await runLoadBench(bases, url, opts);
+  console.log(`\nLoad: ${opts.connections} connections for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${bases.length} app instance(s)`);
   console.table(r.byRoute);
   console.table([{ requests: r.requests, "req/s": Math.round(r.throughput), "p50 ms": r.p50, "p99 ms": r.p99, "max ms": r.max, errors: r.errors, non2xx: r.non2xx }]);
   console.log(`Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`);
@@ -88,23 +90,33 @@ await runCli(async () => {
   const dbName = `tracker_bench_${process.pid}`;
   await adminQuery(server.url, `CREATE DATABASE "${dbName}"`);
   const url = withDatabase(server.url, dbName);
-  let app: ReturnType<typeof startServer> | undefined;
+  const apps: ReturnType<typeof startServer>[] = [];
   try {
     await applyMigrations(url);
     const t0 = performance.now();
     await loadSyntheticData(url, events);
     console.log(`Loaded ${events} synthetic events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const port = await freePort();
-    app = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") }, stdio: "ignore" });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/codebook`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
+    // Instances share the secrets, as they must behind a load balancer.
+    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+    const bases: string[] = [];
+    for (let i = 0; i < (args.load ? Number(args.instances) : 1); i++) {
+      const port = await freePort();
+      const started = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+      apps.push(started);
+      bases.push(`http://127.0.0.1:${port}`);
     }
+    for (const b of bases) {
+      for (let i = 0; i < 100; i++) {
+        if (await fetch(`${b}/codebook`).then((r) => r.ok, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const app = apps[0];
+    const base = bases[0];
 
     if (args.load) {
-      await runLoad(base, url);
+      await runLoad(bases, url);
       return;
     }
 
@@ -150,7 +162,7 @@ await runCli(async () => {
       console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s; server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 100 MB).`);
     }
   } finally {
-    await app?.stop();
+    for (const a of apps) await a.stop();
     await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await server.stop();
   }
