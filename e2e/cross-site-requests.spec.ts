@@ -33,12 +33,15 @@ async function fillDraft(page: Page, title: string) {
   await page.getByLabel("Verbatim quote that supports the event (source 1)").fill("Something was reported.");
 }
 
-/** Copies the form's server action POST, sends the copies first, then lets the genuine one through. */
-async function forgeActionCopies(page: Page, path: string, forge: (req: Request) => Promise<APIResponse>) {
+/**
+ * Copies the server action POST whose body contains `marker` (other actions, such as the duplicate
+ * check while typing, pass untouched), sends the copies first, then lets the genuine one through.
+ */
+async function forgeActionCopies(page: Page, path: string, marker: string, forge: (req: Request) => Promise<APIResponse>) {
   const forged: APIResponse[] = [];
   await page.route(`**${path}`, async (route) => {
     const req = route.request();
-    if (req.method() === "POST" && req.headers()["next-action"]) forged.push(await forge(req));
+    if (req.method() === "POST" && req.headers()["next-action"] && req.postData()?.includes(marker)) forged.push(await forge(req));
     await route.continue();
   });
   return forged;
@@ -48,7 +51,7 @@ test("a server action posted from another site creates nothing", async ({ page }
   await signIn(page, await createUser("editor"));
   const title = `Forged draft ${Math.random().toString(36).slice(2, 8)}`;
   await fillDraft(page, title);
-  const forged = await forgeActionCopies(page, "/editor/events/new", (req) =>
+  const forged = await forgeActionCopies(page, "/editor/events/new", "payload", (req) =>
     // page.request shares the signed-in session's cookies: a real cross-site request would too.
     page.request.fetch(req, { headers: { ...req.headers(), origin: EVIL }, maxRedirects: 0 }),
   );
@@ -80,7 +83,7 @@ test("a spoofed x-middleware-subrequest header skips nothing: not the headers, n
   const title = `Spoofed draft ${Math.random().toString(36).slice(2, 8)}`;
   await fillDraft(page, title);
   const anonymous = await playwright.request.newContext({ baseURL });
-  const forged = await forgeActionCopies(page, "/editor/events/new", async (req) => {
+  const forged = await forgeActionCopies(page, "/editor/events/new", "payload", async (req) => {
     // The intercepted request's headers include the session cookie; the anonymous copy drops it.
     const headers: Record<string, string> = { ...req.headers(), "x-middleware-subrequest": SPOOFED[0] };
     expect(headers.cookie).toContain("authjs.session-token");
@@ -95,6 +98,16 @@ test("a spoofed x-middleware-subrequest header skips nothing: not the headers, n
   expect(await forged[0].text()).not.toMatch(/\n\s+at \S+ \(/);
   expect(await countEvents(title)).toBe(1);
   await anonymous.dispose();
+});
+
+test("prefetch and RSC requests for the desk get the headers and none of its content", async ({ request }) => {
+  // Prefetch routes were the way around the proxy in several 2026 advisories (GHSA-267c-6grr-h53f).
+  const variants: Record<string, string>[] = [{ rsc: "1" }, { rsc: "1", "next-router-prefetch": "1" }, { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" }];
+  for (const headers of variants) {
+    const res = await request.get("/editor", { headers, maxRedirects: 0 });
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(await res.text(), JSON.stringify(headers)).not.toContain("My drafts");
+  }
 });
 
 const hasSession = (res: APIResponse) => res.headersArray().some((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]+/.test(h.value));
@@ -123,7 +136,7 @@ test("the sign-in server action posted from another site signs no one in", async
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  const forged = await forgeActionCopies(page, "/signin", (req) => page.request.fetch(req, { headers: { ...req.headers(), origin: EVIL }, maxRedirects: 0 }));
+  const forged = await forgeActionCopies(page, "/signin", user.email, (req) => page.request.fetch(req, { headers: { ...req.headers(), origin: EVIL }, maxRedirects: 0 }));
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/editor/); // the genuine request
   expect(forged).toHaveLength(1);
