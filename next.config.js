@@ -1,3 +1,5 @@
+import { formActionOrigins, nextConfigHeaders } from "./lib/security/headers.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,6 +9,16 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   // CSV import sends up to two 10 MB files through a server action (the default limit is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // The security headers at the routing layer, for every response including static files and
+  // independently of proxy.ts (which has been bypassed before: CVE-2025-29927). The proxy then
+  // replaces the CSP with one carrying the request's nonce. Read at build time.
+  async headers() {
+    return nextConfigHeaders({
+      production: process.env.NODE_ENV === "production",
+      dev: process.env.NODE_ENV === "development",
+      formOrigins: formActionOrigins(process.env.OIDC_ISSUER),
+    });
+  },
 };
 
 export default nextConfig;

@@ -1,13 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseUnavailableResponse } from "@/lib/availability";
+import { createNonce } from "@/lib/security/headers";
+import { isCrossSiteWrite } from "@/lib/security/origin";
+import { decorate, decorateForeign, forwardedRequestHeaders, type RequestContext } from "@/lib/security/proxy-response";
+import { requestIdFrom, REQUEST_ID_HEADER } from "@/lib/security/request-id";
 
-// A convenience only: anonymous visitors to editor pages go to /signin before rendering. Every
-// page and server action checks the session and role again itself; security never rests here.
-export function proxy(request: NextRequest) {
+const needsAccount = (pathname: string) => /^\/(editor|admin)(\/|$)/.test(pathname);
+
+// Runs for every route but static files. Security never rests here alone: next.config.js sets the
+// same headers at the routing layer, every page and server action checks the session and role
+// itself, and Next.js and Auth.js refuse cross-site writes on their own.
+export async function proxy(request: NextRequest) {
+  // While the database is down, answer at once instead of letting the request wait on the pool.
+  const unavailable = await databaseUnavailableResponse(request);
+  const ctx: RequestContext = {
+    pathname: request.nextUrl.pathname,
+    nonce: createNonce(),
+    requestId: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
+  };
+  if (unavailable) return decorateForeign(unavailable, ctx);
+
+  if (isCrossSiteWrite(request.method, request.headers)) {
+    const refused = new NextResponse("This request came from another site and was refused.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return decorate(refused, ctx);
+  }
+
+  // A convenience only: anonymous visitors to editor pages go to /signin before rendering.
   const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
-  if (hasSession) return NextResponse.next();
-  const url = new URL("/signin", request.url);
-  url.searchParams.set("from", request.nextUrl.pathname);
-  return NextResponse.redirect(url);
+  if (needsAccount(ctx.pathname) && !hasSession) {
+    const url = new URL("/signin", request.url);
+    url.searchParams.set("from", ctx.pathname);
+    return decorate(NextResponse.redirect(url), ctx);
+  }
+
+  return decorate(NextResponse.next({ request: { headers: forwardedRequestHeaders(request, ctx) } }), ctx);
 }
 
-export const config = { matcher: ["/editor/:path*", "/admin/:path*"] };
+// Everything except Next's build output and the favicon, which carry only next.config.js's headers.
+// Prefetches are included so they get a request id and the same sign-in redirect.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
+import { NoEvalInBrowser } from "@/lib/security/no-eval-in-browser";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +10,17 @@ export const metadata: Metadata = {
 
 // The site's header and footer live in the route groups' layouts (components/layout/site-chrome),
 // so that /embed pages can render with minimal chrome inside a newsroom's iframe.
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: Next.js stamps the CSP nonce from proxy.ts on its scripts only
+// while rendering, so a page prerendered at build time would carry none and its scripts would be
+// refused (docs/decisions/0009-security-headers.md).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <NoEvalInBrowser />
+        {children}
+      </body>
     </html>
   );
 }

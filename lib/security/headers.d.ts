@@ -1,0 +1,13 @@
+// Types for headers.js (JavaScript so that next.config.js can import it on Node 20).
+export type HeaderPair = [name: string, value: string];
+
+export function isFramable(pathname: string): boolean;
+export function createNonce(): string;
+export function formActionOrigins(oidcIssuer: string | undefined): string[];
+export function contentSecurityPolicy(options: { nonce?: string; framable?: boolean; dev?: boolean; formOrigins?: string[] }): string;
+export function staticSecurityHeaders(options: { framable: boolean; production: boolean }): HeaderPair[];
+export function securityHeaders(options: { pathname: string; nonce?: string; production: boolean; dev?: boolean; formOrigins?: string[] }): HeaderPair[];
+export function nextConfigHeaders(options: { production: boolean; dev?: boolean; formOrigins?: string[] }): {
+  source: string;
+  headers: { key: string; value: string }[];
+}[];
