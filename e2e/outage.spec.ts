@@ -5,6 +5,7 @@
 // database kept. `npm run chaos` is the same drill with a 10 s outage and printed figures.
 import { expect, test, type Page } from "@playwright/test";
 import { runDrill, TARGET_MS } from "../scripts/lib/chaos-drill";
+import { EDITOR } from "../scripts/lib/chaos-stack";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,15 +32,32 @@ async function visit(page: Page, url: string) {
   return { status: response?.status(), ms: performance.now() - started };
 }
 
-test("a database outage: 503s at once, recovery within 5 s, same process, no lost or half-written write", async ({ page }) => {
+test("a database outage: 503s at once, recovery within 5 s, same process, no lost or half-written write", async ({ page, browser }) => {
   test.setTimeout(180_000);
   let pidDuring: unknown;
+  // An editor in a browser has a new event typed in when the database goes away.
+  const editor = await browser.newPage();
+  const title = `Outage test event ${Math.random().toString(36).slice(2, 7)}`;
   const drill = await runDrill({
     outageSeconds: 3,
     beforeSeconds: 2,
     afterSeconds: 3,
     readers: 3,
     editors: 2,
+    beforeOutage: async ({ appUrl }) => {
+      await editor.goto(`${appUrl}/signin`);
+      await editor.getByLabel("Email").fill(EDITOR.email);
+      await editor.getByLabel("Password").fill(EDITOR.password);
+      await editor.getByRole("button", { name: "Sign in" }).click();
+      await editor.waitForURL(/\/editor/);
+      await editor.goto(`${appUrl}/editor/events/new`);
+      await editor.getByLabel("Title", { exact: true }).fill(title);
+      await editor.getByLabel("Summary (neutral, in your own words)").fill("Typed before the database went away.");
+      await editor.getByLabel("Event type").selectOption("arms-transfer");
+      await editor.getByLabel("Date", { exact: true }).fill("2024-02-10");
+      await editor.getByLabel("Title of source 1").fill("A report");
+      await editor.getByLabel("Verbatim quote that supports the event (source 1)").fill("A quoted passage.");
+    },
     duringOutage: async ({ appUrl }) => {
       // Readiness notices the outage within 5 s; liveness does not depend on the database.
       expect(await waitForStatus(`${appUrl}/api/ready`, 503, TARGET_MS)).toBeLessThanOrEqual(TARGET_MS);
@@ -63,6 +81,11 @@ test("a database outage: 503s at once, recovery within 5 s, same process, no los
       expect(api.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(String((api.body.error as { message: string }).message)).toMatch(/database is unavailable/i);
       expect(api.ms).toBeLessThanOrEqual(TARGET_MS);
+
+      // The editor's save is refused in words, and what they typed is still in the form.
+      await editor.getByRole("button", { name: "Create draft" }).click();
+      await expect(editor.getByRole("alert").filter({ hasText: "nothing was saved" })).toBeVisible();
+      await expect(editor.getByLabel("Title", { exact: true })).toHaveValue(title);
     },
     afterRecovery: async ({ appUrl }) => {
       expect(await waitForStatus(`${appUrl}/api/ready`, 200, TARGET_MS)).toBeLessThanOrEqual(TARGET_MS);
@@ -72,6 +95,11 @@ test("a database outage: 503s at once, recovery within 5 s, same process, no los
       expect(visited.status).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/unavailable/i);
       await expect(page.getByRole("link", { name: /Kim.*Putin/i }).first()).toBeVisible();
+
+      // Still signed in, the editor saves the same form again, and it is saved.
+      await editor.getByRole("button", { name: "Create draft" }).click();
+      await expect(editor.getByText("Saved.")).toBeVisible();
+      await expect(editor.getByLabel("Title", { exact: true })).toHaveValue(title);
     },
   });
 

@@ -1,5 +1,5 @@
 // What the app answers while its database is down: a 503 with Retry-After, as a page for people,
-// JSON for the API and for React's own fetches (server actions, client navigations), plain text
+// JSON for the API and for client-side navigations, plain text
 // for the CSV and Atom feeds. The proxy calls databaseUnavailableResponse first on every request,
 // so while the breaker (lib/database-breaker.ts) is open nothing waits for a connection that
 // cannot come. Route handlers, pages and server actions also handle connection errors themselves
@@ -20,8 +20,9 @@ function kindOf(request: Request): Kind {
   if (pathname.startsWith("/api/")) return "json";
   if (pathname.endsWith(".csv")) return "csv";
   if (pathname.endsWith(".atom")) return "atom";
-  // Server actions and client-side navigations fetch React's flight format, not a page.
-  if (request.headers.has("next-action") || request.headers.get("rsc") === "1") return "rsc";
+  // Client-side navigations fetch React's flight format, not a page; on a non-flight answer
+  // the router loads the URL as a whole page, which then gets the HTML 503.
+  if (request.headers.get("rsc") === "1") return "rsc";
   const accept = request.headers.get("accept") ?? "";
   return accept.includes("text/html") || accept === "" || accept.includes("*/*") ? "html" : "json";
 }
@@ -53,5 +54,8 @@ export function unavailableResponse(request: Request): Response {
 export function databaseUnavailableResponse(request: Request): Response | null {
   if (databaseIsAvailable()) return null;
   if (EXEMPT.some((re) => re.test(new URL(request.url).pathname))) return null;
+  // Server actions answer for themselves ("nothing was saved", at once, lib/events/actions.ts):
+  // a 503 here would make React throw and replace the form, losing what the editor typed.
+  if (request.headers.has("next-action")) return null;
   return unavailableResponse(request);
 }

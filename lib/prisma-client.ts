@@ -27,7 +27,17 @@ function observeFailures(pool: pg.Pool, onError: (err: unknown) => void) {
 }
 
 export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10), logQueries = false, observer: PoolObserver = {}) {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    // The app's pool (the one observed) keeps one connection open even when idle: PostgreSQL
+    // tells every open connection when it shuts down, so the breaker opens at that moment
+    // instead of on the first request after it, which would fail as a 500 page. Scripts keep
+    // none, so they never stay alive on an idle connection.
+    min: observer.onError ? 1 : 0,
+  });
   // Without a listener, an idle connection dropped by the server (a restart, a failover) emits
   // an 'error' that kills the whole process (node-postgres #2386, prisma #27641).
   pool.on("error", (err) => {

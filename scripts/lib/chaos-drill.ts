@@ -15,6 +15,7 @@ export interface DrillOptions {
   readers: number;
   editors: number;
   log?: (line: string) => void;
+  beforeOutage?: (stack: ChaosStack) => Promise<void>;
   duringOutage?: (stack: ChaosStack) => Promise<void>;
   afterRecovery?: (stack: ChaosStack) => Promise<void>;
 }
@@ -75,7 +76,9 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     for (let i = 0; i < o.readers; i++) load.startReader(i);
     for (let i = 0; i < o.editors; i++) load.startEditor(await signInEditor(stack.appUrl, EDITOR.email, EDITOR.password), actionId, `e${i + 1}`);
     log(`App ${stack.appUrl} (pid ${pidBefore}); ${o.readers} readers and ${o.editors} editors for ${o.beforeSeconds} s before the outage…`);
-    await sleep(o.beforeSeconds * 1000);
+    const loadStarted = performance.now();
+    await o.beforeOutage?.(stack);
+    await sleep(Math.max(0, loadStarted + o.beforeSeconds * 1000 - performance.now()));
 
     log(`Stopping PostgreSQL for ${o.outageSeconds} s (fast shutdown)…`);
     const outageStart = performance.now();
