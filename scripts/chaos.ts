@@ -1,4 +1,4 @@
-// npm run chaos [-- --outage-seconds 10 --readers 6 --editors 3]: a database outage drill.
+// npm run chaos [-- --outage-seconds 10 --readers 6 --editors 3 --verbose]: a database outage drill.
 // Starts its own app (scratch embedded PostgreSQL, migrated and seeded, `next start`), puts it
 // under steady load (readers of pages and the API, editors saving events through the real server
 // action), stops PostgreSQL (fast shutdown) for the outage, starts it again on the same data,
@@ -25,6 +25,7 @@ await runCli(async () => {
     readers: numberOption("readers", 6),
     editors: numberOption("editors", 3),
     log: (line) => console.log(line),
+    verbose: process.argv.includes("--verbose"),
   };
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {

@@ -15,6 +15,8 @@ export interface DrillOptions {
   readers: number;
   editors: number;
   log?: (line: string) => void;
+  /** Show the app's own output (its JSON log lines), hidden by default. */
+  verbose?: boolean;
   beforeOutage?: (stack: ChaosStack) => Promise<void>;
   duringOutage?: (stack: ChaosStack) => Promise<void>;
   afterRecovery?: (stack: ChaosStack) => Promise<void>;
@@ -68,7 +70,7 @@ async function timeToFirstNormalAnswer(appUrl: string, since: number, limitMs = 
 export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   const log = o.log ?? (() => {});
   log("Starting PostgreSQL (scratch), migrating, seeding, starting the app…");
-  const stack = await startChaosStack({ quiet: true });
+  const stack = await startChaosStack({ quiet: !o.verbose });
   try {
     const pidBefore = (await healthPid(stack.appUrl)) ?? stack.appPid;
     const actionId = await serverActionId("saveEventAction");
