@@ -5,36 +5,47 @@ import type { Sample } from "./chaos-load";
 
 export interface OutageFigures {
   duringCount: number;
-  /** Answers during the outage, by status ("0" = no answer at all). */
+  /** Answers to requests made during the outage, by status ("0" = no answer at all). */
   duringByStatus: Record<string, number>;
   /** Of those, the app's own 503 with Retry-After. */
   clear503: number;
   slowestDuringMs: number;
   slowestDuringPath: string;
+  /** Requests already running when PostgreSQL stopped, by status: their query was cut off. */
+  inFlightByStatus: Record<string, number>;
+  /** Requests made after PostgreSQL was back but before the first normal answer, by status. */
+  recoveringByStatus: Record<string, number>;
   /** From the database accepting connections again to the end of the first normal read answer. */
   recoveryMs: number | null;
-  /** Non-2xx answers outside the outage and its recovery (should be none). */
+  /** Non-2xx answers to requests made before the outage or after the recovery (should be none). */
   errorsOutside: number;
   total: number;
 }
 
+const byStatus = (samples: Sample[]) => {
+  const counts: Record<string, number> = {};
+  for (const s of samples) counts[String(s.status)] = (counts[String(s.status)] ?? 0) + 1;
+  return counts;
+};
+
 export function outageFigures(samples: Sample[], outageStart: number, databaseBack: number, recoveryMs: number | null = null): OutageFigures {
   const during = samples.filter((s) => s.start >= outageStart && s.start < databaseBack);
-  const byStatus: Record<string, number> = {};
-  for (const s of during) byStatus[String(s.status)] = (byStatus[String(s.status)] ?? 0) + 1;
   const slowest = during.reduce<Sample | null>((m, s) => (!m || s.end - s.start > m.end - m.start ? s : m), null);
   const reads = samples.filter((s) => s.kind !== "save" && s.start >= databaseBack).sort((a, b) => a.end - b.end);
   const firstNormal = reads.find((s) => s.status >= 200 && s.status < 400);
   const recovered = recoveryMs ?? (firstNormal ? firstNormal.end - databaseBack : null);
-  // Requests already in flight when the database stopped, and those answered before the app
-  // noticed its return, belong to the outage; everything else must be normal.
-  const outside = samples.filter((s) => s.end < outageStart || s.start > databaseBack + (recovered ?? 0));
+  const recoveredAt = databaseBack + (recovered ?? Infinity);
+  const inFlight = samples.filter((s) => s.start < outageStart && s.end >= outageStart);
+  const recovering = samples.filter((s) => s.start >= databaseBack && s.start <= recoveredAt);
+  const outside = samples.filter((s) => s.end < outageStart || s.start > recoveredAt);
   return {
     duringCount: during.length,
-    duringByStatus: byStatus,
+    duringByStatus: byStatus(during),
     clear503: during.filter((s) => s.status === 503 && s.retryAfter).length,
     slowestDuringMs: slowest ? slowest.end - slowest.start : 0,
     slowestDuringPath: slowest?.path ?? "",
+    inFlightByStatus: byStatus(inFlight),
+    recoveringByStatus: byStatus(recovering),
     recoveryMs: recovered,
     errorsOutside: outside.filter((s) => s.status < 200 || s.status >= 400).length,
     total: samples.length,

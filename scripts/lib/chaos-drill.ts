@@ -111,15 +111,21 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     if (integrity.halfWritten.length) missed.push(`${integrity.halfWritten.length} half-written events: ${integrity.halfWritten.slice(0, 5).join(", ")}`);
     if (outage.duringCount === 0) missed.push("no request was made during the outage, so nothing was measured");
 
-    const status = Object.entries(outage.duringByStatus).map(([s, n]) => `${s === "0" ? "no answer" : s}: ${n}`).join(", ");
+    const counts = (c: Record<string, number>) => Object.entries(c).map(([s, n]) => `${s === "0" ? "no answer" : s}: ${n}`).join(", ") || "none";
+    const status = counts(outage.duringByStatus);
+    const recoveringUnclear = Object.entries(outage.recoveringByStatus).filter(([s]) => s !== "503" && !/^2/.test(s));
+    if (recoveringUnclear.length) missed.push(`answers while recovering other than 503 or 2xx: ${counts(Object.fromEntries(recoveringUnclear))}`);
     const report = [
       `Database outage drill: PostgreSQL stopped for ${o.outageSeconds} s under ${o.readers} readers and ${o.editors} editors`,
       `  app process           pid ${pidBefore} before, ${pidAfter ?? "no answer"} after (${processAlive ? "alive" : "gone"})`,
       `  during the outage     ${outage.duringCount} answers — ${status}; ${outage.clear503} were the app's 503 with Retry-After`,
       `  slowest during it     ${Math.round(outage.slowestDuringMs)} ms (${outage.slowestDuringPath}; target ≤ ${TARGET_MS} ms)`,
+      `  in flight at the stop ${counts(outage.inFlightByStatus)} (requests already running when PostgreSQL stopped; a cut-off page query shows the error page)`,
       `  recovery              first normal answer ${outage.recoveryMs === null ? "never" : `${Math.round(outage.recoveryMs)} ms`} after PostgreSQL accepted connections again (target ≤ ${TARGET_MS} ms)`,
-      `  outside the outage    ${outage.total - outage.duringCount} answers, ${outage.errorsOutside} failed`,
+      `  while recovering      ${counts(outage.recoveringByStatus)}`,
+      `  outside the outage    ${outage.errorsOutside} failed of ${outage.total} answers in all`,
       `  writes                ${integrity.acknowledged} saves acknowledged, ${integrity.found} found, ${integrity.lost.length} lost; ${load.unknown.length} without a clear answer`,
+      ...[...new Set(load.unknown.map((u) => u.answer))].map((a) => `      unclear answer: ${a}`),
       `  half-written events   ${integrity.halfWritten.length} of ${integrity.events} (revision, sources and actors checked against each event)`,
     ];
     return { pidBefore, pidAfter, processAlive, outage, integrity, report, missed };

@@ -35,7 +35,7 @@ export class SteadyLoad {
   /** Ids of events whose save the app acknowledged. */
   acknowledged: string[] = [];
   /** Ids whose save got no clear answer (may or may not be saved; never counted as lost). */
-  unknown: string[] = [];
+  unknown: { id: string; answer: string }[] = [];
   private running = true;
   private loops: Promise<void>[] = [];
 
@@ -74,10 +74,10 @@ export class SteadyLoad {
           const status = r.ok ? 200 : outage ? 503 : r.status === 200 ? 500 : r.status;
           this.samples.push({ kind: "save", path: "save", start, end: performance.now(), status, retryAfter: outage, error: r.ok ? undefined : r.message });
           if (r.ok) this.acknowledged.push(r.id);
-          else if (!outage) this.unknown.push(id);
+          else if (!outage) this.unknown.push({ id, answer: `${r.status} ${r.message}`.slice(0, 160) });
         } catch (err) {
           this.samples.push({ kind: "save", path: "save", start, end: performance.now(), status: 0, retryAfter: false, error: (err as Error).message });
-          this.unknown.push(id);
+          this.unknown.push({ id, answer: (err as Error).message });
         }
         await new Promise((r) => setTimeout(r, pauseMs));
       }
