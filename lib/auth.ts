@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "./db";
 import { checkCredentials, loadSessionUser } from "./auth/sign-in";
+import { reportDatabaseError } from "./database-breaker";
 import type { Role } from "./auth/roles";
 
 export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) * 3600;
@@ -67,7 +68,16 @@ const config: NextAuthConfig = {
       }
       // Absolute lifetime: the sliding expiry Auth.js renews never outlives the sign-in by more than maxAge.
       if (typeof token.signedInAt !== "number" || Date.now() / 1000 - token.signedInAt > SESSION_MAX_AGE_S) return null;
-      const current = await loadSessionUser(Number(token.uid), Number(token.sv));
+      let current;
+      try {
+        current = await loadSessionUser(Number(token.uid), Number(token.sv));
+      } catch (err) {
+        // During a database outage keep the session as it is: Auth.js would otherwise clear the
+        // cookie and sign every editor out. Nothing can be read or written meanwhile anyway,
+        // and the check runs again on the first request after the database is back.
+        if (reportDatabaseError(err)) return token;
+        throw err;
+      }
       if (!current) return null;
       token.role = current.role;
       token.name = current.name;

@@ -1,7 +1,61 @@
-// Placeholder until the outage work lands: the proxy asks here whether to answer 503 at once.
-import type { NextRequest } from "next/server";
+// What the app answers while its database is down: a 503 with Retry-After, as a page for people,
+// JSON for the API and for client-side navigations, plain text
+// for the CSV and Atom feeds. The proxy calls databaseUnavailableResponse first on every request,
+// so while the breaker (lib/database-breaker.ts) is open nothing waits for a connection that
+// cannot come. Route handlers, pages and server actions also handle connection errors themselves
+// (lib/api/http.ts, app/error.tsx, lib/events/actions.ts): safety never rests on the proxy alone.
+import { databaseIsAvailable } from "./breaker-state";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "./db-errors";
 
-export function databaseUnavailableResponse(request: NextRequest): Response | null {
-  void request;
-  return null;
+export const RETRY_AFTER_S = 5;
+
+// Paths that must keep answering while the database is down: liveness and readiness (which say
+// so themselves) and the build's static files.
+const EXEMPT = [/^\/api\/health$/, /^\/api\/ready$/, /^\/_next\//, /^\/favicon\.ico$/];
+
+type Kind = "json" | "csv" | "atom" | "rsc" | "html";
+
+function kindOf(request: Request): Kind {
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith("/api/")) return "json";
+  if (pathname.endsWith(".csv")) return "csv";
+  if (pathname.endsWith(".atom")) return "atom";
+  // Client-side navigations fetch React's flight format, not a page; on a non-flight answer
+  // the router loads the URL as a whole page, which then gets the HTML 503.
+  if (request.headers.get("rsc") === "1") return "rsc";
+  const accept = request.headers.get("accept") ?? "";
+  return accept.includes("text/html") || accept === "" || accept.includes("*/*") ? "html" : "json";
+}
+
+const HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_AFTER_S * 2}"><title>Temporarily unavailable — Sanctions &amp; Arms-Transfer Tracker</title></head>
+<body><main id="main"><h1>The tracker is temporarily unavailable</h1>
+<p>Its database cannot be reached just now. Nothing you saved before has been lost. This page will try again by itself in a few seconds; you can also <a href="">reload it</a>.</p>
+<p>If you were saving a change, it was not saved: go back and save it again in a moment.</p></main></body></html>
+`;
+
+/** The 503 for one request, in the form its caller reads. */
+export function unavailableResponse(request: Request): Response {
+  const headers = { "Retry-After": String(RETRY_AFTER_S), "Cache-Control": "no-store" };
+  switch (kindOf(request)) {
+    case "json":
+    case "rsc":
+      return Response.json({ error: { message: DATABASE_UNAVAILABLE_MESSAGE } }, { status: 503, headers });
+    case "csv":
+    case "atom":
+      return new Response(`${DATABASE_UNAVAILABLE_MESSAGE}\n`, { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+    default:
+      return new Response(HTML, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  }
+}
+
+/** Called by the proxy first for every request: a 503 while the database is known to be down, else null. */
+export function databaseUnavailableResponse(request: Request): Response | null {
+  if (databaseIsAvailable()) return null;
+  if (EXEMPT.some((re) => re.test(new URL(request.url).pathname))) return null;
+  // Server actions answer for themselves ("nothing was saved", at once, lib/events/actions.ts):
+  // a 503 here would make React throw and replace the form, losing what the editor typed.
+  if (request.headers.has("next-action")) return null;
+  return unavailableResponse(request);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "./generated/prisma/client";
+import { reportDatabaseError } from "./database-breaker";
 import { createPrismaClient } from "./prisma-client";
 
 // One client per server process, created on first use: `next build` imports route modules
@@ -11,7 +12,8 @@ export function db(): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set; start the app with `npm start`, which provides it.");
   // Keyed by URL so integration tests, which point each file at its own database, never share one.
   if (!globalForDb.prisma || globalForDb.prismaUrl !== url) {
-    globalForDb.prisma = createPrismaClient(url);
+    // Connection errors open the breaker, so the proxy answers 503 at once while the database is down.
+    globalForDb.prisma = createPrismaClient(url, undefined, false, { onError: reportDatabaseError });
     globalForDb.prismaUrl = url;
   }
   return globalForDb.prisma;

@@ -2,13 +2,53 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10), logQueries = false) {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+// How long a request may wait for a connection (a new one, or a turn in the pool's queue) before
+// it fails. Without a limit, node-postgres waits forever, so while PostgreSQL is unreachable
+// every request would hang instead of getting its 503. Well above any normal wait under load.
+export const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000);
+
+export interface PoolObserver {
+  /** Called with every error the pool or its connections raise: idle connections dropped, failed queries, failed connects. */
+  onError?: (err: unknown) => void;
+}
+
+// The Prisma adapter queries through pool.query and opens transactions through pool.connect;
+// watching both is how a failed query reaches the breaker (lib/database-breaker.ts) without
+// wrapping every call site. The caller still receives the rejection unchanged.
+function observeFailures(pool: pg.Pool, onError: (err: unknown) => void) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const watch = (result: unknown) => {
+    if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).catch(onError);
+    return result;
+  };
+  pool.query = ((...args: unknown[]) => watch(query(...args))) as typeof pool.query;
+  pool.connect = ((...args: unknown[]) => watch(connect(...args))) as typeof pool.connect;
+}
+
+export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10), logQueries = false, observer: PoolObserver = {}) {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    // The app's pool (the one observed) keeps one connection open even when idle: PostgreSQL
+    // tells every open connection when it shuts down, so the breaker opens at that moment
+    // instead of on the first request after it, which would fail as a 500 page. Scripts keep
+    // none, so they never stay alive on an idle connection.
+    min: observer.onError ? 1 : 0,
+  });
   // Without a listener, an idle connection dropped by the server (a restart, a failover) emits
-  // an 'error' that kills the whole process (node-postgres #2386).
-  pool.on("error", (err) => console.error(JSON.stringify({ level: "warn", msg: "idle database connection lost", err: err.message })));
+  // an 'error' that kills the whole process (node-postgres #2386, prisma #27641).
+  pool.on("error", (err) => {
+    console.error(JSON.stringify({ level: "warn", msg: "idle database connection lost", err: err.message }));
+    observer.onError?.(err);
+  });
+  if (observer.onError) observeFailures(pool, observer.onError);
   return new PrismaClient({
-    adapter: new PrismaPg(pool),
+    // A connection that breaks inside a transaction reports here (the adapter's own listener).
+    // The pool is ours, so $disconnect() must end it (the adapter leaves a pool it was given open).
+    adapter: new PrismaPg(pool, { onConnectionError: observer.onError, disposeExternalPool: true }),
     log: logQueries ? [{ emit: "event", level: "query" }] : [],
   });
 }

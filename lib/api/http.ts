@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { unavailableResponse } from "../availability";
+import { reportDatabaseError } from "../database-breaker";
 
 const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since" };
 
@@ -17,3 +19,23 @@ export function cachedJson(request: Request, body: unknown, lastModified: Date |
 }
 
 export const corsPreflight = () => new Response(null, { status: 204, headers: { ...CORS, "Access-Control-Max-Age": "86400" } });
+
+/**
+ * Wraps a route handler so a database outage answers 503 with Retry-After (JSON for the API,
+ * text for the feeds) instead of a 500, even when the proxy has not yet learned of the outage.
+ * Any other error is rethrown: it is a bug, and Next.js answers 500 without a stack trace.
+ */
+export function withDatabaseErrors<A extends unknown[]>(handler: (request: Request, ...rest: A) => Response | Promise<Response>) {
+  return async (request: Request, ...rest: A): Promise<Response> => {
+    try {
+      return await handler(request, ...rest);
+    } catch (err) {
+      if (!reportDatabaseError(err)) throw err;
+      const response = unavailableResponse(request);
+      if (new URL(request.url).pathname.startsWith("/api/")) response.headers.set("Access-Control-Allow-Origin", "*");
+      return response;
+    }
+  };
+}
+
+

@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "../auth";
+import { reportDatabaseError } from "../database-breaker";
 
 export interface SignInState {
   message?: string;
@@ -19,6 +20,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: safePath(formData.get("from")) });
     return {};
   } catch (err) {
+    // Auth.js wraps what authorize() throws; an outage must not read as a wrong password.
+    if (err instanceof AuthError && reportDatabaseError(err)) {
+      return { email, message: "Signing in is not possible just now: the database is unavailable. Please try again in a few seconds." };
+    }
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;
       return {

@@ -6,7 +6,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
+import { databaseIsAvailable } from "../breaker-state";
+import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
@@ -40,6 +43,9 @@ function readPayload(formData: FormData): EventPayload | null {
 }
 
 function toState(err: unknown, mine?: EventInput): EventFormState {
+  // An outage is not the editor's fault and not a bug: say so, and that nothing was written
+  // (each write is one transaction, so a failed one left nothing behind).
+  if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
   if (err instanceof ConflictError) {
     return {
       message: `${err.changedBy ?? "Someone"} saved this event after you opened it. Your changes are still in the form; review the differences, then save again.`,
@@ -53,11 +59,13 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
 }
 
 export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  const user = await currentUser();
+  // While the database is known to be down, answer at once rather than wait for a connection.
+  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
   const payload = readPayload(formData);
   if (!payload) return { message: "The form could not be read; reload the page and try again." };
   let savedId: string;
   try {
+    const user = await currentUser();
     if (payload.baseVersion === undefined) {
       savedId = (await createEvent(db(), user, payload.input, payload.newActors)).id;
     } else {
@@ -73,11 +81,12 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
 }
 
 export async function transitionEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  const user = await currentUser();
+  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
   const id = String(formData.get("id") ?? "");
   const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
   if (!["submit", "publish", "retract"].includes(action)) return { message: "Unknown action." };
   try {
+    const user = await currentUser();
     await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
   } catch (err) {
     return toState(err);
@@ -88,9 +97,10 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
 }
 
 export async function restoreRevisionAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  const user = await currentUser();
+  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
   const id = String(formData.get("id") ?? "");
   try {
+    const user = await currentUser();
     await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
   } catch (err) {
     return toState(err);
@@ -100,9 +110,10 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
 }
 
 export async function deleteEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  const user = await currentUser();
+  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
   const id = String(formData.get("id") ?? "");
   try {
+    const user = await currentUser();
     await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
   } catch (err) {
     return toState(err);
@@ -113,7 +124,13 @@ export async function deleteEventAction(_prev: EventFormState, formData: FormDat
 
 /** Possible duplicates of an event being written: close dates with similar titles, or shared source URLs. */
 export async function findDuplicatesAction(input: { id?: string; startDate: string; title: string; urls: string[] }) {
-  const user = await currentUser();
-  if (!user) return [];
-  return findPossibleDuplicates(db(), input);
+  try {
+    const user = await currentUser();
+    if (!user) return [];
+    return await findPossibleDuplicates(db(), input);
+  } catch (err) {
+    // A hint while typing: during an outage there is simply none.
+    if (reportDatabaseError(err)) return [];
+    throw err;
+  }
 }

@@ -2,7 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
+import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { importEvents, type ImportReport } from "./import-events";
 import { MAX_BYTES } from "./rows";
 
@@ -29,6 +31,7 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
     if (report.committed) revalidatePath("/events");
     return { ...report, dryRun };
   } catch (err) {
+    if (reportDatabaseError(err)) return { ...empty, dryRun, message: NOTHING_SAVED_MESSAGE };
     if (err instanceof ForbiddenError) return { ...empty, dryRun, message: err.message };
     console.error(JSON.stringify({ level: "error", msg: "import failed", err: String(err) }));
     return { ...empty, dryRun, message: "The import could not be completed. Nothing was written; please try again." };

@@ -2,7 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { ForbiddenError, type Role } from "../auth/roles";
 import { currentUser } from "../authz";
+import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { InvalidInputError } from "../events/errors";
 import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
 
@@ -17,6 +19,7 @@ async function run(fn: () => Promise<unknown>, success: string, values?: Record<
   try {
     await fn();
   } catch (err) {
+    if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE, values };
     if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors, values };
     if (err instanceof ForbiddenError) return { message: err.message, values };
     console.error(JSON.stringify({ level: "error", msg: "user action failed", err: String(err) }));

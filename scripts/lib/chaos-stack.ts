@@ -73,7 +73,7 @@ export async function startChaosStack(opts: { quiet?: boolean } = {}): Promise<C
     });
     const appUrl = `http://127.0.0.1:${port}`;
     try {
-      await waitForHttp(`${appUrl}/codebook`, 60_000, () => server.child.exitCode !== null);
+      await waitForHttp(`${appUrl}/api/health`, 60_000, () => server.child.exitCode !== null);
     } catch (err) {
       await server.stop();
       throw err;

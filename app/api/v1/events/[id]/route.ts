@@ -1,8 +1,6 @@
 import { handleGetEvent } from "@/lib/api/events";
-import { corsPreflight } from "@/lib/api/http";
+import { corsPreflight, withDatabaseErrors } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleGetEvent(request, (await params).id);
-}
+export const GET = withDatabaseErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => handleGetEvent(request, (await params).id));
 export const OPTIONS = corsPreflight;
