@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "./db";
 import { checkCredentials, loadSessionUser } from "./auth/sign-in";
 import type { Role } from "./auth/roles";
+import { requestLog } from "./request-log";
 
 export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) * 3600;
 
@@ -31,8 +32,16 @@ const config: NextAuthConfig = {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await checkCredentials(String(credentials?.email ?? ""), String(credentials?.password ?? ""), clientAddress(request));
-        if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+        const email = String(credentials?.email ?? "").slice(0, 320);
+        const address = clientAddress(request);
+        const result = await checkCredentials(email, String(credentials?.password ?? ""), address);
+        // Chosen fields only: the credentials object holds the password.
+        const log = await requestLog();
+        if (!result.ok) {
+          log.warn({ action: "sign-in", outcome: "refused", reason: result.reason, email, address }, "sign-in refused");
+          throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+        }
+        log.info({ action: "sign-in", outcome: "ok", userId: result.user.id, address }, "sign-in ok");
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },
     }),
@@ -53,7 +62,9 @@ const config: NextAuthConfig = {
       if (account?.provider !== "sso") return true;
       const email = user.email?.toLowerCase();
       const existing = email ? await db().user.findUnique({ where: { email } }) : null;
-      return Boolean(existing && !existing.disabled);
+      const allowed = Boolean(existing && !existing.disabled);
+      (await requestLog())[allowed ? "info" : "warn"]({ action: "sign-in", provider: "sso", outcome: allowed ? "ok" : "refused", userId: existing?.id ?? null }, allowed ? "sign-in ok" : "sign-in refused");
+      return allowed;
     },
     async jwt({ token, user, account }) {
       if (user) {

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
 import { db } from "../db";
+import { logWrite } from "../request-log";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
@@ -48,14 +49,16 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
   }
   if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ForbiddenError || err instanceof NotFoundError) return { message: err.message };
-  console.error(JSON.stringify({ level: "error", msg: "event action failed", err: String(err) }));
   return { message: "The event could not be saved just now. Nothing was changed; please try again." };
 }
 
 export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   const user = await currentUser();
   const payload = readPayload(formData);
-  if (!payload) return { message: "The form could not be read; reload the page and try again." };
+  if (!payload) {
+    await logWrite("event.save", user, {}, "unreadable form");
+    return { message: "The form could not be read; reload the page and try again." };
+  }
   let savedId: string;
   try {
     if (payload.baseVersion === undefined) {
@@ -65,8 +68,10 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
       savedId = r.id;
     }
   } catch (err) {
+    await logWrite("event.save", user, { eventId: typeof payload.input?.id === "string" ? payload.input.id : null }, err);
     return toState(err, payload.input);
   }
+  await logWrite("event.save", user, { eventId: savedId, created: payload.baseVersion === undefined });
   revalidatePath("/events");
   revalidatePath(`/events/${savedId}`);
   redirect(`/editor/events/${savedId}?saved=1`);
@@ -76,12 +81,17 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
   const user = await currentUser();
   const id = String(formData.get("id") ?? "");
   const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
-  if (!["submit", "publish", "retract"].includes(action)) return { message: "Unknown action." };
+  if (!["submit", "publish", "retract"].includes(action)) {
+    await logWrite("event.transition", user, { eventId: id }, "unknown action");
+    return { message: "Unknown action." };
+  }
   try {
     await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
   } catch (err) {
+    await logWrite(`event.${action}`, user, { eventId: id }, err);
     return toState(err);
   }
+  await logWrite(`event.${action}`, user, { eventId: id });
   revalidatePath("/events");
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=${action}`);
@@ -93,8 +103,10 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
   try {
     await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
   } catch (err) {
+    await logWrite("event.restore", user, { eventId: id, revision: Number(formData.get("revision")) }, err);
     return toState(err);
   }
+  await logWrite("event.restore", user, { eventId: id, revision: Number(formData.get("revision")) });
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=restore`);
 }
@@ -105,8 +117,10 @@ export async function deleteEventAction(_prev: EventFormState, formData: FormDat
   try {
     await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
   } catch (err) {
+    await logWrite("event.delete", user, { eventId: id }, err);
     return toState(err);
   }
+  await logWrite("event.delete", user, { eventId: id });
   revalidatePath("/events");
   redirect("/editor?deleted=1");
 }

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
 import { db } from "../db";
+import { logWrite } from "../request-log";
 import { importEvents, type ImportReport } from "./import-events";
 import { MAX_BYTES } from "./rows";
 
@@ -27,10 +28,12 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
   try {
     const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun, fileName });
     if (report.committed) revalidatePath("/events");
+    const counts = { dryRun, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rowErrors: report.errors.length };
+    await logWrite("import", user, counts, report.committed || dryRun ? undefined : "rows with errors");
     return { ...report, dryRun };
   } catch (err) {
+    await logWrite("import", user, { dryRun }, err);
     if (err instanceof ForbiddenError) return { ...empty, dryRun, message: err.message };
-    console.error(JSON.stringify({ level: "error", msg: "import failed", err: String(err) }));
     return { ...empty, dryRun, message: "The import could not be completed. Nothing was written; please try again." };
   }
 }
