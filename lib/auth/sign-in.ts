@@ -4,8 +4,9 @@ import { db } from "../db";
 import { spendVerifyTime, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
 import { SignInThrottle } from "./throttle";
+import { createThrottleStore } from "./throttle-store";
 
-export const throttle = new SignInThrottle();
+export const throttle = new SignInThrottle(() => createThrottleStore());
 
 export type SignInResult =
   | { ok: true; user: SessionUser & { sessionVersion: number } }

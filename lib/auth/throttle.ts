@@ -1,6 +1,6 @@
 // Sign-in throttling: after 5 failures for one account or one address within 15 minutes, further
-// tries are refused until the oldest failure ages out. The store is in memory by default; the
-// interface lets several app instances share one (e.g. Redis) later.
+// tries are refused until the oldest failure ages out. The store is in memory by default and in
+// Redis when REDIS_URL is set, so several app instances count together (see throttle-store.ts).
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
 
@@ -30,7 +30,13 @@ export class MemoryThrottleStore implements ThrottleStore {
 const keys = (email: string, address: string) => [`email:${email.trim().toLowerCase()}`, `addr:${address}`];
 
 export class SignInThrottle {
-  constructor(private store: ThrottleStore = new MemoryThrottleStore()) {}
+  private made?: ThrottleStore;
+  /** A factory is called on first use, so importing this module (as `next build` does) connects to nothing. */
+  constructor(private source: ThrottleStore | (() => ThrottleStore) = new MemoryThrottleStore()) {}
+
+  private get store(): ThrottleStore {
+    return (this.made ??= typeof this.source === "function" ? this.source() : this.source);
+  }
 
   /** Milliseconds until another try is allowed; 0 when allowed now. */
   async retryAfter(email: string, address: string, now = Date.now()): Promise<number> {
