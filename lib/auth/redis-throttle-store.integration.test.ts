@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../log";
 import { REDIS_OPTIONS, RedisThrottleStore } from "./redis-throttle-store";
 import { MAX_FAILURES, SignInThrottle, WINDOW_MS } from "./throttle";
+import { throttleContract } from "./throttle-contract";
 import { createThrottleStore, FallbackThrottleStore } from "./throttle-store";
 
 const url = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
@@ -36,50 +37,39 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe("RedisThrottleStore", () => {
-  it("refuses the sixth try and allows it again once the first failure leaves the window", async () => {
-    const t = new SignInThrottle(open());
-    const start = Date.now();
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      expect(await t.retryAfter("a@x.org", "1.1.1.1", start + i)).toBe(0);
-      await t.fail("a@x.org", "1.1.1.1", start + i);
-    }
-    expect(await t.retryAfter("A@x.org", "9.9.9.9", start + 10)).toBe(WINDOW_MS - 10);
-    expect(await t.retryAfter("b@x.org", "1.1.1.1", start + 10)).toBeGreaterThan(0);
-    expect(await t.retryAfter("b@x.org", "9.9.9.9", start + 10)).toBe(0);
-    expect(await t.retryAfter("a@x.org", "9.9.9.9", start + WINDOW_MS)).toBe(0);
-    await t.succeed("a@x.org");
-    expect(await t.retryAfter("a@x.org", "9.9.9.9", start + 10)).toBe(0);
-  });
+describe("SignInThrottle with the Redis store", () => {
+  throttleContract(() => open());
+});
 
-  it("lets the key expire one window after its last failure, so Redis does not fill up", async () => {
+describe("RedisThrottleStore", () => {
+  it("lets the key expire one window after its last try, so Redis does not fill up", async () => {
     const store = open(300);
-    await store.add("email:expiry@x.org", Date.now());
+    expect(await store.take("email:expiry@x.org", Date.now(), "m1", MAX_FAILURES)).toBe(0);
     const ttl = await store.redis.pttl(`${prefix}email:expiry@x.org`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(300);
     await vi.waitFor(async () => expect(await store.redis.exists(`${prefix}email:expiry@x.org`)).toBe(0), { timeout: 2000, interval: 50 });
-    expect(await store.recent("email:expiry@x.org", Date.now())).toEqual([]);
   });
 
-  it("counts every one of many failures sent at the same moment through two instances' connections", async () => {
+  it("counts every try sent at the same moment through two instances' connections, and lets only five through", async () => {
     const [a, b] = [open(), open()];
     const now = Date.now();
-    await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).add("addr:10.9.9.9", now)));
-    expect(await a.recent("addr:10.9.9.9", now)).toHaveLength(60);
-    expect(await b.recent("addr:10.9.9.9", now)).toHaveLength(60);
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).take("addr:10.9.9.9", now, `m${i}`, 1000)));
+    expect(results.every((r) => r === 0)).toBe(true);
+    expect(await a.count("addr:10.9.9.9", now)).toBe(60);
 
     const [ta, tb] = [new SignInThrottle(a), new SignInThrottle(b)];
-    await Promise.all(Array.from({ length: 4 }, (_, i) => (i % 2 ? ta : tb).fail("c@x.org", `10.8.0.${i}`, now)));
-    expect(await ta.retryAfter("c@x.org", "10.7.0.1", now)).toBe(0);
-    await tb.fail("c@x.org", "10.8.0.9", now);
-    expect(await ta.retryAfter("c@x.org", "10.7.0.1", now)).toBeGreaterThan(0);
+    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? ta : tb).begin("g@x.org", `10.8.0.${i}`, now)));
+    expect(tries.filter((t) => t.retryAfterMs === 0)).toHaveLength(MAX_FAILURES);
+    expect(await b.count("email:g@x.org", now)).toBe(MAX_FAILURES);
   });
 
   it("keeps prefixes apart", async () => {
     const now = Date.now();
-    await open(WINDOW_MS, `${prefix}one:`).add("email:p@x.org", now);
-    expect(await open(WINDOW_MS, `${prefix}two:`).recent("email:p@x.org", now)).toEqual([]);
+    const one = open(WINDOW_MS, `${prefix}one:`);
+    for (let i = 0; i < MAX_FAILURES; i++) await one.take("email:p@x.org", now, `m${i}`, MAX_FAILURES);
+    expect(await one.take("email:p@x.org", now, "m9", MAX_FAILURES)).toBeGreaterThan(0);
+    expect(await open(WINDOW_MS, `${prefix}two:`).take("email:p@x.org", now, "m9", MAX_FAILURES)).toBe(0);
   });
 });
 
@@ -92,8 +82,8 @@ describe("when Redis is unreachable", () => {
     opened.push(redis);
     const t = new SignInThrottle(new FallbackThrottleStore(redis, undefined, log));
     const started = Date.now();
-    for (let i = 0; i < MAX_FAILURES; i++) await t.fail("d@x.org", "10.6.0.1");
-    expect(await t.retryAfter("d@x.org", "10.6.0.2")).toBeGreaterThan(0);
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await t.begin("d@x.org", "10.6.0.1")).retryAfterMs).toBe(0);
+    expect((await t.begin("d@x.org", "10.6.0.2")).retryAfterMs).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: "warn", msg: expect.stringContaining("unreachable") });

@@ -1,19 +1,26 @@
-// Sign-in failures in Redis, so every app instance behind a load balancer counts the same
-// failures. One sorted set per key (score = time of the failure); entries older than the window
-// are dropped on each write and the whole key expires one window after its last failure.
-import { randomUUID } from "node:crypto";
+// Sign-in tries in Redis, so every app instance behind a load balancer counts the same failures.
+// One sorted set per key (member = one try, score = its time); entries older than the window are
+// dropped on each try and the whole key expires one window after its last try.
 import { Redis, type RedisOptions } from "ioredis";
 import { WINDOW_MS, type ThrottleStore } from "./throttle";
 
 export const DEFAULT_KEY_PREFIX = "tracker:throttle:";
 
-// Prune, add and set the expiry in one script: Redis runs it atomically, so failures arriving at
-// the same moment on several instances are each counted once, none lost to a read-modify-write.
-const ADD_SCRIPT = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[3])
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return redis.call('ZCARD', KEYS[1])`;
+// Prune, count, and add when under the limit, in one script: Redis runs it atomically, so tries
+// arriving at the same moment on several instances are each counted once and never more than
+// `max` get through. Returns 0 (taken) or the milliseconds until the oldest counted try that
+// blocks this one leaves the window.
+const TAKE_SCRIPT = `
+local now, window, max = tonumber(ARGV[1]), tonumber(ARGV[3]), tonumber(ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local n = redis.call('ZCARD', KEYS[1])
+if n >= max then
+  local blocking = redis.call('ZRANGE', KEYS[1], n - max, n - max, 'WITHSCORES')
+  return tonumber(blocking[2]) + window - now
+end
+redis.call('ZADD', KEYS[1], now, ARGV[2])
+redis.call('PEXPIRE', KEYS[1], window)
+return 0`;
 
 /**
  * Short timeouts and no offline queue: when Redis is unreachable a command fails within about
@@ -37,7 +44,7 @@ export class RedisThrottleStore implements ThrottleStore {
     private prefix = DEFAULT_KEY_PREFIX,
     private windowMs = WINDOW_MS,
   ) {
-    redis.defineCommand("throttleAdd", { numberOfKeys: 1, lua: ADD_SCRIPT });
+    redis.defineCommand("throttleTake", { numberOfKeys: 1, lua: TAKE_SCRIPT });
   }
 
   static fromUrl(url: string, prefix = DEFAULT_KEY_PREFIX) {
@@ -52,17 +59,21 @@ export class RedisThrottleStore implements ThrottleStore {
     if ((this.redis.status as string) !== "ready") throw new Error(`Redis is not connected (${this.redis.status})`);
   }
 
-  async recent(key: string, now: number) {
+  async take(key: string, now: number, member: string, max: number) {
     await this.usable();
-    const scores = await this.redis.zrangebyscore(this.prefix + key, `(${now - this.windowMs}`, "+inf", "WITHSCORES");
-    return scores.filter((_, i) => i % 2 === 1).map(Number);
+    const script = this.redis as Redis & { throttleTake(key: string, now: number, member: string, window: number, max: number): Promise<number> };
+    return Number(await script.throttleTake(this.prefix + key, now, member, this.windowMs, max));
   }
 
-  async add(key: string, now: number) {
+  async release(key: string, member: string) {
     await this.usable();
-    // The member must be unique: two failures in the same millisecond are two failures.
-    await (this.redis as Redis & { throttleAdd(k: string, now: number, member: string, window: number): Promise<number> })
-      .throttleAdd(this.prefix + key, now, `${now}:${randomUUID()}`, this.windowMs);
+    await this.redis.zrem(this.prefix + key, member);
+  }
+
+  /** Counted tries still inside the window (for tests and inspection). */
+  async count(key: string, now: number) {
+    await this.usable();
+    return this.redis.zcount(this.prefix + key, `(${now - this.windowMs}`, "+inf");
   }
 
   async clear(key: string) {

@@ -30,11 +30,11 @@ export class FallbackThrottleStore implements ThrottleStore {
     }
   }
 
-  recent(key: string, now: number) {
-    return this.use((s) => s.recent(key, now));
+  take(key: string, now: number, member: string, max: number) {
+    return this.use((s) => s.take(key, now, member, max));
   }
-  add(key: string, now: number) {
-    return this.use((s) => s.add(key, now));
+  release(key: string, member: string) {
+    return this.use((s) => s.release(key, member));
   }
   clear(key: string) {
     // Clear both: failures counted in memory during an outage must not outlive a success.
