@@ -65,6 +65,8 @@ test("logs are JSON lines with a request id on each, the user id on writes, and 
   expect(lines.find((l) => l.action === "event.save")).toMatchObject({ outcome: "ok", userId: editor.id, eventId: event.id });
 
   await test.info().attach("stdout of the instance", { body: app.stdout.join("\n"), contentType: "text/plain" });
+  // Auth.js's messages go through the JSON logger too (stderr may still hold Node's own warnings).
+  expect(app.stderr.filter((line) => line.includes("[auth]"))).toEqual([]);
   const cookie = (await context.cookies(app.url)).find((c) => c.name.endsWith("authjs.session-token"));
   expect(cookie?.value.length).toBeGreaterThan(20);
   const everything = [...app.stdout, ...app.stderr].join("\n");

@@ -56,6 +56,21 @@ const config: NextAuthConfig = {
         }]
       : []),
   ],
+  // Auth.js's own messages as JSON lines with the request id, instead of its coloured text on
+  // stderr. Only the name, message and stack: an error's `cause` can carry provider responses.
+  // A wrong password is already logged as "sign-in refused"; debug output is never enabled.
+  logger: {
+    error(error) {
+      const type = (error as Error & { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      const cause = error.cause instanceof Error ? error.cause.message : (error.cause as { err?: Error } | undefined)?.err?.message;
+      void requestLog().then((log) => log.error({ authError: type, err: { message: error.message, stack: error.stack, cause } }, "auth error"));
+    },
+    warn(code) {
+      void requestLog().then((log) => log.warn({ authWarning: code }, "auth warning"));
+    },
+    debug() {},
+  },
   callbacks: {
     // Single sign-on maps to an existing, enabled account by email; it never creates editors.
     async signIn({ user, account }) {
