@@ -9,7 +9,7 @@ import { createLogger } from "../log";
 import { REDIS_OPTIONS, RedisThrottleStore } from "./redis-throttle-store";
 import { MAX_FAILURES, SignInThrottle, WINDOW_MS } from "./throttle";
 import { throttleContract } from "./throttle-contract";
-import { createThrottleStore, FallbackThrottleStore } from "./throttle-store";
+import { FallbackThrottleStore } from "./throttle-store";
 
 const url = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379";
 const prefix = `tracker:test:${process.pid}:${randomBytes(4).toString("hex")}:`;
@@ -87,9 +87,5 @@ describe("when Redis is unreachable", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: "warn", msg: expect.stringContaining("unreachable") });
-  });
-
-  it("uses memory without REDIS_URL", async () => {
-    expect(createThrottleStore({}).constructor.name).toBe("MemoryThrottleStore");
   });
 });

@@ -21,8 +21,14 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
   const user = await currentUser();
   const dryRun = formData.get("mode") !== "commit";
   const [events, sources] = await Promise.all([readFile(formData.get("events")), readFile(formData.get("sources"))]);
-  if (events === "too-big" || sources === "too-big") return { ...empty, dryRun, message: "A file is larger than 10 MB; split it into smaller files." };
-  if (!events) return { ...empty, dryRun, message: "Choose the events CSV file first." };
+  if (events === "too-big" || sources === "too-big") {
+    await logWrite("import", user, { dryRun }, "file over 10 MB");
+    return { ...empty, dryRun, message: "A file is larger than 10 MB; split it into smaller files." };
+  }
+  if (!events) {
+    await logWrite("import", user, { dryRun }, "no events file");
+    return { ...empty, dryRun, message: "Choose the events CSV file first." };
+  }
   const status = String(formData.get("status") ?? "file") as "file" | "draft" | "in_review" | "published";
   const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name : undefined;
   try {
