@@ -13,14 +13,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**"], environment: "node" },
+        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**", ".next/**", "e2e/**"], environment: "node" },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
           include: ["**/*.integration.test.ts"],
-          exclude: ["node_modules/**"],
+          exclude: ["**/node_modules/**", ".next/**"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
           testTimeout: 30_000,

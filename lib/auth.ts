@@ -7,6 +7,7 @@ import { db } from "./db";
 import { checkCredentials, loadSessionUser } from "./auth/sign-in";
 import { reportDatabaseError } from "./database-breaker";
 import type { Role } from "./auth/roles";
+import { requestLog } from "./request-log";
 
 export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) * 3600;
 
@@ -32,8 +33,16 @@ const config: NextAuthConfig = {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await checkCredentials(String(credentials?.email ?? ""), String(credentials?.password ?? ""), clientAddress(request));
-        if (!result.ok) throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+        const email = String(credentials?.email ?? "").slice(0, 320);
+        const address = clientAddress(request);
+        const result = await checkCredentials(email, String(credentials?.password ?? ""), address);
+        // Chosen fields only: the credentials object holds the password.
+        const log = await requestLog();
+        if (!result.ok) {
+          log.warn({ action: "sign-in", outcome: "refused", reason: result.reason, email, address }, "sign-in refused");
+          throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+        }
+        log.info({ action: "sign-in", outcome: "ok", userId: result.user.id, address }, "sign-in ok");
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },
     }),
@@ -48,13 +57,30 @@ const config: NextAuthConfig = {
         }]
       : []),
   ],
+  // Auth.js's own messages as JSON lines with the request id, instead of its coloured text on
+  // stderr. Only the name, message and stack: an error's `cause` can carry provider responses.
+  // A wrong password is already logged as "sign-in refused"; debug output is never enabled.
+  logger: {
+    error(error) {
+      const type = (error as Error & { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      const cause = error.cause instanceof Error ? error.cause.message : (error.cause as { err?: Error } | undefined)?.err?.message;
+      void requestLog().then((log) => log.error({ authError: type, err: { message: error.message, stack: error.stack, cause } }, "auth error"));
+    },
+    warn(code) {
+      void requestLog().then((log) => log.warn({ authWarning: code }, "auth warning"));
+    },
+    debug() {},
+  },
   callbacks: {
     // Single sign-on maps to an existing, enabled account by email; it never creates editors.
     async signIn({ user, account }) {
       if (account?.provider !== "sso") return true;
       const email = user.email?.toLowerCase();
       const existing = email ? await db().user.findUnique({ where: { email } }) : null;
-      return Boolean(existing && !existing.disabled);
+      const allowed = Boolean(existing && !existing.disabled);
+      (await requestLog())[allowed ? "info" : "warn"]({ action: "sign-in", provider: "sso", outcome: allowed ? "ok" : "refused", userId: existing?.id ?? null }, allowed ? "sign-in ok" : "sign-in refused");
+      return allowed;
     },
     async jwt({ token, user, account }) {
       if (user) {

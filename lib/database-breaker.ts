@@ -5,12 +5,13 @@
 import pg from "pg";
 import { breakerState as breaker } from "./breaker-state";
 import { isDatabaseUnavailableError } from "./db-errors";
+import { logger } from "./log";
 
 const PROBE_INTERVAL_MS = 500;
 const PROBE_TIMEOUT_MS = 1000;
 
 function log(level: "info" | "warn", msg: string, extra: Record<string, unknown> = {}) {
-  console.error(JSON.stringify({ level, msg, ...extra }));
+  logger[level](extra, msg);
 }
 
 /** One SELECT 1 on a fresh connection; false on any failure, within about PROBE_TIMEOUT_MS. */

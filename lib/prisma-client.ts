@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { logger } from "./log";
 
 // How long a request may wait for a connection (a new one, or a turn in the pool's queue) before
 // it fails. Without a limit, node-postgres waits forever, so while PostgreSQL is unreachable
@@ -41,7 +42,7 @@ export function createPrismaClient(connectionString: string, poolSize = Number(p
   // Without a listener, an idle connection dropped by the server (a restart, a failover) emits
   // an 'error' that kills the whole process (node-postgres #2386, prisma #27641).
   pool.on("error", (err) => {
-    console.error(JSON.stringify({ level: "warn", msg: "idle database connection lost", err: err.message }));
+    logger.warn({ err: err.message }, "idle database connection lost");
     observer.onError?.(err);
   });
   if (observer.onError) observeFailures(pool, observer.onError);

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
-import { ensureAuthSecret } from "./lib/auth-secret";
+import { ensureAuthSecret, ensureServerActionsKey } from "./lib/auth-secret";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { openAppDatabase } from "./lib/database";
 import { migrateOrExplain } from "./lib/migrate";
@@ -45,6 +45,8 @@ await runCli(async () => {
       await prisma.$disconnect();
     }
 
+    // Before the build: next build salts the server-action ids with this key.
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = await ensureServerActionsKey();
     if (!dev && !(await buildIsCurrent())) {
       console.log("Building the app (no current build found)…");
       if ((await run(bin("next"), ["build"])) !== 0) throw new UserFacingError("The build failed; see the messages above.");

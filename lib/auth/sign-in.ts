@@ -4,8 +4,9 @@ import { db } from "../db";
 import { spendVerifyTime, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
 import { SignInThrottle } from "./throttle";
+import { createThrottleStore } from "./throttle-store";
 
-export const throttle = new SignInThrottle();
+export const throttle = new SignInThrottle(() => createThrottleStore());
 
 export type SignInResult =
   | { ok: true; user: SessionUser & { sessionVersion: number } }
@@ -13,15 +14,12 @@ export type SignInResult =
 
 export async function checkCredentials(emailRaw: string, password: string, address: string): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase().slice(0, 320);
-  const wait = await throttle.retryAfter(email, address);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
+  const attempt = await throttle.begin(email, address);
+  if (!("succeeded" in attempt)) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
   const user = await db().user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendVerifyTime(password), false);
-  if (!user || !valid || user.disabled) {
-    await throttle.fail(email, address);
-    return { ok: false, reason: "invalid" };
-  }
-  await throttle.succeed(email);
+  if (!user || !valid || user.disabled) return { ok: false, reason: "invalid" }; // the try stays counted
+  await attempt.succeeded();
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
 }
 

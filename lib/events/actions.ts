@@ -10,6 +10,7 @@ import { databaseIsAvailable } from "../breaker-state";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
+import { logWrite } from "../request-log";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
@@ -54,18 +55,32 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
   }
   if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ForbiddenError || err instanceof NotFoundError) return { message: err.message };
-  console.error(JSON.stringify({ level: "error", msg: "event action failed", err: String(err) }));
   return { message: "The event could not be saved just now. Nothing was changed; please try again." };
+}
+
+// Read first, so every line logged about a write carries the user id; reading the session can
+// meet an outage too, which is answered like any other.
+async function whoIsAsking(): Promise<{ user: Awaited<ReturnType<typeof currentUser>> } | { refused: EventFormState }> {
+  try {
+    return { user: await currentUser() };
+  } catch (err) {
+    return { refused: toState(err) };
+  }
 }
 
 export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   // While the database is known to be down, answer at once rather than wait for a connection.
   if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
+  const caller = await whoIsAsking();
+  if ("refused" in caller) return caller.refused;
+  const { user } = caller;
   const payload = readPayload(formData);
-  if (!payload) return { message: "The form could not be read; reload the page and try again." };
+  if (!payload) {
+    await logWrite("event.save", user, {}, "unreadable form");
+    return { message: "The form could not be read; reload the page and try again." };
+  }
   let savedId: string;
   try {
-    const user = await currentUser();
     if (payload.baseVersion === undefined) {
       savedId = (await createEvent(db(), user, payload.input, payload.newActors)).id;
     } else {
@@ -73,8 +88,10 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
       savedId = r.id;
     }
   } catch (err) {
+    await logWrite("event.save", user, { eventId: typeof payload.input?.id === "string" ? payload.input.id : null }, err);
     return toState(err, payload.input);
   }
+  await logWrite("event.save", user, { eventId: savedId, created: payload.baseVersion === undefined });
   revalidatePath("/events");
   revalidatePath(`/events/${savedId}`);
   redirect(`/editor/events/${savedId}?saved=1`);
@@ -82,15 +99,22 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
 
 export async function transitionEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
+  const caller = await whoIsAsking();
+  if ("refused" in caller) return caller.refused;
+  const { user } = caller;
   const id = String(formData.get("id") ?? "");
   const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
-  if (!["submit", "publish", "retract"].includes(action)) return { message: "Unknown action." };
+  if (!["submit", "publish", "retract"].includes(action)) {
+    await logWrite("event.transition", user, { eventId: id }, "unknown action");
+    return { message: "Unknown action." };
+  }
   try {
-    const user = await currentUser();
     await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
   } catch (err) {
+    await logWrite(`event.${action}`, user, { eventId: id }, err);
     return toState(err);
   }
+  await logWrite(`event.${action}`, user, { eventId: id });
   revalidatePath("/events");
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=${action}`);
@@ -98,26 +122,34 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
 
 export async function restoreRevisionAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
+  const caller = await whoIsAsking();
+  if ("refused" in caller) return caller.refused;
+  const { user } = caller;
   const id = String(formData.get("id") ?? "");
   try {
-    const user = await currentUser();
     await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
   } catch (err) {
+    await logWrite("event.restore", user, { eventId: id, revision: Number(formData.get("revision")) }, err);
     return toState(err);
   }
+  await logWrite("event.restore", user, { eventId: id, revision: Number(formData.get("revision")) });
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=restore`);
 }
 
 export async function deleteEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
+  const caller = await whoIsAsking();
+  if ("refused" in caller) return caller.refused;
+  const { user } = caller;
   const id = String(formData.get("id") ?? "");
   try {
-    const user = await currentUser();
     await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
   } catch (err) {
+    await logWrite("event.delete", user, { eventId: id }, err);
     return toState(err);
   }
+  await logWrite("event.delete", user, { eventId: id });
   revalidatePath("/events");
   redirect("/editor?deleted=1");
 }

@@ -5,6 +5,7 @@ import { currentUser } from "../authz";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
+import { logWrite } from "../request-log";
 import { importEvents, type ImportReport } from "./import-events";
 import { MAX_BYTES } from "./rows";
 
@@ -22,18 +23,26 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
   const user = await currentUser();
   const dryRun = formData.get("mode") !== "commit";
   const [events, sources] = await Promise.all([readFile(formData.get("events")), readFile(formData.get("sources"))]);
-  if (events === "too-big" || sources === "too-big") return { ...empty, dryRun, message: "A file is larger than 10 MB; split it into smaller files." };
-  if (!events) return { ...empty, dryRun, message: "Choose the events CSV file first." };
+  if (events === "too-big" || sources === "too-big") {
+    await logWrite("import", user, { dryRun }, "file over 10 MB");
+    return { ...empty, dryRun, message: "A file is larger than 10 MB; split it into smaller files." };
+  }
+  if (!events) {
+    await logWrite("import", user, { dryRun }, "no events file");
+    return { ...empty, dryRun, message: "Choose the events CSV file first." };
+  }
   const status = String(formData.get("status") ?? "file") as "file" | "draft" | "in_review" | "published";
   const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name : undefined;
   try {
     const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun, fileName });
     if (report.committed) revalidatePath("/events");
+    const counts = { dryRun, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rowErrors: report.errors.length };
+    await logWrite("import", user, counts, report.committed || dryRun ? undefined : "rows with errors");
     return { ...report, dryRun };
   } catch (err) {
+    await logWrite("import", user, { dryRun }, err);
     if (reportDatabaseError(err)) return { ...empty, dryRun, message: NOTHING_SAVED_MESSAGE };
     if (err instanceof ForbiddenError) return { ...empty, dryRun, message: err.message };
-    console.error(JSON.stringify({ level: "error", msg: "import failed", err: String(err) }));
     return { ...empty, dryRun, message: "The import could not be completed. Nothing was written; please try again." };
   }
 }

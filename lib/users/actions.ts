@@ -5,6 +5,7 @@ import { currentUser } from "../authz";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
+import { logWrite } from "../request-log";
 import { InvalidInputError } from "../events/errors";
 import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
 
@@ -15,16 +16,18 @@ export interface UserFormState {
   values?: Record<string, string>;
 }
 
-async function run(fn: () => Promise<unknown>, success: string, values?: Record<string, string>): Promise<UserFormState> {
+/** `log` names the write and its target for the log line; never the password fields. */
+async function run(fn: () => Promise<unknown>, success: string, log: Parameters<typeof logWrite>, values?: Record<string, string>): Promise<UserFormState> {
   try {
     await fn();
   } catch (err) {
+    await logWrite(log[0], log[1], log[2], err);
     if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE, values };
     if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors, values };
     if (err instanceof ForbiddenError) return { message: err.message, values };
-    console.error(JSON.stringify({ level: "error", msg: "user action failed", err: String(err) }));
     return { message: "That could not be done just now; nothing was changed.", values };
   }
+  await logWrite(log[0], log[1], log[2]);
   revalidatePath("/admin/users");
   return { ok: true, message: success };
 }
@@ -33,30 +36,32 @@ export async function createUserAction(_prev: UserFormState, form: FormData): Pr
   const user = await currentUser();
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "contributor") };
   const password = String(form.get("password") ?? "");
-  return run(() => createUser(db(), user, { ...values, role: values.role as Role, password: password || undefined }), `Created ${values.email}.`, values);
+  return run(() => createUser(db(), user, { ...values, role: values.role as Role, password: password || undefined }), `Created ${values.email}.`, ["user.create", user, { email: values.email, role: values.role }], values);
 }
 
 /** One action for the per-user controls; `op` says which. */
 export async function manageUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
   const user = await currentUser();
   const id = Number(form.get("userId"));
+  const log = (action: string, extra: Record<string, unknown> = {}): Parameters<typeof logWrite> => [action, user, { targetUserId: id, ...extra }];
   switch (form.get("op")) {
     case "role":
-      return run(() => changeRole(db(), user, id, String(form.get("role")) as Role), "Role changed.");
+      return run(() => changeRole(db(), user, id, String(form.get("role")) as Role), "Role changed.", log("user.role", { role: String(form.get("role")) }));
     case "disable":
-      return run(() => setDisabled(db(), user, id, true), "Account disabled and signed out everywhere.");
+      return run(() => setDisabled(db(), user, id, true), "Account disabled and signed out everywhere.", log("user.disable"));
     case "enable":
-      return run(() => setDisabled(db(), user, id, false), "Account enabled.");
+      return run(() => setDisabled(db(), user, id, false), "Account enabled.", log("user.enable"));
     case "reset":
-      return run(() => resetPassword(db(), user, id, String(form.get("password") ?? "")), "Password reset; the user's sessions have ended.");
+      return run(() => resetPassword(db(), user, id, String(form.get("password") ?? "")), "Password reset; the user's sessions have ended.", log("user.reset-password"));
     case "signout":
-      return run(() => signOutEverywhere(db(), user, id), "Signed out everywhere.");
+      return run(() => signOutEverywhere(db(), user, id), "Signed out everywhere.", log("user.sign-out-everywhere"));
     default:
+      await logWrite("user.manage", user, { targetUserId: id }, "unknown action");
       return { message: "Unknown action." };
   }
 }
 
 export async function changeOwnPasswordAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
   const user = await currentUser();
-  return run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.");
+  return run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
 }

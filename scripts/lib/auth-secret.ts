@@ -2,19 +2,43 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UserFacingError } from "./user-facing-error";
 
-const FILE = path.resolve(import.meta.dirname, "../../.data/auth-secret");
+const DATA = path.resolve(import.meta.dirname, "../../.data");
+
+// A value from the environment wins; otherwise one made on the first start and kept in .data/
+// (git-ignored, mode 600) so restarts on this machine keep using it.
+async function keptSecret(name: string, file: string, make: () => string): Promise<string> {
+  const given = process.env[name];
+  if (given) return given;
+  const full = path.join(DATA, file);
+  if (existsSync(full)) return (await readFile(full, "utf8")).trim();
+  const secret = make();
+  await mkdir(DATA, { recursive: true });
+  await writeFile(full, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 /**
  * AUTH_SECRET signs the session cookies. When it is not set, `npm start` makes one and keeps it
- * in .data/ (git-ignored) so sessions survive restarts. Several instances must share one: set
- * AUTH_SECRET yourself in production.
+ * in .data/ so sessions survive restarts. Several instances must share one: set AUTH_SECRET
+ * yourself, the same on every instance, or a cookie from one is refused by the others.
  */
-export async function ensureAuthSecret(): Promise<string> {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  if (existsSync(FILE)) return (await readFile(FILE, "utf8")).trim();
-  const secret = randomBytes(32).toString("base64url");
-  await mkdir(path.dirname(FILE), { recursive: true });
-  await writeFile(FILE, `${secret}\n`, { mode: 0o600 });
-  return secret;
+export function ensureAuthSecret(): Promise<string> {
+  return keptSecret("AUTH_SECRET", "auth-secret", () => randomBytes(32).toString("base64url"));
+}
+
+/**
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY encrypts the values server actions close over, and
+ * `next build` salts the action ids with it. Without it each build makes its own key, so a form
+ * rendered by one build fails when posted to another (instances built separately, or a page
+ * left open across a rebuild). Kept in .data/ like AUTH_SECRET; several instances must share it
+ * and have it set when they build as well as when they start. Next.js wants 32 bytes in base64.
+ */
+export async function ensureServerActionsKey(): Promise<string> {
+  const key = await keptSecret("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "server-actions-key", () => randomBytes(32).toString("base64"));
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) {
+    throw new UserFacingError("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters): make one with `openssl rand -base64 32`.");
+  }
+  return key;
 }
