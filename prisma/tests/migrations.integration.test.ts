@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminQuery, withDatabase } from "../../scripts/lib/database";
 import { applyMigrations, diffSchemas, SCHEMA_PATH } from "../../scripts/lib/schema-engine";
 
+// Indexes schema.prisma cannot describe (expression indexes), made by hand-written migrations:
+// left out of the comparison, and checked to exist instead.
+const RAW_SQL_INDEXES = ["event_span_length_idx"];
+
 async function fingerprint(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -15,7 +19,8 @@ async function fingerprint(url: string) {
     return {
       columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, coalesce(column_default, '')
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`),
-      indexes: await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`),
+      indexes: await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+        AND indexname <> ALL(ARRAY['${RAW_SQL_INDEXES.join("','")}']) ORDER BY 1`),
       constraints: await q(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`),
       enums: await q(`SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t
@@ -47,6 +52,8 @@ describe("prisma/migrations", () => {
     await client.query(stdout!);
     await client.end();
     expect(await fingerprint(migratedUrl)).toEqual(await fingerprint(fromSchemaUrl));
+    const raw = (await adminQuery(migratedUrl, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map((r) => r.indexname);
+    expect(raw).toEqual(expect.arrayContaining(RAW_SQL_INDEXES));
   });
 
   it("are recorded so a second run applies nothing", async () => {
