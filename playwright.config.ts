@@ -29,6 +29,6 @@ export default defineConfig({
     url: `${baseURL}/codebook`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", PORT: String(port), AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-use" },
+    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", PORT: String(port), AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-use", THROTTLE_KEY_PREFIX: `tracker-e2e-${process.pid}:` },
   },
 });
