@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { restoreDatabase } from "./lib/backup-restore";
 import { formatCounts } from "./lib/backup-tables";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase, withDatabase } from "./lib/database";
 import { runCli } from "./lib/run-cli";
 import { UserFacingError } from "./lib/user-facing-error";
 
@@ -36,7 +36,11 @@ await runCli(async () => {
     } else {
       console.log(`Migrations: all ${applied} applied, matching this checkout.`);
     }
-    if (name !== appDatabase) console.log(`To use it, point DATABASE_URL at the database ${name}.`);
+    if (name !== appDatabase) {
+      const u = new URL(withDatabase(database.url, name));
+      if (u.password) u.password = "***";
+      console.log(`To use it, set DATABASE_URL to ${u} (with the real password).`);
+    }
   } finally {
     await database.stop();
   }

@@ -28,7 +28,7 @@ export function toolMajorVersion(file: string): number | null {
  * The tool of the server's major version: $PG_DUMP / $PG_RESTORE when set, else Debian's
  * /usr/lib/postgresql/<major>/bin, else the one on PATH if its version matches.
  */
-export function findPgTool(tool: PgTool, major: number, env: NodeJS.ProcessEnv = process.env): string {
+export function findPgTool(tool: PgTool, major: number, env: Record<string, string | undefined> = process.env): string {
   const fromEnv = env[ENV_NAME[tool]];
   if (fromEnv) {
     const found = toolMajorVersion(fromEnv);
