@@ -12,7 +12,10 @@ const MACHINE_TALK = [
 ];
 
 export function isHumanMessage(message: unknown): message is string {
-  return typeof message === "string" && message.trim().length > 0 && message.length <= 400 && !MACHINE_TALK.some((re) => re.test(message));
+  if (typeof message !== "string" || !message.trim() || message.length > 400) return false;
+  // What the caller typed may be quoted back (“…”); only the app's own words are judged.
+  const own = message.replace(/“[^]*”/g, "“…”");
+  return !MACHINE_TALK.some((re) => re.test(own));
 }
 
 /** Asserts a message a person can read; the value is shown when it is not. */
