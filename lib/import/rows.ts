@@ -38,6 +38,9 @@ const cell = (v: string | undefined) => {
 const optional = (v: string | undefined) => cell(v) || undefined;
 const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
 
+// A cell quoted back in a message: enough to find it in the file, never the whole cell.
+const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
 export interface KnownActor {
   slug: string;
   name: string;
@@ -51,7 +54,7 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
   for (const item of list(value)) {
     const m = /^(.+?)\s*\(([a-z_]+)\)$/.exec(item);
     if (!m) {
-      problems.push(`“${item}” is not “Name (role)”`);
+      problems.push(`${quote(item)} is not “Name (role)”`);
       continue;
     }
     const name = m[1].trim();
@@ -60,7 +63,7 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
     if (!slug) {
       slug = slugify(name);
       if (slug.length < 3) {
-        problems.push(`“${name}” is too short for an actor name`);
+        problems.push(`${quote(name)} is too short for an actor name`);
         continue;
       }
       if (!created.has(slug)) created.set(slug, { slug, name, kind: "organisation", aliases: [] });
