@@ -4,13 +4,14 @@
 // errors together with the submitted values, so nothing typed is lost.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
 import { db } from "../db";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
-import type { EventInput, NewActorInput } from "./schemas";
+import { textSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, type FieldChange } from "./snapshot";
 
 export interface EventFormState {
@@ -30,14 +31,33 @@ interface EventPayload {
   note?: string;
 }
 
+// The envelope around the form's values. The values themselves are checked by the mutations
+// (with field messages); this only makes sure the envelope is what the editor's form sends, so
+// a hand-made request cannot reach them with, say, no input at all.
+const payloadSchema = z.object({
+  input: z.record(z.string(), z.unknown()),
+  newActors: z.array(z.record(z.string(), z.unknown())).max(50).default([]),
+  baseVersion: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+  kind: z.enum(["update", "correction"]).optional(),
+  note: z.string().max(2000).optional(),
+});
+
 function readPayload(formData: FormData): EventPayload | null {
   try {
     const raw = formData.get("payload");
-    return typeof raw === "string" && raw.length < 2_000_000 ? (JSON.parse(raw) as EventPayload) : null;
+    if (typeof raw !== "string" || raw.length >= 2_000_000) return null;
+    const parsed = payloadSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as unknown as EventPayload) : null;
   } catch {
     return null;
   }
 }
+
+/** A text field of the form; a file sent in its place counts as empty, never as "[object File]". */
+const field = (formData: FormData, name: string) => {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+};
 
 function toState(err: unknown, mine?: EventInput): EventFormState {
   if (err instanceof ConflictError) {
@@ -74,11 +94,11 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
 
 export async function transitionEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   const user = await currentUser();
-  const id = String(formData.get("id") ?? "");
-  const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
+  const id = field(formData, "id");
+  const action = field(formData, "action") as "submit" | "publish" | "retract";
   if (!["submit", "publish", "retract"].includes(action)) return { message: "Unknown action." };
   try {
-    await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
+    await transitionEvent(db(), user, id, Number(formData.get("version")), action, field(formData, "reason"));
   } catch (err) {
     return toState(err);
   }
@@ -89,7 +109,7 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
 
 export async function restoreRevisionAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   const user = await currentUser();
-  const id = String(formData.get("id") ?? "");
+  const id = field(formData, "id");
   try {
     await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
   } catch (err) {
@@ -101,9 +121,9 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
 
 export async function deleteEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
   const user = await currentUser();
-  const id = String(formData.get("id") ?? "");
+  const id = field(formData, "id");
   try {
-    await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
+    await deleteEvent(db(), user, id, Number(formData.get("version")), field(formData, "reason"));
   } catch (err) {
     return toState(err);
   }
@@ -112,8 +132,18 @@ export async function deleteEventAction(_prev: EventFormState, formData: FormDat
 }
 
 /** Possible duplicates of an event being written: close dates with similar titles, or shared source URLs. */
+// What the form sends while the editor types. Anything else (a hand-made call) finds nothing,
+// rather than reaching the SQL with a number for a title or a NUL byte.
+const duplicatesQuerySchema = z.object({
+  id: textSchema().max(200).optional(),
+  startDate: z.string().max(20),
+  title: textSchema().max(10_000),
+  urls: z.array(textSchema().max(2000)).max(200),
+});
+
 export async function findDuplicatesAction(input: { id?: string; startDate: string; title: string; urls: string[] }) {
   const user = await currentUser();
   if (!user) return [];
-  return findPossibleDuplicates(db(), input);
+  const parsed = duplicatesQuerySchema.safeParse(input);
+  return parsed.success ? findPossibleDuplicates(db(), parsed.data) : [];
 }
