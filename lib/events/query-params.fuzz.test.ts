@@ -1,7 +1,7 @@
 // Fuzzing the one parser behind /events, /timeline, the CSV and the API: any query string gives
 // a usable query (every value one the database can take) and plain notices, never an exception.
 import fc from "fast-check";
-import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring";
+import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring.js";
 import { describe, expect, it } from "vitest";
 import { FUZZ_TIMEOUT, fuzzParams } from "../testing/fuzz/arbitraries";
 import { expectHumanMessage } from "../testing/fuzz/messages";
@@ -65,7 +65,7 @@ describe("parseEventQuery under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
     expect(parseEventQuery({ from: "0000" }).notices).toHaveLength(1);
   });
 
-  it("reads only real parameters from Next's searchParams (regression: ?__proto__=x gave a 500)", () => {
+  it("reads only real parameters from a searchParams object built with a __proto__ key (it made the parser throw)", () => {
     const raw = searchParamsToUrlQuery(new URLSearchParams("__proto__=x&sort=title&q=kim")) as Record<string, string>;
     expect(parseEventQuery(raw).query).toMatchObject({ sort: "title", q: "kim" });
     const poisoned = searchParamsToUrlQuery(new URLSearchParams("__proto__=x")) as Record<string, string>;

@@ -2,7 +2,7 @@
 // and the API): known parameters with good and hostile values, unknown parameters, repeats, and
 // raw strings with broken percent-encoding, as a browser, a crawler or an attacker may send.
 import fc from "fast-check";
-import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring";
+import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring.js";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "../../events/codebook";
 import { hostileString } from "./arbitraries";
 
