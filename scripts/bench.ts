@@ -1,4 +1,4 @@
-// npm run bench [-- --events N --duration S]
+// npm run bench [-- --events N --duration S] | npm run bench -- --fuzz [--fuzz-runs N]
 // Loads a synthetic data set into a database of its own, serves the production build against
 // it, and prints latency and throughput for /events views with the database time of the same
 // queries (EXPLAIN ANALYZE of the SQL the page runs).
@@ -15,6 +15,7 @@ import { bin, run, startServer } from "./lib/processes";
 import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
 import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
+import { benchFuzz } from "./lib/bench-fuzz";
 import { benchTimeline } from "./lib/bench-timeline";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
@@ -25,6 +26,9 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "15" },
     // The export's memory test grows the data set to this many events; 0 skips it.
     "memory-events": { type: "string", default: "1000000" },
+    // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
+    fuzz: { type: "boolean", default: false },
+    "fuzz-runs": { type: "string", default: "10000" },
   },
 });
 const events = Number(args.events);
@@ -57,6 +61,11 @@ async function databaseTime(url: string, path: string): Promise<number> {
 }
 
 await runCli(async () => {
+  if (args.fuzz) {
+    const results = await benchFuzz({ runs: Number(args["fuzz-runs"]) });
+    if (results.some((r) => r.failures)) process.exitCode = 1;
+    return;
+  }
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {

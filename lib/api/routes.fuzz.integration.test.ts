@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { csvResponse } from "../export/csv-response";
-import { FUZZ_TIMEOUT, fuzzParams, hostileString } from "../testing/fuzz/arbitraries";
+import { FUZZ_RUNS, FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { expectHumanMessage } from "../testing/fuzz/messages";
 import { KNOWN_PARAMS, rawQueryString } from "../testing/fuzz/query-strings";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -61,6 +62,6 @@ describe("public data routes under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
       expect(res.status).toBe(200);
       const text = await res.text();
       expect(text.replace(/^\ufeff/, "")).toMatch(kind === "events" ? /^id,url,title,/ : /^event_id,event_url,/);
-    }), fuzzParams({ numRuns: Math.max(1, Math.round(fuzzParams().numRuns! / 4)) }));
+    }), fuzzParams({ numRuns: Math.max(1, Math.round(FUZZ_RUNS / 4)) }));
   });
 });

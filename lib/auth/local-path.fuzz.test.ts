@@ -1,7 +1,8 @@
 // Fuzzing the sign-in form's `from`: whatever it holds, the redirect stays on this site.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FUZZ_TIMEOUT, fuzzParams, hostileString, hostileValue } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT, hostileString, hostileValue } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { localPath } from "./local-path";
 
 const ORIGIN = "https://tracker.example";

@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
-import { FUZZ_TIMEOUT, fuzzParams, hostileJson, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
+import { FUZZ_RUNS, FUZZ_TIMEOUT, hostileJson, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { DatabaseWatch, extraFields, formData, formValue, outcomeOf, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";
@@ -139,7 +140,7 @@ describe("event actions under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
       const out = await check("editor", () => saveEventAction({}, formData({ payload: JSON.stringify({ input, newActors: [] }) })), input);
       expect(out, JSON.stringify("state" in out ? out.state : out)).toEqual({ redirect: `/editor/events/${input.id}?saved=1` });
       expect(await t.prisma.event.count({ where: { id: input.id } })).toBe(1);
-    }), fuzzParams({ numRuns: Math.max(1, Math.round(fuzzParams().numRuns! / 5)) }));
+    }), fuzzParams({ numRuns: Math.max(1, Math.round(FUZZ_RUNS / 5)) }));
   });
 });
 
@@ -173,6 +174,13 @@ describe("event action regressions found by fuzzing", () => {
     expect(out).toMatchObject({ state: { fieldErrors: { reason: ["Remove the invisible control characters (such as NUL) from this text"] } } });
     const byId = await check("admin", () => deleteEventAction({}, formData({ id: "x\u0000", version: "1" })), "NUL id");
     expect(byId).toEqual({ state: { message: "There is no such event." } });
+  });
+
+  it("quotes at most 40 characters of a bad new actor's name (it quoted all 500)", async () => {
+    const input = { ...(await published()), id: "fz-new-actor-name" };
+    const payload = { input: { id: "fz-new-actor-name", title: "A new actor test", summary: "s", type: "summit-meeting", claimStatus: "confirmed", startDate: "2023-09-13", precision: "day", sources: [] }, newActors: [{ slug: "fz-actor", name: "a".repeat(500), kind: "state" }] };
+    const out = await check("editor", () => saveEventAction({}, formData({ payload: JSON.stringify(payload) })), input.id);
+    expect(out).toEqual({ state: { message: `New actor “${"a".repeat(40)}…”: Use at most 200 characters`, fieldErrors: {} } });
   });
 
   it("finds no duplicates for a hand-made call with the wrong types, rather than throwing", async () => {

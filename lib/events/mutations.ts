@@ -29,7 +29,11 @@ function parse(input: unknown): EventInput {
 async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]): Promise<Map<string, ActorRef>> {
   for (const a of newActors) {
     const parsed = newActorSchema.safeParse(a);
-    if (!parsed.success) throw new InvalidInputError(`New actor “${a.name}”: ${parsed.error.issues[0].message}`);
+    if (!parsed.success) {
+      // Quote enough of the name to find it, never a whole hostile value.
+      const name = typeof a?.name === "string" && a.name.trim() ? `“${a.name.length > 40 ? `${a.name.slice(0, 40)}…` : a.name}”` : "without a name";
+      throw new InvalidInputError(`New actor ${name}: ${parsed.error.issues[0].message}`);
+    }
     await tx.actor.upsert({ where: { slug: parsed.data.slug }, update: {}, create: { ...parsed.data, countryCode: parsed.data.countryCode ?? null } });
   }
   const slugs = input.actors.map((a) => a.actor);

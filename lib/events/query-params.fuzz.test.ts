@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring.js";
 import { describe, expect, it } from "vitest";
-import { FUZZ_TIMEOUT, fuzzParams } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { expectHumanMessage } from "../testing/fuzz/messages";
 import { KNOWN_PARAMS, searchParams, searchParamsRecord } from "../testing/fuzz/query-strings";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "./codebook";

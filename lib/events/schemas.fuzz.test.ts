@@ -3,7 +3,8 @@
 // stored as it was typed, and every valid input is accepted.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FUZZ_TIMEOUT, fuzzParams, HOSTILE_CHARS, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT, HOSTILE_CHARS, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { describeInput, expectFieldErrors } from "../testing/fuzz/messages";
 import { validEvent, validSlug, validSource } from "../testing/fuzz/valid-events";
 import { stringsIn } from "../testing/fuzz/walk";

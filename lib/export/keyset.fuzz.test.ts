@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isStorableText } from "../events/schemas";
-import { FUZZ_TIMEOUT, fuzzParams, hostileString, hostileJson } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT, hostileString, hostileJson } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { decodeCursor, encodeCursor, type KeysetSort } from "./keyset";
 
 const sorts: KeysetSort[] = ["-date", "date", "title", "-title", "updated"];

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
-import { FUZZ_TIMEOUT, fuzzParams, hostileString } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";

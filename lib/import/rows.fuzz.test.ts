@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EVENT_COLUMNS } from "../export/csv";
 import { eventInputSchema, fieldErrorsOf, isStorableText, type NewActorInput } from "../events/schemas";
-import { FUZZ_TIMEOUT, fuzzParams, hostileString } from "../testing/fuzz/arbitraries";
+import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
 import { expectHumanMessage } from "../testing/fuzz/messages";
 import { columnOf, parseActors, readCsv, toEventInput, toSourceInput, type KnownActor } from "./rows";
 

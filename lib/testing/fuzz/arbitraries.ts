@@ -12,9 +12,6 @@ export const FUZZ_RUNS = (() => {
 /** A test's time limit that grows with the runs (about 20 ms a run at worst on a busy 2-core machine). */
 export const FUZZ_TIMEOUT = Math.max(60_000, FUZZ_RUNS * 20);
 
-/** fast-check parameters for a property: FUZZ_RUNS runs unless a suite says otherwise. */
-export const fuzzParams = <T>(over: fc.Parameters<T> = {}): fc.Parameters<T> => ({ numRuns: FUZZ_RUNS, ...over });
-
 // Whole values known to break naive code: injection, markup, spreadsheet formulas, paths,
 // prototype keys and words that look like other types.
 export const HOSTILE_STRINGS = [

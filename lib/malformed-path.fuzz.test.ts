@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasMalformedEscape } from "./malformed-path";
-import { fuzzParams, hostileString } from "./testing/fuzz/arbitraries";
+import { hostileString } from "./testing/fuzz/arbitraries";
+import { fuzzParams } from "./testing/fuzz/params";
 
 describe("hasMalformedEscape", () => {
   it("flags exactly the paths whose segments do not decode", () => {
