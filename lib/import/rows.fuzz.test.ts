@@ -57,6 +57,11 @@ describe("import rows under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
     );
   });
 
+  it("explains a broken file in its own words, not the parser's (which quoted whole cells)", () => {
+    const r = readCsv(`id,title\nx"${"y".repeat(5000)}`, ["id"], "The events file");
+    expect(r).toEqual({ error: "The events file is not a readable CSV file: a quote mark is out of place (line 2)." });
+  });
+
   it("quotes at most 40 characters of a bad cell (regression: a 20,000-character cell filled the report)", () => {
     const { problems } = parseActors("x".repeat(20_000), new Map(), new Map());
     expect(problems).toEqual([`“${"x".repeat(40)}…” is not “Name (role)”`]);

@@ -16,13 +16,30 @@ export interface RowError {
 
 export type CsvRecord = Record<string, string>;
 
+// csv-parse's own messages quote whole cells ("value is …", any length); say what is wrong and
+// where, in our words.
+const CSV_PROBLEMS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: "a quote mark is out of place",
+  CSV_INVALID_CLOSING_QUOTE: "a quote mark is out of place",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "there is text after a closing quote mark",
+  CSV_QUOTE_NOT_CLOSED: "a quoted cell is never closed",
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "a row has a different number of cells from the header",
+  CSV_RECORD_INCONSISTENT_COLUMNS: "a row has a different number of cells from the header",
+  CSV_OPTION_COLUMNS_MISSING_NAME: "a column of the header row has no name",
+  CSV_MAX_RECORD_SIZE: "a row is too large",
+};
+function csvProblem(err: Error & { code?: string; lines?: number }): string {
+  const what = (err.code && CSV_PROBLEMS[err.code]) ?? "its layout is not CSV";
+  return `${what}${err.lines ? ` (line ${err.lines})` : ""}.`;
+}
+
 /** Parses a CSV file with a header row; a message instead when it cannot be read or is too big. */
 export function readCsv(text: string, required: string[], label: string): { records: CsvRecord[] } | { error: string } {
   let records: CsvRecord[];
   try {
     records = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, to: MAX_ROWS + 1 }) as CsvRecord[];
   } catch (err) {
-    return { error: `${label} is not a readable CSV file: ${(err as Error).message.split("\n")[0]}` };
+    return { error: `${label} is not a readable CSV file: ${csvProblem(err as Error & { code?: string; lines?: number })}` };
   }
   if (records.length > MAX_ROWS) return { error: `${label} has more than ${MAX_ROWS.toLocaleString("en")} rows; split it into smaller files.` };
   const missing = required.filter((c) => records.length > 0 && !(c in records[0]));
