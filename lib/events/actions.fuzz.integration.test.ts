@@ -37,7 +37,10 @@ beforeAll(async () => {
     const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role } });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
-  watch = new DatabaseWatch(t.prisma);
+  watch = new DatabaseWatch(t.prisma, async () => {
+    await t.reset();
+    await seedDatabase(t.prisma);
+  });
 });
 afterAll(async () => {
   const { db } = await import("../db");
@@ -66,7 +69,7 @@ async function check(who: string, call: () => Promise<EventFormState>, input: un
   expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
   tally[`${who} ${"redirect" in out ? "done" : "refused"}`] = (tally[`${who} ${"redirect" in out ? "done" : "refused"}`] ?? 0) + 1;
   if ("redirect" in out) {
-    watch.forget();
+    watch.wrote();
     expect(who, `${who} was allowed to write`).not.toBe("anonymous");
     return out;
   }

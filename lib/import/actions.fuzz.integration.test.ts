@@ -35,7 +35,10 @@ beforeAll(async () => {
     const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role } });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
-  watch = new DatabaseWatch(t.prisma);
+  watch = new DatabaseWatch(t.prisma, async () => {
+    await t.reset();
+    await seedDatabase(t.prisma);
+  });
 });
 afterAll(async () => {
   console.log(`import action, outcomes: ${JSON.stringify(tally)}`);
@@ -85,7 +88,7 @@ describe("importCsvAction under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
       const key = `${who} ${state.committed ? "imported" : state.dryRun && !state.message && !state.fileError && !state.errors.length ? "checked" : "refused"}`;
       tally[key] = (tally[key] ?? 0) + 1;
       if (state.committed) {
-        watch.forget();
+        watch.wrote();
         expect(who).not.toBe("anonymous");
         expect(m).toBe("commit");
         return;

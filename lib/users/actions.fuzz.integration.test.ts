@@ -61,7 +61,7 @@ async function check(who: string, call: () => Promise<UserFormState>, input: unk
   expectHumanMessage(state.message, input);
   tally[`${who} ${state.ok ? "done" : "refused"}`] = (tally[`${who} ${state.ok ? "done" : "refused"}`] ?? 0) + 1;
   if (state.ok) {
-    watch.forget();
+    watch.wrote();
     expect(who, `${who} managed an account`).toBe(input && (input as { own?: boolean }).own ? who : "admin");
     // Keep the test accounts usable: the known password and role back, enabled.
     await t.prisma.user.updateMany({ where: { email: { endsWith: "@fuzz.example" } }, data: { passwordHash: cheapHash, disabled: false } });
