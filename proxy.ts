@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/availability";
+import { hasMalformedEscape } from "@/lib/malformed-path";
 import { createNonce } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { decorate, decorateForeign, forwardedRequestHeaders, type RequestContext } from "@/lib/security/proxy-response";
@@ -19,6 +20,11 @@ export async function proxy(request: NextRequest) {
     requestId: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
   };
   if (unavailable) return decorateForeign(unavailable, ctx);
+
+  // A path with a broken %-escape names no page; left to Next.js it fails to decode as a 500.
+  if (hasMalformedEscape(ctx.pathname)) {
+    return decorate(new NextResponse("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }), ctx);
+  }
 
   if (isCrossSiteWrite(request.method, request.headers)) {
     const refused = new NextResponse("This request came from another site and was refused.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });

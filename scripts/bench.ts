@@ -1,4 +1,4 @@
-// npm run bench [-- --events N --duration S]
+// npm run bench [-- --events N --duration S] | npm run bench -- --fuzz [--fuzz-runs N]
 // Loads a synthetic data set into a database of its own, serves the production build against
 // it, and prints latency and throughput for /events views with the database time of the same
 // queries (EXPLAIN ANALYZE of the SQL the page runs).
@@ -18,6 +18,7 @@ import { bin, run, startServer } from "./lib/processes";
 import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
 import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
+import { benchFuzz } from "./lib/bench-fuzz";
 import { benchTimeline } from "./lib/bench-timeline";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
@@ -35,6 +36,9 @@ const { values: args } = parseArgs({
     editors: { type: "string", default: "5" },
     // App instances sharing the database (the app is stateless; see README, scaling out).
     instances: { type: "string", default: "1" },
+    // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
+    fuzz: { type: "boolean", default: false },
+    "fuzz-runs": { type: "string", default: "10000" },
   },
 });
 const events = Number(args.events);
@@ -79,6 +83,11 @@ async function runLoad(bases: string[], url: string) {
 }
 
 await runCli(async () => {
+  if (args.fuzz) {
+    const results = await benchFuzz({ runs: Number(args["fuzz-runs"]) });
+    if (results.some((r) => r.failures)) process.exitCode = 1;
+    return;
+  }
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {

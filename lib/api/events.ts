@@ -29,15 +29,16 @@ export async function handleListEvents(request: Request): Promise<Response> {
     bad.push("limit");
     messages.push(`limit must be a whole number from 1 to ${MAX_LIMIT}.`);
   }
+  const sinceRaw = params.get("updated_since");
+  const since = sinceRaw ? new Date(sinceRaw) : null;
   const cursorRaw = params.get("cursor");
-  const cursor = cursorRaw ? decodeCursor(cursorRaw) : null;
+  const cursor = cursorRaw ? decodeCursor(cursorRaw, since ? "updated" : query.sort) : null;
   if (cursorRaw && !cursor) {
     bad.push("cursor");
     messages.push("cursor is not one this API gave out.");
   }
-  const sinceRaw = params.get("updated_since");
-  const since = sinceRaw ? new Date(sinceRaw) : null;
-  if (sinceRaw && (!/^\d{4}-\d{2}-\d{2}T/.test(sinceRaw) || Number.isNaN(since!.getTime()))) {
+  // Year 0 parses in JavaScript but not in PostgreSQL.
+  if (sinceRaw && (!/^\d{4}-\d{2}-\d{2}T/.test(sinceRaw) || Number.isNaN(since!.getTime()) || since!.getUTCFullYear() < 1)) {
     bad.push("updated_since");
     messages.push("updated_since must be an ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z.");
   }

@@ -2,22 +2,18 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "../auth";
 import { reportDatabaseError } from "../database-breaker";
+import { localPath } from "./local-path";
 
 export interface SignInState {
   message?: string;
   email?: string;
 }
 
-// Only local paths: a `from` pointing elsewhere would make the sign-in form an open redirect.
-const safePath = (from: FormDataEntryValue | null) => {
-  const p = typeof from === "string" ? from : "";
-  return p.startsWith("/") && !p.startsWith("//") ? p : "/editor";
-};
-
+// Only local paths (see local-path.ts): anything else would make the form an open redirect.
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
   try {
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: safePath(formData.get("from")) });
+    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: localPath(formData.get("from")) });
     return {};
   } catch (err) {
     // Auth.js wraps what authorize() throws; an outage must not read as a wrong password.

@@ -1,6 +1,7 @@
 // Credential checks behind the sign-in form: throttling, constant-time answers, and one message
 // for every failure so the form never reveals whether an email has an account.
 import { db } from "../db";
+import { isStorableText } from "../events/schemas";
 import { spendVerifyTime, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
 import { SignInThrottle } from "./throttle";
@@ -16,7 +17,9 @@ export async function checkCredentials(emailRaw: string, password: string, addre
   const email = emailRaw.trim().toLowerCase().slice(0, 320);
   const attempt = await throttle.begin(email, address);
   if (!("succeeded" in attempt)) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
-  const user = await db().user.findUnique({ where: { email } });
+  // No account can have an address holding NUL or another control character, and PostgreSQL
+  // would fail the lookup on a NUL: such an address is simply not found (same time, same answer).
+  const user = isStorableText(email) ? await db().user.findUnique({ where: { email } }) : null;
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendVerifyTime(password), false);
   if (!user || !valid || user.disabled) return { ok: false, reason: "invalid" }; // the try stays counted
   await attempt.succeeded();

@@ -4,6 +4,7 @@
 // errors together with the submitted values, so nothing typed is lost.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { ForbiddenError } from "../auth/roles";
 import { currentUser } from "../authz";
 import { databaseIsAvailable } from "../breaker-state";
@@ -14,7 +15,7 @@ import { logWrite } from "../request-log";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
-import type { EventInput, NewActorInput } from "./schemas";
+import { textSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, type FieldChange } from "./snapshot";
 
 export interface EventFormState {
@@ -34,14 +35,33 @@ interface EventPayload {
   note?: string;
 }
 
+// The envelope around the form's values. The values themselves are checked by the mutations
+// (with field messages); this only makes sure the envelope is what the editor's form sends, so
+// a hand-made request cannot reach them with, say, no input at all.
+const payloadSchema = z.object({
+  input: z.record(z.string(), z.unknown()),
+  newActors: z.array(z.record(z.string(), z.unknown())).max(50).default([]),
+  baseVersion: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+  kind: z.enum(["update", "correction"]).optional(),
+  note: z.string().max(2000).optional(),
+});
+
 function readPayload(formData: FormData): EventPayload | null {
   try {
     const raw = formData.get("payload");
-    return typeof raw === "string" && raw.length < 2_000_000 ? (JSON.parse(raw) as EventPayload) : null;
+    if (typeof raw !== "string" || raw.length >= 2_000_000) return null;
+    const parsed = payloadSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? (parsed.data as unknown as EventPayload) : null;
   } catch {
     return null;
   }
 }
+
+/** A text field of the form; a file sent in its place counts as empty, never as "[object File]". */
+const field = (formData: FormData, name: string) => {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+};
 
 function toState(err: unknown, mine?: EventInput): EventFormState {
   // An outage is not the editor's fault and not a bug: say so, and that nothing was written
@@ -102,14 +122,14 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
   const caller = await whoIsAsking();
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
-  const id = String(formData.get("id") ?? "");
-  const action = String(formData.get("action") ?? "") as "submit" | "publish" | "retract";
+  const id = field(formData, "id");
+  const action = field(formData, "action") as "submit" | "publish" | "retract";
   if (!["submit", "publish", "retract"].includes(action)) {
     await logWrite("event.transition", user, { eventId: id }, "unknown action");
     return { message: "Unknown action." };
   }
   try {
-    await transitionEvent(db(), user, id, Number(formData.get("version")), action, String(formData.get("reason") ?? ""));
+    await transitionEvent(db(), user, id, Number(formData.get("version")), action, field(formData, "reason"));
   } catch (err) {
     await logWrite(`event.${action}`, user, { eventId: id }, err);
     return toState(err);
@@ -125,7 +145,7 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
   const caller = await whoIsAsking();
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
-  const id = String(formData.get("id") ?? "");
+  const id = field(formData, "id");
   try {
     await restoreRevision(db(), user, id, Number(formData.get("version")), Number(formData.get("revision")));
   } catch (err) {
@@ -142,9 +162,9 @@ export async function deleteEventAction(_prev: EventFormState, formData: FormDat
   const caller = await whoIsAsking();
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
-  const id = String(formData.get("id") ?? "");
+  const id = field(formData, "id");
   try {
-    await deleteEvent(db(), user, id, Number(formData.get("version")), String(formData.get("reason") ?? ""));
+    await deleteEvent(db(), user, id, Number(formData.get("version")), field(formData, "reason"));
   } catch (err) {
     await logWrite("event.delete", user, { eventId: id }, err);
     return toState(err);
@@ -154,12 +174,22 @@ export async function deleteEventAction(_prev: EventFormState, formData: FormDat
   redirect("/editor?deleted=1");
 }
 
+// What the form sends while the editor types. Anything else (a hand-made call) finds nothing,
+// rather than reaching the SQL with a number for a title or a NUL byte.
+const duplicatesQuerySchema = z.object({
+  id: textSchema().max(200).optional(),
+  startDate: z.string().max(20),
+  title: textSchema().max(10_000),
+  urls: z.array(textSchema().max(2000)).max(200),
+});
+
 /** Possible duplicates of an event being written: close dates with similar titles, or shared source URLs. */
 export async function findDuplicatesAction(input: { id?: string; startDate: string; title: string; urls: string[] }) {
   try {
     const user = await currentUser();
     if (!user) return [];
-    return await findPossibleDuplicates(db(), input);
+    const parsed = duplicatesQuerySchema.safeParse(input);
+    return parsed.success ? await findPossibleDuplicates(db(), parsed.data) : [];
   } catch (err) {
     // A hint while typing: during an outage there is simply none.
     if (reportDatabaseError(err)) return [];

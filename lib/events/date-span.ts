@@ -19,15 +19,23 @@ export interface Span {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A real calendar day from 0001-01-01 to 9999-12-31. Year 0000 is refused: PostgreSQL has no
+ * year 0 and would fail the query. (setUTCFullYear, unlike Date.UTC, does not map years 0–99
+ * to 1900–1999.)
+ */
 export function isIsoDay(value: string): boolean {
   const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (!m || +m[1] < 1) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -65,6 +73,7 @@ export function parseDateBound(value: string, bound: "from" | "to"): string | nu
   else if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) [precision, date] = ["month", `${value}-01`];
   else if (isIsoDay(value)) [precision, date] = ["day", value];
   else return null;
+  if (value.startsWith("0000")) return null; // no year 0 in PostgreSQL (see isIsoDay)
   const period = periodOf(date, precision);
   return bound === "from" ? period.start : period.end;
 }

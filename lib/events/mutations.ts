@@ -6,7 +6,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { toEventCreateData, type ActorRef } from "./event-record";
-import { eventInputSchema, fieldErrorsOf, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
+import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
@@ -29,7 +29,11 @@ function parse(input: unknown): EventInput {
 async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]): Promise<Map<string, ActorRef>> {
   for (const a of newActors) {
     const parsed = newActorSchema.safeParse(a);
-    if (!parsed.success) throw new InvalidInputError(`New actor “${a.name}”: ${parsed.error.issues[0].message}`);
+    if (!parsed.success) {
+      // Quote enough of the name to find it, never a whole hostile value.
+      const name = typeof a?.name === "string" && a.name.trim() ? `“${a.name.length > 40 ? `${a.name.slice(0, 40)}…` : a.name}”` : "without a name";
+      throw new InvalidInputError(`New actor ${name}: ${parsed.error.issues[0].message}`);
+    }
     await tx.actor.upsert({ where: { slug: parsed.data.slug }, update: {}, create: { ...parsed.data, countryCode: parsed.data.countryCode ?? null } });
   }
   const slugs = input.actors.map((a) => a.actor);
@@ -39,7 +43,24 @@ async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]):
   return new Map(found.map((a) => [a.slug, a]));
 }
 
+// Ids and versions come from form fields, which anyone can forge: a value no event could have
+// is refused here, before it reaches a query (NaN, or a NUL byte, would fail it outright).
+const isEventId = (id: unknown): id is string => typeof id === "string" && /^[a-z0-9-]{1,200}$/.test(id);
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 1 && (n as number) <= 2 ** 31 - 1;
+function checkVersion(baseVersion: unknown) {
+  if (!isCount(baseVersion)) throw new InvalidInputError("This form is out of date or damaged; reload the page and try again.");
+}
+
+/** A change note or retraction reason: shown to readers, so storable text of a sensible length. */
+function checkNote(text: string | undefined, field: string) {
+  if (text !== undefined && (typeof text !== "string" || text.length > 2000 || !isStorableText(text))) {
+    const message = typeof text === "string" && text.length > 2000 ? "Keep this to 2,000 characters" : "Remove the invisible control characters (such as NUL) from this text";
+    throw new InvalidInputError(message, { [field]: [message] });
+  }
+}
+
 async function loadForWrite(tx: Tx, id: string) {
+  if (!isEventId(id)) throw new NotFoundError();
   const event = await tx.event.findUnique({ where: { id }, include: { ...snapshotInclude, revisions: { orderBy: { id: "desc" }, take: 1, include: { user: { select: { name: true } } } } } });
   if (!event || event.deleted) throw new NotFoundError();
   return event;
@@ -86,6 +107,8 @@ export async function updateEvent(
   change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number } = {},
 ) {
   assertRole(user, "contributor");
+  checkVersion(baseVersion);
+  checkNote(change.note, "note");
   return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     if (!hasRole(user, "editor") && !(current.createdById === user.id && current.status === "draft")) {
@@ -125,6 +148,8 @@ type Transition = "submit" | "publish" | "retract";
 
 export async function transitionEvent(prisma: Db, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string) {
   assertRole(user, action === "submit" ? "contributor" : "editor");
+  checkVersion(baseVersion);
+  checkNote(reason, "reason");
   return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     const before = toSnapshot(current);
@@ -147,6 +172,8 @@ export async function transitionEvent(prisma: Db, user: SessionUser | null, id: 
 /** Brings back an earlier revision's content as a new revision; the workflow status stays. */
 export async function restoreRevision(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, revisionId: number) {
   assertRole(user, "editor");
+  checkVersion(baseVersion);
+  if (!isEventId(id) || !isCount(revisionId)) throw new NotFoundError();
   const revision = await prisma.revision.findFirst({ where: { id: revisionId, eventId: id } });
   if (!revision) throw new NotFoundError();
   return updateEvent(prisma, user, id, baseVersion, revision.snapshot, { restoredFrom: revisionId });
@@ -155,6 +182,8 @@ export async function restoreRevision(prisma: PrismaClient, user: SessionUser | 
 /** Soft delete: gone from every public view and the API, kept with its history. */
 export async function deleteEvent(prisma: PrismaClient, user: SessionUser | null, id: string, baseVersion: number, reason?: string) {
   assertRole(user, "admin");
+  checkVersion(baseVersion);
+  checkNote(reason, "reason");
   return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
     const version = await claimVersion(tx, id, baseVersion);

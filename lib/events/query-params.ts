@@ -16,6 +16,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_Q_LENGTH = 200;
 const MAX_LIST_VALUES = 50;
+const UNSEARCHABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export interface EventQuery {
   q?: string;
@@ -37,9 +38,19 @@ export interface EventQuery {
 
 export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
+/**
+ * Every string given for `key`. Only the object's own values count: Next builds searchParams
+ * as a plain object, so `?__proto__=x` swaps its prototype for an array and `raw.sort` would
+ * find Array.prototype.sort (a TypeError and a 500 before this check).
+ */
+export function rawValues(raw: RawParams, key: string): string[] {
+  if (raw instanceof URLSearchParams) return raw.getAll(key);
+  const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
+  return (Array.isArray(v) ? v : [v]).filter((s): s is string => typeof s === "string");
+}
+
 function values(raw: RawParams, key: string): string[] {
-  const v = raw instanceof URLSearchParams ? raw.getAll(key) : raw[key];
-  const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  const list = rawValues(raw, key);
   // Accept both repeated keys (what a form sends) and comma-separated lists (handy to type).
   return list.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
 }
@@ -85,10 +96,13 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
   const badActors = values(raw, "actor").filter((s) => !/^[a-z0-9-]{1,100}$/.test(s));
   if (badActors.length) note("actor", `Ignored malformed actor ${quote(badActors[0])}.`);
 
-  const qRaw = raw instanceof URLSearchParams ? raw.get("q") : [raw.q].flat()[0];
-  const q = (qRaw ?? "").trim();
+  const qRaw = rawValues(raw, "q")[0];
+  // Control characters cannot be searched for (PostgreSQL refuses NUL outright): they become spaces.
+  const cleaned = (qRaw ?? "").replace(UNSEARCHABLE, " ");
+  if (cleaned !== (qRaw ?? "")) note("q", "Control characters were removed from the search text.");
+  const q = cleaned.trim();
   if (q.length > MAX_Q_LENGTH) {
-    query.q = q.slice(0, MAX_Q_LENGTH);
+    query.q = q.slice(0, MAX_Q_LENGTH).replace(/[\ud800-\udbff]$/, ""); // never half an emoji
     note("q", `The search text was cut to its first ${MAX_Q_LENGTH} characters.`);
   } else if (q) query.q = q;
 

@@ -13,11 +13,19 @@ import {
   type SourceTypeSlug,
 } from "./codebook";
 import { isIsoDay } from "./date-span";
+import "../validation-messages";
 
 const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, ...T[]];
 
-export const httpUrlSchema = z
-  .string()
+// PostgreSQL cannot store NUL, XML 1.0 (the Atom feed) forbids the other C0 controls, and a
+// lone UTF-16 surrogate would silently become U+FFFD on its way to the database: text holding
+// any of them is refused here rather than failing, or changing, at the write.
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+/** A string that can be stored and shown as it was typed. */
+export const textSchema = () => z.string().refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text");
+
+export const httpUrlSchema = textSchema()
   .trim()
   .max(2000)
   .refine((v) => {
@@ -43,13 +51,13 @@ export const slugSchema = z
 
 export const sourceInputSchema = z.object({
   url: httpUrlSchema.optional(),
-  title: z.string().trim().min(1, "A source needs a title").max(500),
-  publisher: z.string().trim().max(200).optional(),
-  author: z.string().trim().max(200).optional(),
+  title: textSchema().trim().min(1, "A source needs a title").max(500),
+  publisher: textSchema().trim().max(200).optional(),
+  author: textSchema().trim().max(200).optional(),
   publishedOn: partialDateSchema.optional(),
   accessedOn: isoDaySchema.optional(),
   sourceType: z.enum(keys<SourceTypeSlug>(SOURCE_TYPES)),
-  quote: z.string().trim().min(1, "Quote the passage that supports the event").max(5000),
+  quote: textSchema().trim().min(1, "Quote the passage that supports the event").max(5000),
   archivedUrl: httpUrlSchema.optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko").default("en"),
 });
@@ -58,22 +66,22 @@ export type SourceInput = z.infer<typeof sourceInputSchema>;
 export const eventInputSchema = z
   .object({
     id: slugSchema,
-    title: z.string().trim().min(5, "Give the event a title").max(300),
-    summary: z.string().trim().min(1, "Summarise the event").max(5000),
+    title: textSchema().trim().min(5, "Give the event a title").max(300),
+    summary: textSchema().trim().min(1, "Summarise the event").max(5000),
     type: z.enum(EVENT_TYPE_SLUGS as [string, ...string[]]),
     claimStatus: z.enum(CLAIM_STATUS_SLUGS as [string, ...string[]]),
     startDate: isoDaySchema,
     endDate: isoDaySchema.optional(),
     precision: z.enum(["day", "month", "year"]),
     approximate: z.boolean().default(false),
-    place: z.string().trim().max(300).optional(),
+    place: textSchema().trim().max(300).optional(),
     countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes")).max(20).default([]),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
     tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).max(30).default([]),
     itemCategories: z.array(z.enum(ITEM_CATEGORY_SLUGS as [string, ...string[]])).max(20).default([]),
     sanctionsRegime: z.enum(keys<SanctionsRegimeSlug>(SANCTIONS_REGIMES)).optional(),
-    instrument: z.string().trim().max(200).optional(),
+    instrument: textSchema().trim().max(200).optional(),
     status: z.enum(["draft", "in_review", "published", "retracted"]).default("draft"),
     actors: z
       .array(z.object({ actor: slugSchema, role: z.enum(keys<ActorRoleSlug>(ACTOR_ROLES)) }))
@@ -100,10 +108,10 @@ export type EventInput = z.infer<typeof eventInputSchema>;
 /** An actor created on the spot from the event form. */
 export const newActorSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(2, "Give the actor's name").max(200),
+  name: textSchema().trim().min(2, "Give the actor's name").max(200),
   kind: z.enum(["state", "person", "organisation", "international_body", "company"]),
   countryCode: z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter code").optional(),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  aliases: z.array(textSchema().trim().min(1).max(200)).max(20).default([]),
 });
 export type NewActorInput = z.infer<typeof newActorSchema>;
 

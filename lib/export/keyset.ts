@@ -45,10 +45,26 @@ export function keysetWhere(sort: KeysetSort, cursor: Cursor): Prisma.EventWhere
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
-export function decodeCursor(raw: string): Cursor | null {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const STORABLE_ID = /^[a-z0-9-]{1,200}$/;
+// What PostgreSQL can compare a title with: no NUL or other C0 control, no lone surrogate.
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The cursor in `raw` if it is one this sort could have given out, else null. A cursor is only
+ * base64url JSON, so anyone can forge one: its values are checked as strictly as any other
+ * parameter (a date that is not a date, or a NUL, would otherwise fail the query with a 500).
+ */
+export function decodeCursor(raw: string, sort: KeysetSort): Cursor | null {
+  let c: unknown;
   try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (typeof c?.v === "string" && typeof c?.id === "string" && c.id.length <= 200 && c.v.length <= 400) return { v: c.v, id: c.id };
-  } catch {}
-  return null;
+    c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const { v, id } = (c ?? {}) as { v?: unknown; id?: unknown };
+  if (typeof v !== "string" || typeof id !== "string" || !STORABLE_ID.test(id) || v.length > 400) return null;
+  if (KEYS[sort].field === "title") return UNSTORABLE.test(v) ? null : { v, id };
+  const t = Date.parse(v);
+  return ISO_TIME.test(v) && Number.isFinite(t) && new Date(t).getUTCFullYear() >= 1 ? { v, id } : null;
 }

@@ -32,7 +32,8 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
     return { ...empty, dryRun, message: "Choose the events CSV file first." };
   }
   const status = String(formData.get("status") ?? "file") as "file" | "draft" | "in_review" | "published";
-  const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name : undefined;
+  // The file's name goes into each revision's note: keep it printable and short.
+  const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name.replace(/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/g, "").slice(0, 200) || undefined : undefined;
   try {
     const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun, fileName });
     if (report.committed) revalidatePath("/events");

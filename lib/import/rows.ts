@@ -16,13 +16,30 @@ export interface RowError {
 
 export type CsvRecord = Record<string, string>;
 
+// csv-parse's own messages quote whole cells ("value is …", any length); say what is wrong and
+// where, in our words.
+const CSV_PROBLEMS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: "a quote mark is out of place",
+  CSV_INVALID_CLOSING_QUOTE: "a quote mark is out of place",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "there is text after a closing quote mark",
+  CSV_QUOTE_NOT_CLOSED: "a quoted cell is never closed",
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "a row has a different number of cells from the header",
+  CSV_RECORD_INCONSISTENT_COLUMNS: "a row has a different number of cells from the header",
+  CSV_OPTION_COLUMNS_MISSING_NAME: "a column of the header row has no name",
+  CSV_MAX_RECORD_SIZE: "a row is too large",
+};
+function csvProblem(err: Error & { code?: string; lines?: number }): string {
+  const what = (err.code && CSV_PROBLEMS[err.code]) ?? "its layout is not CSV";
+  return `${what}${err.lines ? ` (line ${err.lines})` : ""}.`;
+}
+
 /** Parses a CSV file with a header row; a message instead when it cannot be read or is too big. */
 export function readCsv(text: string, required: string[], label: string): { records: CsvRecord[] } | { error: string } {
   let records: CsvRecord[];
   try {
     records = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, to: MAX_ROWS + 1 }) as CsvRecord[];
   } catch (err) {
-    return { error: `${label} is not a readable CSV file: ${(err as Error).message.split("\n")[0]}` };
+    return { error: `${label} is not a readable CSV file: ${csvProblem(err as Error & { code?: string; lines?: number })}` };
   }
   if (records.length > MAX_ROWS) return { error: `${label} has more than ${MAX_ROWS.toLocaleString("en")} rows; split it into smaller files.` };
   const missing = required.filter((c) => records.length > 0 && !(c in records[0]));
@@ -38,6 +55,9 @@ const cell = (v: string | undefined) => {
 const optional = (v: string | undefined) => cell(v) || undefined;
 const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
 
+// A cell quoted back in a message: enough to find it in the file, never the whole cell.
+const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
 export interface KnownActor {
   slug: string;
   name: string;
@@ -51,7 +71,7 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
   for (const item of list(value)) {
     const m = /^(.+?)\s*\(([a-z_]+)\)$/.exec(item);
     if (!m) {
-      problems.push(`“${item}” is not “Name (role)”`);
+      problems.push(`${quote(item)} is not “Name (role)”`);
       continue;
     }
     const name = m[1].trim();
@@ -60,7 +80,7 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
     if (!slug) {
       slug = slugify(name);
       if (slug.length < 3) {
-        problems.push(`“${name}” is too short for an actor name`);
+        problems.push(`${quote(name)} is too short for an actor name`);
         continue;
       }
       if (!created.has(slug)) created.set(slug, { slug, name, kind: "organisation", aliases: [] });

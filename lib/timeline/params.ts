@@ -1,7 +1,7 @@
 // The timeline's own URL parameters, on top of the shared event filters: the visible window
 // (`start`, `end`), the lane grouping (`lanes`) and the event whose details are open (`selected`).
 import { parseDateBound } from "../events/date-span";
-import { serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
+import { rawValues, serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
 
 export interface TimelineView {
   start?: string;
@@ -10,7 +10,7 @@ export interface TimelineView {
   selected?: string;
 }
 
-const get = (raw: RawParams, key: string) => (raw instanceof URLSearchParams ? (raw.get(key) ?? undefined) : [raw[key]].flat()[0]);
+const get = (raw: RawParams, key: string): string | undefined => rawValues(raw, key)[0];
 
 export function parseTimelineView(raw: RawParams): { view: TimelineView; notices: string[] } {
   const notices: string[] = [];

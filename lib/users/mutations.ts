@@ -1,7 +1,7 @@
 // Account management. Admins manage users; anyone signed in may change their own password.
 // Every change that should end sessions bumps session_version, which the session callback
 // checks on each request (lib/auth.ts).
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, type Role, type SessionUser } from "../auth/roles";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { InvalidInputError } from "../events/errors";
@@ -20,6 +20,13 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser | null
   });
 }
 
+// The id comes from a form field anyone can forge: an id no account could have, or one that
+// does not exist, is a plain refusal rather than a database error.
+async function updateAccount(prisma: PrismaClient, userId: number, data: Prisma.UserUpdateManyMutationInput) {
+  const { count } = Number.isSafeInteger(userId) && userId >= 1 && userId <= 2 ** 31 - 1 ? await prisma.user.updateMany({ where: { id: userId }, data }) : { count: 0 };
+  if (count !== 1) throw new InvalidInputError("There is no such account.");
+}
+
 // An admin may not lock themselves out: the last word on the desk must stay with someone.
 function notSelf(actor: SessionUser, userId: number, what: string) {
   if (actor.id === userId) throw new ForbiddenError(`You cannot ${what} your own account; ask another admin.`);
@@ -29,25 +36,25 @@ export async function changeRole(prisma: PrismaClient, actor: SessionUser | null
   assertRole(actor, "admin");
   notSelf(actor, userId, "change the role of");
   if (!["contributor", "editor", "admin"].includes(role)) throw new InvalidInputError("Unknown role.");
-  await prisma.user.update({ where: { id: userId }, data: { role } });
+  await updateAccount(prisma, userId, { role });
 }
 
 export async function setDisabled(prisma: PrismaClient, actor: SessionUser | null, userId: number, disabled: boolean) {
   assertRole(actor, "admin");
   notSelf(actor, userId, "disable");
-  await prisma.user.update({ where: { id: userId }, data: { disabled, sessionVersion: { increment: 1 } } });
+  await updateAccount(prisma, userId, { disabled, sessionVersion: { increment: 1 } });
 }
 
 export async function resetPassword(prisma: PrismaClient, actor: SessionUser | null, userId: number, password: string) {
   assertRole(actor, "admin");
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { password: [parsed.error.issues[0].message] });
-  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
+  await updateAccount(prisma, userId, { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } });
 }
 
 export async function signOutEverywhere(prisma: PrismaClient, actor: SessionUser | null, userId: number) {
   assertRole(actor, "admin");
-  await prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await updateAccount(prisma, userId, { sessionVersion: { increment: 1 } });
 }
 
 /** Ends every session of the user, this one included: they sign in again with the new password. */

@@ -1,0 +1,102 @@
+// Fuzzing the CSV import action against a real PostgreSQL: any pair of files, mode and status
+// from any caller is imported whole, or refused with readable messages and no trace; a check
+// ("dry run") never writes. Only the request context (session user, Next's cache) is replaced.
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import type { SessionUser } from "../auth/roles";
+import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
+import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { fuzzParams } from "../testing/fuzz/params";
+import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
+import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
+import { validEvent } from "../testing/fuzz/valid-events";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { importCsvAction } from "./actions";
+
+vi.mock("../authz", async () => {
+  const { session } = await import("../testing/fuzz/actions");
+  return { currentUser: async () => session.user, requireUser: async () => session.user };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+let t: TestDatabase;
+const users: Record<string, SessionUser | null> = { anonymous: null };
+let errors: ReturnType<typeof vi.spyOn>;
+let watch: DatabaseWatch;
+const tally: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  await seedDatabase(t.prisma);
+  for (const role of ["contributor", "editor", "admin"] as const) {
+    const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role } });
+    users[role] = { id: u.id, email: u.email, name: u.name, role };
+  }
+  watch = new DatabaseWatch(t.prisma, async () => {
+    await t.reset();
+    await seedDatabase(t.prisma);
+  });
+});
+afterAll(async () => {
+  console.log(`import action, outcomes: ${JSON.stringify(tally)}`);
+  const { db } = await import("../db");
+  await db().$disconnect();
+  await t.drop();
+});
+beforeEach(() => {
+  watch.forget();
+  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  return () => errors.mockRestore();
+});
+
+// Valid events as rows of the export's format, so some files import cleanly.
+let n = 0;
+const eventRow = validEvent().map((e) => ({
+  id: `${e.id}-${++n}`.slice(0, 120), title: e.title, summary: e.summary, event_type: e.type, claim_status: e.claimStatus, start_date: e.startDate,
+  end_date: e.endDate ?? "", date_precision: e.precision, approximate: String(e.approximate), place: e.place ?? "", country_codes: e.countryCodes.join(" | "),
+  latitude: e.latitude ?? "", longitude: e.longitude ?? "", actors: "North Korea (supplier) | Russian Federation (recipient)", item_categories: e.itemCategories.join(" | "),
+  sanctions_regime: e.sanctionsRegime ?? "", instrument: e.instrument ?? "", status: e.status,
+}));
+const hostileRow = fc.tuple(eventRow, fc.array(fc.tuple(fc.constantFrom(...EVENT_COLUMNS), hostileString), { minLength: 1, maxLength: 3 }))
+  .map(([row, edits]) => ({ ...row, ...Object.fromEntries(edits) }));
+const eventsCsv = fc.oneof(
+  { arbitrary: fc.array(fc.oneof(eventRow, hostileRow), { minLength: 1, maxLength: 4 }).map((rows) => stringify(rows, { header: true, columns: [...EVENT_COLUMNS] })), weight: 4 },
+  { arbitrary: hostileString, weight: 1 },
+);
+const sourcesCsv = (ids: string[]) => stringify(ids.map((id, i) => ({ event_id: id, position: i + 1, title: "A report", quote: "The passage.", source_type: "news", language: "en" })), { header: true, columns: [...SOURCE_COLUMNS] });
+const file = (text: string, name = "events.csv") => new File([text], name, { type: "text/csv" });
+
+describe("importCsvAction under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
+  it("imports whole files or refuses them readably without a trace; a check never writes", async () => {
+    const caller = fc.constantFrom("anonymous", "contributor", "editor", "admin");
+    const mode = fc.oneof(fc.constantFrom("check", "commit"), hostileString);
+    const status = fc.oneof(fc.constantFrom("file", "draft", "in_review", "published"), hostileString);
+    const sources = fc.oneof(fc.constant("matching"), fc.constant(undefined), formValue);
+    const fileName = fc.oneof(fc.constant("events.csv"), hostileString);
+    await fc.assert(fc.asyncProperty(caller, eventsCsv, sources, mode, status, fileName, extraFields, async (who, events, src, m, st, name, extra) => {
+      session.user = users[who];
+      errors.mockClear();
+      const ids = [...events.matchAll(/^([a-z0-9-]+),/gm)].map((x) => x[1]);
+      const sourcesValue = src === "matching" ? file(sourcesCsv(ids), "sources.csv") : src;
+      const input = { who, events: events.slice(0, 300), m, st };
+      const before = await watch.before();
+      const state = await importCsvAction({ rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false }, formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra));
+      expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
+      const key = `${who} ${state.committed ? "imported" : state.dryRun && !state.message && !state.fileError && !state.errors.length ? "checked" : "refused"}`;
+      tally[key] = (tally[key] ?? 0) + 1;
+      if (state.committed) {
+        watch.wrote();
+        expect(who).not.toBe("anonymous");
+        expect(m).toBe("commit");
+        return;
+      }
+      for (const msg of [state.message, state.fileError, ...state.errors.map((e) => e.message)]) if (msg !== undefined) expectHumanMessage(msg, input);
+      for (const e of state.errors) expect(Number.isInteger(e.row) && e.row >= 2 && e.column.length > 0).toBe(true);
+      if (!state.dryRun) expect(state.message || state.fileError || state.errors.length, describeInput(input)).toBeTruthy();
+      expect(await watch.after(), `a refused or checked import changed the database: ${describeInput(state)}`).toEqual(before);
+    }), fuzzParams());
+  });
+});
