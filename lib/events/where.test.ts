@@ -51,4 +51,8 @@ describe("spanEndsOnOrAfter", () => {
   it("keeps only the end condition when the longest span is unknown", () => {
     expect(spanEndsOnOrAfter(from)).toEqual([{ spanEnd: { gte: from } }]);
   });
+  it("adds no bound that would fall before year 1 (found by fuzzing: from=0001-01-01)", () => {
+    const first = new Date("0001-01-01T00:00:00.000Z");
+    expect(spanEndsOnOrAfter(first, 400)).toEqual([{ spanEnd: { gte: first } }]);
+  });
 });

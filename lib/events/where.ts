@@ -5,6 +5,7 @@ import type { EventQuery, EventSort } from "./query-params";
 import { normalizeForSearch } from "./search-text";
 
 const DAY_MS = 86_400_000;
+const FIRST_DAY_MS = Date.parse("0001-01-01T00:00:00.000Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 /**
@@ -14,8 +15,10 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
  */
 export function spanEndsOnOrAfter(from: Date, longestSpanDays?: number): Prisma.EventWhereInput[] {
   const ends: Prisma.EventWhereInput = { spanEnd: { gte: from } };
-  if (longestSpanDays === undefined) return [ends];
-  return [ends, { spanStart: { gte: new Date(from.getTime() - longestSpanDays * DAY_MS) } }];
+  const floor = longestSpanDays === undefined ? NaN : from.getTime() - longestSpanDays * DAY_MS;
+  // Before year 1 there is nothing to bound (and PostgreSQL cannot read such a date).
+  if (!(floor >= FIRST_DAY_MS)) return [ends];
+  return [ends, { spanStart: { gte: new Date(floor) } }];
 }
 
 /**
