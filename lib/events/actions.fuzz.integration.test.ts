@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { FUZZ_RUNS, FUZZ_TIMEOUT, hostileJson, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
+import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
 import { DatabaseWatch, extraFields, formData, formValue, outcomeOf, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
@@ -49,7 +50,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   watch.forget();
-  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
+  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
   return () => errors.mockRestore();
 });
 

@@ -8,6 +8,7 @@ import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
 import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
 import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
@@ -48,7 +49,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   watch.forget();
-  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
+  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
   return () => errors.mockRestore();
 });
 

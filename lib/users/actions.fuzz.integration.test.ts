@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
+import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
 import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
@@ -46,7 +47,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   watch.forget();
-  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
+  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
   return () => errors.mockRestore();
 });
 
