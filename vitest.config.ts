@@ -23,6 +23,8 @@ export default defineConfig({
           exclude: ["**/node_modules/**", ".next/**"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
+          // Every write logs a line; thousands of fuzzed writes would bury the test report.
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -4,7 +4,7 @@ import { createLogger, REDACTED } from "./log";
 
 function capture() {
   const lines: string[] = [];
-  const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+  const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }), "info");
   return { log, lines };
 }
 

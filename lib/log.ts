@@ -34,10 +34,10 @@ export const redactPaths = [
   ...SECRET_FIELDS.map((f) => (f.includes("-") ? `*.*["${f}"]` : `*.*.${f}`)),
 ];
 
-export function createLogger(destination?: pino.DestinationStream) {
+export function createLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL ?? "info") {
   return pino(
     {
-      level: process.env.LOG_LEVEL ?? "info",
+      level,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths, censor: REDACTED },
       formatters: { level: (label) => ({ level: label }) },

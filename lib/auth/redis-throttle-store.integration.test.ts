@@ -76,7 +76,7 @@ describe("RedisThrottleStore", () => {
 describe("when Redis is unreachable", () => {
   it("falls back to this instance's memory within a second, still throttles, and warns once", async () => {
     const lines: string[] = [];
-    const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }), "info");
     const redis = RedisThrottleStore.fromUrl(`redis://127.0.0.1:${await closedPort()}`, prefix);
     redis.redis.on("error", () => {});
     opened.push(redis);

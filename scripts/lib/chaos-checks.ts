@@ -11,7 +11,7 @@ export interface OutageFigures {
   clear503: number;
   slowestDuringMs: number;
   slowestDuringPath: string;
-  /** Requests already running when PostgreSQL stopped, by status: their query was cut off. */
+  /** Requests running when PostgreSQL was told to stop or made while it shut down, by status: a query cut off mid-way shows the error page. */
   inFlightByStatus: Record<string, number>;
   /** Requests made after PostgreSQL was back but before the first normal answer, by status. */
   recoveringByStatus: Record<string, number>;
@@ -28,16 +28,21 @@ const byStatus = (samples: Sample[]) => {
   return counts;
 };
 
-export function outageFigures(samples: Sample[], outageStart: number, databaseBack: number, recoveryMs: number | null = null): OutageFigures {
-  const during = samples.filter((s) => s.start >= outageStart && s.start < databaseBack);
+/**
+ * `stopAsked` is when PostgreSQL was sent its shutdown, `stopped` when its process had exited:
+ * the outage proper runs from `stopped` to `databaseBack`. Requests racing the shutdown itself
+ * are reported apart (inFlight), since a query PostgreSQL terminates mid-page can only fail.
+ */
+export function outageFigures(samples: Sample[], stopAsked: number, stopped: number, databaseBack: number, recoveryMs: number | null = null): OutageFigures {
+  const during = samples.filter((s) => s.start >= stopped && s.start < databaseBack);
   const slowest = during.reduce<Sample | null>((m, s) => (!m || s.end - s.start > m.end - m.start ? s : m), null);
   const reads = samples.filter((s) => s.kind !== "save" && s.start >= databaseBack).sort((a, b) => a.end - b.end);
   const firstNormal = reads.find((s) => s.status >= 200 && s.status < 400);
   const recovered = recoveryMs ?? (firstNormal ? firstNormal.end - databaseBack : null);
   const recoveredAt = databaseBack + (recovered ?? Infinity);
-  const inFlight = samples.filter((s) => s.start < outageStart && s.end >= outageStart);
+  const inFlight = samples.filter((s) => s.start < stopped && s.end >= stopAsked);
   const recovering = samples.filter((s) => s.start >= databaseBack && s.start <= recoveredAt);
-  const outside = samples.filter((s) => s.end < outageStart || s.start > recoveredAt);
+  const outside = samples.filter((s) => s.end < stopAsked || s.start > recoveredAt);
   return {
     duringCount: during.length,
     duringByStatus: byStatus(during),

@@ -83,8 +83,9 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     await sleep(Math.max(0, loadStarted + o.beforeSeconds * 1000 - performance.now()));
 
     log(`Stopping PostgreSQL for ${o.outageSeconds} s (fast shutdown)…`);
-    const outageStart = performance.now();
+    const stopAsked = performance.now();
     await stack.stopDatabase();
+    const outageStart = performance.now(); // PostgreSQL has exited: it is down from here
     await o.duringOutage?.(stack);
     await sleep(Math.max(0, outageStart + o.outageSeconds * 1000 - performance.now()));
     log("Starting PostgreSQL again on the same data…");
@@ -96,7 +97,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     await load.stop();
 
     const pidAfter = await healthPid(stack.appUrl);
-    const outage = outageFigures(load.samples, outageStart, databaseBack, recoveryMs);
+    const outage = outageFigures(load.samples, stopAsked, outageStart, databaseBack, recoveryMs);
     const integrity = await checkIntegrity(stack.databaseUrl, load.acknowledged);
     const processAlive = alive(stack.appPid);
 
@@ -120,7 +121,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
       `  app process           pid ${pidBefore} before, ${pidAfter ?? "no answer"} after (${processAlive ? "alive" : "gone"})`,
       `  during the outage     ${outage.duringCount} answers — ${status}; ${outage.clear503} were the app's 503 with Retry-After`,
       `  slowest during it     ${Math.round(outage.slowestDuringMs)} ms (${outage.slowestDuringPath}; target ≤ ${TARGET_MS} ms)`,
-      `  in flight at the stop ${counts(outage.inFlightByStatus)} (requests already running when PostgreSQL stopped; a cut-off page query shows the error page)`,
+      `  in flight at the stop ${counts(outage.inFlightByStatus)} (requests running or made while PostgreSQL shut down, ${Math.round(outageStart - stopAsked)} ms; a cut-off page query shows the error page)`,
       `  recovery              first normal answer ${outage.recoveryMs === null ? "never" : `${Math.round(outage.recoveryMs)} ms`} after PostgreSQL accepted connections again (target ≤ ${TARGET_MS} ms)`,
       `  while recovering      ${counts(outage.recoveringByStatus)}`,
       `  outside the outage    ${outage.errorsOutside} failed of ${outage.total} answers in all`,
