@@ -32,8 +32,8 @@ const ROUTES: { route: string; weight: number; path(pick: () => string, day: () 
   { route: "/events (table)", weight: 3, path: () => "/events" },
   { route: "/events filtered", weight: 2, path: (_p, day) => `/events?type=arms-transfer&type=sanctions-imposed&from=${day().slice(0, 4)}` },
   { route: "/events/[id]", weight: 4, path: (pick) => `/events/${pick()}` },
-  { route: "/timeline (a month)", weight: 1, path: (_p, day) => `/timeline?from=${day()}&to=${addDays(day(), 30)}` },
-  { route: "/events.csv (a week)", weight: 1, path: (_p, day) => `/events.csv?from=${day()}&to=${addDays(day(), 7)}` },
+  { route: "/timeline (a month)", weight: 1, path: (_p, day) => window("/timeline", day(), 30) },
+  { route: "/events.csv (a week)", weight: 1, path: (_p, day) => window("/events.csv", day(), 7) },
   { route: "/api/v1/events", weight: 2, path: (_p, day) => `/api/v1/events?limit=50&from=${day()}` },
   { route: "/api/v1/events/[id]", weight: 2, path: (pick) => `/api/v1/events/${pick()}` },
 ];
@@ -41,6 +41,9 @@ const ROUTES: { route: string; weight: number; path(pick: () => string, day: () 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+// One random day per request: from and to must bound the same short window.
+const window = (path: string, from: string, days: number) => `${path}?from=${from}&to=${addDays(from, days)}`;
 
 const randomDay = () => addDays("1990-01-01", Math.floor(Math.random() * 35 * 365));
 
