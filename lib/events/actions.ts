@@ -81,11 +81,16 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
 // Read first, so every line logged about a write carries the user id; reading the session can
 // meet an outage too, which is answered like any other.
 async function whoIsAsking(): Promise<{ user: Awaited<ReturnType<typeof currentUser>> } | { refused: EventFormState }> {
+  let user;
   try {
-    return { user: await currentUser() };
+    user = await currentUser();
   } catch (err) {
     return { refused: toState(err) };
   }
+  // Auth.js swallows an error in its session callback and reports "no session": when the
+  // database went away meanwhile, that is the outage, not a signed-out editor.
+  if (!user && !databaseIsAvailable()) return { refused: { message: NOTHING_SAVED_MESSAGE } };
+  return { user };
 }
 
 export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
