@@ -4,14 +4,12 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "../lib/prisma-client";
-import { seedDatabase } from "../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
-import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
+import { adminQuery, openScratchServer } from "./lib/database";
 import { freePort } from "./lib/embedded-postgres";
 import { bin, run } from "./lib/processes";
 import { runCli } from "./lib/run-cli";
-import { applyMigrations } from "./lib/schema-engine";
+import { createSeededDatabase } from "./lib/seeded-database";
 
 // --integration-only: just the integration tests (CI reruns them against an older server).
 const integrationOnly = process.argv.includes("--integration-only");
@@ -71,13 +69,7 @@ await runCli(async () => {
       record("build", 0, 1);
     } else {
       const e2eDb = `tracker_e2e_${process.pid}`;
-      await adminQuery(server.url, `DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`);
-      await adminQuery(server.url, `CREATE DATABASE "${e2eDb}"`);
-      const e2eUrl = withDatabase(server.url, e2eDb);
-      await applyMigrations(e2eUrl);
-      const prisma = createPrismaClient(e2eUrl, 2);
-      await seedDatabase(prisma);
-      await prisma.$disconnect();
+      const e2eUrl = await createSeededDatabase(server.url, e2eDb);
 
       console.log("\n▶ browser tests");
       const pwJson = path.join(reports, "playwright.json");

@@ -6,13 +6,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "../../lib/prisma-client";
-import { seedDatabase } from "../../prisma/seed";
 import { buildIsCurrent, markBuildCurrent } from "./build-stamp";
-import { adminQuery, openScratchServer, withDatabase } from "./database";
+import { adminQuery, openScratchServer } from "./database";
 import { freePort } from "./embedded-postgres";
 import { bin, run } from "./processes";
-import { applyMigrations } from "./schema-engine";
+import { createSeededDatabase } from "./seeded-database";
 
 export interface FuzzSuiteResult {
   suite: string;
@@ -61,12 +59,7 @@ export async function benchFuzz({ runs = 10_000 }: { runs?: number } = {}): Prom
       if ((await run(bin("next"), ["build"])) !== 0) throw new Error("The build failed; see the messages above.");
       await markBuildCurrent();
     }
-    await adminQuery(server.url, `CREATE DATABASE "${e2eDb}"`);
-    const e2eUrl = withDatabase(server.url, e2eDb);
-    await applyMigrations(e2eUrl);
-    const prisma = createPrismaClient(e2eUrl, 2);
-    await seedDatabase(prisma);
-    await prisma.$disconnect();
+    const e2eUrl = await createSeededDatabase(server.url, e2eDb);
     const pwJson = path.join(dir, "playwright.json");
     const t0 = performance.now();
     await run(bin("playwright"), ["test", "e2e/fuzz-routes.spec.ts", "--project=chromium", "--reporter=list,json"], {
