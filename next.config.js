@@ -9,6 +9,10 @@ const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   // CSV import sends up to two 10 MB files through a server action (the default limit is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // Let proxy.ts see requests as sent: by default Next.js hides the flight headers (RSC, …) and
+  // the _rsc parameter from it, and the proxy must tell client-side navigations, which get React's
+  // flight format, from page loads (the page cache and the outage answer both depend on it).
+  skipProxyUrlNormalize: true,
   // The security headers at the routing layer, for every response including static files and
   // independently of proxy.ts (which has been bypassed before: CVE-2025-29927). The proxy then
   // replaces the CSP with one carrying the request's nonce. Read at build time.

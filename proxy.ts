@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/availability";
 import { hasMalformedEscape } from "@/lib/malformed-path";
+import { cachedPage } from "@/lib/page-cache/page-cache";
 import { createNonce } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { decorate, decorateForeign, forwardedRequestHeaders, type RequestContext } from "@/lib/security/proxy-response";
@@ -38,6 +39,10 @@ export async function proxy(request: NextRequest) {
     url.searchParams.set("from", ctx.pathname);
     return decorate(NextResponse.redirect(url), ctx);
   }
+
+  // Anonymous readers of public pages: from memory when this version of the page was rendered.
+  const cached = await cachedPage(request, ctx, hasSession);
+  if (cached) return cached;
 
   return decorate(NextResponse.next({ request: { headers: forwardedRequestHeaders(request, ctx) } }), ctx);
 }

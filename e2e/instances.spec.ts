@@ -39,6 +39,10 @@ async function signInAttempt(page: Page, app: AppInstance, email: string, passwo
 test("an edit saved on one instance is what the other serves, and a session from one works on the other", async ({ page, browser, request }) => {
   const editor = await database.createUser("editor");
   const event = await database.prisma.event.findFirstOrThrow({ where: { status: "published" }, select: { id: true } });
+  // B has the page in memory before the edit (lib/page-cache), so what follows shows the edit
+  // retiring B's copy, not merely a first render.
+  await request.get(`${b.url}/events/${event.id}`);
+  expect((await request.get(`${b.url}/events/${event.id}`)).headers()["x-page-cache"]).toBe("hit");
   await signInAttempt(page, a, editor.email, PASSWORD);
   await page.waitForURL(`${a.url}/editor`);
   const summary = `Edited on instance A at ${Date.now()}.`;

@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { toEventCreateData, type ActorRef } from "./event-record";
 import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
+import { bumpPublicVersion } from "../page-cache/public-version";
 
 type Tx = Prisma.TransactionClient;
 export type ChangeKind = "update" | "correction";
@@ -74,10 +75,15 @@ async function claimVersion(tx: Tx, id: string, baseVersion: number) {
   throw new ConflictError(toSnapshot(current), current.version, current.revisions[0]?.user?.name ?? null);
 }
 
+// Statuses readers see (with their history); drafts and events in review are the desk's alone.
+const READERS_SEE = new Set<string>(["published", "retracted"]);
+
+/** The last step of every write: its revision, and the public version when readers could see the event. */
 async function writeRevision(tx: Tx, user: SessionUser, eventId: string, kind: Prisma.RevisionCreateManyInput["kind"], version: number, before: EventInput | null, after: EventInput, note?: string) {
   await tx.revision.create({
     data: { eventId, userId: user.id, kind, version, note: note?.trim() || null, changes: diffSnapshots(before, after) as unknown as Prisma.InputJsonValue, snapshot: after as unknown as Prisma.InputJsonValue },
   });
+  if (READERS_SEE.has(before?.status ?? "") || READERS_SEE.has(after.status)) await bumpPublicVersion(tx);
 }
 
 export async function createEvent(prisma: Db, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = [], keep: { publishedAt?: Date; updatedAt?: Date } = {}) {

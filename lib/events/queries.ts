@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
 import { longestSpanDays } from "./longest-span";
+import { readPublicVersion } from "../page-cache/public-version";
 import { buildEventOrderBy, buildEventWhere } from "./where";
 
 // Named view types: Prisma's generated `Event` would shadow the DOM's.
@@ -125,17 +126,20 @@ export async function getOverview() {
   };
 }
 
-let filterActorsCache: { at: number; value: Promise<{ slug: string; name: string }[]> } | undefined;
+let filterActorsCache: { version: string; value: Promise<{ slug: string; name: string }[]> } | undefined;
 
 /**
- * Actors that appear in published events, for the filter's choices. Kept for a minute: the
- * list changes rarely and every list view needs it.
+ * Actors that appear in published events, for the filter's choices. Kept until the public data
+ * changes (every list view needs it, and the list changes only with a publication); loaded
+ * afresh when the version cannot be read.
  */
-export function listFilterActors() {
-  if (filterActorsCache && Date.now() - filterActorsCache.at < 60_000) return filterActorsCache.value;
+export async function listFilterActors() {
+  const version = await readPublicVersion();
+  if (version !== null && filterActorsCache?.version === version) return filterActorsCache.value;
   const value = loadFilterActors();
+  if (version === null) return value;
   value.catch(() => (filterActorsCache = undefined));
-  filterActorsCache = { at: Date.now(), value };
+  filterActorsCache = { version, value };
   return value;
 }
 

@@ -1,0 +1,46 @@
+// The public data's version: one counter, bumped in the same transaction as every change a reader
+// could see, and read by the page cache before it answers from memory. A transaction's bump
+// becomes visible with its data, so a page rendered after a reader saw version n never shows
+// data older than n; across instances no message is needed, because they all read one row.
+import pg from "pg";
+import type { Prisma } from "../generated/prisma/client";
+import { logger } from "../log";
+
+// As the app's pool (lib/prisma-client.ts), without importing Prisma into the proxy.
+const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000);
+const globalForVersion = globalThis as unknown as { publicVersionPool?: pg.Pool; publicVersionUrl?: string };
+
+// A pool of its own, small and separate from Prisma's: the read is one primary-key lookup on
+// every cacheable request, and it must not queue behind page queries for a connection. Its
+// errors never open the breaker: under a burst, waiting for one of its few connections can time
+// out while the database is fine; a real outage is reported by the render that follows.
+function pool(url: string): pg.Pool {
+  if (!globalForVersion.publicVersionPool || globalForVersion.publicVersionUrl !== url) {
+    const p = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: CONNECT_TIMEOUT_MS });
+    p.on("error", () => {}); // a dropped idle connection must not end the process (node-postgres #2386)
+    globalForVersion.publicVersionPool = p;
+    globalForVersion.publicVersionUrl = url;
+  }
+  return globalForVersion.publicVersionPool;
+}
+
+/** The current version, or null when it cannot be read (the caller then renders as usual). */
+export async function readPublicVersion(): Promise<string | null> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return null;
+  try {
+    const { rows } = await pool(url).query<{ version: string }>("SELECT version::text AS version FROM public_change WHERE id = 1");
+    return rows[0]?.version ?? null;
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, "public version unreadable; this page is rendered without the cache");
+    return null;
+  }
+}
+
+/**
+ * Marks a change readers can see. Call it inside the writing transaction, as late as possible:
+ * the row stays locked until commit, so concurrent public changes queue here briefly.
+ */
+export async function bumpPublicVersion(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`UPDATE public_change SET version = version + 1 WHERE id = 1`;
+}
