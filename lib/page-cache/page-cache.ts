@@ -13,6 +13,7 @@
 // page wait for the same render. The least recently read pages leave first when it is full.
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import pLimit, { type LimitFunction } from "p-limit";
 import { NextResponse, type NextRequest } from "next/server";
 import { logger } from "../log";
 import { decorate, type RequestContext } from "../security/proxy-response";
@@ -39,21 +40,22 @@ type FillContext = { path: string; requestId: string };
 
 const megabytes = Number(process.env.PAGE_CACHE_MB ?? 256);
 const enabled = Number.isFinite(megabytes) && megabytes > 0;
+const renderConcurrency = Math.max(1, Number(process.env.PAGE_RENDER_CONCURRENCY ?? 4) || 4);
 
-const globalForCache = globalThis as unknown as {
-  trackerPageCache?: { cache: LRUCache<string, Entry, FillContext>; secret: string; warned: boolean };
-};
+type CacheState = { cache: LRUCache<string, Entry, FillContext>; renders: LimitFunction; secret: string; warned: boolean };
+const globalForCache = globalThis as unknown as { trackerPageCache?: CacheState };
 
-function state() {
+function state(): CacheState {
   return (globalForCache.trackerPageCache ??= {
     secret: randomBytes(24).toString("base64url"),
     warned: false,
+    renders: pLimit(renderConcurrency),
     cache: new LRUCache<string, Entry, FillContext>({
       maxSize: Math.max(1, megabytes) * 2 ** 20,
       maxEntrySize: 8 * 2 ** 20,
       // JavaScript strings take up to two bytes a character.
       sizeCalculation: (e) => e.body.length * 2 + 1024,
-      fetchMethod: (_key, _stale, { context }) => render(context),
+      fetchMethod: (_key, _stale, { context }) => state().renders(() => render(context)),
     }),
   });
 }
