@@ -10,7 +10,9 @@
 //
 // A miss renders the page through the app itself (one request to this server's own port with a
 // per-process secret header, which the proxy lets through to Next.js); concurrent misses for one
-// page wait for the same render. The least recently read pages leave first when it is full.
+// page wait for the same render, and at most PAGE_RENDER_CONCURRENCY pages render at once, which
+// keeps memory and garbage collection down under a burst of misses. The least recently read
+// pages leave first when the cache is full.
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
@@ -22,7 +24,7 @@ import { readPublicVersion } from "./public-version";
 /** The anonymous public pages; editor pages, sign-in, feeds, exports and the API are never kept. */
 const PAGES = /^\/(?:events(?:\/[^/]+)?|timeline|embed\/timeline|codebook|data)?$/;
 const FILL_HEADER = "x-page-cache-fill";
-export const CACHE_STATE_HEADER = "x-page-cache";
+const CACHE_STATE_HEADER = "x-page-cache";
 const MAX_URL = 2048;
 const FILL_TIMEOUT_MS = 15_000;
 // Only the answers that depend on the URL and the data alone.
