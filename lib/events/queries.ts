@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
@@ -92,8 +93,11 @@ export async function listEvents(
   return { rows, total, page, pageCount };
 }
 
-/** A published or retracted event with everything the public page shows; null otherwise. */
-export async function getEvent(id: string) {
+/**
+ * A published or retracted event with everything the public page shows; null otherwise. Once per
+ * request (React's cache): the page and its metadata both ask, and each ask is four queries.
+ */
+export const getEvent = cache(async (id: string) => {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const e = await db().event.findFirst({
     where: { id, status: { in: ["published", "retracted"] }, deleted: false },
@@ -105,7 +109,7 @@ export async function getEvent(id: string) {
   if (!e) return null;
   const { startDate, endDate, precision, approximate, ...rest } = e;
   return { ...rest, date: toDate({ startDate, endDate, precision, approximate }) };
-}
+});
 
 export async function getOverview() {
   const published = { status: "published" as const, deleted: false };
