@@ -16,6 +16,7 @@ const globalForVersion = globalThis as unknown as { publicVersionPool?: pg.Pool;
 // out while the database is fine; a real outage is reported by the render that follows.
 function pool(url: string): pg.Pool {
   if (!globalForVersion.publicVersionPool || globalForVersion.publicVersionUrl !== url) {
+    globalForVersion.publicVersionPool?.end().catch(() => {}); // a test moved to another database
     const p = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: CONNECT_TIMEOUT_MS });
     p.on("error", () => {}); // a dropped idle connection must not end the process (node-postgres #2386)
     globalForVersion.publicVersionPool = p;
