@@ -6,14 +6,13 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promise
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient } from "../../lib/prisma-client";
-import { seedDatabase } from "../../prisma/seed";
 import { backupDatabase } from "./backup";
 import { addAwkwardRows, fingerprint, type Fingerprint } from "./backup-fixtures";
 import { restoreDatabase } from "./backup-restore";
 import { adminQuery, withDatabase } from "./database";
 import { bin } from "./processes";
-import { MIGRATIONS_DIR, applyMigrations } from "./schema-engine";
+import { MIGRATIONS_DIR } from "./schema-engine";
+import { createSeededDatabase } from "./seeded-database";
 
 const serverUrl = () => inject("serverUrl");
 const unique = (what: string) => `tracker_bk_${what}_${process.pid}_${Math.random().toString(36).slice(2, 7)}`;
@@ -40,15 +39,9 @@ describe("database backup and restore", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "tracker-backup-test-"));
-    source = await newDatabase("src");
-    sourceUrl = withDatabase(serverUrl(), source);
-    await applyMigrations(sourceUrl);
-    const prisma = createPrismaClient(sourceUrl, 2);
-    try {
-      await seedDatabase(prisma);
-    } finally {
-      await prisma.$disconnect();
-    }
+    source = unique("src");
+    databases.push(source);
+    sourceUrl = await createSeededDatabase(serverUrl(), source);
     await addAwkwardRows(sourceUrl);
     before = await fingerprint(sourceUrl);
     tables = Object.keys(before.tables).length;

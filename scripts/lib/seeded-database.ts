@@ -1,5 +1,5 @@
 // A fresh database with the migrations applied and the 30 seed events: what the browser tests
-// (and the HTTP fuzzing benchmark) serve the production build from.
+// (and the HTTP fuzzing benchmark) serve the production build from, and the backup test dumps.
 import { createPrismaClient } from "../../lib/prisma-client";
 import { seedDatabase } from "../../prisma/seed";
 import { adminQuery, withDatabase } from "./database";
