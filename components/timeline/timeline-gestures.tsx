@@ -21,11 +21,12 @@ type Props = {
   gutter: number;
   plot: number;
   selected?: string;
-  chart: React.ReactNode;
+  /** The chart's SVG markup, built on the server (timeline-svg.ts). */
+  chartSvg: string;
   panel: React.ReactNode;
 };
 
-export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selected, chart, panel }: Props) {
+export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selected, chartSvg, panel }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const frame = useRef<HTMLDivElement>(null);
@@ -61,7 +62,8 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
 
   // After every render: one Tab stop among the items, and focus where the last action sent it.
   useEffect(() => {
-    if (!frame.current) return;
+    // While the next view loads, the old markup is still there and is about to be replaced.
+    if (!frame.current || pending) return;
     const want = focusNext.current;
     const active = itemOf(document.activeElement);
     rove(frame.current, typeof want === "object" && want ? want.id : (active?.dataset.id ?? active?.getAttribute("href") ?? selected));
@@ -76,6 +78,9 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
       focusNext.current = null;
     }
   });
+
+  // New markup replaces every item, and a removed item never reports a blur: drop its tooltip.
+  useEffect(() => tip.current?.setAttribute("hidden", ""), [chartSvg]);
 
   // Wheel listeners must not be passive to keep the page from scrolling while zooming; only
   // Ctrl+wheel (and trackpad pinch, which browsers report as such) zooms and a sideways wheel
@@ -191,7 +196,7 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
           svg()?.style.removeProperty("transform");
         }}
       >
-        {chart}
+        <div className="timeline-chart" dangerouslySetInnerHTML={{ __html: chartSvg }} />
         <div ref={tip} className="timeline-tip" aria-hidden="true" hidden><strong /><span /><span /></div>
       </div>
       {panel}

@@ -7,8 +7,8 @@ import { inView, type TimelineEvent } from "@/lib/timeline/geometry";
 import { neighbours, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
 import { assignLanes, markCount, MAX_MARKS } from "@/lib/timeline/lanes";
 import type { TimelineSelection } from "@/lib/timeline/queries";
-import { GUTTER_SHARE, PLOT_SHARE, TimelineChart } from "./timeline-chart";
 import { TimelineGestures } from "./timeline-gestures";
+import { GUTTER_SHARE, PLOT_SHARE, timelineSvg } from "./timeline-svg";
 
 const DAY = 86_400_000;
 const LIST_CAP = 200;
@@ -36,6 +36,9 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
   const byYear = new Map<string, TimelineEvent[]>();
   for (const e of visible.slice(0, LIST_CAP)) byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
   const target = embed ? "_top" : undefined;
+  // Marks select within the window shown; `selected` goes last, as timelineHref puts it, so one
+  // href is built for the view and each mark only appends its id.
+  const selectBase = timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: undefined });
 
   return (
     <div className="timeline">
@@ -61,7 +64,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
       </ul>
       <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
-        chart={<TimelineChart lanes={lanes} visible={visible} aggregated={aggregated} startMs={startMs} endMs={endMs} selectedId={selected?.id} hrefFor={(p) => (p.selected ? timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: p.selected }) : href(p))} />}
+        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, hrefFor: (p) => (p.selected ? `${selectBase}${selectBase.includes("?") ? "&" : "?"}selected=${encodeURIComponent(p.selected)}` : href(p)) })}
         panel={selected && (
           <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>
@@ -77,11 +80,12 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <p><a href={timelineHref("/timeline", query, view)} target="_top">Open this timeline in the tracker</a></p>
       ) : (
         <details className="timeline-list">
+          {/* Plain links: up to 200 client-side Links cost more to render than the chart itself. */}
           <summary>The same events as a list, by year{visible.length > LIST_CAP ? ` (first ${LIST_CAP} of ${visible.length}; zoom in for the rest)` : ""}</summary>
           {[...byYear].map(([year, list]) => (
             <section key={year}>
               <h3>{year}</h3>
-              <ul>{list.map((e) => <li key={e.id}><Link href={`/events/${e.id}`}>{e.title}</Link> — {e.dateLabel} ({eventTypeLabel(e.type)})</li>)}</ul>
+              <ul>{list.map((e) => <li key={e.id}><a href={`/events/${e.id}`}>{e.title}</a> — {e.dateLabel} ({eventTypeLabel(e.type)})</li>)}</ul>
             </section>
           ))}
         </details>
