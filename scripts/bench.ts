@@ -2,8 +2,10 @@
 // Loads a synthetic data set into a database of its own, serves the production build against
 // it, and prints latency and throughput for /events views with the database time of the same
 // queries (EXPLAIN ANALYZE of the SQL the page runs).
-// npm run bench -- --load [--connections 50 --load-seconds 60 --editors 5]: instead, mixed public
-// reads while editors save events (scripts/lib/bench-load.ts).
+// npm run bench -- --load [--connections 50 --load-seconds 60 --editors 5 --rate R]: instead, mixed
+// public reads while editors save events (scripts/lib/bench-load.ts); --rate offers R requests
+// per second at random moments (an open loop) instead of a new request the moment the last is
+// answered.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "50" },
     "load-seconds": { type: "string", default: "60" },
     editors: { type: "string", default: "5" },
+    rate: { type: "string" },
     // App instances sharing the database (the app is stateless; see README, scaling out).
     instances: { type: "string", default: "1" },
     // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
@@ -71,9 +74,11 @@ async function databaseTime(url: string, path: string): Promise<number> {
 }
 
 async function runLoad(bases: string[], url: string) {
-  const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors) };
+  const rate = args.rate === undefined ? undefined : Number(args.rate);
+  if (rate !== undefined && !(rate > 0)) throw new UserFacingError("--rate must be a number of requests per second above 0.");
+  const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors), rate };
   const r = await runLoadBench(bases, url, opts);
-  console.log(`\nLoad: ${opts.connections} connections for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${bases.length} app instance(s)`);
+  console.log(`\nLoad: ${rate ? `${rate} req/s offered at random moments, at most ${opts.connections} in flight,` : `${opts.connections} connections`} for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${bases.length} app instance(s)`);
   console.table(r.byRoute);
   console.table([{ requests: r.requests, "req/s": Math.round(r.throughput), "p50 ms": r.p50, "p99 ms": r.p99, "max ms": r.max, errors: r.errors, non2xx: r.non2xx }]);
   console.log(`Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`);

@@ -7,7 +7,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { benchLoad, type LoadResult } from "./bench-load";
 import { draftEvent, saveNewEvent, serverActionId, signInEditor, type EditorSession } from "./editor-client";
 
-export async function runLoadBench(bases: string[], url: string, opts: { connections: number; durationSeconds: number; editors: number }): Promise<LoadResult & { savedRows: number }> {
+export async function runLoadBench(bases: string[], url: string, opts: { connections: number; durationSeconds: number; editors: number; rate?: number }): Promise<LoadResult & { savedRows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -28,6 +28,7 @@ export async function runLoadBench(bases: string[], url: string, opts: { connect
       bases,
       connections: opts.connections,
       durationSeconds: opts.durationSeconds,
+      rate: opts.rate,
       eventIds: ids,
       editors: opts.editors,
       save: async (editor) => {

@@ -1,13 +1,21 @@
 // The load benchmark: many readers on a mix of public routes while a few editors keep saving.
-// Readers are one autocannon run whose every request picks a random route of the mix, so the
-// figures describe the app under the blend a newsroom sees when a story breaks.
+// Every reader's request picks a random route of the mix, so the figures describe the app under
+// the blend a newsroom sees when a story breaks.
 import autocannon from "autocannon";
+import pLimit from "p-limit";
 
 export interface LoadOptions {
   /** One address per app instance; connections are split evenly across them. */
   bases: string[];
+  /** Requests in flight at most; without `rate`, each sends its next request when the last is answered. */
   connections: number;
   durationSeconds: number;
+  /**
+   * Requests per second offered in all, at random (Poisson) moments, whether or not earlier ones
+   * were answered: readers arriving as they do on a live site. Latency counts from the moment a
+   * request was due, so time spent waiting for one of the `connections` counts against the app.
+   */
+  rate?: number;
   /** Published event ids to request event pages and API items for. */
   eventIds: string[];
   editors: number;
@@ -78,29 +86,14 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     }
   });
 
-  // Every response's time, from all instances, so percentiles cover the whole load exactly.
-  const times: number[] = [];
-  const runs = await Promise.all(
-    o.bases.map((base, i) =>
-      autocannon({
-        url: base,
-        connections: Math.floor(o.connections / o.bases.length) + (i < o.connections % o.bases.length ? 1 : 0),
-        duration: o.durationSeconds,
-        timeout: 10,
-        setupClient: (client) => client.on("response", (_status: number, _bytes: number, ms: number) => times.push(ms)),
-        requests: [
-          {
-            setupRequest: (req) => {
-              const r = bag[Math.floor(Math.random() * bag.length)];
-              counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-              return { ...req, path: r.path(pick, randomDay) };
-            },
-          },
-        ],
-      }),
-    ),
-  );
+  const nextPath = () => {
+    const r = bag[Math.floor(Math.random() * bag.length)];
+    counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
+    return r.path(pick, randomDay);
+  };
+  const readers = o.rate ? await offerAtRate(o, o.rate, nextPath) : await closedLoop(o, nextPath);
   running = false;
+  const { times } = readers;
   await Promise.all(editors);
   times.sort((a, b) => a - b);
 
@@ -111,9 +104,66 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     p50: Math.round(percentile(times, 50)),
     p99: Math.round(percentile(times, 99)),
     max: Math.round(times[times.length - 1] ?? 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: readers.errors,
+    non2xx: readers.non2xx,
     byRoute: ROUTES.map((r) => ({ route: r.route, requests: counts.get(r.route) ?? 0 })),
     saves: { done: saveTimes.length, failed, p50: percentile(saveTimes, 50), p99: percentile(saveTimes, 99), firstError },
   };
+}
+
+type Readers = { times: number[]; errors: number; non2xx: number };
+
+/** autocannon: each connection sends its next request the moment the last is answered. */
+async function closedLoop(o: LoadOptions, nextPath: () => string): Promise<Readers> {
+  // Every response's time, from all instances, so percentiles cover the whole load exactly.
+  const times: number[] = [];
+  const runs = await Promise.all(
+    o.bases.map((base, i) =>
+      autocannon({
+        url: base,
+        connections: Math.floor(o.connections / o.bases.length) + (i < o.connections % o.bases.length ? 1 : 0),
+        duration: o.durationSeconds,
+        timeout: 10,
+        setupClient: (client) => client.on("response", (_status: number, _bytes: number, ms: number) => times.push(ms)),
+        requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+      }),
+    ),
+  );
+  return { times, errors: runs.reduce((n, r) => n + r.errors, 0), non2xx: runs.reduce((n, r) => n + r.non2xx, 0) };
+}
+
+/**
+ * Open loop: requests due at exponentially spaced moments (a Poisson stream at `rate`), spread
+ * over the instances in turn. autocannon's own rate limit sends each second's requests in one
+ * burst, which measures the burst rather than the app.
+ */
+async function offerAtRate(o: LoadOptions, rate: number, nextPath: () => string): Promise<Readers> {
+  const slots = pLimit(o.connections);
+  const result: Readers = { times: [], errors: 0, non2xx: 0 };
+  const inFlight: Promise<void>[] = [];
+  const end = performance.now() + o.durationSeconds * 1000;
+  let due = performance.now();
+  for (let n = 0; ; n++) {
+    due += (-Math.log(1 - Math.random()) / rate) * 1000;
+    if (due >= end) break;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    const base = o.bases[n % o.bases.length];
+    const path = nextPath();
+    const dueAt = due;
+    inFlight.push(
+      slots(async () => {
+        try {
+          // Uncompressed, as autocannon asks, so both modes measure the same work.
+          const res = await fetch(base + path, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(10_000) });
+          await res.arrayBuffer();
+          if (res.status < 200 || res.status > 299) result.non2xx++;
+          result.times.push(performance.now() - dueAt);
+        } catch {
+          result.errors++;
+        }
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  return result;
 }
