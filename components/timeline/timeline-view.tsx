@@ -80,7 +80,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <p><a href={timelineHref("/timeline", query, view)} target="_top">Open this timeline in the tracker</a></p>
       ) : (
         <details className="timeline-list">
-          {/* Plain links: up to 200 client-side Links cost more to render than the chart itself. */}
+          {/* Plain links rather than up to 200 next/link components, each rendered on the server and hydrated in the browser. */}
           <summary>The same events as a list, by year{visible.length > LIST_CAP ? ` (first ${LIST_CAP} of ${visible.length}; zoom in for the rest)` : ""}</summary>
           {[...byYear].map(([year, list]) => (
             <section key={year}>
