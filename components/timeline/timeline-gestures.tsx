@@ -196,7 +196,7 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
           svg()?.style.removeProperty("transform");
         }}
       >
-        <div className="timeline-chart" dangerouslySetInnerHTML={{ __html: chartSvg }} />
+        <div dangerouslySetInnerHTML={{ __html: chartSvg }} />
         <div ref={tip} className="timeline-tip" aria-hidden="true" hidden><strong /><span /><span /></div>
       </div>
       {panel}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import type { EventQuery } from "@/lib/events/query-params";
 import { inView, type TimelineEvent } from "@/lib/timeline/geometry";
-import { neighbours, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
+import { neighbours, selectionHref, timelineHref, type TimelineView as View } from "@/lib/timeline/params";
 import { assignLanes, markCount, MAX_MARKS } from "@/lib/timeline/lanes";
 import type { TimelineSelection } from "@/lib/timeline/queries";
 import { TimelineGestures } from "./timeline-gestures";
@@ -36,9 +36,8 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
   const byYear = new Map<string, TimelineEvent[]>();
   for (const e of visible.slice(0, LIST_CAP)) byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
   const target = embed ? "_top" : undefined;
-  // Marks select within the window shown; `selected` goes last, as timelineHref puts it, so one
-  // href is built for the view and each mark only appends its id.
-  const selectBase = timelineHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY), selected: undefined });
+  // Marks select within the window shown.
+  const selectHref = selectionHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY) });
 
   return (
     <div className="timeline">
@@ -64,7 +63,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
       </ul>
       <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
-        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, hrefFor: (p) => (p.selected ? `${selectBase}${selectBase.includes("?") ? "&" : "?"}selected=${encodeURIComponent(p.selected)}` : href(p)) })}
+        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)) })}
         panel={selected && (
           <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>

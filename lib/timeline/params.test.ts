@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEventQuery } from "../events/query-params";
-import { neighbours, parseTimelineView, timelineHref, windowFor } from "./params";
+import { neighbours, parseTimelineView, selectionHref, timelineHref, windowFor } from "./params";
 
 const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
@@ -20,6 +20,13 @@ describe("timeline parameters", () => {
   it("keeps the filters and leaves defaults and the page out of the URL", () => {
     const { query } = parseEventQuery({ type: "summit-meeting", page: "3", pageSize: "50" });
     expect(timelineHref("/timeline", query, { lanes: "type", start: "2023" })).toBe("/timeline?type=summit-meeting&start=2023");
+  });
+
+  it("builds an item's link as timelineHref would, with or without other parameters", () => {
+    const { query } = parseEventQuery({ type: "summit-meeting" });
+    for (const [q, view] of [[query, { lanes: "actor", start: "2023-09-01", end: "2023-09-30" }], [parseEventQuery({}).query, { lanes: "type" }]] as const) {
+      expect(selectionHref("/timeline", q, view)("e-1")).toBe(timelineHref("/timeline", q, { ...view, selected: "e-1" }));
+    }
   });
 
   it("zooms around the middle, pans by half a window, and names the last day shown", () => {

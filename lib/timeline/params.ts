@@ -37,6 +37,17 @@ export function timelineHref(base: string, query: EventQuery, view: TimelineView
   return `${base}${s ? `?${s}` : ""}`;
 }
 
+/**
+ * timelineHref for each item of one view, with `selected` set: the shared part is built once and
+ * each id only appended (a view has up to ~450 items), which holds because `selected` is the
+ * parameter timelineHref writes last.
+ */
+export function selectionHref(base: string, query: EventQuery, view: TimelineView): (id: string) => string {
+  const shared = timelineHref(base, query, { ...view, selected: undefined });
+  const joiner = shared.includes("?") ? "&" : "?";
+  return (id) => `${shared}${joiner}${new URLSearchParams({ selected: id })}`;
+}
+
 const DAY = 86_400_000;
 // Kept within four-digit years, which is all the parameters accept.
 const MIN_MS = Date.parse("0001-01-01T00:00:00Z");
