@@ -81,6 +81,30 @@ export const SOURCE_TYPES = {
 } as const;
 export type SourceTypeSlug = keyof typeof SOURCE_TYPES;
 
+export const SOURCE_STANCES = {
+  supports: "The source supports the event as recorded.",
+  disputes: "The source denies or contradicts the claim (for example, a government's denial).",
+  context: "The source gives background without supporting or disputing the claim itself.",
+} as const;
+export type SourceStanceSlug = keyof typeof SOURCE_STANCES;
+
+/** Whether a quote was found in its source's captured copy; shown beside every quote. */
+export const QUOTE_CHECKS = {
+  verified: "The quote was found, word for word, in the text of a copy of the source captured on the date shown.",
+  not_found: "The source has a captured copy, but the quote was not found in its text.",
+  no_copy: "No copy of the source has been captured, so the quote has not been checked.",
+  no_quote: "The citation has no quote, only an editor's note.",
+} as const;
+export type QuoteCheckSlug = keyof typeof QUOTE_CHECKS;
+
+export const LINK_STATUSES = {
+  ok: "The address answered the last check.",
+  redirected: "The address now sends readers on to another one.",
+  gone: "The address answers that the page no longer exists (404 or 410).",
+  failing: "The address did not answer properly (server error, time-out, DNS or TLS failure).",
+} as const;
+export type LinkStatusSlug = keyof typeof LINK_STATUSES;
+
 export const ACTOR_KINDS = {
   state: "A state or its government",
   person: "A person",

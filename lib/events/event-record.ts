@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { spanOf } from "./date-span";
 import type { EventInput } from "./schemas";
 import { buildSearchText } from "./search-text";
+import { checkQuote } from "../provenance/quote-match";
 
 export interface ActorRef {
   id: number;
@@ -13,10 +14,16 @@ export interface ActorRef {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
+/**
+ * `copyTexts` holds the text of each captured copy the sources point at (by capture id): every
+ * quote is checked against it here, so the stored check is rewritten whenever the quote or the
+ * copy changes, which are both writes of the event.
+ */
 export function toEventCreateData(
   input: EventInput,
   actorsBySlug: Map<string, ActorRef>,
   now: Date,
+  copyTexts: Map<number, string> = new Map(),
 ): Prisma.EventCreateInput {
   const span = spanOf(input);
   const links = input.actors.map((link) => {
@@ -53,7 +60,10 @@ export function toEventCreateData(
       publishers: input.sources.map((s) => s.publisher),
     }),
     sources: {
-      create: input.sources.map((s, position) => ({
+      create: input.sources.map((s, position) => {
+        if (s.captureId !== undefined && !copyTexts.has(s.captureId)) throw new Error(`Unknown captured copy ${s.captureId} in event ${input.id}`);
+        const check = checkQuote(s.quote, s.captureId === undefined ? null : copyTexts.get(s.captureId));
+        return {
         position,
         url: s.url ?? null,
         title: s.title,
@@ -62,10 +72,16 @@ export function toEventCreateData(
         publishedOn: s.publishedOn ?? null,
         accessedOn: s.accessedOn ? day(s.accessedOn) : null,
         sourceType: s.sourceType,
-        quote: s.quote,
+        quote: s.quote ?? null,
+        note: s.note ?? null,
+        stance: s.stance,
         archivedUrl: s.archivedUrl ?? null,
         language: s.language,
-      })),
+        ...(s.captureId !== undefined ? { capture: { connect: { id: s.captureId } } } : {}),
+        quoteCheck: check.status,
+        quoteMatch: check.passage ?? null,
+      };
+      }),
     },
     actors: {
       create: links.map((l) => ({ role: l.role, actor: { connect: { id: l.actor.id } } })),

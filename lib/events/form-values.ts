@@ -12,8 +12,12 @@ export interface SourceDraft {
   accessedOn: string;
   sourceType: string;
   quote: string;
+  note: string;
+  stance: string;
   archivedUrl: string;
   language: string;
+  /** The attached captured copy's id, or "" (set by capturing or uploading, not typed). */
+  captureId: string;
 }
 
 export interface FormValues {
@@ -42,7 +46,7 @@ export interface FormValues {
 
 export const emptySource = (): SourceDraft => ({
   url: "", title: "", publisher: "", author: "", publishedOn: "", accessedOn: new Date().toISOString().slice(0, 10),
-  sourceType: "news", quote: "", archivedUrl: "", language: "en",
+  sourceType: "news", quote: "", note: "", stance: "supports", archivedUrl: "", language: "en", captureId: "",
 });
 
 export const emptyForm = (): FormValues => ({
@@ -99,7 +103,8 @@ export function toRawInput(v: FormValues, status: EventInput["status"]): Record<
     actors: v.actors,
     sources: v.sources.map((s) => ({
       url: blank(s.url), title: s.title, publisher: blank(s.publisher), author: blank(s.author), publishedOn: blank(s.publishedOn),
-      accessedOn: blank(s.accessedOn), sourceType: s.sourceType, quote: s.quote, archivedUrl: blank(s.archivedUrl), language: s.language.trim() || "en",
+      accessedOn: blank(s.accessedOn), sourceType: s.sourceType, quote: blank(s.quote), note: blank(s.note), stance: s.stance,
+      archivedUrl: blank(s.archivedUrl), language: s.language.trim() || "en", captureId: num(s.captureId),
     })),
   };
 }
@@ -113,7 +118,8 @@ export function fromInput(e: EventInput): FormValues {
     actors: e.actors.map((a) => ({ ...a })),
     sources: e.sources.map((s) => ({
       url: s.url ?? "", title: s.title, publisher: s.publisher ?? "", author: s.author ?? "", publishedOn: s.publishedOn ?? "",
-      accessedOn: s.accessedOn ?? "", sourceType: s.sourceType, quote: s.quote, archivedUrl: s.archivedUrl ?? "", language: s.language,
+      accessedOn: s.accessedOn ?? "", sourceType: s.sourceType, quote: s.quote ?? "", note: s.note ?? "", stance: s.stance,
+      archivedUrl: s.archivedUrl ?? "", language: s.language, captureId: s.captureId?.toString() ?? "",
     })),
     newActors: [],
   };

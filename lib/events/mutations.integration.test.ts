@@ -14,8 +14,8 @@ const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
   startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: ["artillery-ammunition"],
   status: "draft", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
   sources: [
-    { url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", quote: "Shells were shipped.", language: "en" },
-    { url: "https://example.org/b", title: "Report B", publisher: "Agency B", sourceType: "official", quote: "We confirm the shipment.", language: "en" },
+    { url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" },
+    { url: "https://example.org/b", title: "Report B", publisher: "Agency B", sourceType: "official", stance: "supports", quote: "We confirm the shipment.", language: "en" },
   ],
   ...extra,
 });
@@ -156,7 +156,7 @@ describe("authorisation matrix", () => {
 
 describe("hostile input", () => {
   it("refuses javascript: URLs and a 1 MB summary", async () => {
-    const bad = draft("2024-01-hostile-1", { sources: [{ url: "javascript:alert(1)", title: "x", sourceType: "news", quote: "q", language: "en" }] });
+    const bad = draft("2024-01-hostile-1", { sources: [{ url: "javascript:alert(1)", title: "x", sourceType: "news", stance: "supports", quote: "q", language: "en" }] });
     await expect(createEvent(t.prisma, users.editor, bad)).rejects.toMatchObject({ fieldErrors: { "sources.0.url": expect.anything() } });
     await expect(createEvent(t.prisma, users.editor, draft("2024-01-hostile-2", { summary: "x".repeat(1_000_000) }))).rejects.toThrow(InvalidInputError);
     expect(await t.prisma.event.count({ where: { id: { startsWith: "2024-01-hostile" } } })).toBe(0);

@@ -9,6 +9,7 @@ import { toEventCreateData, type ActorRef } from "./event-record";
 import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 import { bumpPublicVersion } from "../page-cache/public-version";
+import { loadCopyTexts } from "../captures/copy-texts";
 
 type Tx = Prisma.TransactionClient;
 export type ChangeKind = "update" | "correction";
@@ -96,7 +97,7 @@ export async function createEvent(prisma: Db, user: SessionUser | null, raw: unk
     if (await tx.event.findUnique({ where: { id: input.id }, select: { id: true } })) {
       throw new InvalidInputError("That public id is taken (ids are never reused).", { id: ["This id is taken; change it"] });
     }
-    const data = toEventCreateData(input, await actorsFor(tx, input, newActors), new Date());
+    const data = toEventCreateData(input, await actorsFor(tx, input, newActors), new Date(), await loadCopyTexts(tx, input));
     // An import may carry the original first-published and last-changed times (provenance).
     await tx.event.create({ data: { ...data, ...(keep.publishedAt && data.publishedAt ? { publishedAt: keep.publishedAt } : {}), ...(keep.updatedAt ? { updatedAt: keep.updatedAt } : {}), createdBy: { connect: { id: user.id } } } });
     await writeRevision(tx, user, input.id, "create", 1, null, input);
@@ -132,7 +133,7 @@ export async function updateEvent(
       }
     }
     const version = await claimVersion(tx, id, baseVersion);
-    const { sources, actors, id: _id, createdBy: _c, ...fields } = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date());
+    const { sources, actors, id: _id, createdBy: _c, ...fields } = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date(), await loadCopyTexts(tx, input));
     void _id;
     void _c;
     await tx.event.update({

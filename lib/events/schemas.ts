@@ -9,7 +9,9 @@ import {
   SANCTIONS_REGIMES,
   SOURCE_TYPES,
   type ActorRoleSlug,
+  SOURCE_STANCES,
   type SanctionsRegimeSlug,
+  type SourceStanceSlug,
   type SourceTypeSlug,
 } from "./codebook";
 import { isIsoDay } from "./date-span";
@@ -57,10 +59,15 @@ export const sourceInputSchema = z.object({
   publishedOn: partialDateSchema.optional(),
   accessedOn: isoDaySchema.optional(),
   sourceType: z.enum(keys<SourceTypeSlug>(SOURCE_TYPES)),
-  quote: textSchema().trim().min(1, "Quote the passage that supports the event").max(5000),
+  /** The source's own words, exactly; an editor's summary of it goes in `note`. */
+  quote: textSchema().trim().max(5000).optional(),
+  note: textSchema().trim().max(2000).optional(),
+  stance: z.enum(keys<SourceStanceSlug>(SOURCE_STANCES)).default("supports"),
   archivedUrl: httpUrlSchema.optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko").default("en"),
-});
+  /** The captured copy its quote is checked against (lib/captures). */
+  captureId: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+}).refine((s) => Boolean(s.quote || s.note), { path: ["quote"], message: "Quote the source's own words, or say in a note what it supports" });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 
 export const eventInputSchema = z
@@ -99,8 +106,8 @@ export const eventInputSchema = z
     if ((e.latitude === undefined) !== (e.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: ["longitude"], message: "Give both latitude and longitude, or neither" });
     }
-    if (e.status === "published" && !e.sources.some((s) => s.quote)) {
-      ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source with a quote" });
+    if (e.status === "published" && !e.sources.some((s) => s.stance === "supports")) {
+      ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source that supports it" });
     }
   });
 export type EventInput = z.infer<typeof eventInputSchema>;

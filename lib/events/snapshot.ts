@@ -42,9 +42,12 @@ export function toSnapshot(e: EventWithParts): EventInput {
       publishedOn: opt(s.publishedOn),
       accessedOn: s.accessedOn ? toIsoDay(s.accessedOn) : undefined,
       sourceType: s.sourceType,
-      quote: s.quote,
+      quote: opt(s.quote),
+      note: opt(s.note),
+      stance: s.stance,
       archivedUrl: opt(s.archivedUrl),
       language: s.language,
+      captureId: opt(s.captureId),
     })),
   };
 }

@@ -89,7 +89,7 @@ async function render({ path, requestId }: FillContext): Promise<Entry | undefin
 
 function answer(entry: Entry, ctx: RequestContext, how: string): NextResponse {
   const fresh = (text: string) => text.replaceAll(entry.nonce, ctx.nonce);
-  const headers = new Headers(entry.headers.map(([name, value]) => [name, fresh(value)]));
+  const headers = new Headers(entry.headers.map(([name, value]) => [name, fresh(value)] as [string, string]));
   headers.set(CACHE_STATE_HEADER, how);
   return decorate(new NextResponse(fresh(entry.body), { status: entry.status, headers }), ctx);
 }

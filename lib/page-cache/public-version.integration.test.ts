@@ -18,7 +18,7 @@ const event = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
   id, title: "A shipment", summary: "Something happened.", type: "arms-transfer", claimStatus: "alleged",
   startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
   status: "draft", actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", quote: "Shells were shipped.", language: "en" }],
+  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
   ...extra,
 });
 

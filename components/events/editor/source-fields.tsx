@@ -1,6 +1,6 @@
 "use client";
 import { FieldError, errorProps } from "@/components/ui/field-error";
-import { SOURCE_TYPES } from "@/lib/events/codebook";
+import { SOURCE_STANCES, SOURCE_TYPES } from "@/lib/events/codebook";
 import { emptySource, type SourceDraft } from "@/lib/events/form-values";
 
 type Props = { sources: SourceDraft[]; onChange: (sources: SourceDraft[]) => void; errors: Record<string, string[]> };
@@ -48,10 +48,19 @@ export function SourceFields({ sources, onChange, errors }: Props) {
                     {Object.entries(SOURCE_TYPES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                   </select>
                 </div>
+                <div>
+                  <label htmlFor={id("stance")}>Stance<span className="visually-hidden"> of source {i + 1}</span></label>
+                  <select id={id("stance")} value={s.stance} onChange={(e) => update(i, { stance: e.target.value })}>
+                    {Object.keys(SOURCE_STANCES).map((k) => <option key={k} value={k}>{k === "supports" ? "Supports the claim" : k === "disputes" ? "Disputes the claim" : "Context only"}</option>)}
+                  </select>
+                </div>
               </div>
-              <label htmlFor={id("quote")}>Verbatim quote that supports the event<span className="visually-hidden"> (source {i + 1})</span></label>
+              <label htmlFor={id("quote")}>Quote: the source&apos;s own words, exactly<span className="visually-hidden"> (source {i + 1})</span></label>
               <textarea id={id("quote")} rows={3} value={s.quote} onChange={(e) => update(i, { quote: e.target.value })} {...errorProps(id("quote"), errors[key("quote")])} />
               <FieldError id={`${id("quote")}-error`} messages={errors[key("quote")]} />
+              <label htmlFor={id("note")}>Editor&apos;s note: what the source supports, in your words<span className="visually-hidden"> (source {i + 1})</span></label>
+              <textarea id={id("note")} rows={2} value={s.note} onChange={(e) => update(i, { note: e.target.value })} {...errorProps(id("note"), errors[key("note")])} />
+              <FieldError id={`${id("note")}-error`} messages={errors[key("note")]} />
               <div className="actions">
                 <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move source ${i + 1} up`}>↑ Up</button>
                 <button type="button" className="button secondary" disabled={i === sources.length - 1} onClick={() => move(i, 1)} aria-label={`Move source ${i + 1} down`}>↓ Down</button>

@@ -1,0 +1,82 @@
+// Is a quote really in its source? Both the quote and the copy's text are normalised the same
+// way (Unicode NFKC; curly and straight quotes; dash variants; soft hyphens and zero-width
+// characters dropped; every run of whitespace, line breaks included, as one space), then the
+// quote must appear whole and in order. Case, words and punctuation other than those must match:
+// a changed word or a dropped "not" is not found.
+
+export type QuoteCheckStatus = "verified" | "not_found" | "no_copy" | "no_quote";
+
+export interface QuoteCheckResult {
+  status: QuoteCheckStatus;
+  /** For `verified`: the matching passage as it stands in the copy, with some context. */
+  passage?: string;
+}
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u2035\u0060\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]/g;
+// Soft hyphen, zero-width space/non-joiner/joiner, word joiner, byte-order mark.
+const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+const WHITESPACE = /^\s+$/u;
+// A base character with its combining marks: NFKC of each such cluster equals NFKC of the whole
+// text (decomposed é and precomposed é meet), while every cluster keeps its place in the original.
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+
+/** The normalised text, and for each of its characters the offset in the original it came from. */
+export function normalizeWithOffsets(original: string): { text: string; offsets: Int32Array } {
+  const out: string[] = [];
+  const offsets = new Int32Array(original.length + 1);
+  let length = 0;
+  let lastWasSpace = true; // also trims leading whitespace
+  for (const m of original.matchAll(CLUSTER)) {
+    const piece = m[0]
+      .normalize("NFKC")
+      .replace(INVISIBLE, "")
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(DASHES, "-");
+    if (!piece) continue;
+    if (WHITESPACE.test(piece)) {
+      if (lastWasSpace) continue;
+      out.push(" ");
+      offsets[length++] = m.index;
+      lastWasSpace = true;
+      continue;
+    }
+    for (const ch of piece) {
+      out.push(ch);
+      for (let k = 0; k < ch.length; k++) offsets[length++] = m.index;
+    }
+    lastWasSpace = false;
+  }
+  let text = out.join("");
+  if (text.endsWith(" ")) text = text.slice(0, -1);
+  return { text, offsets: offsets.subarray(0, text.length) };
+}
+
+export function normalizeQuoteText(s: string): string {
+  return normalizeWithOffsets(s).text;
+}
+
+const CONTEXT = 120;
+
+/** Checks one quote against the text of its source's copy (null when there is no copy). */
+export function checkQuote(quote: string | null | undefined, copyText: string | null | undefined): QuoteCheckResult {
+  const q = quote ? normalizeQuoteText(quote) : "";
+  if (!q) return { status: "no_quote" };
+  if (copyText === null || copyText === undefined) return { status: "no_copy" };
+  const { text, offsets } = normalizeWithOffsets(copyText);
+  const at = text.indexOf(q);
+  if (at < 0) return { status: "not_found" };
+  const start = offsets[at];
+  // Up to where the next normalised character begins, less any whitespace or invisible ones.
+  let end = at + q.length < text.length ? offsets[at + q.length] : copyText.length;
+  while (end > start && /[\s\u00ad\u200b-\u200d\u2060\ufeff]/.test(copyText[end - 1])) end--;
+  const before = copyText.slice(Math.max(0, start - CONTEXT), start);
+  const after = copyText.slice(end, end + CONTEXT);
+  const squash = (s: string) => s.replace(/\s+/g, " ");
+  return {
+    status: "verified",
+    passage: `${start > CONTEXT ? "…" : ""}${squash(before)}[${squash(copyText.slice(start, end))}]${squash(after)}${end + CONTEXT < copyText.length ? "…" : ""}`,
+  };
+}
