@@ -15,8 +15,10 @@ export function openApiDocument(origin: string) {
     openapi: "3.1.0",
     info: {
       title: "Sanctions & Arms-Transfer Tracker API",
-      version: "1.0.0",
-      description: "Published events with their sources and quotes. Filters match the /events page. Pages are keyset cursors: stable while events are added. For mirrors, pass updated_since to receive every change, including retractions (status) and deletions (tombstones).",
+      version: "1.1.0",
+      description: "Published events with their sources and quotes. Filters match the /events page. Pages are keyset cursors: stable while events are added. For mirrors, pass updated_since to receive every change, including retractions (status) and deletions (tombstones). "
+        + "Since 1.1.0 each source also has `note` (the editor's words, apart from the source's), `stance` (supports, disputes or context), `quoteCheck` (whether the quote was found in a captured copy) and `copy` (that copy's SHA-256 and capture time), and each event `disputingSourceCount`; "
+        + "`quote` is null when a citation has only an editor's note (before 1.1.0 such notes were wrongly given as quotes).",
     },
     servers: [{ url: origin }],
     paths: {

@@ -1,5 +1,28 @@
-import type { ExportEvent } from "../export/documents";
+import type { ExportEvent, ExportSource } from "../export/documents";
 import type { ApiDeleted, ApiEvent } from "./schemas";
+
+type ApiSource = ApiEvent["sources"][number];
+
+// Field by field rather than a spread, so nothing added to the export's rows later (an
+// editors-only field, say) reaches the public API without being put here on purpose.
+function presentSource(s: ExportSource): ApiSource {
+  return {
+    url: s.url,
+    title: s.title,
+    publisher: s.publisher,
+    author: s.author,
+    publishedOn: s.publishedOn,
+    accessedOn: s.accessedOn,
+    sourceType: s.sourceType as ApiSource["sourceType"],
+    quote: s.quote,
+    note: s.note,
+    stance: s.stance as ApiSource["stance"],
+    quoteCheck: s.quoteCheck as ApiSource["quoteCheck"],
+    archivedUrl: s.archivedUrl,
+    language: s.language,
+    copy: s.copy && { sha256: s.copy.sha256, capturedAt: s.copy.capturedAt },
+  };
+}
 
 export function presentEvent(e: ExportEvent, origin: string): ApiEvent | ApiDeleted {
   if (e.deleted) return { id: e.id, deleted: true, lastChangedAt: e.lastChangedAt };
@@ -20,7 +43,8 @@ export function presentEvent(e: ExportEvent, origin: string): ApiEvent | ApiDele
     sanctionsRegime: e.sanctionsRegime,
     instrument: e.instrument,
     actors: e.actors,
-    sources: e.sources.map((s) => ({ ...s, sourceType: s.sourceType as ApiEvent["sources"][number]["sourceType"] })),
+    sources: e.sources.map(presentSource),
+    disputingSourceCount: e.disputingSourceCount,
     status: e.status as ApiEvent["status"],
     firstPublishedAt: e.firstPublishedAt,
     lastChangedAt: e.lastChangedAt,

@@ -1,6 +1,11 @@
 // The API's response shapes, defined once: handlers build objects of these types, and the
 // OpenAPI document is generated from the same schemas (z.toJSONSchema).
 import { z } from "zod";
+import { QUOTE_CHECKS, SOURCE_STANCES, type QuoteCheckSlug, type SourceStanceSlug } from "../events/codebook";
+
+const keys = <T extends string>(o: Record<T, string>) => Object.keys(o) as [T, ...T[]];
+// Each value with its codebook meaning, so the OpenAPI document explains the enum itself.
+const meanings = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `\`${k}\`: ${v}`).join(" ");
 
 export const apiSourceSchema = z.object({
   url: z.string().nullable().describe("http(s) address; null when no public address is known"),
@@ -10,9 +15,19 @@ export const apiSourceSchema = z.object({
   publishedOn: z.string().nullable().describe("YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source shows"),
   accessedOn: z.string().nullable(),
   sourceType: z.enum(["official", "news", "analysis", "dataset"]),
-  quote: z.string().describe("The verbatim passage that supports the event"),
+  quote: z.string().nullable().describe("The source's own words, verbatim; null when the citation has only an editor's note"),
+  note: z.string().nullable().describe("The editor's own words on what the source supports or disputes; never a quote from the source"),
+  stance: z.enum(keys<SourceStanceSlug>(SOURCE_STANCES)).describe(`How the source bears on the event. ${meanings(SOURCE_STANCES)}`),
+  quoteCheck: z.enum(keys<QuoteCheckSlug>(QUOTE_CHECKS)).describe(`Whether the quote was found in the source's captured copy. ${meanings(QUOTE_CHECKS)}`),
   archivedUrl: z.string().nullable(),
   language: z.string(),
+  copy: z
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("Lower-case hex SHA-256 of the copy's original bytes"),
+      capturedAt: z.string().describe("When the copy was captured or uploaded (ISO 8601, UTC)"),
+    })
+    .nullable()
+    .describe("The captured copy the quote is checked against, identified by its hash; the copy itself is not published. null when no copy was captured"),
 });
 
 export const apiEventSchema = z.object({
@@ -38,7 +53,8 @@ export const apiEventSchema = z.object({
   sanctionsRegime: z.string().nullable(),
   instrument: z.string().nullable(),
   actors: z.array(z.object({ slug: z.string(), name: z.string(), role: z.string() })),
-  sources: z.array(apiSourceSchema),
+  sources: z.array(apiSourceSchema).describe("Every cited source, in citation order, whatever its stance"),
+  disputingSourceCount: z.number().int().min(0).describe("How many of the sources dispute the event (stance `disputes`)"),
   status: z.enum(["published", "retracted"]),
   firstPublishedAt: z.string().nullable(),
   lastChangedAt: z.string(),

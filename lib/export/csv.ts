@@ -10,10 +10,13 @@ export const EVENT_COLUMNS = [
   "id", "url", "title", "summary", "event_type", "claim_status", "start_date", "end_date", "date_precision", "approximate",
   "place", "country_codes", "latitude", "longitude", "actors", "item_categories", "sanctions_regime", "instrument",
   "source_count", "source_urls", "source_publishers", "status", "first_published_at", "last_changed_at",
+  // Added with the provenance fields (issue 12): new columns only ever go at the end.
+  "disputing_source_count", "quote_count", "verified_quote_count",
 ] as const;
 
 export const SOURCE_COLUMNS = [
   "event_id", "event_url", "position", "url", "publisher", "title", "published_on", "quote", "archived_url", "author", "accessed_on", "source_type", "language",
+  "note", "stance", "quote_check", "copy_sha256", "copy_captured_at",
 ] as const;
 
 /**
@@ -37,6 +40,7 @@ export function eventRecord(e: ExportEvent, origin: string): Cell[] {
     list(e.actors.map((a) => `${a.name} (${a.role})`)), list(e.itemCategories), text(e.sanctionsRegime), text(e.instrument),
     e.sources.length, list(e.sources.map((s) => s.url)), list(e.sources.map((s) => s.publisher)),
     e.status, e.firstPublishedAt, e.lastChangedAt,
+    e.disputingSourceCount, e.sources.filter((s) => s.quote).length, e.sources.filter((s) => s.quoteCheck === "verified").length,
   ];
 }
 
@@ -44,6 +48,7 @@ export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
   return e.sources.map((s, i) => [
     text(e.id), `${origin}/events/${e.id}`, i + 1, text(s.url), text(s.publisher), text(s.title), text(s.publishedOn), text(s.quote), text(s.archivedUrl),
     text(s.author), s.accessedOn, s.sourceType, s.language,
+    text(s.note), s.stance, s.quoteCheck, s.copy?.sha256 ?? null, s.copy?.capturedAt ?? null,
   ]);
 }
 

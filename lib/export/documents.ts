@@ -10,9 +10,20 @@ export interface ExportSource {
   publishedOn: string | null;
   accessedOn: string | null;
   sourceType: string;
-  quote: string;
+  /** The source's own words; null when the citation has only an editor's note. */
+  quote: string | null;
+  /** The editor's own words: what the source supports or disputes. */
+  note: string | null;
+  stance: string;
+  quoteCheck: string;
   archivedUrl: string | null;
   language: string;
+  /**
+   * The captured copy the quote is checked against: its hash and time only. The copy's bytes
+   * and text are never loaded here (we cite, we do not republish), nor the matched passage,
+   * which is for editors.
+   */
+  copy: { sha256: string; capturedAt: string } | null;
 }
 
 export interface ExportEvent {
@@ -32,6 +43,8 @@ export interface ExportEvent {
   instrument: string | null;
   actors: { slug: string; name: string; role: string }[];
   sources: ExportSource[];
+  /** Sources whose stance is `disputes`: the claim is contested by them. */
+  disputingSourceCount: number;
   status: string;
   deleted: boolean;
   firstPublishedAt: string | null;
@@ -59,8 +72,11 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
               FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors,
            (SELECT coalesce(json_agg(json_build_object('url', s.url, 'title', s.title, 'publisher', s.publisher, 'author', s.author,
                      'publishedOn', s.published_on, 'accessedOn', to_char(s.accessed_on, 'YYYY-MM-DD'), 'sourceType', s.source_type,
-                     'quote', s.quote, 'archivedUrl', s.archived_url, 'language', s.language) ORDER BY s.position), '[]'::json)
-              FROM source s WHERE s.event_id = e.id) AS sources
+                     'quote', s.quote, 'note', s.note, 'stance', s.stance, 'quoteCheck', s.quote_check, 'archivedUrl', s.archived_url, 'language', s.language,
+                     'copy', CASE WHEN c.id IS NULL THEN NULL
+                                  ELSE json_build_object('sha256', c.sha256, 'capturedAt', to_char(c.captured_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END)
+                     ORDER BY s.position), '[]'::json)
+              FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id) AS sources
     FROM event e WHERE e.id = ANY(${ids}::text[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -70,7 +86,8 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
     return [{
       id: r.id, title: r.title, summary: r.summary, type: r.type, claimStatus: r.claim_status, date: { ...date, display: formatEventDate(date) },
       place: r.place, countryCodes: r.country_codes, latitude: r.latitude, longitude: r.longitude, tags: r.tags, itemCategories: r.item_categories,
-      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources, status: r.status, deleted: r.deleted,
+      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources,
+      disputingSourceCount: r.sources.filter((s) => s.stance === "disputes").length, status: r.status, deleted: r.deleted,
       firstPublishedAt: r.published_at?.toISOString() ?? null, lastChangedAt: r.updated_at.toISOString(), spanStart: r.span_start, updatedAt: r.updated_at,
     }];
   });

@@ -7,7 +7,7 @@ import { InvalidInputError } from "../events/errors";
 import { createEvent, updateEvent } from "../events/mutations";
 import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
 import { toSnapshot, snapshotInclude } from "../events/snapshot";
-import { columnOf, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
+import { columnOf, keepCopies, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
 
 export interface ImportOptions {
   eventsCsv: string;
@@ -37,8 +37,12 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
   const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
   const events = readCsv(opts.eventsCsv, ["id", "title", "summary", "event_type", "claim_status", "start_date", "date_precision"], "The events file");
   if ("error" in events) return { ...report, fileError: events.error };
-  const sourcesFile = opts.sourcesCsv ? readCsv(opts.sourcesCsv, ["event_id", "position", "title", "quote"], "The sources file") : null;
+  const sourcesFile = opts.sourcesCsv ? readCsv(opts.sourcesCsv, ["event_id", "position", "title"], "The sources file") : null;
   if (sourcesFile && "error" in sourcesFile) return { ...report, fileError: sourcesFile.error };
+  // Each citation needs a quote or a note (the schema says so per row); the file needs one of the columns.
+  if (sourcesFile?.records.length && !("quote" in sourcesFile.records[0]) && !("note" in sourcesFile.records[0])) {
+    return { ...report, fileError: "The sources file lacks the columns quote and note (it needs at least one); use the format of the export." };
+  }
   report.rows = events.records.length;
 
   const sourcesByEvent = new Map<string, CsvRecord[]>();
@@ -61,7 +65,7 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
     if (!parsed.success) {
       for (const [path, messages] of Object.entries(fieldErrorsOf(parsed.error))) report.errors.push({ row, column: columnOf(path), message: messages.join(" ") });
     }
-    return { row, input, hasSources: sources !== undefined, first: r.first_published_at, last: r.last_changed_at };
+    return { row, input, sources, first: r.first_published_at, last: r.last_changed_at };
   });
   report.newActors = [...created.values()].map((a) => a.name);
   if (report.errors.length) return report;
@@ -78,7 +82,7 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
           } else {
             // What the CSV does not carry stays as it is: tags always, sources without a sources file.
             const current = toSnapshot(existing);
-            const input = { ...p.input, tags: current.tags, sources: p.hasSources ? p.input.sources : current.sources };
+            const input = { ...p.input, tags: current.tags, sources: p.sources ? keepCopies(p.sources, current.sources) : current.sources };
             const r = await updateEvent(tx, user, p.input.id, existing.version, input, {
               kind: "update",
               note: `Imported from ${opts.fileName ?? "a CSV file"}`,

@@ -128,10 +128,40 @@ export function toSourceInput(r: CsvRecord) {
     publishedOn: optional(r.published_on),
     accessedOn: optional(r.accessed_on),
     sourceType: cell(r.source_type) || "news",
-    quote: cell(r.quote),
+    quote: optional(r.quote),
+    note: optional(r.note),
+    // Files made before stances existed have no such column: their sources support the event.
+    stance: optional(r.stance),
     archivedUrl: optional(r.archived_url),
     language: cell(r.language) || "en",
+    // The export's derived columns (quote_check, copy_sha256, copy_captured_at) are not read:
+    // the check is recomputed on every write, and copies are never imported (see keepCopies).
   };
+}
+
+interface CitedSource {
+  url?: string;
+  title: string;
+  captureId?: number;
+}
+
+/**
+ * The captured copies an updated event's sources keep. A CSV cannot carry a copy, so an
+ * imported source takes the copy of the event's current source at the same address (the same
+ * position first, for an address cited twice); one without an address, the copy of the source
+ * at its position with the same title. A source whose address changed loses its copy: that
+ * copy was of another page. Re-importing an exported file therefore changes nothing.
+ */
+export function keepCopies<S extends CitedSource>(imported: S[], current: CitedSource[]): S[] {
+  const used = new Set<number>();
+  const same = (a: CitedSource, b: CitedSource) => (a.url ? a.url === b.url : !b.url && a.title === b.title);
+  return imported.map((s, position) => {
+    let i = current[position] && same(s, current[position]) ? position : -1;
+    if (i < 0 && s.url) i = current.findIndex((c, j) => !used.has(j) && same(s, c));
+    if (i < 0 || used.has(i)) return s;
+    used.add(i);
+    return current[i].captureId === undefined ? s : { ...s, captureId: current[i].captureId };
+  });
 }
 
 /** Maps a schema path to the CSV column it came from, for error messages. */
