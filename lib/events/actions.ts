@@ -33,6 +33,8 @@ interface EventPayload {
   baseVersion?: number;
   kind?: ChangeKind;
   note?: string;
+  /** The editor's reason to publish quotes not found in their copies (they ticked to confirm). */
+  confirmNotFound?: string;
 }
 
 // The envelope around the form's values. The values themselves are checked by the mutations
@@ -44,6 +46,7 @@ const payloadSchema = z.object({
   baseVersion: z.number().int().min(1).max(2 ** 31 - 1).optional(),
   kind: z.enum(["update", "correction"]).optional(),
   note: z.string().max(2000).optional(),
+  confirmNotFound: z.string().max(2000).optional(),
 });
 
 function readPayload(formData: FormData): EventPayload | null {
@@ -107,9 +110,9 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
   let savedId: string;
   try {
     if (payload.baseVersion === undefined) {
-      savedId = (await createEvent(db(), user, payload.input, payload.newActors)).id;
+      savedId = (await createEvent(db(), user, payload.input, payload.newActors, { confirmNotFound: payload.confirmNotFound })).id;
     } else {
-      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, { kind: payload.kind, note: payload.note, newActors: payload.newActors });
+      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, { kind: payload.kind, note: payload.note, newActors: payload.newActors, confirmNotFound: payload.confirmNotFound });
       savedId = r.id;
     }
   } catch (err) {
@@ -134,7 +137,9 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
     return { message: "Unknown action." };
   }
   try {
-    await transitionEvent(db(), user, id, Number(formData.get("version")), action, field(formData, "reason"));
+    // The reason counts only with the box ticked: confirming is a deliberate act.
+    const confirmNotFound = formData.get("confirm") === "yes" ? field(formData, "confirmReason") : undefined;
+    await transitionEvent(db(), user, id, Number(formData.get("version")), action, field(formData, "reason"), confirmNotFound);
   } catch (err) {
     await logWrite(`event.${action}`, user, { eventId: id }, err);
     return toState(err);

@@ -8,12 +8,19 @@ const queueSelect = { id: true, title: true, status: true, updatedAt: true, vers
 /** The editor's desk: my drafts, everything in review, recently published. */
 export async function listDeskQueues(user: SessionUser) {
   const live = { deleted: false };
-  const [myDrafts, inReview, recentlyPublished] = await Promise.all([
+  const [myDrafts, inReview, recentlyPublished, quotesNotFound] = await Promise.all([
     db().event.findMany({ where: { ...live, status: "draft", createdById: user.id }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
     db().event.findMany({ where: { ...live, status: "in_review" }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
     db().event.findMany({ where: { ...live, status: "published" }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 20 }),
+    // Quotes to look at again: each was not found in its source's captured copy.
+    db().source.findMany({
+      where: { quoteCheck: "not_found", event: live },
+      select: { position: true, publisher: true, title: true, quote: true, event: { select: { id: true, title: true, status: true } } },
+      orderBy: [{ event: { updatedAt: "desc" } }, { position: "asc" }],
+      take: 100,
+    }),
   ]);
-  return { myDrafts, inReview, recentlyPublished };
+  return { myDrafts, inReview, recentlyPublished, quotesNotFound };
 }
 
 export type EditableEvent = NonNullable<Awaited<ReturnType<typeof getEventForEdit>>>;

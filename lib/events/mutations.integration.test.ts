@@ -168,3 +168,53 @@ describe("hostile input", () => {
     expect((await t.prisma.event.findUniqueOrThrow({ where: { id: "2024-01-hostile-3" } })).title).toBe(title);
   });
 });
+
+describe("quotes checked against captured copies", () => {
+  let copy: number;
+  beforeAll(async () => {
+    const text = "Officials said on Monday that shells were shipped by rail to the border.";
+    await t.prisma.captureContent.create({ data: { sha256: "a".repeat(64), bytes: Buffer.from(text), size: text.length, contentType: "text/plain", text, fullText: text } });
+    copy = (await t.prisma.capture.create({ data: { sha256: "a".repeat(64), method: "uploaded" } })).id;
+  });
+  const withCopy = (quote: string) => ({ url: "https://example.org/c", title: "Report C", sourceType: "news" as const, stance: "supports" as const, quote, language: "en", captureId: copy });
+  const checks = async (id: string) => (await t.prisma.source.findMany({ where: { eventId: id }, orderBy: { position: "asc" } })).map((s) => s.quoteCheck);
+
+  it("records each quote's check on save, and re-checks it when the quote changes", async () => {
+    const id = "2024-01-checked-1";
+    const { version } = await createEvent(t.prisma, users.editor, draft(id, { sources: [withCopy("shells were  shipped by rail"), withCopy("shells were flown")] }));
+    expect(await checks(id)).toEqual(["verified", "not_found"]);
+    const match = await t.prisma.source.findFirstOrThrow({ where: { eventId: id, position: 0 } });
+    expect(match.quoteMatch).toContain("[shells were shipped by rail]");
+    await updateEvent(t.prisma, users.editor, id, version, draft(id, { sources: [withCopy("shells were shipped by road"), { ...withCopy("x"), quote: undefined, note: "Says shells moved.", captureId: undefined }] }));
+    expect(await checks(id)).toEqual(["not_found", "no_quote"]);
+  });
+
+  it("publishes a quote not found in its copy only with a confirmed reason, kept in the revision", async () => {
+    const id = "2024-01-checked-2";
+    const { version } = await createEvent(t.prisma, users.editor, draft(id, { sources: [withCopy("shells were shipped by rail"), withCopy("shells were flown")] }));
+    const refused = await transitionEvent(t.prisma, users.editor, id, version, "publish").catch((e) => e);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect(refused.message).toContain("source 2");
+    expect(refused.fieldErrors.confirmNotFound).toBeDefined();
+    expect((await t.prisma.event.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+    expect(await revisions(id)).toHaveLength(1);
+
+    const published = await transitionEvent(t.prisma, users.editor, id, version, "publish", undefined, "The copy is the print edition; the web page says flown.");
+    expect((await t.prisma.event.findUniqueOrThrow({ where: { id } })).status).toBe("published");
+    expect((await revisions(id)).at(-1)!.note).toMatch(/not found in the captured copy: The copy is the print edition/);
+
+    // A later change that keeps the confirmed quote needs no new confirmation; a new one does.
+    const base = draft(id, { sources: [withCopy("shells were shipped by rail"), withCopy("shells were flown")] });
+    const v3 = await updateEvent(t.prisma, users.editor, id, published.version, { ...base, summary: "Shells moved." }, { kind: "update", note: "Summary" });
+    const changed = { ...base, sources: [withCopy("shells were driven"), withCopy("shells were flown")] };
+    await expect(updateEvent(t.prisma, users.editor, id, v3.version, changed, { kind: "correction", note: "Quote" })).rejects.toMatchObject({ fieldErrors: { confirmNotFound: expect.anything() } });
+    await updateEvent(t.prisma, users.editor, id, v3.version, changed, { kind: "correction", note: "Quote", confirmNotFound: "Checked by phone." });
+    expect(await checks(id)).toEqual(["not_found", "not_found"]);
+  });
+
+  it("refuses a copy that does not exist, writing nothing", async () => {
+    const bad = draft("2024-01-checked-3", { sources: [{ ...withCopy("shells"), captureId: 999_999 }] });
+    await expect(createEvent(t.prisma, users.editor, bad)).rejects.toMatchObject({ fieldErrors: { "sources.0.captureId": expect.anything() } });
+    expect(await t.prisma.event.count({ where: { id: "2024-01-checked-3" } })).toBe(0);
+  });
+});

@@ -61,6 +61,10 @@ function checkNote(text: string | undefined, field: string) {
   }
 }
 
+/** The source rows toEventCreateData will write, with their computed quote checks. */
+const createdSources = (data: Prisma.EventCreateInput) =>
+  (data.sources!.create as Prisma.SourceCreateWithoutEventInput[]).map((s) => ({ quoteCheck: s.quoteCheck ?? "no_copy", quote: s.quote ?? null, captureId: s.capture?.connect?.id ?? null }));
+
 async function loadForWrite(tx: Tx, id: string) {
   if (!isEventId(id)) throw new NotFoundError();
   const event = await tx.event.findUnique({ where: { id }, include: { ...snapshotInclude, revisions: { orderBy: { id: "desc" }, take: 1, include: { user: { select: { name: true } } } } } });
@@ -76,6 +80,29 @@ async function claimVersion(tx: Tx, id: string, baseVersion: number) {
   throw new ConflictError(toSnapshot(current), current.version, current.revisions[0]?.user?.name ?? null);
 }
 
+/** The positions (1-based) of quotes not found in their sources' captured copies. */
+function notFoundQuotes(sources: { quoteCheck: string; quote: string | null; captureId: number | null }[], alreadyConfirmed: typeof sources = []) {
+  const key = (s: (typeof sources)[number]) => `${s.captureId}|${s.quote}`;
+  const confirmed = new Set(alreadyConfirmed.filter((s) => s.quoteCheck === "not_found").map(key));
+  return sources.flatMap((s, i) => (s.quoteCheck === "not_found" && !confirmed.has(key(s)) ? [i + 1] : []));
+}
+
+/**
+ * A quote that is not in its source's copy may be a misquotation: publishing one takes an
+ * editor's explicit confirmation and a reason, which the revision keeps (readers see it).
+ */
+function confirmPublishing(positions: number[], reason: string | undefined): string | undefined {
+  if (!positions.length) return undefined;
+  checkNote(reason, "confirmNotFound");
+  const which = positions.length === 1 ? `the quote of source ${positions[0]} was` : `the quotes of sources ${positions.join(", ")} were`;
+  if (!reason?.trim()) {
+    throw new InvalidInputError(`Check the quotes first: ${which} not found in the captured copy. To publish anyway, confirm and give your reason; it is kept in the event's public history.`, {
+      confirmNotFound: [`Say why ${which.replace(" was", " is").replace(" were", " are")} right although not found in the copy`],
+    });
+  }
+  return `Published although ${which} not found in the captured copy: ${reason.trim()}`;
+}
+
 // Statuses readers see (with their history); drafts and events in review are the desk's alone.
 const READERS_SEE = new Set<string>(["published", "retracted"]);
 
@@ -87,7 +114,7 @@ async function writeRevision(tx: Tx, user: SessionUser, eventId: string, kind: P
   if (READERS_SEE.has(before?.status ?? "") || READERS_SEE.has(after.status)) await bumpPublicVersion(tx);
 }
 
-export async function createEvent(prisma: Db, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = [], keep: { publishedAt?: Date; updatedAt?: Date } = {}) {
+export async function createEvent(prisma: Db, user: SessionUser | null, raw: unknown, newActors: NewActorInput[] = [], keep: { publishedAt?: Date; updatedAt?: Date; confirmNotFound?: string } = {}) {
   assertRole(user, "contributor");
   const input = parse(raw);
   // Contributors write drafts; publishing is someone else's decision.
@@ -98,9 +125,10 @@ export async function createEvent(prisma: Db, user: SessionUser | null, raw: unk
       throw new InvalidInputError("That public id is taken (ids are never reused).", { id: ["This id is taken; change it"] });
     }
     const data = toEventCreateData(input, await actorsFor(tx, input, newActors), new Date(), await loadCopyTexts(tx, input));
+    const note = input.status === "published" ? confirmPublishing(notFoundQuotes(createdSources(data)), keep.confirmNotFound) : undefined;
     // An import may carry the original first-published and last-changed times (provenance).
     await tx.event.create({ data: { ...data, ...(keep.publishedAt && data.publishedAt ? { publishedAt: keep.publishedAt } : {}), ...(keep.updatedAt ? { updatedAt: keep.updatedAt } : {}), createdBy: { connect: { id: user.id } } } });
-    await writeRevision(tx, user, input.id, "create", 1, null, input);
+    await writeRevision(tx, user, input.id, "create", 1, null, input, note);
     return { id: input.id, version: 1 };
   });
 }
@@ -111,7 +139,7 @@ export async function updateEvent(
   id: string,
   baseVersion: number,
   raw: unknown,
-  change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number } = {},
+  change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number; confirmNotFound?: string } = {},
 ) {
   assertRole(user, "contributor");
   checkVersion(baseVersion);
@@ -132,8 +160,12 @@ export async function updateEvent(
         throw new InvalidInputError("Say what changed: a published event needs a change note and a kind.", { note: ["Describe the change for readers"] });
       }
     }
+    const data = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date(), await loadCopyTexts(tx, input));
+    // On a public event, a quote newly not found in its copy needs the same confirmation as at
+    // publishing (a restore brings back what was published before, confirmed then).
+    const confirmation = current.status === "published" && change.restoredFrom === undefined ? confirmPublishing(notFoundQuotes(createdSources(data), current.sources), change.confirmNotFound) : undefined;
     const version = await claimVersion(tx, id, baseVersion);
-    const { sources, actors, id: _id, createdBy: _c, ...fields } = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date(), await loadCopyTexts(tx, input));
+    const { sources, actors, id: _id, createdBy: _c, ...fields } = data;
     void _id;
     void _c;
     await tx.event.update({
@@ -146,14 +178,16 @@ export async function updateEvent(
       },
     });
     const kind = change.restoredFrom !== undefined ? "restore" : current.status === "published" ? change.kind! : "update";
-    await writeRevision(tx, user, id, kind, version, before, input, change.note ?? (change.restoredFrom !== undefined ? `Restored revision ${change.restoredFrom}` : undefined));
+    const note = change.note ?? (change.restoredFrom !== undefined ? `Restored revision ${change.restoredFrom}` : undefined);
+    await writeRevision(tx, user, id, kind, version, before, input, [note, confirmation].filter(Boolean).join(" — ") || undefined);
     return { id, version };
   });
 }
 
 type Transition = "submit" | "publish" | "retract";
 
-export async function transitionEvent(prisma: Db, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string) {
+/** `confirmNotFound`: the editor's reason to publish quotes that were not found in their copies. */
+export async function transitionEvent(prisma: Db, user: SessionUser | null, id: string, baseVersion: number, action: Transition, reason?: string, confirmNotFound?: string) {
   assertRole(user, action === "submit" ? "contributor" : "editor");
   checkVersion(baseVersion);
   checkNote(reason, "reason");
@@ -165,13 +199,14 @@ export async function transitionEvent(prisma: Db, user: SessionUser | null, id: 
     if (action === "submit" && !hasRole(user, "editor") && current.createdById !== user.id) throw new ForbiddenError("Contributors can submit only their own drafts.");
     if (action === "retract" && !reason?.trim()) throw new InvalidInputError("Give the reason for the retraction; readers will see it.", { reason: ["Required"] });
     const status = ({ submit: "in_review", publish: "published", retract: "retracted" } as const)[action];
-    if (status === "published") parse({ ...before, status }); // a published event needs a quoted source
+    if (status === "published") parse({ ...before, status }); // a published event needs a supporting source
+    const confirmation = status === "published" ? confirmPublishing(notFoundQuotes(current.sources), confirmNotFound) : undefined;
     const version = await claimVersion(tx, id, baseVersion);
     await tx.event.update({
       where: { id },
       data: { status, publishedAt: status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt, retractionReason: action === "retract" ? reason!.trim() : current.retractionReason },
     });
-    await writeRevision(tx, user, id, action, version, before, { ...before, status }, reason);
+    await writeRevision(tx, user, id, action, version, before, { ...before, status }, [reason?.trim(), confirmation].filter(Boolean).join(" — ") || undefined);
     return { id, version };
   });
 }

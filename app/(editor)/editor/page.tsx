@@ -33,6 +33,19 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <Queue title="My drafts" rows={q.myDrafts} empty="No drafts of yours." />
       <Queue title="In review" rows={q.inReview} empty="Nothing waits for review." />
       <Queue title="Recently published" rows={q.recentlyPublished} empty="Nothing published yet." />
+      <section>
+        <h2>Quotes not found in their copies ({q.quotesNotFound.length})</h2>
+        {q.quotesNotFound.length === 0 ? <p className="muted">Every quote with a captured copy was found in it.</p> : (
+          <ul>
+            {q.quotesNotFound.map((s) => (
+              <li key={`${s.event.id}-${s.position}`}>
+                <Link href={`/editor/events/${s.event.id}`}>{s.event.title}</Link>, source {s.position + 1} ({s.publisher ?? s.title})
+                <span className="muted"> — {s.event.status.replace("_", " ")}: “{s.quote && s.quote.length > 80 ? `${s.quote.slice(0, 80)}…` : s.quote}”</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { deleteEventAction, restoreRevisionAction, transitionEventAction, type EventFormState } from "@/lib/events/actions";
 
 type Props = { id: string; version: number; status: string; canSubmit: boolean; canPublish: boolean; canDelete: boolean };
@@ -15,7 +16,12 @@ export function WorkflowControls({ id, version, status, canSubmit, canPublish, c
         <form action={action}><Hidden id={id} version={version} action="submit" /><button className="button" disabled={pending}>Submit for review</button></form>
       )}
       {(status === "draft" || status === "in_review") && canPublish && (
-        <form action={action}><Hidden id={id} version={version} action="publish" /><button className="button" disabled={pending}>Publish</button></form>
+        <form action={action}>
+          <Hidden id={id} version={version} action="publish" />
+          {/* Shown once the server says a quote was not found in its copy: confirm, and say why. */}
+          {state.fieldErrors?.confirmNotFound && <ConfirmNotFound messages={state.fieldErrors.confirmNotFound} />}
+          <button className="button" disabled={pending}>Publish</button>
+        </form>
       )}
       {status === "published" && canPublish && (
         <form action={action} className="inline-form">
@@ -33,6 +39,18 @@ export function WorkflowControls({ id, version, status, canSubmit, canPublish, c
         </form>
       )}
     </section>
+  );
+}
+
+function ConfirmNotFound({ messages }: { messages: string[] }) {
+  return (
+    <fieldset className="group">
+      <legend>Quotes not found in their copies</legend>
+      <label className="inline"><input type="checkbox" name="confirm" value="yes" required /> I have checked: publish these quotes although they were not found in the captured copies</label>
+      <label htmlFor="confirm-reason">Reason (kept in the event&apos;s public history)</label>
+      <textarea id="confirm-reason" name="confirmReason" rows={2} required maxLength={2000} aria-describedby="confirm-reason-error" />
+      <FieldError id="confirm-reason-error" messages={messages} />
+    </fieldset>
   );
 }
 

@@ -77,12 +77,14 @@ ALTER TABLE "capture" ADD CONSTRAINT "capture_sha256_fkey" FOREIGN KEY ("sha256"
 -- AddForeignKey
 ALTER TABLE "capture" ADD CONSTRAINT "capture_captured_by_id_fkey" FOREIGN KEY ("captured_by_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Data: editors' notes had been stored as quotes. The seed's research sheet put its own words
--- ("Confirms: …") in the quote field wherever it did not show the source's; readers were shown
--- them as the source's words. Move each into `note` and record the fix on its event as a
--- revision (a public correction once readers could see the event), with the usual from → to
--- changes and the event's whole new state, so history and restore stay complete.
-CREATE TEMP TABLE "note_fix" ON COMMIT DROP AS
+-- Data: notes of the editors had been stored as quotes. The research sheet of the seed put its
+-- own words ("Confirms: …") in the quote field wherever it did not show the words of the source,
+-- and readers were shown them as the words of the source. Move each into `note` and record the
+-- fix on its event as a revision (a public correction once readers could see the event), with
+-- the usual from/to changes and the whole new state of the event, so history and restore stay
+-- complete. (No apostrophes in these comments: the migration runner splits on quote marks. A plain
+-- table, dropped at the end, since the statements may not share one session.)
+CREATE TABLE "_note_fix" AS
 SELECT e."id" AS "event_id", e."version" + 1 AS "version", e."status", r."snapshot" AS "before"
 FROM "event" e
 JOIN LATERAL (SELECT "snapshot" FROM "revision" WHERE "event_id" = e."id" ORDER BY "id" DESC LIMIT 1) r ON TRUE
@@ -91,7 +93,7 @@ WHERE EXISTS (SELECT 1 FROM "source" s WHERE s."event_id" = e."id" AND s."quote"
 UPDATE "source" SET "note" = "quote", "quote" = NULL WHERE "quote" LIKE 'Confirms: %';
 UPDATE "source" SET "quote_check" = 'no_quote' WHERE "quote" IS NULL;
 
-UPDATE "event" e SET "version" = f."version", "updated_at" = CURRENT_TIMESTAMP FROM "note_fix" f WHERE e."id" = f."event_id";
+UPDATE "event" e SET "version" = f."version", "updated_at" = CURRENT_TIMESTAMP FROM "_note_fix" f WHERE e."id" = f."event_id";
 
 INSERT INTO "revision" ("event_id", "user_id", "created_at", "kind", "note", "version", "changes", "snapshot")
 SELECT f."event_id", NULL, CURRENT_TIMESTAMP,
@@ -106,6 +108,8 @@ SELECT f."event_id", NULL, CURRENT_TIMESTAMP,
        jsonb_set(f."before", '{sources}',
          (SELECT coalesce(jsonb_agg(CASE WHEN t."elem"->>'quote' LIKE 'Confirms: %' THEN (t."elem" - 'quote') || jsonb_build_object('note', t."elem"->'quote') ELSE t."elem" END ORDER BY t."i"), '[]'::jsonb)
             FROM jsonb_array_elements(f."before"->'sources') WITH ORDINALITY AS t("elem", "i")))
-FROM "note_fix" f;
+FROM "_note_fix" f;
 
-UPDATE "public_change" SET "version" = "version" + 1 WHERE EXISTS (SELECT 1 FROM "note_fix" WHERE "status" IN ('published', 'retracted'));
+UPDATE "public_change" SET "version" = "version" + 1 WHERE EXISTS (SELECT 1 FROM "_note_fix" WHERE "status" IN ('published', 'retracted'));
+
+DROP TABLE "_note_fix";
