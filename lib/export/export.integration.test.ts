@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { listEvents } from "../events/queries";
-import { createEvent, deleteEvent, transitionEvent } from "../events/mutations";
+import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import { parseEventQuery } from "../events/query-params";
+import { snapshotInclude, toSnapshot } from "../events/snapshot";
 import { buildEventWhere } from "../events/where";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { csvStream, EVENT_COLUMNS, eventRecord } from "./csv";
+import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "./csv";
 import { iterateEvents, pageOfEvents } from "./iterate";
 import type { Cursor } from "./keyset";
+import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "./provenance-fixture";
 
 let t: TestDatabase;
 let editor: SessionUser;
@@ -94,5 +96,60 @@ describe("API cursor pages", () => {
     const page = await pageOfEvents(t.prisma, where, "updated", 50, null);
     expect(page.events.map((e) => [e.id, e.status, e.deleted])).toEqual([[e1.id, "retracted", false], [e2.id, "published", true]]);
     expect(r.version).toBe(e1.version + 1);
+  });
+});
+
+// The columns as published before the provenance fields: a researcher's script may rely on them.
+const EVENT_COLUMNS_V1 = "id,url,title,summary,event_type,claim_status,start_date,end_date,date_precision,approximate,place,country_codes,latitude,longitude,actors,item_categories,sanctions_regime,instrument,source_count,source_urls,source_publishers,status,first_published_at,last_changed_at";
+const SOURCE_COLUMNS_V1 = "event_id,event_url,position,url,publisher,title,published_on,quote,archived_url,author,accessed_on,source_type,language";
+
+async function exportCsv(kind: "events" | "sources", qs = "") {
+  const q = query(qs);
+  const stream = kind === "events"
+    ? csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort), (e) => [eventRecord(e, "https://t.example")], EVENT_COLUMNS, false)
+    : csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort), (e) => sourceRecords(e, "https://t.example"), SOURCE_COLUMNS, false);
+  const text = await new Response(stream).text();
+  return { header: text.slice(0, text.indexOf("\r\n")), rows: parse(text, { columns: true }) as Record<string, string>[], text };
+}
+
+describe("provenance columns", () => {
+  let sha256: string;
+  beforeAll(async () => {
+    ({ sha256 } = await createProvenanceEvent(t.prisma, editor));
+  });
+
+  it("keep every earlier column's name and place, and add the new ones at the end", async () => {
+    const events = await exportCsv("events");
+    expect(events.header).toBe(`${EVENT_COLUMNS_V1},disputing_source_count,quote_count,verified_quote_count`);
+    const sources = await exportCsv("sources");
+    expect(sources.header).toBe(`${SOURCE_COLUMNS_V1},note,stance,quote_check,copy_sha256,copy_captured_at`);
+  });
+
+  it("/sources.csv: a note is not a quote; stance, quote check and the copy's hash and time per source", async () => {
+    const { rows, text } = await exportCsv("sources");
+    const mine = rows.filter((r) => r.event_id === PROVENANCE_EVENT_ID);
+    expect(mine.map((r) => [r.position, r.quote, r.note, r.stance, r.quote_check, r.copy_sha256, r.copy_captured_at])).toEqual([
+      ["1", "", NOTE_ONLY, "supports", "no_quote", "", ""],
+      ["2", DENIAL_QUOTE, `'${HOSTILE_NOTE}`, "disputes", "verified", sha256, COPY_CAPTURED_AT],
+      ["3", "Shipments by rail began in 2022.", "", "context", "no_copy", "", ""],
+    ]);
+    expect(text).not.toContain(COPY_ONLY_TEXT); // the copy's text is never exported
+  });
+
+  it("/events.csv: counts of disputing sources, quotes and verified quotes", async () => {
+    const { rows } = await exportCsv("events");
+    const row = rows.find((r) => r.id === PROVENANCE_EVENT_ID)!;
+    expect(row).toMatchObject({ source_count: "3", disputing_source_count: "1", quote_count: "2", verified_quote_count: "1" });
+    const summit = rows.find((r) => r.id === "2023-09-13-kim-putin-vostochny-summit")!;
+    expect(summit.disputing_source_count).toBe("0");
+  });
+
+  it("follows a changed quote: one word off and the check says not_found, the copy stays", async () => {
+    const e = await t.prisma.event.findUniqueOrThrow({ where: { id: PROVENANCE_EVENT_ID }, include: snapshotInclude });
+    const snap = toSnapshot(e);
+    snap.sources[1] = { ...snap.sources[1], quote: DENIAL_QUOTE.replace("never", "not") };
+    await updateEvent(t.prisma, editor, e.id, e.version, snap, { kind: "correction", note: "Quote corrected.", confirmNotFound: "The copy is of an earlier version of the page." });
+    const row = (await exportCsv("sources")).rows.find((r) => r.event_id === PROVENANCE_EVENT_ID && r.position === "2")!;
+    expect([row.quote_check, row.copy_sha256, row.copy_captured_at]).toEqual(["not_found", sha256, COPY_CAPTURED_AT]);
   });
 });
