@@ -3,6 +3,7 @@
 // data is one server-sorted page; TanStack Table supplies the column model, React the markup.
 import Link from "next/link";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { DISPUTED_MARK_MEANING, DisputedMark } from "@/components/sources/disputed-mark";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate } from "@/lib/events/date-span";
 import type { EventRow } from "@/lib/events/queries";
@@ -40,7 +41,15 @@ function buildColumns(links: SortLinks) {
       cell: (info) => <Link href={`/events/${info.row.original.id}`}>{info.getValue()}</Link>,
     }),
     helper.accessor("type", { header: "Type", cell: (info) => eventTypeLabel(info.getValue()) }),
-    helper.accessor("claimStatus", { header: "Claim", cell: (info) => <span className={`badge ${info.getValue()}`}>{info.getValue()}</span> }),
+    helper.accessor("claimStatus", {
+      header: "Claim",
+      cell: (info) => (
+        <>
+          <span className={`badge ${info.getValue()}`}>{info.getValue()}</span>
+          {info.row.original.disputeCount > 0 && <><br /><DisputedMark count={info.row.original.disputeCount} /></>}
+        </>
+      ),
+    }),
     helper.accessor("actors", {
       header: "Actors",
       cell: (info) => [...new Map(info.getValue().map((a) => [a.slug, a.name])).values()].join(", "),
@@ -54,36 +63,41 @@ export function EventsTable({ rows, links, caption }: { rows: EventRow[]; links:
   const table = useTable({ features, columns: buildColumns(links), data: rows, getRowId: (row) => row.id });
   const sortedColumn = links.sort.replace("-", "");
   return (
-    <div className="table-wrap">
-      <table className="events">
-        <caption>{caption}</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  aria-sort={header.column.id === sortedColumn ? (links.sort.startsWith("-") ? "descending" : "ascending") : undefined}
-                >
-                  <table.FlexRender header={header} />
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={cell.column.id === "sourceCount" ? "num" : undefined}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div className="table-wrap">
+        <table className="events" aria-describedby="events-legend">
+          <caption>{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={header.column.id === sortedColumn ? (links.sort.startsWith("-") ? "descending" : "ascending") : undefined}
+                  >
+                    <table.FlexRender header={header} />
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.id === "sourceCount" ? "num" : undefined}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p id="events-legend" className="muted table-legend">
+        {DISPUTED_MARK_MEANING} <Link href="/codebook#disputed">More in the codebook</Link>.
+      </p>
+    </>
   );
 }

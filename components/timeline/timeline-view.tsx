@@ -1,6 +1,7 @@
 // Everything on a timeline page below the filters: controls, legend, chart, details panel and
 // the equivalent chronological list. Shared by /timeline and /embed/timeline.
 import Link from "next/link";
+import { DISPUTED_MARK_MEANING, DisputedMark } from "@/components/sources/disputed-mark";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import type { EventQuery } from "@/lib/events/query-params";
 import { inView, type TimelineEvent } from "@/lib/timeline/geometry";
@@ -61,6 +62,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="url(#hatch-legend)" className="legend-uncertain" /><defs><pattern id="hatch-legend" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe8f7" /><line x1="0" y1="0" x2="0" y2="6" stroke="#0b5cad" strokeWidth="2" /></pattern></defs></svg> only the month or year is known: the whole period is shaded</li>
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" className="legend-approx" /></svg> dashed outline: approximate</li>
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
+        <li>In an event&rsquo;s details, {DISPUTED_MARK_MEANING}</li>
       </ul>
       <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
         chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)) })}
@@ -69,6 +71,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
             <h2>{selected.title}</h2>
             <p>{selected.dateLabel}{selected.precision !== "day" && ` (known to the ${selected.precision})`}{selected.approximate && " — approximate"}</p>
             <p>{eventTypeLabel(selected.type)}</p>
+            {selected.disputeCount > 0 && <p><DisputedMark count={selected.disputeCount} /></p>}
             <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>
             {/* A plain link: the chart's script loads it in place and puts focus back on the item. */}
             <p><a href={href({})} data-close={selected.id}>Close details</a></p>

@@ -24,6 +24,8 @@ export interface EventRow {
   place: string | null;
   actors: EventActorView[];
   sourceCount: number;
+  /** Sources whose stance is `disputes` (a denial or contradiction); the table marks them. */
+  disputeCount: number;
 }
 
 function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate["precision"]; approximate: boolean }): EventDate {
@@ -46,17 +48,21 @@ interface RowRecord {
   approximate: boolean;
   place: string | null;
   source_count: number;
+  dispute_count: number;
   actors: EventActorView[];
 }
 
-/** The page's rows, with their actors and source counts, in one round trip. */
+/** The page's rows, with their actors and source counts (all, and disputing), in one round trip. */
 function loadRows(client: PrismaClient, ids: string[]) {
   return client.$queryRaw<RowRecord[]>`
     SELECT e.id, e.title, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate, e.place,
-           (SELECT count(*)::int FROM source s WHERE s.event_id = e.id) AS source_count,
+           sc.source_count, sc.dispute_count,
            (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
               FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors
-    FROM event e WHERE e.id = ANY(${ids}::text[])`;
+    FROM event e
+    CROSS JOIN LATERAL (SELECT count(*)::int AS source_count, (count(*) FILTER (WHERE s.stance = 'disputes'))::int AS dispute_count
+                          FROM source s WHERE s.event_id = e.id) sc
+    WHERE e.id = ANY(${ids}::text[])`;
 }
 
 /** One page of published events. `client` is for the benchmark, which logs the SQL it runs. */
@@ -88,6 +94,7 @@ export async function listEvents(
       place: e.place,
       actors: e.actors,
       sourceCount: e.source_count,
+      disputeCount: e.dispute_count,
     }];
   });
   return { rows, total, page, pageCount };
@@ -95,21 +102,38 @@ export async function listEvents(
 
 /**
  * A published or retracted event with everything the public page shows; null otherwise. Once per
- * request (React's cache): the page and its metadata both ask, and each ask is four queries.
+ * request (React's cache): the page and its metadata both ask. Each source carries its captured
+ * copy's date and SHA-256 (never the copy, nor the matched passage: those are for editors) and the
+ * link checker's latest word on its address and its archive address.
  */
 export const getEvent = cache(async (id: string) => {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const e = await db().event.findFirst({
     where: { id, status: { in: ["published", "retracted"] }, deleted: false },
     include: {
-      sources: { orderBy: { position: "asc" } },
+      sources: { orderBy: { position: "asc" }, omit: { quoteMatch: true }, include: { capture: { select: { capturedAt: true, sha256: true } } } },
       actors: { include: { actor: true }, orderBy: { actorId: "asc" } },
     },
   });
   if (!e) return null;
-  const { startDate, endDate, precision, approximate, ...rest } = e;
-  return { ...rest, date: toDate({ startDate, endDate, precision, approximate }) };
+  const checks = await loadLinkChecks(e.sources.flatMap((s) => [s.url, s.archivedUrl]));
+  const { startDate, endDate, precision, approximate, sources, ...rest } = e;
+  return {
+    ...rest,
+    date: toDate({ startDate, endDate, precision, approximate }),
+    sources: sources.map((s) => ({ ...s, urlCheck: checks.get(s.url ?? "") ?? null, archiveCheck: checks.get(s.archivedUrl ?? "") ?? null })),
+  };
 });
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
+export type EventSourceView = EventDetail["sources"][number];
+
+async function loadLinkChecks(urls: (string | null)[]) {
+  const wanted = [...new Set(urls.filter((u): u is string => Boolean(u)))];
+  if (!wanted.length) return new Map<string, LinkCheckView>();
+  const rows = await db().linkCheck.findMany({ where: { url: { in: wanted } }, select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true } });
+  return new Map(rows.map((r) => [r.url, r as LinkCheckView]));
+}
+export type LinkCheckView = { url: string; status: string; firstFailureAt: Date | null; lastCheckedAt: Date };
 
 export async function getOverview() {
   const published = { status: "published" as const, deleted: false };

@@ -50,11 +50,15 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
 export async function getTimelineEvent(query: EventQuery, id: string) {
   const r = await db().event.findFirst({
     where: { AND: [buildEventWhere(query), { id }] },
-    select: { id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true },
+    select: {
+      id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true,
+      // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
+      _count: { select: { sources: { where: { stance: "disputes" } } } },
+    },
   });
   if (!r) return null;
   const dateLabel = formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, approximate: r.approximate });
-  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel };
+  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel, disputeCount: r._count.sources };
 }
 export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;
 

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
-import { ACTOR_KINDS, ACTOR_ROLES, CLAIM_STATUSES, DATE_PRECISIONS, EVENT_TYPES, EVENT_TYPE_LABELS, ITEM_CATEGORIES, SANCTIONS_REGIMES, SOURCE_TYPES, type EventType } from "@/lib/events/codebook";
+import { DISPUTED_MARK_MEANING } from "@/components/sources/disputed-mark";
+import {
+  ACTOR_KINDS, ACTOR_ROLES, CLAIM_STATUSES, DATE_PRECISIONS, EVENT_TYPES, EVENT_TYPE_LABELS, ITEM_CATEGORIES, LINK_STATUSES, QUOTE_CHECKS, SANCTIONS_REGIMES, SOURCE_STANCES, SOURCE_TYPES,
+  type EventType,
+} from "@/lib/events/codebook";
 import { FIELDS } from "@/lib/events/field-docs";
+import { DEAD_LINK_MIN_FAILING_MS } from "@/lib/links/health";
 
 export const metadata: Metadata = { title: "Codebook" };
 
@@ -35,6 +40,28 @@ export default function CodebookPage() {
       <Vocabulary caption="Actor roles" entries={Object.entries(ACTOR_ROLES)} />
       <h2 id="source-types">Source types</h2>
       <Vocabulary caption="Source types" entries={Object.entries(SOURCE_TYPES)} />
+      <h2 id="source-stances">Source stances</h2>
+      <p>What a citation does for the event. Sources that dispute it are listed on the event&rsquo;s page under their own heading, &ldquo;Disputed by&rdquo;.</p>
+      <Vocabulary caption="Source stances" entries={Object.entries(SOURCE_STANCES)} />
+      <h2 id="disputed">The disputed mark</h2>
+      <p>{DISPUTED_MARK_MEANING} The table of events and the timeline&rsquo;s details show it; an event no source disputes has no mark.</p>
+      <h2 id="quote-checks">Quote checks</h2>
+      <p>
+        A quote is the source&rsquo;s own words, shown in quotation marks; an editor&rsquo;s note is the editor&rsquo;s words, shown as
+        &ldquo;Editor&rsquo;s note&rdquo; and never as a quote. Each quote is looked for, word for word, in the text of a copy of the source
+        captured by the tracker (ignoring only differences of typography: curly or straight quotation marks, dash variants, soft hyphens,
+        spacing and line breaks). Beside every quote the event page says the result, for example &ldquo;Checked against a copy captured
+        30 November 2026&rdquo; or &ldquo;Not yet checked against a copy&rdquo;. The public sees that a copy exists, when it was captured and its
+        SHA-256 fingerprint, not the copy itself: the tracker cites, it does not republish.
+      </p>
+      <Vocabulary caption="Quote checks" entries={Object.entries(QUOTE_CHECKS)} />
+      <h2 id="link-statuses">Link statuses</h2>
+      <p>
+        The tracker checks every cited address and archive address from time to time. A link is shown to readers as no longer working
+        only when it has been gone or failing on checks at least {DEAD_LINK_MIN_FAILING_MS / 3_600_000} hours apart, so a passing outage is
+        not reported; the event page then offers the archived copy first.
+      </p>
+      <Vocabulary caption="Link statuses" entries={Object.entries(LINK_STATUSES)} />
       {FIELDS.map((group) => (
         <section key={group.name}>
           <h2 id={`fields-${group.name.toLowerCase()}`}>{group.name} fields</h2>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ACTOR_ROLES, SANCTIONS_REGIMES, SOURCE_TYPES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug, type SourceTypeSlug } from "@/lib/events/codebook";
+import { DisputedMark } from "@/components/sources/disputed-mark";
+import { EventSources } from "@/components/sources/event-sources";
+import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, toIsoDay } from "@/lib/events/date-span";
 import { getPublicHistory } from "@/lib/events/editor-queries";
 import { getEvent } from "@/lib/events/queries";
@@ -19,6 +21,7 @@ export default async function EventPage({ params }: Props) {
   const event = await getEvent((await params).id);
   if (!event) notFound();
   const history = await getPublicHistory(event.id);
+  const disputes = event.sources.filter((s) => s.stance === "disputes").length;
   const actorsByRole = event.actors.map((a) => ({ name: a.actor.name, aliases: a.actor.aliases, role: ACTOR_ROLES[a.role as ActorRoleSlug] ?? a.role, slug: a.actor.slug }));
 
   return (
@@ -36,6 +39,7 @@ export default async function EventPage({ params }: Props) {
         {event.date.precision !== "day" && <> (known to the {event.date.precision})</>}
         {event.date.approximate && <> — approximate</>}
         {" · "}{eventTypeLabel(event.type)}{" · "}<span className={`badge ${event.claimStatus}`}>{event.claimStatus}</span>
+        {disputes > 0 && <>{" · "}<DisputedMark count={disputes} href="#disputed-by" /></>}
       </p>
       <p>{event.summary}</p>
 
@@ -66,28 +70,9 @@ export default async function EventPage({ params }: Props) {
         ))}
       </ul>
 
-      <h2>Sources ({event.sources.length})</h2>
-      <ol className="sources">
-        {event.sources.map((s) => (
-          <li key={s.id}>
-            <p>
-              <strong>{s.url ? <a href={s.url} rel="noopener noreferrer" target="_blank">{s.title}</a> : s.title}</strong>
-              <br />
-              <span className="muted">
-                {[s.publisher, s.author && `by ${s.author}`, s.publishedOn && `published ${s.publishedOn}`, SOURCE_TYPES[s.sourceType as SourceTypeSlug], s.language !== "en" && `language: ${s.language}`].filter(Boolean).join(" · ")}
-              </span>
-            </p>
-            <blockquote lang={s.language}>{s.quote}</blockquote>
-            <p className="muted">
-              {s.accessedOn && <>Accessed {toIsoDay(s.accessedOn)}. </>}
-              {s.archivedUrl && <a href={s.archivedUrl} rel="noopener noreferrer" target="_blank">Archived copy</a>}
-              {!s.url && <>No public web address is known for this source.</>}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <EventSources sources={event.sources} />
 
-      <h2>Corrections and history</h2>
+      <h2 id="history">Corrections and history</h2>
       {history.length === 0 ? <p className="muted">No public changes recorded.</p> : (
         <ol className="history" aria-label="Public history">
           {history.map((h) => (
