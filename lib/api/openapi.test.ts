@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { QUOTE_CHECKS, SOURCE_STANCES } from "../events/codebook";
+import { openApiDocument } from "./openapi";
+
+type JsonSchema = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; required?: string[] };
+
+const doc = openApiDocument("https://tracker.example");
+const event = doc.components.schemas.Event as JsonSchema;
+const source = event.properties!.sources.items!;
+const allowsNull = (s: JsonSchema) => s.type === "null" || (Array.isArray(s.type) && s.type.includes("null")) || Boolean(s.anyOf?.some(allowsNull));
+
+describe("OpenAPI document", () => {
+  it("describes every provenance field of a source, generated from the zod schemas", () => {
+    for (const field of ["quote", "note", "stance", "quoteCheck", "copy"]) {
+      expect(source.properties![field]?.description, field).toMatch(/\w{4}/);
+      expect(source.required, field).toContain(field);
+    }
+    expect(source.properties!.stance.enum).toEqual(Object.keys(SOURCE_STANCES));
+    expect(source.properties!.quoteCheck.enum).toEqual(Object.keys(QUOTE_CHECKS));
+    // Each value's meaning comes from the codebook.
+    expect(source.properties!.quoteCheck.description).toContain(QUOTE_CHECKS.no_copy);
+    expect(allowsNull(source.properties!.quote)).toBe(true);
+    expect(allowsNull(source.properties!.note)).toBe(true);
+    expect(allowsNull(source.properties!.copy)).toBe(true);
+    expect(JSON.stringify(source.properties!.copy)).toMatch(/"sha256".*"capturedAt"/);
+  });
+
+  it("gives the event its count of disputing sources, and nothing meant for editors", () => {
+    expect(event.properties!.disputingSourceCount.type).toBe("integer");
+    expect(event.properties!.disputingSourceCount.description).toMatch(/dispute/);
+    expect(JSON.stringify(doc)).not.toMatch(/quoteMatch|fullText/);
+    expect(doc.info.description).toMatch(/quote` is null/);
+  });
+});
