@@ -27,6 +27,7 @@ export function Citation({ source: s }: { source: EventSourceView }) {
         <p className="link-dead">
           This link no longer works (checked {formatDay(links.urlDeadCheckedAt)}).{" "}
           {links.archivedUrl && <><a href={links.archivedUrl} {...external}>Read the archived copy</a>. </>}
+          {links.archiveDeadCheckedAt && !links.urlDeadCheckedAt && <>The archived copy no longer works (checked {formatDay(links.archiveDeadCheckedAt)}). </>}
           {links.fallbackCapturedAt && <>A copy was captured on {formatDay(links.fallbackCapturedAt)}; editors keep it to check the quote. </>}
           <span className="muted">Former address: <span className="url">{s.url}</span></span>
         </p>
@@ -42,7 +43,7 @@ export function Citation({ source: s }: { source: EventSourceView }) {
       <p className="muted source-links">
         {s.accessedOn && <>Accessed {formatDay(s.accessedOn)}. </>}
         {links.archivedUrl && !links.urlDeadCheckedAt && <><a href={links.archivedUrl} {...external}>Archived copy</a>. </>}
-        {links.archiveDeadCheckedAt && <>The archived copy no longer works either (checked {formatDay(links.archiveDeadCheckedAt)}). </>}
+        {links.archiveDeadCheckedAt && !links.urlDeadCheckedAt && <>The archived copy no longer works (checked {formatDay(links.archiveDeadCheckedAt)}). </>}
         {!s.url && <>No public web address is known for this source.</>}
       </p>
       {s.capture && (
