@@ -59,6 +59,7 @@ export const FIELDS: { name: string; fields: [string, string][] }[] = [
       ["actors", "Each actor as “Name (role)”."],
       ["source_count, source_urls, source_publishers", "How many sources the event cites, whatever their stance, and their addresses and publishers in citation order."],
       ["/sources.csv", "One row per source of the matching events: event_id, event_url, position, url, publisher, title, published_on, quote, archived_url, author, accessed_on, source_type, language, note, stance, quote_check, copy_sha256, copy_captured_at."],
+      ["event_id, event_url, position", "In /sources.csv: the event's id and public page, and the source's place in the event's citation order (1 first)."],
       ["import", "/editor/import reads both files in this format. It reads note and stance (a file without a stance column imports every source as supports) and ignores the derived columns (source_count and the other counts, quote_check, copy_sha256, copy_captured_at): checks are recomputed on saving, and copies are never imported (a re-imported source keeps its captured copy while its address is unchanged)."],
     ],
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "csv-stringify/sync";
-import { neutralize } from "./csv";
+import { FIELDS } from "../events/field-docs";
+import { EVENT_COLUMNS, neutralize, SOURCE_COLUMNS } from "./csv";
 
 describe("neutralize", () => {
   it("prefixes every formula trigger so a spreadsheet shows text", () => {
@@ -19,5 +20,21 @@ describe("RFC 4180 quoting (csv-stringify with our options)", () => {
   it("quotes embedded quotes, commas and newlines and ends records with CRLF", () => {
     const out = stringify([[neutralize('He said "pay a price", then\nleft'), 1.5, "=1+1"].map((v) => (typeof v === "string" ? neutralize(v) : v))], { record_delimiter: "windows" });
     expect(out).toBe('"He said ""pay a price"", then\nleft",1.5,\'=1+1\r\n');
+  });
+});
+
+describe("the codebook", () => {
+  const documented = new Set(FIELDS.flatMap((g) => g.fields.flatMap(([name]) => name.split(/,\s*/))));
+  const text = (group: string, name: string) => FIELDS.find((g) => g.name === group)!.fields.find(([n]) => n === name)![1];
+
+  it("explains every column of both files", () => {
+    for (const column of [...EVENT_COLUMNS, ...SOURCE_COLUMNS]) {
+      expect(documented.has(column), column).toBe(true);
+    }
+  });
+
+  it("lists the columns of both files in their order", () => {
+    expect(text("CSV export", "columns")).toContain(EVENT_COLUMNS.join(", "));
+    expect(text("CSV export", "/sources.csv")).toContain(SOURCE_COLUMNS.join(", "));
   });
 });

@@ -32,6 +32,18 @@ export interface ImportReport {
 
 class Rollback extends Error {}
 
+function rowErrors(err: InvalidInputError | ForbiddenError, row: number): RowError[] {
+  const fields = Object.entries((err as InvalidInputError).fieldErrors ?? {});
+  // A changed quote of a published event that its copy does not hold needs an editor's reason,
+  // which a file has no place for: say so, rather than name a form field the file lacks.
+  if (fields.some(([path]) => path === "confirmNotFound")) {
+    const what = err.message.split(" To publish anyway")[0];
+    return [{ row, column: "sources.csv, quote", message: `${what} An import cannot confirm that: correct the quote, or make the change in the event's editor, which asks for a reason.` }];
+  }
+  if (!fields.length) return [{ row, column: "id", message: err.message }];
+  return fields.map(([path, messages]) => ({ row, column: columnOf(path), message: messages.join(" ") }));
+}
+
 export async function importEvents(prisma: PrismaClient, user: SessionUser | null, opts: ImportOptions): Promise<ImportReport> {
   assertRole(user, "contributor");
   const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
@@ -92,11 +104,8 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
             else report.updated++;
           }
         } catch (err) {
-          if (err instanceof InvalidInputError || err instanceof ForbiddenError) {
-            const fields = Object.entries((err as InvalidInputError).fieldErrors ?? {});
-            if (fields.length) for (const [path, messages] of fields) report.errors.push({ row: p.row, column: columnOf(path), message: messages.join(" ") });
-            else report.errors.push({ row: p.row, column: "id", message: err.message });
-          } else throw err;
+          if (err instanceof InvalidInputError || err instanceof ForbiddenError) report.errors.push(...rowErrors(err, p.row));
+          else throw err;
         }
       }
       if (opts.dryRun || report.errors.length) throw new Rollback();

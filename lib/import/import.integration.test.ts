@@ -7,6 +7,7 @@ import { parseEventQuery } from "../events/query-params";
 import { buildEventWhere } from "../events/where";
 import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "../export/csv";
 import { iterateEvents } from "../export/iterate";
+import { createProvenanceEvent, DENIAL_QUOTE, PROVENANCE_EVENT_ID } from "../export/provenance-fixture";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { importEvents } from "./import-events";
@@ -20,6 +21,11 @@ async function exportAll(prisma: PrismaClient) {
   return { events, sources };
 }
 
+// What an import cannot bring into another database: the quote checks and the copies they ran against.
+const DERIVED = ["verified_quote_count", "quote_check", "copy_sha256", "copy_captured_at"];
+const records = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+const withoutDerived = (csv: string) => records(csv).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !DERIVED.includes(k))));
+
 async function userIn(t: TestDatabase, role: "contributor" | "editor"): Promise<SessionUser> {
   const u = await t.prisma.user.create({ data: { email: `${role}@example.org`, name: role, role } });
   return { id: u.id, email: u.email, name: u.name, role };
@@ -32,6 +38,9 @@ describe("CSV import", () => {
   beforeAll(async () => {
     [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     await seedDatabase(source.prisma);
+    // A note-only citation, a disputing source with a hostile note and a verified quote, a context source.
+    const u = await source.prisma.user.create({ data: { email: "editor@example.org", name: "editor", role: "editor" } });
+    await createProvenanceEvent(source.prisma, { id: u.id, email: u.email, name: u.name, role: "editor" });
     exported = await exportAll(source.prisma);
   });
   afterAll(async () => {
@@ -56,26 +65,71 @@ describe("CSV import", () => {
   it("reports a dry run exactly and writes nothing", async () => {
     const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
     const report = await importEvents(target.prisma, editor, { eventsCsv: exported.events, sourcesCsv: exported.sources, status: "file", dryRun: true });
-    expect(report).toMatchObject({ rows: 30, created: 30, updated: 0, errors: [], committed: false });
+    expect(report).toMatchObject({ rows: 31, created: 31, updated: 0, errors: [], committed: false });
     expect(await target.prisma.event.count()).toBe(0);
   });
 
   it("round-trips: export, import into an empty database, export again gives the same files", async () => {
     const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
     const report = await importEvents(target.prisma, editor, { eventsCsv: exported.events, sourcesCsv: exported.sources, status: "file", dryRun: false });
-    expect(report).toMatchObject({ created: 30, errors: [], committed: true });
+    expect(report).toMatchObject({ created: 31, errors: [], committed: true });
     const again = await exportAll(target.prisma);
-    expect(again.events).toBe(exported.events);
-    expect(again.sources).toBe(exported.sources);
-    expect(await target.prisma.revision.count({ where: { kind: "create" } })).toBe(30);
+    // Every column but the quote checks, which ran against copies that stay behind.
+    expect(withoutDerived(again.events)).toEqual(withoutDerived(exported.events));
+    expect(withoutDerived(again.sources)).toEqual(withoutDerived(exported.sources));
+    expect(await target.prisma.revision.count({ where: { kind: "create" } })).toBe(31);
+    const cited = (csv: string) => records(csv).filter((r) => r.event_id === PROVENANCE_EVENT_ID).map((r) => [r.quote, r.note, r.stance, r.quote_check, r.copy_sha256]);
+    expect(cited(exported.sources)[1]).toEqual([DENIAL_QUOTE, expect.stringMatching(/^'=HYPERLINK/), "disputes", "verified", expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect(cited(again.sources)).toEqual(cited(exported.sources).map(([q, n, st, check]) => [q, n, st, check === "verified" ? "no_copy" : check, ""]));
+    expect(await target.prisma.capture.count()).toBe(0); // copies are never imported
   });
 
   it("is idempotent: importing the same files again changes nothing", async () => {
     const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
     const revisions = await target.prisma.revision.count();
     const report = await importEvents(target.prisma, editor, { eventsCsv: exported.events, sourcesCsv: exported.sources, status: "file", dryRun: false });
-    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 30, committed: true });
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 31, committed: true });
     expect(await target.prisma.revision.count()).toBe(revisions);
+  });
+
+  it("re-imports an export into its own database without a change, keeping every source's copy", async () => {
+    const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const revisions = await source.prisma.revision.count();
+    const report = await importEvents(source.prisma, editor, { eventsCsv: exported.events, sourcesCsv: exported.sources, status: "file", dryRun: false });
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 31, errors: [], committed: true });
+    expect(await source.prisma.revision.count()).toBe(revisions);
+    const again = await exportAll(source.prisma);
+    expect(again.events).toBe(exported.events);
+    expect(again.sources).toBe(exported.sources);
+  });
+
+  it("refuses a published quote changed so that its copy does not hold it, by row and column", async () => {
+    const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const sources = records(exported.sources).map((r) => (r.event_id === PROVENANCE_EVENT_ID && r.position === "2" ? { ...r, quote: DENIAL_QUOTE.replace("never", "not") } : r));
+    const report = await importEvents(source.prisma, editor, { eventsCsv: exported.events, sourcesCsv: stringify(sources, { header: true, columns: [...SOURCE_COLUMNS] }), status: "file", dryRun: false });
+    const row = records(exported.events).findIndex((r) => r.id === PROVENANCE_EVENT_ID) + 2;
+    expect(report.committed).toBe(false);
+    expect(report.errors).toEqual([{ row, column: "sources.csv, quote", message: expect.stringMatching(/quote of source 2 was not found in the captured copy\. An import cannot confirm that/) }]);
+  });
+
+  it("reads note and stance, needs a quote or a note per citation, and a quote or note column", async () => {
+    const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const event = records(exported.events).find((r) => r.id === PROVENANCE_EVENT_ID)!;
+    const eventsCsv = stringify([{ ...event, id: "2024-06-21-note-and-stance", status: "draft" }], { header: true, columns: [...EVENT_COLUMNS] });
+    const rows = [
+      { event_id: "2024-06-21-note-and-stance", position: "1", title: "Report", note: "Says the shipment left in June.", source_type: "news" },
+      { event_id: "2024-06-21-note-and-stance", position: "2", title: "Denial", quote: "We deny it.", stance: "disputes", source_type: "official" },
+    ];
+    const ok = await importEvents(target.prisma, editor, { eventsCsv, sourcesCsv: stringify(rows, { header: true, columns: ["event_id", "position", "title", "quote", "note", "stance", "source_type"] }), status: "file", dryRun: false });
+    expect(ok).toMatchObject({ created: 1, errors: [], committed: true });
+    const saved = await target.prisma.source.findMany({ where: { eventId: "2024-06-21-note-and-stance" }, orderBy: { position: "asc" } });
+    expect(saved.map((s) => [s.quote, s.note, s.stance, s.quoteCheck])).toEqual([[null, "Says the shipment left in June.", "supports", "no_quote"], ["We deny it.", null, "disputes", "no_copy"]]);
+
+    const neither = [rows[0], { ...rows[1], quote: "" }];
+    const bad = await importEvents(target.prisma, editor, { eventsCsv, sourcesCsv: stringify(neither, { header: true, columns: ["event_id", "position", "title", "quote", "note", "stance", "source_type"] }), status: "file", dryRun: true });
+    expect(bad.errors).toEqual([{ row: 2, column: "sources.csv, source 2, quote", message: "Quote the source's own words, or say in a note what it supports" }]);
+    const noColumn = await importEvents(target.prisma, editor, { eventsCsv, sourcesCsv: stringify(rows, { header: true, columns: ["event_id", "position", "title", "source_type"] }), status: "file", dryRun: true });
+    expect(noColumn.fileError).toMatch(/lacks the columns quote and note/);
   });
 
   it("makes a contributor's rows drafts and refuses what they may not change", async () => {

@@ -37,7 +37,7 @@ describe("import rows under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   it("turns any row into an input refused by column, or accepted with storable text", () => {
     const known = new Map<string, KnownActor>([["russia", { slug: "russia", name: "Russia", aliases: [] }]]);
     fc.assert(
-      fc.property(row, fc.array(fc.dictionary(fc.constantFrom("url", "title", "quote", "source_type", "published_on", "language"), cell)), (r, sourceRows) => {
+      fc.property(row, fc.array(fc.dictionary(fc.constantFrom("url", "title", "quote", "note", "stance", "source_type", "published_on", "language"), cell)), (r, sourceRows) => {
         const created = new Map<string, NewActorInput>();
         const { links, problems } = parseActors(r.actors, known, created);
         for (const p of problems) expectHumanMessage(p, r.actors);
