@@ -26,7 +26,6 @@ export const seedActors: SeedActor[] = [
     aliases: ["Panel of Experts", "1718 Committee Panel of Experts", "UN Panel of Experts", "1718 Committee"],
   },
   { slug: "kedo", name: "KEDO", kind: "international_body", aliases: ["Korean Peninsula Energy Development Organization"] },
-  { slug: "iaea", name: "IAEA", kind: "international_body", aliases: ["International Atomic Energy Agency"] },
 
   // Government agencies, armed forces and other organisations
   {

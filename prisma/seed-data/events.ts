@@ -1,8 +1,12 @@
-// The 30 seed events of shared/research/seed-events.md (E01–E30), in the sheet's order.
-// Titles and summaries are written for the tracker; quotes from the seed article are exact
-// substrings of shared/article/burton-2023-kim-putin-summit.txt. Corroborating sources keep the
-// sheet's URLs as given; where the sheet does not show a source's own words, the quote field
-// carries the sheet's "Confirms" note, prefixed "Confirms: ".
+// The 30 seed events of the research sheet (E01–E30), in the sheet's order. Titles and summaries
+// are written for the tracker and say only what the cited sources say; quotes from the seed
+// article are exact substrings of its copy in ./article (stored as the article's captured copy,
+// so every one is checked). Corroborating sources keep the sheet's URLs as given. Where the
+// sheet does not show a source's own words, the citation carries the sheet's "Confirms" note as
+// the editor's note, never as a quote; its text stays exactly as the provenance migration moved
+// it, so databases seeded before and after agree.
+// Changes to this file after seeding reach existing databases as public corrections: give each
+// one a note for readers in ./corrections.ts.
 import type { SeedEvent, SeedSource } from "./types";
 
 const ACCESSED = "2026-11-28";
@@ -13,15 +17,16 @@ const article = (quote: string): SeedSource => ({
   author: "John Burton",
   sourceType: "analysis",
   quote,
+  copy: "article",
   language: "en",
   accessedOn: ACCESSED,
 });
 
-/** A corroborating source; every one was read on the same access date. */
-const src = (s: Omit<SeedSource, "accessedOn" | "language"> & { language?: string }): SeedSource => ({
+/** A corroborating source, read on the sheet's access date unless it says otherwise. */
+const src = (s: Omit<SeedSource, "accessedOn" | "language"> & { language?: string; accessedOn?: string }): SeedSource => ({
   ...s,
   language: s.language ?? "en",
-  accessedOn: ACCESSED,
+  accessedOn: s.accessedOn ?? ACCESSED,
 });
 
 // Verbatim passages of the seed article. Where the sheet gives several lines for an event, the
@@ -66,60 +71,70 @@ const Q = {
   foodFuel: "At a minimum, North Korea can look forward to deliveries of Russian food and fuel to rescue the economy.",
 } as const;
 
-// Sources cited by more than one event.
-const isdpLee = (quote: string) =>
+// Sources cited by more than one event, each time with its own quote or note.
+type Words = Pick<SeedSource, "quote" | "note">;
+const isdpLee = (words: Words) =>
   src({
     url: "https://isdp.eu/publication/u-s-north-korea-denuclearization-negotiations-an-irresolvable-issue",
     title: "U.S.-North Korea Denuclearization Negotiations: An Irresolvable Issue?",
     publisher: "Institute for Security and Development Policy (ISDP)",
     author: "Sangsoo Lee",
     sourceType: "analysis",
-    quote,
+    ...words,
   });
-const asahiApSummit = (quote: string) =>
+const asahiApSummit = (words: Words) =>
   src({
     url: "https://ajw-origin.potaufeu.asahi.com/ajw/articles/15004451",
     title: "AP report on the Kim–Putin summit (headline not recorded)",
     publisher: "The Asahi Shimbun AJW (AP)",
     publishedOn: "2023-09-13",
     sourceType: "news",
-    quote,
+    ...words,
   });
-const aeroTimePlant = (quote: string) =>
+const aeroTimePlant = (words: Words) =>
   src({
     url: "https://aerotime.aero/articles/north-korean-leader-tours-russian-fighter-jet-plant-video",
     title: "North Korean leader Kim Jong Un tours Russian fighter jet plant: video",
     publisher: "AeroTime",
     publishedOn: "2023-09",
     sourceType: "news",
-    quote,
+    ...words,
   });
-const koreaHeraldSullivan = (quote: string) =>
+const koreaHeraldSullivan = (words: Words) =>
   src({
     url: "https://news.koreaherald.com/view.php?ud=20230906000102",
     title: "N. Korea will pay a price if it provides weapons to Russia: NSA Sullivan",
     publisher: "The Korea Herald (Yonhap)",
     publishedOn: "2023-09-06",
     sourceType: "news",
-    quote,
+    ...words,
   });
-const oneLurerPutin = (quote: string) =>
+const oneLurerPutin = (words: Words) =>
   src({
     url: "https://1lurer.am/en/2023/09/13/Russia-North-Korea-have-many-joint-projects-including-in-transport-sector-Putin/994664",
     title: "Russia, North Korea have many joint projects, including in transport sector – Putin",
     publisher: "Public Radio of Armenia (1lurer.am), citing TASS",
     publishedOn: "2023-09-13",
     sourceType: "news",
-    quote,
+    ...words,
   });
-const kyivIndependentShells = (quote: string) =>
+const kyivIndependentShells = (words: Words) =>
   src({
     url: "https://kyivindependent.com/north-korea-could-have-sent-over-6-million-artillery-shells-to-russia-seoul-says/",
     title: "North Korea could have sent over 6 million artillery shells to Russia, Seoul says",
     publisher: "The Kyiv Independent",
     publishedOn: "2024-08-27",
     sourceType: "news",
-    quote,
+    ...words,
+  });
+
+const asianNewsHistory = (words: Words & Pick<SeedSource, "stance">) =>
+  src({
+    url: "https://asian-news.net/post/there-s-a-history-to-moscow-pyongyang/14010",
+    title: "There's a history to Moscow-Pyongyang collaboration",
+    publisher: "Asian News",
+    sourceType: "analysis",
+    ...words,
   });
 
 export const seedEvents: SeedEvent[] = [
@@ -128,7 +143,7 @@ export const seedEvents: SeedEvent[] = [
     id: "1994-10-us-dprk-agreed-framework",
     title: "US and North Korea sign the Agreed Framework",
     summary:
-      "The United States and North Korea reached a deal under which Pyongyang would freeze its plutonium-producing reactor at Yongbyon in return for light-water reactors, interim heavy fuel oil supplied through KEDO, and steps toward normal relations. It is the usual starting point of the long US–North Korea negotiating process, and it broke down in 2003.",
+      "The United States and North Korea reached a deal under which Pyongyang would freeze its plutonium-producing reactor at Yongbyon in return for light-water reactors, interim heavy fuel oil supplied through KEDO, and steps toward normal relations. The deal broke down in 2003.",
     type: "diplomatic-process",
     claimStatus: "confirmed",
     startDate: "1994-10-01",
@@ -154,7 +169,7 @@ export const seedEvents: SeedEvent[] = [
         author: "Nicola Butler",
         publishedOn: "2003",
         sourceType: "analysis",
-        quote:
+        note:
           "Confirms: the October 1994 Agreed Framework between the US and DPRK, which froze the Yongbyon reactor in exchange for light-water reactors and interim heavy fuel oil via KEDO.",
       }),
       src({
@@ -162,7 +177,7 @@ export const seedEvents: SeedEvent[] = [
         title: "Agreed Framework",
         publisher: "liquisearch.com (Wikipedia mirror)",
         sourceType: "dataset",
-        quote:
+        note:
           "Confirms: signing date 21 October 1994, the aim of a freeze plus step-by-step normalization, and the deal's breakdown in 2003. (A Wikipedia mirror; other pages give 12 or 10 October.)",
       }),
     ],
@@ -172,7 +187,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2002-01-bush-axis-of-evil-speech",
     title: "George W. Bush names North Korea part of an “axis of evil”",
     summary:
-      "President George W. Bush used a speech in January 2002 to put North Korea, along with Iran and Iraq, in an “axis of evil”. The label signalled a harder line in Washington's dealings with Pyongyang.",
+      "President George W. Bush used a speech in January 2002 to put North Korea, along with Iran and Iraq, in an “axis of evil”. The seed article describes Bush as favouring “more sticks than carrots” in dealing with North Korea.",
     type: "statement-warning",
     claimStatus: "confirmed",
     startDate: "2002-01-01",
@@ -197,7 +212,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "CBS News",
         publishedOn: "2003-08",
         sourceType: "news",
-        quote: "Confirms: Bush called North Korea part of an “axis of evil” in a January 2002 speech.",
+        note: "Confirms: Bush called North Korea part of an “axis of evil” in a January 2002 speech.",
       }),
       src({
         url: "https://pukstaging.politics.co.uk/?p=65328",
@@ -205,7 +220,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "politics.co.uk",
         publishedOn: "2003",
         sourceType: "news",
-        quote: "Confirms: North Korea sat on Bush's “axis of evil” alongside Iran and Iraq.",
+        note: "Confirms: North Korea sat on Bush's “axis of evil” alongside Iran and Iraq.",
       }),
     ],
   },
@@ -214,7 +229,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2003-08-27-six-party-talks",
     title: "Six-Party Talks on North Korea's nuclear programme, 2003–2009",
     summary:
-      "Beijing hosted negotiations over North Korea's nuclear weapons among six parties: China, North Korea, South Korea, the United States, Russia and Japan. The first round began at the Diaoyutai guesthouse on 27 August 2003 and produced a joint statement in September 2005 and a shutdown-for-fuel deal in February 2007, but North Korea announced on 14 April 2009 that it was leaving them, a day after the UN Security Council condemned its 5 April rocket launch.",
+      "Beijing hosted negotiations over North Korea's nuclear weapons among six parties: China, North Korea, South Korea, the United States, Russia and Japan. The talks opened at the Diaoyutai guesthouse on 27 August 2003 and produced a joint statement in September 2005 and a shutdown-for-fuel deal in February 2007; North Korea announced on 14 April 2009 that it was leaving them, a day after the UN Security Council condemned its 5 April rocket launch.",
     type: "diplomatic-process",
     claimStatus: "confirmed",
     startDate: "2003-08-27",
@@ -240,8 +255,7 @@ export const seedEvents: SeedEvent[] = [
       { actor: "alexander-losyukov", role: "participant" },
       { actor: "japan", role: "participant" },
       { actor: "mitoji-yabunaka", role: "participant" },
-      { actor: "un-security-council", role: "participant" },
-      { actor: "iaea", role: "participant" },
+      { actor: "un-security-council", role: "target" },
     ],
     sources: [
       article(Q.sixParty),
@@ -251,7 +265,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "People's Daily Online",
         publishedOn: "2003-08-27",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the start date (27 Aug 2003), the venue (Diaoyutai), all six delegations including Japan, and the heads of delegation.",
       }),
       src({
@@ -260,7 +274,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "BBC News",
         publishedOn: "2009-04-14",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the DPRK walkout after UNSC criticism of its 5 April 2009 launch; the participants (North and South Korea, China, Japan, Russia, US); and the timeline (Feb 2007 deal, 2008 declaration).",
       }),
       src({
@@ -269,9 +283,9 @@ export const seedEvents: SeedEvent[] = [
         publisher: "OANA (Yonhap)",
         publishedOn: "2009-04-14",
         sourceType: "news",
-        quote: "Confirms: it quotes the KCNA statement that the DPRK will never again participate in the talks.",
+        note: "Confirms: it quotes the KCNA statement that the DPRK will never again participate in the talks.",
       }),
-      isdpLee("Confirms: the Joint Statement of 19 September 2005."),
+      isdpLee({ note: "Confirms: the Joint Statement of 19 September 2005." }),
     ],
   },
   {
@@ -279,7 +293,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2012-02-29-us-dprk-leap-day-deal",
     title: "US and North Korea announce the short-lived “Leap Day” deal",
     summary:
-      "On 29 February 2012 the US and North Korean governments separately announced an understanding that became known as the “Leap Day” deal. It collapsed soon afterwards and is the main concrete episode of US–North Korea diplomacy under the Obama administration.",
+      "On 29 February 2012 the US and North Korean governments separately announced an understanding that became known as the “Leap Day” deal. It was short-lived: like the agreements of 1994, 2005 and 2018, it eventually collapsed.",
     type: "diplomatic-process",
     claimStatus: "confirmed",
     startDate: "2012-02-29",
@@ -298,9 +312,9 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.obama),
-      isdpLee(
-        "Confirms: the “Leap Day Deal” of 29 February 2012 was short-lived, and agreements from 1994, 2005, 2012 and 2018 all eventually collapsed.",
-      ),
+      isdpLee({
+        note: "Confirms: the “Leap Day Deal” of 29 February 2012 was short-lived, and agreements from 1994, 2005, 2012 and 2018 all eventually collapsed.",
+      }),
     ],
   },
   {
@@ -334,7 +348,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "CBS Denver (CBS4)",
         publishedOn: "2017-08-08",
         sourceType: "news",
-        quote: "Confirms: the date (Tuesday 8 Aug 2017), the wording, and that he spoke at an opioid briefing in Bedminster, NJ.",
+        note: "Confirms: the date (Tuesday 8 Aug 2017), the wording, and that he spoke at an opioid briefing in Bedminster, NJ.",
       }),
       src({
         url: "https://www.haaretz.com/us-news/trump-north-korea-will-be-met-with-fire-and-fury-if-it-threatens-u-s-1.5441379",
@@ -342,7 +356,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Haaretz",
         publishedOn: "2017-08",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the quote and venue (Trump National Golf Club, Bedminster, 8 Aug 2017), and the context of new UN sanctions and DPRK threats.",
       }),
     ],
@@ -379,7 +393,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Business Times (Singapore)",
         publishedOn: "2018-06-12",
         sourceType: "news",
-        quote: "Confirms: the date, the signing at Capella Singapore on Sentosa, and the participants.",
+        note: "Confirms: the date, the signing at Capella Singapore on Sentosa, and the participants.",
       }),
       src({
         url: "http://asianews.eu/content/trump-kim-summit-leaders-sign-comprehensive-document-kim-says-world-will-see-major-change",
@@ -387,7 +401,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Asia News Network / The Straits Times",
         publishedOn: "2018-06",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the document was signed on Tuesday 12 June; it committed to complete denuclearization with no timeline; sanctions stayed in place.",
       }),
     ],
@@ -397,7 +411,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2018-09-29-trump-fell-in-love-with-kim-remark",
     title: "Trump tells a rally he and Kim “fell in love” over letters",
     summary:
-      "At a campaign rally in Wheeling, West Virginia, Donald Trump said that, after their earlier exchange of threats, he and Kim Jong-un “fell in love”, citing what he called “beautiful letters” from Kim. He did not use the phrase “love letters” himself.",
+      "At a campaign rally in Wheeling, West Virginia, Donald Trump said that, after their earlier exchange of threats, he and Kim Jong-un “fell in love”, adding that Kim “wrote me beautiful letters”. He did not use the phrase “love letters” at that rally.",
     type: "statement-warning",
     claimStatus: "confirmed",
     startDate: "2018-09-29",
@@ -412,8 +426,8 @@ export const seedEvents: SeedEvent[] = [
     actors: [
       { actor: "donald-trump", role: "speaker" },
       { actor: "united-states", role: "participant" },
-      { actor: "kim-jong-un", role: "participant" },
-      { actor: "north-korea", role: "participant" },
+      { actor: "kim-jong-un", role: "target" },
+      { actor: "north-korea", role: "target" },
     ],
     sources: [
       article(Q.fireAndFury),
@@ -423,7 +437,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Mother Jones",
         publishedOn: "2018-09",
         sourceType: "news",
-        quote: "Confirms: the Saturday-night rally at WesBanco Arena, Wheeling, and the wording “we fell in love… He wrote me beautiful letters”.",
+        note: "Confirms: the Saturday-night rally at WesBanco Arena, Wheeling, and the wording “we fell in love… He wrote me beautiful letters”.",
       }),
       src({
         url: "https://www.inquisitr.com/5094998/trump-kim-love-relationship/",
@@ -431,7 +445,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Inquisitr",
         publishedOn: "2018-09-29",
         sourceType: "news",
-        quote: "Confirms: the date, 29 Sept 2018, and the West Virginia rally.",
+        note: "Confirms: the date, 29 Sept 2018, and the West Virginia rally.",
       }),
     ],
   },
@@ -469,7 +483,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Straits Times (Bloomberg)",
         publishedOn: "2019-02-28",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the summit collapsed on Thursday 28 Feb 2019 without agreement, at the Sofitel Legend Metropole, and a signing ceremony was abandoned.",
       }),
       src({
@@ -479,7 +493,7 @@ export const seedEvents: SeedEvent[] = [
         author: "Richard Lloyd Parry",
         publishedOn: "2019-02-28",
         sourceType: "news",
-        quote: "Confirms: talks began the previous day (27 Feb) with a dinner at the Metropole and ended on 28 Feb without a deal.",
+        note: "Confirms: talks began the previous day (27 Feb) with a dinner at the Metropole and ended on 28 Feb without a deal.",
       }),
     ],
   },
@@ -514,7 +528,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "EFE",
         publishedOn: "2019-04-25",
         sourceType: "news",
-        quote: "Confirms: the date, the venue (FEFU, Russky Island) and that it was their first meeting.",
+        note: "Confirms: the date, the venue (FEFU, Russky Island) and that it was their first meeting.",
       }),
       src({
         url: "https://koreajoongangdaily.joins.com/2019/04/28/editorials/Russia-is-no-savior/3062446.html",
@@ -522,7 +536,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Korea JoongAng Daily",
         publishedOn: "2019-04-28",
         sourceType: "analysis",
-        quote: "Confirms: the summit on 25 April in Vladivostok, and the 28 Feb Hanoi collapse.",
+        note: "Confirms: the summit on 25 April in Vladivostok, and the 28 Feb Hanoi collapse.",
       }),
     ],
   },
@@ -560,7 +574,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Yonhap News Agency",
         publishedOn: "2019-06-30",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the date, Panmunjom/JSA, the crossing of the Military Demarcation Line, and Moon joining the leaders at Freedom House.",
       }),
       src({
@@ -569,7 +583,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "CNN",
         publishedOn: "2019-06-30",
         sourceType: "news",
-        quote: "Confirms: the meeting, the agreement to designate negotiating teams, and Biegun leading the US team.",
+        note: "Confirms: the meeting, the agreement to designate negotiating teams, and Biegun leading the US team.",
       }),
     ],
   },
@@ -578,7 +592,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2019-10-us-dprk-stockholm-talks-break-down",
     title: "US–North Korea working-level talks in Stockholm end without progress",
     summary:
-      "Working-level delegations from Washington and Pyongyang held talks in the Swedish capital in October 2019, which ended with the gap between them unchanged. The meeting effectively closed the round of leader-level diplomacy begun in 2018.",
+      "Working-level delegations from Washington and Pyongyang held talks in the Swedish capital in October 2019, which ended with the gap between them unchanged.",
     type: "diplomatic-process",
     claimStatus: "confirmed",
     startDate: "2019-10-01",
@@ -602,7 +616,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "upnewsinfo.com (syndicated New York Times analysis)",
         publishedOn: "2020-06-12",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: negotiators met in Stockholm in October 2019 and only confirmed their differences; the Hanoi collapse came over sanctions relief versus Yongbyon; North Korea resumed short-range missile tests in May 2019.",
       }),
       src({
@@ -611,7 +625,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "NZ Herald",
         publishedOn: "2020",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the context only, i.e. “a quarter-century of fruitless negotiations at lower levels” before the summits; the Stockholm detail is not in the excerpt read.",
       }),
     ],
@@ -647,7 +661,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Irrawaddy (Kyodo News)",
         publishedOn: "2020-01-22",
         sourceType: "news",
-        quote: "Confirms: on Wednesday 22 Jan 2020 North Korea blocked foreign tourists crossing from China (per Koryo Tours).",
+        note: "Confirms: on Wednesday 22 Jan 2020 North Korea blocked foreign tourists crossing from China (per Koryo Tours).",
       }),
       src({
         url: "https://bnonews.com/index.php/2020/01/north-korea-closes-border-to-prevent-coronavirus-outbreak",
@@ -655,14 +669,14 @@ export const seedEvents: SeedEvent[] = [
         publisher: "BNO News",
         publishedOn: "2020-01",
         sourceType: "news",
-        quote: "Confirms: the ban on foreign tourists effective Wednesday; earlier closures for Ebola (Oct 2014) and SARS (May 2003).",
+        note: "Confirms: the ban on foreign tourists effective Wednesday; earlier closures for Ebola (Oct 2014) and SARS (May 2003).",
       }),
       src({
         url: "https://egyptindependent.com/north-koreas-food-shortage-is-about-to-take-a-deadly-turn-for-the-worse-experts-say",
         title: "North Korea's food shortage is about to take a deadly turn for the worse, experts say",
         publisher: "Egypt Independent (CNN copy)",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: 2023 expert and South Korean assessments of starvation deaths after “three years of closed borders” (context for the article's “starved and froze” line).",
       }),
     ],
@@ -672,7 +686,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2022-05-26-russia-china-veto-dprk-sanctions",
     title: "Russia and China veto a US-drafted UN resolution tightening North Korea sanctions",
     summary:
-      "A US draft to toughen UN measures against North Korea after its 2022 ballistic-missile launches, including cuts to its oil supplies, fell when Russia and China cast vetoes; all 13 other Council members backed it. The permanent members had not divided over North Korea sanctions since 2006 and predates the 2023 Kim–Putin summit.",
+      "A US draft to toughen UN sanctions on North Korea after its 2022 ballistic-missile launches, including cuts to its oil supplies, fell when Russia and China cast vetoes; all 13 other Council members backed it. It was the first split of the permanent members on North Korea sanctions since the sanctions began in 2006. The veto came more than a year before the 2023 Kim–Putin summit.",
     type: "sanctions-blocked",
     claimStatus: "confirmed",
     startDate: "2022-05-26",
@@ -703,7 +717,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "OODA Loop",
         publishedOn: "2022-05-27",
         sourceType: "news",
-        quote: "Confirms: the veto of a US-drafted resolution; the other 13 members voted yes; the first such block since 2006.",
+        note: "Confirms: the veto of a US-drafted resolution; the other 13 members voted yes; the first such block since 2006.",
       }),
       src({
         url: "https://www.telesurenglish.net/news/China-Russia-Veto-New-UN-Sanctions-on-DPRK-Over-Missile-Tests-20220527-0004.html",
@@ -711,7 +725,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "teleSUR English",
         publishedOn: "2022-05-27",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the 13–2 vote on Thursday (26 May); the first split among the P5 on a DPRK sanctions resolution; the last sanctions resolution was in December 2017.",
       }),
       src({
@@ -720,7 +734,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Today.Az (Trend/TASS)",
         publishedOn: "2022-05-27",
         sourceType: "news",
-        quote: "Confirms: the members voting yes, and that the draft would have cut crude and refined-oil supplies.",
+        note: "Confirms: the members voting yes, and that the draft would have cut crude and refined-oil supplies.",
       }),
       src({
         url: "https://see.news/russia-china-defend-n-korea-vetoes-at-un-meeting",
@@ -728,7 +742,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "SEE News",
         publishedOn: "2022",
         sourceType: "news",
-        quote: "Confirms: it names Chinese Ambassador Zhang Jun.",
+        note: "Confirms: it names Chinese Ambassador Zhang Jun.",
       }),
     ],
   },
@@ -737,13 +751,18 @@ export const seedEvents: SeedEvent[] = [
     id: "2022-09-us-says-north-korea-ships-artillery-shells-to-russia",
     title: "US says Russia is buying, then covertly receiving, North Korean artillery shells",
     summary:
-      "According to US intelligence made public in September 2022, Moscow was trying to buy millions of rockets and artillery rounds from Pyongyang. On 2 November 2022 the White House went further, saying Pyongyang was secretly sending a significant number of shells, disguised as shipments to the Middle East or North Africa, while the US was still checking whether they had arrived. Moscow and Pyongyang denied the claims.",
+      "According to US intelligence made public in September 2022, Moscow was trying to buy millions of rockets and artillery rounds from Pyongyang. On 2 November 2022 the White House went further, saying Pyongyang was secretly sending a significant number of shells, disguised as shipments to the Middle East or North Africa, while the US was still checking whether they had arrived. North Korea denied supplying Russia with weapons or ammunition, in September and again after the November claim, and Russia's foreign ministry called the November claim fake.",
     type: "arms-transfer",
     claimStatus: "alleged",
+    // The claims run from September 2022 (known to the month) to 2 November 2022 (known to the
+    // day). An event has one precision for both ends, so the range is recorded by month:
+    // "September – November 2022" claims no day nobody knows (a day precision would show
+    // 1 September), at the cost of showing the known end only as its month; the summary gives
+    // the day. Nothing here is approximate.
     startDate: "2022-09-01",
-    endDate: "2022-11-02",
-    precision: "day",
-    approximate: true,
+    endDate: "2022-11-01",
+    precision: "month",
+    approximate: false,
     place: "Shipments from North Korea to Russia; claims announced at the White House, Washington, D.C.",
     countryCodes: ["KP", "RU", "US"],
     latitude: 38.898,
@@ -766,7 +785,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The National (UAE)",
         publishedOn: "2022-11-02",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: Kirby's 2 Nov 2022 claim of covert shipments disguised as bound for the Middle East or North Africa; the first indications in September 2022 that Russia sought millions of rockets and shells.",
       }),
       src({
@@ -775,7 +794,40 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Los Angeles Times",
         publishedOn: "2022-11-02",
         sourceType: "news",
-        quote: "Confirms: the same claim and date; the US was “still monitoring” whether shipments were received.",
+        note: "Confirms: the same claim and date; the US was “still monitoring” whether shipments were received.",
+      }),
+      // The denials: not in the research sheet, which records them without a source; these are
+      // the reports of them found and read for the correction (stored copies of the pages).
+      src({
+        url: "https://m-en.yna.co.kr/view/AEN20220922001151325",
+        title: "N. Korea says it has not exported weapons, ammunition to Russia: state media",
+        publisher: "Yonhap News Agency",
+        publishedOn: "2022-09-22",
+        accessedOn: "2026-12-01",
+        sourceType: "news",
+        stance: "disputes",
+        note: "Reports a statement by a North Korean defence ministry official, carried by KCNA, that the country had never exported weapons or ammunition to Russia and did not plan to.",
+      }),
+      src({
+        url: "https://thehill.com/policy/international/3724743-north-korea-dismisses-us-allegation-it-sent-artillery-shells-to-russia/",
+        title: "North Korea dismisses US allegation it sent artillery shells to Russia",
+        publisher: "The Hill",
+        author: "Jared Gans",
+        publishedOn: "2022-11-08",
+        accessedOn: "2026-12-01",
+        sourceType: "news",
+        stance: "disputes",
+        note: "Reports that a North Korean military official rejected the 2 November claim, saying the country had never had arms dealings with Russia and had no plan to.",
+      }),
+      src({
+        url: "https://www.urdupoint.com/en/world/moscow-says-statements-on-north-koreas-ammun-1592027.html",
+        title: "Report on Moscow's answer to the US claim of North Korean ammunition supplies (headline not recorded)",
+        publisher: "UrduPoint News (Sputnik)",
+        publishedOn: "2022-11-09",
+        accessedOn: "2026-12-01",
+        sourceType: "news",
+        stance: "disputes",
+        note: "Reports that Russian Foreign Ministry spokeswoman Maria Zakharova called the US statements about secret North Korean ammunition supplies fake.",
       }),
     ],
   },
@@ -784,7 +836,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-07-25-shoigu-visits-pyongyang",
     title: "Russian Defence Minister Shoigu visits Pyongyang for the armistice anniversary",
     summary:
-      "Russia's defence minister Sergei Shoigu spent three days in Pyongyang at the head of a delegation marking seventy years since the Korean War armistice; a Chinese delegation under Li Hongzhong also attended. Kim Jong-un took him round an arms exhibition showing Hwasong-17 and Hwasong-18 ICBMs and new drones, they discussed defence cooperation, and Shoigu attended the parade on 27 July. Jake Sullivan later described the trip as being, in essence, a request for weapons.",
+      "Russia's defence minister Sergei Shoigu spent three days in Pyongyang at the head of a delegation marking seventy years since the Korean War armistice; a Chinese delegation under Li Hongzhong also attended. Kim Jong-un took him round an arms exhibition showing Hwasong-17 and Hwasong-18 ICBMs and new drones, they discussed defence cooperation, and Shoigu attended the parade on 27 July. US National Security Adviser Jake Sullivan later described the trip as being, in essence, a request for weapons.",
     type: "military-cooperation",
     claimStatus: "confirmed",
     startDate: "2023-07-25",
@@ -805,6 +857,8 @@ export const seedEvents: SeedEvent[] = [
       { actor: "kang-sun-nam", role: "host" },
       { actor: "china", role: "participant" },
       { actor: "li-hongzhong", role: "participant" },
+      { actor: "united-states", role: "speaker" },
+      { actor: "jake-sullivan", role: "speaker" },
     ],
     sources: [
       article(Q.munitions),
@@ -814,7 +868,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "i24NEWS",
         publishedOn: "2023-07-27",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: Kim toured Shoigu through an arms exhibition showing the Hwasong-17 and Hwasong-18; the 70th armistice anniversary; the Russian and Chinese delegations were the first known foreign visitors since the 2020 closure.",
       }),
       src({
@@ -823,7 +877,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Sputnik International",
         publishedOn: "2023-07-28",
         sourceType: "news",
-        quote: "Confirms: the parade on the night of Thursday 27 July; talks on “strategic and tactical” defence cooperation (per KCNA).",
+        note: "Confirms: the parade on the night of Thursday 27 July; talks on “strategic and tactical” defence cooperation (per KCNA).",
       }),
       src({
         url: "https://sputnikglobe.com/20230728/north-korea-showcases-military-might-during-pyongyang-parade-1112204695.html",
@@ -831,7 +885,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Sputnik International",
         publishedOn: "2023-07-28",
         sourceType: "news",
-        quote: "Confirms: the three-day visit wrapped up on 27 July.",
+        note: "Confirms: the three-day visit wrapped up on 27 July.",
       }),
       src({
         url: "https://www.morningstarjournal.com/2023/07/28/kim-jong-un-hosts-russian-and-chinese-delegates-during-armistice-parade/",
@@ -839,9 +893,9 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Morning Star Journal",
         publishedOn: "2023-07-28",
         sourceType: "news",
-        quote: "Confirms: it names Chinese official Li Hongzhong as a guest.",
+        note: "Confirms: it names Chinese official Li Hongzhong as a guest.",
       }),
-      koreaHeraldSullivan("Confirms: Sullivan said Shoigu's Pyongyang trip was “in essence to ask for weapons”."),
+      koreaHeraldSullivan({ note: "Confirms: Sullivan said Shoigu's Pyongyang trip was “in essence to ask for weapons”." }),
     ],
   },
   {
@@ -849,7 +903,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-08-16-us-treasury-sanctions-dprk-russia-arms-brokers",
     title: "US Treasury sanctions companies tied to a North Korea–Russia arms broker",
     summary:
-      "The Treasury's Office of Foreign Assets Control designated Verus LLC (Russia), Defense Engineering LLP (Kazakhstan) and Versor S.R.O. (Slovakia), companies linked to Slovak national Ashot Mkrtychev. OFAC had sanctioned Mkrtychev himself on 30 March 2023 for trying to arrange North Korean weapons for Russia in return for aircraft, commodities and food.",
+      "The Treasury's Office of Foreign Assets Control designated Verus LLC (Russia), Defense Engineering LLP (Kazakhstan) and Versor S.R.O. (Slovakia), companies linked to Slovak national Ashot Mkrtychev. OFAC had sanctioned Mkrtychev himself on 30 March 2023 for trying to arrange North Korean weapons for Russia in return for aircraft, raw materials and commodities.",
     type: "sanctions-imposed",
     claimStatus: "confirmed",
     startDate: "2023-08-16",
@@ -882,7 +936,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Yonhap News Agency",
         publishedOn: "2023-08-17",
         sourceType: "news",
-        quote: "Confirms: the date, the three named entities, the ownership link to Mkrtychev, and his 30 March designation.",
+        note: "Confirms: the date, the three named entities, the ownership link to Mkrtychev, and his 30 March designation.",
       }),
       src({
         url: "https://politicaliq.com/2023/08/16/u-s-treasury-sanctions-north-korea-russia-weapons-trades/",
@@ -890,7 +944,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Political IQ",
         publishedOn: "2023-08-16",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the same designations; that Mkrtychev sought more than two dozen kinds of weapons and munitions for Russia in exchange for aircraft, raw materials and commodities.",
       }),
     ],
@@ -936,15 +990,14 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Express & Star (PA)",
         publishedOn: "2023-08-18",
         sourceType: "news",
-        quote: "Confirms: the date; the hotline and joint statement on trilateral communication.",
+        note: "Confirms: the date; the hotline and joint statement on trilateral communication.",
       }),
       src({
         url: "https://kr.usembassy.gov/2023-trilateral-leaders-summit/",
         title: "Trilateral Leaders Summit",
         publisher: "U.S. Embassy & Consulate in the Republic of Korea",
-        publishedOn: "2023-08-14",
         sourceType: "official",
-        quote:
+        note:
           "Confirms: the text of the Spirit of Camp David joint statement, which speaks of a “trilateral partnership”, not an alliance. (Page header dated 14 August 2023.)",
       }),
     ],
@@ -982,7 +1035,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Nippon.com (Kyodo)",
         publishedOn: "2023-08-22",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: passenger flights resumed on Tuesday 22 Aug 2023 (Pyongyang–Beijing) after suspension in early 2020; Vladivostok flights were expected.",
       }),
       src({
@@ -991,7 +1044,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "LBCI",
         publishedOn: "2023-08-27",
         sourceType: "news",
-        quote: "Confirms: citizens abroad permitted to return with one week of quarantine; borders closed since early 2020.",
+        note: "Confirms: citizens abroad permitted to return with one week of quarantine; borders closed since early 2020.",
       }),
       src({
         url: "https://www.aviation24.be/airlines/air-koryo/after-beijing-air-koryo-of-north-korea-flies-to-vladivostok-for-first-time-in-3-years/",
@@ -999,7 +1052,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Aviation24.be",
         publishedOn: "2023-08-25",
         sourceType: "news",
-        quote: "Confirms: the hiatus was “over three years”, and Russia flights were suspended from Feb 2020.",
+        note: "Confirms: the hiatus was “over three years”, and Russia flights were suspended from Feb 2020.",
       }),
     ],
   },
@@ -1008,7 +1061,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-09-05-sullivan-pay-a-price-warning",
     title: "Jake Sullivan warns North Korea it will “pay a price” for arming Russia",
     summary:
-      "At a White House briefing on 5 September 2023, eight days before the Kim–Putin summit, National Security Adviser Jake Sullivan said arms talks between North Korea and Russia were moving forward and that leader-level contacts were possible. Should Pyongyang provide arms for use against Ukraine, he said, it would face international costs.",
+      "At a White House briefing on 5 September 2023, eight days before the Kim–Putin summit, National Security Adviser Jake Sullivan said arms talks between North Korea and Russia were moving forward and that leader-level contacts were possible. Should Pyongyang provide arms for use against Ukraine, he said, it would face international costs. He described Sergei Shoigu's July visit to Pyongyang as being, in essence, a request for weapons.",
     type: "statement-warning",
     claimStatus: "confirmed",
     startDate: "2023-09-05",
@@ -1024,27 +1077,28 @@ export const seedEvents: SeedEvent[] = [
       { actor: "jake-sullivan", role: "speaker" },
       { actor: "united-states", role: "initiator" },
       { actor: "north-korea", role: "addressee" },
-      { actor: "north-korea", role: "target" },
-      { actor: "kim-jong-un", role: "participant" },
+      { actor: "kim-jong-un", role: "target" },
       { actor: "russia", role: "participant" },
+      { actor: "sergei-shoigu", role: "target" },
+      { actor: "ukraine", role: "target" },
     ],
     sources: [
       article(Q.sullivan),
-      koreaHeraldSullivan("they will pay a price for this in the international community"),
+      koreaHeraldSullivan({ quote: "they will pay a price for this in the international community" }),
       src({
         url: "https://edition.cnn.com/europe/live-news/russia-ukraine-war-news-09-05-23/h_3bc470fa39f3a5f834775396444bccf0",
         title: "Russia-Ukraine war news (live updates, 5 September 2023)",
         publisher: "CNN",
         publishedOn: "2023-09-05",
         sourceType: "news",
-        quote: "Confirms: Sullivan's Tuesday briefing remarks; the US had imposed targeted sanctions “as recently as mid-August”.",
+        note: "Confirms: Sullivan's Tuesday briefing remarks; the US had imposed targeted sanctions “as recently as mid-August”.",
       }),
       src({
         url: "https://scmp.com/news/asia/east-asia/article/3233537/north-korea-pay-price-if-it-gives-russia-arms-us-national-security-adviser-warns",
         title: "Report on Sullivan's warning to North Korea (headline not recorded)",
         publisher: "South China Morning Post",
         sourceType: "news",
-        quote: "Confirms: the same “pay a price” quote.",
+        note: "Confirms: the same “pay a price” quote.",
       }),
     ],
   },
@@ -1074,8 +1128,8 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.recentSummit),
-      asahiApSummit("Confirms: a photo dated 12 Sept 2023 of Kim after crossing into Russia at Khasan, about 127 km south of Vladivostok."),
-      aeroTimePlant("Confirms: Kim arrived in Russia by train on 12 September 2023 at Putin's invitation."),
+      asahiApSummit({ note: "Confirms: a photo dated 12 Sept 2023 of Kim after crossing into Russia at Khasan, about 127 km south of Vladivostok." }),
+      aeroTimePlant({ note: "Confirms: Kim arrived in Russia by train on 12 September 2023 at Putin's invitation." }),
     ],
   },
   {
@@ -1083,7 +1137,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-09-13-kim-putin-vostochny-summit",
     title: "Kim and Putin hold their second summit, at the Vostochny Cosmodrome",
     summary:
-      "Vladimir Putin hosted Kim Jong-un at Russia's newest spaceport, showing him the Soyuz-2 launch complex before talks between the two delegations and then a private meeting of the leaders; it was their second summit, after Vladivostok in April 2019. Kim pledged full support for Russia's war effort, and Putin signalled Russian help for North Korea's satellite programme and acknowledged that military cooperation was discussed. Hours earlier, Pyongyang had launched two ballistic missiles.",
+      "Vladimir Putin hosted Kim Jong-un at Russia's newest spaceport, showing him the Soyuz-2 launch complex before talks between the two delegations and then a private meeting of the leaders; it was their second summit, after Vladivostok in April 2019. Kim pledged Russia his “full and unconditional support”, and Putin signalled Russian help for North Korea's satellite programme and acknowledged that military cooperation was discussed. Hours earlier, Pyongyang had launched two ballistic missiles.",
     type: "summit-meeting",
     claimStatus: "confirmed",
     startDate: "2023-09-13",
@@ -1115,11 +1169,11 @@ export const seedEvents: SeedEvent[] = [
         publisher: "WEMU (NPR)",
         publishedOn: "2023-09-13",
         sourceType: "news",
-        quote: "Confirms: the date, the venue (Vostochny), the tour of the launch facility, and that both sides brought military delegations.",
+        note: "Confirms: the date, the venue (Vostochny), the tour of the launch facility, and that both sides brought military delegations.",
       }),
-      asahiApSummit(
-        "Confirms: the meeting at Vostochny and the tour of the Soyuz-2 facility; Putin's reply on helping with satellites (“that's why we have come here…”); North Korea fired two ballistic missiles hours before the meeting.",
-      ),
+      asahiApSummit({
+        note: "Confirms: the meeting at Vostochny and the tour of the Soyuz-2 facility; Putin's reply on helping with satellites (“that's why we have come here…”); North Korea fired two ballistic missiles hours before the meeting.",
+      }),
       src({
         url: "https://www.straitstimes.com/opinion/closer-russia-north-korea-ties-revive-bloc-politics-in-north-east-asia",
         title: "Closer Russia-North Korea ties revive bloc politics in North-east Asia",
@@ -1127,7 +1181,7 @@ export const seedEvents: SeedEvent[] = [
         author: "Denny Roy",
         publishedOn: "2023-09-25",
         sourceType: "analysis",
-        quote:
+        note:
           "Confirms: the 13 Sept meeting at Vostochny, Kim's “full and unconditional support”, and that Putin acknowledged military-cooperation discussions.",
       }),
     ],
@@ -1154,6 +1208,7 @@ export const seedEvents: SeedEvent[] = [
       { actor: "north-korea", role: "initiator" },
       { actor: "vladimir-putin", role: "addressee" },
       { actor: "russia", role: "addressee" },
+      { actor: "china", role: "target" },
     ],
     sources: [
       article(Q.topPriority),
@@ -1180,7 +1235,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-09-13-lavrov-un-sanctions-veto-threat",
     title: "Lavrov rules out further UN Security Council sanctions on North Korea",
     summary:
-      "Speaking in an interview carried by TASS while Kim was in Russia, Foreign Minister Sergei Lavrov said Moscow and Beijing had agreed that the Security Council would adopt no more measures against Pyongyang, and pointed to Russia's blocking of a US draft in spring 2022. The statement restated an existing position rather than creating a new one.",
+      "Speaking in an interview carried by TASS while Kim was in Russia, Foreign Minister Sergei Lavrov said that “no additional sanctions will be imposed on North Korea”, a position he said Russia shares with China. He pointed to spring 2022, when Russia had blocked a US draft resolution.",
     type: "sanctions-blocked",
     claimStatus: "announced",
     startDate: "2023-09-13",
@@ -1217,14 +1272,14 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Sputnik Africa",
         publishedOn: "2023-09-13",
         sourceType: "news",
-        quote: "Confirms: the same statement, and the reference to the May 2022 blocking.",
+        note: "Confirms: the same statement, and the reference to the May 2022 blocking.",
       }),
       src({
         url: "https://www.worldreportnow.com/news/russias-lavrov-says-situation-has-changed-since-north-korea-was-hit-by-u-n-sanctions/14196/",
         title: "Russia's Lavrov says situation has changed since North Korea was hit by U.N. sanctions (headline from URL; undated re-write)",
         publisher: "World Report Now",
         sourceType: "news",
-        quote: "Confirms: it places the interview during the Putin–Kim summit.",
+        note: "Confirms: it places the interview during the Putin–Kim summit.",
       }),
     ],
   },
@@ -1233,7 +1288,7 @@ export const seedEvents: SeedEvent[] = [
     id: "2023-09-13-putin-hints-cooperation-despite-un-restrictions",
     title: "Putin hints at cooperation within UN “restrictions”, then denies any sanctions breach",
     summary:
-      "Asked at Vostochny about military-technical cooperation, Putin said Russia observes the existing UN restrictions but that there were still matters the two countries could discuss; Kremlin spokesman Dmitry Peskov said the same day that Russia would keep meeting its UN obligations. In Sochi on 15 September, alongside Alexander Lukashenko, Putin said Russia was not breaching any sanctions on North Korea. This is a signal of intent, not a documented violation.",
+      "Asked at Vostochny about military-technical cooperation, Putin said Russia observes the existing UN restrictions but that there were still matters the two countries could discuss; Kremlin spokesman Dmitry Peskov said the same day that Russia would keep meeting its UN obligations. In Sochi on 15 September, alongside Alexander Lukashenko, Putin said Russia was not breaching any sanctions on North Korea, and Peskov said no military-technical agreements had been signed.",
     type: "statement-warning",
     claimStatus: "confirmed",
     startDate: "2023-09-13",
@@ -1255,6 +1310,7 @@ export const seedEvents: SeedEvent[] = [
       { actor: "belarus", role: "participant" },
       { actor: "alexander-lukashenko", role: "participant" },
       { actor: "north-korea", role: "participant" },
+      { actor: "un-security-council", role: "target" },
     ],
     sources: [
       article(Q.hinted),
@@ -1264,7 +1320,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "TASS",
         publishedOn: "2023-09-13",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: Putin's wording that there are “certain restrictions” which Russia complies with, but that there are “things that we can certainly talk about” with “prospects”.",
       }),
       src({
@@ -1273,10 +1329,10 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Vikendi.net",
         publishedOn: "2023-09-15",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: on Friday 15 Sept in Sochi with Lukashenko, Putin said Moscow is not violating any international sanctions on North Korea; Peskov said no military-technical agreements were signed.",
       }),
-      oneLurerPutin("will continue to fulfill all its UN commitments"),
+      oneLurerPutin({ quote: "will continue to fulfill all its UN commitments" }),
     ],
   },
   {
@@ -1304,14 +1360,14 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.foodFuel),
-      oneLurerPutin("We also provide humanitarian assistance"),
+      oneLurerPutin({ quote: "We also provide humanitarian assistance" }),
       src({
         url: "https://www.oann.com/newsroom/white-house-warns-north-korea-about-russian-arms-deal/",
         title: "White House warns North Korea about Russian arms deal",
         publisher: "One America News (OAN)",
         publishedOn: "2023-09-06",
         sourceType: "news",
-        quote: "Confirms: US officials said Russia would reportedly buy North Korean weapons in exchange for food and technology.",
+        note: "Confirms: US officials said Russia would reportedly buy North Korean weapons in exchange for food and technology.",
       }),
     ],
   },
@@ -1350,16 +1406,16 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.vostochny),
-      aeroTimePlant(
-        "Confirms: the visit to Komsomolsk-on-Amur on 15 Sept 2023; the plant builds the Su-35S, Su-57 and Superjet 100; Kim watched a Su-35 test flight.",
-      ),
+      aeroTimePlant({
+        note: "Confirms: the visit to Komsomolsk-on-Amur on 15 Sept 2023; the plant builds the Su-35S, Su-57 and Superjet 100; Kim watched a Su-35 test flight.",
+      }),
       src({
         url: "https://tass.com/world/1675791",
         title: "TASS report citing KCNA on Kim's aviation-plant visit (headline not recorded)",
         publisher: "TASS",
-        publishedOn: "2023-09",
+        publishedOn: "2023-09-15",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the Friday visit to the Yury Gagarin plant; Kim sat in a Su-57; the accompanying officials (Choe Son Hui, Kang Sun Nam, Kim Kwang Hyok).",
       }),
     ],
@@ -1402,7 +1458,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Bol News",
         publishedOn: "2023-09-16",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the Saturday (16 Sept) meeting with Shoigu at Knevichi; the visit to the Pacific Fleet frigate Marshal Shaposhnikov with Adm. Yevmenov; Kalibr systems shown.",
       }),
       src({
@@ -1411,7 +1467,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Straits Times (Reuters)",
         publishedOn: "2023-09-18",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: Shoigu saluted Kim in Vladivostok on 16 Sept; the farewell at Artyom station on 17 Sept; the university, aquarium and fodder plant stops.",
       }),
       src({
@@ -1420,7 +1476,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Pragativadi (Reuters copy)",
         publishedOn: "2023-09-16",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the Tu-160, Tu-95 and Tu-22M3 bombers and the MiG-31I with Kinzhal, at Knevichi about 50 km from Vladivostok.",
       }),
       src({
@@ -1429,16 +1485,16 @@ export const seedEvents: SeedEvent[] = [
         publisher: "iWitness Live",
         publishedOn: "2023-09-17",
         sourceType: "news",
-        quote: "Confirms: per TASS, five kamikaze drones, a Geran-25 reconnaissance drone and a bulletproof vest as gifts.",
+        note: "Confirms: per TASS, five kamikaze drones, a Geran-25 reconnaissance drone and a bulletproof vest as gifts.",
       }),
     ],
   },
   {
     ref: "E28",
     id: "2023-10-13-white-house-dprk-munitions-containers-to-russia",
-    title: "White House says North Korea shipped over 1,000 containers of munitions to Russia",
+    title: "White House says North Korea shipped over 1,000 containers of military equipment and munitions to Russia",
     summary:
-      "According to John Kirby of the White House National Security Council, Pyongyang had sent Moscow upwards of 1,000 containers of munitions and military equipment in the preceding weeks, with imagery showing them shipped from Najin to Dunay and taken by rail to a depot near Tikhoretsk. The shipping window was given as 7 September to 1 October 2023 (another report says from 1 September). Moscow and Pyongyang denied the claim.",
+      "According to John Kirby of the White House National Security Council, Pyongyang had sent Moscow upwards of 1,000 containers of munitions and military equipment in the preceding weeks, with imagery showing them shipped from Najin to Dunay and taken by rail to a depot near Tikhoretsk. The shipping window was given as 7 September to 1 October 2023 (another report says from 1 September). Putin and Kim have both denied striking an arms deal in 2023.",
     type: "arms-transfer",
     claimStatus: "alleged",
     startDate: "2023-10-13",
@@ -1449,7 +1505,7 @@ export const seedEvents: SeedEvent[] = [
     latitude: 42.25,
     longitude: 130.3,
     tags: ["ukraine-war", "sanctions-violation-alleged", "rail-transfer", "follow-on"],
-    itemCategories: ["artillery-ammunition"],
+    itemCategories: [],
     actors: [
       { actor: "north-korea", role: "supplier" },
       { actor: "russia", role: "recipient" },
@@ -1466,7 +1522,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Kyiv Independent",
         publishedOn: "2023-10-13",
         sourceType: "news",
-        quote: "Confirms: Kirby's 13 Oct statement; the route Najin → Dunay → Tikhoretsk; shipping between 7 Sept and 1 Oct.",
+        note: "Confirms: Kirby's 13 Oct statement; the route Najin → Dunay → Tikhoretsk; shipping between 7 Sept and 1 Oct.",
       }),
       src({
         url: "https://menafn.com/1107253649/White-House-North-Korea-provides-Russia-with-over-1000-military-hardware-ammunition",
@@ -1474,12 +1530,13 @@ export const seedEvents: SeedEvent[] = [
         publisher: "MENAFN",
         publishedOn: "2023-10-17",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: the same claim, and Kirby's list of what Pyongyang seeks (fighter aircraft, SAMs, armoured vehicles, ballistic-missile production equipment); it gives 1 Sept to 1 Oct for the shipping window.",
       }),
-      kyivIndependentShells(
-        "Confirms: a later scale estimate of more than 13,000 containers through Najin since mid-2022, per South Korean military intelligence.",
-      ),
+      kyivIndependentShells({
+        note: "Confirms: a later scale estimate of more than 13,000 containers through Najin since mid-2022, per South Korean military intelligence.",
+      }),
+      asianNewsHistory({ stance: "disputes", note: "Reports that Putin and Kim both denied striking an arms deal in 2023." }),
     ],
   },
   {
@@ -1523,7 +1580,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Local News 8 (AP)",
         publishedOn: "2024-03-28",
         sourceType: "news",
-        quote: "Confirms: the date, the 13–1–1 vote, the US sponsorship, and that the sanctions remain in force.",
+        note: "Confirms: the date, the 13–1–1 vote, the US sponsorship, and that the sanctions remain in force.",
       }),
       src({
         url: "https://www.japantimes.co.jp/news/2024/03/29/world/politics/russian-veto-north-korea-sanctions/",
@@ -1531,7 +1588,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Japan Times",
         publishedOn: "2024-03-29",
         sourceType: "news",
-        quote:
+        note:
           "Confirms: Russia blocked the panel's renewal weeks after the panel said it was investigating Russia–DPRK arms-transfer reports; the US and Ukrainian reactions.",
       }),
       src({
@@ -1540,7 +1597,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "OODA Loop",
         publishedOn: "2024-03-29",
         sourceType: "news",
-        quote: "Confirms: it quotes Nebenzia and US deputy ambassador Robert Wood.",
+        note: "Confirms: it quotes Nebenzia and US deputy ambassador Robert Wood.",
       }),
       src({
         url: "https://www.pratidintime.com/world/russia-vetoes-un-proposal-on-north-korea-sanctions",
@@ -1548,7 +1605,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Pratidin Time",
         publishedOn: "2024-03-30",
         sourceType: "news",
-        quote: "Confirms: UK Ambassador Barbara Woodward's reaction and China's abstention.",
+        note: "Confirms: UK Ambassador Barbara Woodward's reaction and China's abstention.",
       }),
     ],
   },
@@ -1577,16 +1634,11 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.coldWar),
-      kyivIndependentShells(
-        "Confirms: in late June 2024 Putin visited Pyongyang and signed a partnership agreement pledging mutual aid if either is attacked.",
-      ),
-      src({
-        url: "https://asian-news.net/post/there-s-a-history-to-moscow-pyongyang/14010",
-        title: "There's a history to Moscow-Pyongyang collaboration",
-        publisher: "Asian News",
-        sourceType: "analysis",
-        quote:
-          "Confirms: Putin spent two days in Pyongyang and signed a “comprehensive strategic partnership”, with each side to come to the other's aid if attacked; both leaders denied striking an arms deal in 2023.",
+      kyivIndependentShells({
+        note: "Confirms: in late June 2024 Putin visited Pyongyang and signed a partnership agreement pledging mutual aid if either is attacked.",
+      }),
+      asianNewsHistory({
+        note: "Confirms: Putin spent two days in Pyongyang and signed a “comprehensive strategic partnership”, with each side to come to the other's aid if attacked; both leaders denied striking an arms deal in 2023.",
       }),
       src({
         url: "https://www.lucorg.com/putins-third-front/",
@@ -1594,7 +1646,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "lucorg.com",
         publishedOn: "2024-06-27",
         sourceType: "analysis",
-        quote: "Confirms: the agreement was signed “last week” (as of 27 June 2024).",
+        note: "Confirms: the agreement was signed “last week” (as of 27 June 2024).",
       }),
     ],
   },

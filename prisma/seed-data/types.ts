@@ -6,8 +6,10 @@ import type {
   EventType,
   ItemCategory,
   SanctionsRegimeSlug,
+  SourceStanceSlug,
   SourceTypeSlug,
 } from "../../lib/events/codebook";
+import type { SeedCopyName } from "./copies";
 
 /** An actor of the seed set; `slug` is how events refer to it. */
 export interface SeedActor {
@@ -30,8 +32,17 @@ export interface SeedSource {
   /** YYYY-MM-DD */
   accessedOn?: string;
   sourceType: SourceTypeSlug;
-  /** Verbatim passage supporting the event. For the article, an exact substring of it. */
-  quote: string;
+  /** The source's own words, verbatim. For the article, an exact substring of it. */
+  quote?: string;
+  /**
+   * The editor's own words: what the source supports or disputes, where the research sheet does
+   * not show the source's words. At least one of quote and note.
+   */
+  note?: string;
+  /** supports (the default), disputes (a denial or contradiction) or context. */
+  stance?: SourceStanceSlug;
+  /** A copy kept in the repository that the quote is checked against (prisma/seed-data/copies.ts). */
+  copy?: SeedCopyName;
   archivedUrl?: string;
   language: string;
 }
