@@ -13,13 +13,17 @@ export interface LocalLinkServer {
   /** Most requests open at once across all hosts. */
   maxConcurrent: number;
   requests: { method: string; host: string; path: string; userAgent: string }[];
+  /** Makes a path answer this status from now on (a site going down or coming back). */
+  setStatus(path: string, status: number): void;
   close(): Promise<void>;
 }
 
 // Paths and what they answer. Any path takes ?delay=<ms> before answering.
-function answer(req: http.IncomingMessage, res: http.ServerResponse) {
+function answer(req: http.IncomingMessage, res: http.ServerResponse, overrides: Map<string, number>) {
   const url = new URL(req.url ?? "/", "http://x");
   const path = url.pathname;
+  const set = overrides.get(path);
+  if (set) return res.writeHead(set).end();
   if (path === "/hang") return; // never answers: the checker must time out
   if (path === "/ok") return res.writeHead(200, { "content-type": "text/html" }).end(req.method === "HEAD" ? undefined : "<p>here</p>");
   if (path === "/moved") return res.writeHead(301, { location: "/ok" }).end();
@@ -33,6 +37,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse) {
 
 export async function startLocalLinkServer(hosts: readonly string[] = ["127.0.0.1"]): Promise<LocalLinkServer> {
   const open = new Map<string, number>();
+  const overrides = new Map<string, number>();
   let openTotal = 0;
   const state = { maxConcurrentByHost: new Map<string, number>(), maxConcurrent: 0, requests: [] as LocalLinkServer["requests"] };
   const handler: http.RequestListener = (req, res) => {
@@ -47,8 +52,8 @@ export async function startLocalLinkServer(hosts: readonly string[] = ["127.0.0.
       openTotal--;
     });
     const delay = Number(new URL(req.url ?? "/", "http://x").searchParams.get("delay") ?? 0);
-    if (delay > 0) setTimeout(() => answer(req, res), delay);
-    else answer(req, res);
+    if (delay > 0) setTimeout(() => answer(req, res, overrides), delay);
+    else answer(req, res, overrides);
   };
 
   // Host names resolve to addresses; a name like "localhost" is served on what it resolves to.
@@ -72,6 +77,7 @@ export async function startLocalLinkServer(hosts: readonly string[] = ["127.0.0.
     get maxConcurrentByHost() { return state.maxConcurrentByHost; },
     get maxConcurrent() { return state.maxConcurrent; },
     get requests() { return state.requests; },
+    setStatus: (path, status) => void overrides.set(path, status),
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.closeAllConnections(); // the hanging requests too
