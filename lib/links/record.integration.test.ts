@@ -6,7 +6,7 @@ import type { SessionUser } from "../auth/roles";
 import { readPublicVersion } from "../page-cache/public-version";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import type { LinkCheckOptions, LinkOutcome } from "./check";
-import { startLocalLinkServer, type LocalLinkServer } from "./local-link-server";
+import { closedPort, startLocalLinkServer, type LocalLinkServer } from "./local-link-server";
 import { listDeadLinks, listPublicUrls } from "./queries";
 import { recordLinkOutcomes } from "./record";
 import { runLinkCheck } from "./run";
@@ -124,6 +124,18 @@ describe("recording a run of failures", () => {
     await runLinkCheck(t.prisma, { kind: "public" }, LOCAL);
     expect(await version()).toBe(v + 1);
     expect(await listDeadLinks(t.prisma)).toEqual([]);
+  });
+
+  it("records nothing when not one of many addresses answered (the checker is offline, not the sources dead)", async () => {
+    const port = await closedPort();
+    await addEvent(t.prisma, editor, "pub", "published", Array.from({ length: 10 }, (_, i) => ({ url: `http://127.0.0.1:${port}/${i}` })));
+    const summary = await runLinkCheck(t.prisma, { kind: "public" }, LOCAL);
+    expect(summary).toMatchObject({ offline: true, counts: { failing: 10 } });
+    expect(await t.prisma.linkCheck.count()).toBe(0);
+    // One answer among them is enough to trust the run.
+    await addEvent(t.prisma, editor, "pub2", "published", [{ url: `${base}/ok?online` }]);
+    expect(await runLinkCheck(t.prisma, { kind: "public" }, LOCAL)).toMatchObject({ offline: false });
+    expect(await t.prisma.linkCheck.count()).toBe(11);
   });
 
   it("never lets an older answer overwrite a newer one (two runs overlapping)", async () => {

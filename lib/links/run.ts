@@ -27,22 +27,31 @@ export interface LinkCheckSummary {
   skipped: { url: string; reason: SkipReason }[];
   /** Addresses whose dead-or-alive state changed for readers (each bumped the public version). */
   visibilityChanged: string[];
+  /** No address answered at all: taken as the checker being offline, and nothing was recorded. */
+  offline: boolean;
   elapsedMs: number;
 }
+
+// A machine whose outgoing traffic is blocked (a firewall, a broken resolver) fails every
+// address the same way. Recorded, that would tell readers a day later that every source is dead.
+// So a run of at least this many addresses in which not one got an HTTP answer records nothing.
+const OFFLINE_MIN_URLS = 10;
+const looksOffline = (results: readonly LinkOutcome[]) => results.length >= OFFLINE_MIN_URLS && results.every((r) => r.httpStatus === null);
 
 export async function runLinkCheck(prisma: PrismaClient, scope: LinkCheckScope, options: LinkCheckOptions = {}): Promise<LinkCheckSummary> {
   const started = performance.now();
   const urls = scope.kind === "public" ? await listPublicUrls(prisma, scope.dueBefore) : await listEventUrls(prisma, scope.eventId);
   if (!urls) throw new NotFoundError();
   const run = await checkUrls(urls, options);
-  const { states, visibilityChanged } = await recordLinkOutcomes(prisma, run.results);
+  const offline = looksOffline(run.results);
+  const { states, visibilityChanged } = offline ? { states: new Map(), visibilityChanged: [] } : await recordLinkOutcomes(prisma, run.results);
   const counts: Record<LinkStatus, number> = { ok: 0, redirected: 0, gone: 0, failing: 0 };
   const results = run.results.map((outcome) => {
     counts[outcome.status]++;
     const state = states.get(outcome.url);
     return { ...outcome, dead: isDeadLink(state), firstFailureAt: state?.firstFailureAt ?? null };
   });
-  return { inScope: urls.length, results, counts, skipped: run.skipped, visibilityChanged, elapsedMs: performance.now() - started };
+  return { inScope: urls.length, results, counts, skipped: run.skipped, visibilityChanged, offline, elapsedMs: performance.now() - started };
 }
 
 // An editor's check of one event: small and interactive, so tighter bounds than a full run.

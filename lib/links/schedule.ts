@@ -61,6 +61,7 @@ export function createLinkCheckTick(databaseUrl: string, intervalHours: number, 
       prisma ??= createPrismaClient(databaseUrl, 2);
       const outcome = await runScheduledLinkCheck({ databaseUrl, prisma, intervalHours, options });
       if (!outcome.ran) logger.info({ action: "links.check", outcome: "skipped" }, "link check skipped: another instance is running it");
+      else if (outcome.summary.offline) logger.warn({ action: "links.check", outcome: "failed", checked: outcome.summary.results.length }, "link check: no address answered at all; this machine seems to have no outside network, so nothing was recorded");
       else if (outcome.summary.inScope > 0) logSummary(outcome.summary);
     } catch (err) {
       logger.warn({ action: "links.check", outcome: "failed", err: (err as Error).message }, "link check failed; the next tick tries again");
