@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeadLinksQueue } from "@/components/links/dead-links-queue";
 import { requireUser } from "@/lib/authz";
 import { listDeskQueues } from "@/lib/events/editor-queries";
 
@@ -33,6 +34,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <Queue title="My drafts" rows={q.myDrafts} empty="No drafts of yours." />
       <Queue title="In review" rows={q.inReview} empty="Nothing waits for review." />
       <Queue title="Recently published" rows={q.recentlyPublished} empty="Nothing published yet." />
+      <DeadLinksQueue />
       <section>
         <h2>Quotes not found in their copies ({q.quotesNotFound.length})</h2>
         {q.quotesNotFound.length === 0 ? <p className="muted">Every quote with a captured copy was found in it.</p> : (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { EventForm } from "@/components/events/editor/event-form";
 import { RevisionHistory } from "@/components/events/editor/revision-history";
 import { WorkflowControls } from "@/components/events/editor/workflow-controls";
+import { CheckLinksButton } from "@/components/links/check-links-button";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/authz";
 import { getEventForEdit, listActorsForPicker } from "@/lib/events/editor-queries";
@@ -35,6 +36,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       ) : (
         <p>Contributors can edit only their own drafts; this one is {event.status.replace("_", " ")}.</p>
       )}
+      {isEditor && <CheckLinksButton eventId={id} />}
       <RevisionHistory event={event} canRestore={isEditor} />
     </>
   );
