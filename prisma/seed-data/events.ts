@@ -756,9 +756,9 @@ export const seedEvents: SeedEvent[] = [
     claimStatus: "alleged",
     // The claims run from September 2022 (known to the month) to 2 November 2022 (known to the
     // day). An event has one precision for both ends, so the range is recorded by month:
-    // "September – November 2022" claims no day nobody knows (a day precision would show
-    // 1 September), at the cost of showing the known end only as its month; the summary gives
-    // the day. Nothing here is approximate.
+    // "September – November 2022" claims no day that no source gives (a day precision would
+    // show 1 September), at the cost of showing the known end only as its month; the summary
+    // gives the day. Nothing here is approximate.
     startDate: "2022-09-01",
     endDate: "2022-11-01",
     precision: "month",
