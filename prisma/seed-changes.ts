@@ -2,7 +2,7 @@
 // changed, told to readers, and the write itself, which goes through toEventCreateData like
 // every other writer so the derived columns (date span, search text, quote checks) follow.
 import type { Prisma } from "../lib/generated/prisma/client";
-import { toEventCreateData, type ActorRef } from "../lib/events/event-record";
+import { toEventCreateData, toEventUpdateData, type ActorRef } from "../lib/events/event-record";
 import type { EventInput } from "../lib/events/schemas";
 import { diffSnapshots } from "../lib/events/snapshot";
 import { bumpPublicVersion } from "../lib/page-cache/public-version";
@@ -75,19 +75,7 @@ export async function applySeedChange(
 ): Promise<boolean> {
   const { count } = await tx.event.updateMany({ where: { id: stored.id, version: stored.version }, data: { version: { increment: 1 } } });
   if (count !== 1) return false;
-  // As lib/events/mutations.ts updateEvent: every field rewritten, sources and actors replaced.
-  const { sources, actors, id: _id, createdBy: _c, publishedAt: _p, ...fields } = toEventCreateData(target, write.actorsBySlug, write.now, write.copyTexts);
-  void _id;
-  void _c;
-  void _p; // first publication stays as it was
-  await tx.event.update({
-    where: { id: stored.id },
-    data: {
-      ...fields,
-      sources: { deleteMany: {}, create: sources!.create as Prisma.SourceCreateWithoutEventInput[] },
-      actors: { deleteMany: {}, create: actors!.create as Prisma.EventActorCreateWithoutEventInput[] },
-    },
-  });
+  await tx.event.update({ where: { id: stored.id }, data: toEventUpdateData(toEventCreateData(target, write.actorsBySlug, write.now, write.copyTexts)) });
   await tx.revision.create({
     data: {
       eventId: stored.id,

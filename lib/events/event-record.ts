@@ -88,3 +88,19 @@ export function toEventCreateData(
     },
   };
 }
+
+/**
+ * The update that rewrites a stored event from toEventCreateData's output: every field, sources
+ * and actors replaced; the id, the creator and the first publication time stay as they were.
+ */
+export function toEventUpdateData(data: Prisma.EventCreateInput): Prisma.EventUpdateInput {
+  const { sources, actors, id: _id, createdBy: _c, publishedAt: _p, ...fields } = data;
+  void _id;
+  void _c;
+  void _p;
+  return {
+    ...fields,
+    sources: { deleteMany: {}, create: sources!.create as Prisma.SourceCreateWithoutEventInput[] },
+    actors: { deleteMany: {}, create: actors!.create as Prisma.EventActorCreateWithoutEventInput[] },
+  };
+}

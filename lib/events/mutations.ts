@@ -5,7 +5,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
-import { toEventCreateData, type ActorRef } from "./event-record";
+import { toEventCreateData, toEventUpdateData, type ActorRef } from "./event-record";
 import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput, type NewActorInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 import { bumpPublicVersion } from "../page-cache/public-version";
@@ -165,18 +165,7 @@ export async function updateEvent(
     // publishing (a restore brings back what was published before, confirmed then).
     const confirmation = current.status === "published" && change.restoredFrom === undefined ? confirmPublishing(notFoundQuotes(createdSources(data), current.sources), change.confirmNotFound) : undefined;
     const version = await claimVersion(tx, id, baseVersion);
-    const { sources, actors, id: _id, createdBy: _c, ...fields } = data;
-    void _id;
-    void _c;
-    await tx.event.update({
-      where: { id },
-      data: {
-        ...fields,
-        publishedAt: current.publishedAt,
-        sources: { deleteMany: {}, create: sources!.create as Prisma.SourceCreateWithoutEventInput[] },
-        actors: { deleteMany: {}, create: actors!.create as Prisma.EventActorCreateWithoutEventInput[] },
-      },
-    });
+    await tx.event.update({ where: { id }, data: toEventUpdateData(data) });
     const kind = change.restoredFrom !== undefined ? "restore" : current.status === "published" ? change.kind! : "update";
     const note = change.note ?? (change.restoredFrom !== undefined ? `Restored revision ${change.restoredFrom}` : undefined);
     await writeRevision(tx, user, id, kind, version, before, input, [note, confirmation].filter(Boolean).join(" — ") || undefined);
