@@ -8,6 +8,7 @@
 // markup goes through escape-html.
 import escapeHtml from "escape-html";
 import { eventTypeLabel } from "@/lib/events/codebook";
+import { precisionNote } from "@/lib/events/date-span";
 import { bucketCounts, bucketInterval, labelX, makeScale, markFor, placeLabels, type Mark, type TimelineEvent } from "@/lib/timeline/geometry";
 import type { Lane } from "@/lib/timeline/lanes";
 
@@ -86,7 +87,9 @@ function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selecte
   const labels = placeLabels(list, WIDTH - 4);
   for (const m of list) {
     const e = m.event;
-    const date = `${e.dateLabel}${e.precision !== "day" ? ` (known to the ${e.precision})` : ""}`;
+    // endPrecision is set only for ranges (lib/timeline/queries.ts), so the span's end stands in for the end date.
+    const note = precisionNote({ precision: e.precision, endPrecision: e.endPrecision, endDate: e.spanEnd });
+    const date = `${e.dateLabel}${note ? ` (${note})` : ""}`;
     const type = eventTypeLabel(e.type);
     // data-date/data-type feed the visible tooltip on hover and focus; the name carries the same.
     out.push(

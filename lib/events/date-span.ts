@@ -1,6 +1,8 @@
 // Dates with honest precision. An event is stored as start (+ optional end) + precision; the
 // span is every day the event may cover: "January 2020" covers 2020-01-01..2020-01-31. Range
 // filters compare spans, so a month-precision event matches any range touching that month.
+// The end of a range may be known more or less precisely than its start (endPrecision):
+// "September 2022 – 2 November 2022" covers 2022-09-01..2022-11-02.
 import type { DatePrecisionSlug } from "./codebook";
 
 export interface EventDate {
@@ -9,6 +11,8 @@ export interface EventDate {
   /** YYYY-MM-DD, inclusive */
   endDate?: string | null;
   precision: DatePrecisionSlug;
+  /** How precisely the end is known; null or absent: as precisely as the start. */
+  endPrecision?: DatePrecisionSlug | null;
   approximate?: boolean;
 }
 
@@ -48,9 +52,14 @@ export function periodOf(date: string, precision: DatePrecisionSlug): Span {
   return { start: date, end: date };
 }
 
+/** The precision of the date's last day: the end's own when it has one, else the start's. */
+export function endPrecisionOf(date: Pick<EventDate, "endDate" | "precision" | "endPrecision">): DatePrecisionSlug {
+  return (date.endDate && date.endPrecision) || date.precision;
+}
+
 export function spanOf(date: EventDate): Span {
   const start = periodOf(date.startDate, date.precision).start;
-  const end = periodOf(date.endDate ?? date.startDate, date.precision).end;
+  const end = periodOf(date.endDate ?? date.startDate, endPrecisionOf(date)).end;
   return { start, end };
 }
 
@@ -87,14 +96,18 @@ function formatOne(date: string, precision: DatePrecisionSlug): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** "13 September 2023", "January 2020", "27–28 February 2019", "c. 1994". */
+/** "13 September 2023", "January 2020", "27–28 February 2019", "c. 1994", "September 2022 – 2 November 2022". */
 export function formatEventDate(date: EventDate): string {
   const prefix = date.approximate ? "c. " : "";
   const start = formatOne(date.startDate, date.precision);
-  if (!date.endDate || date.endDate === date.startDate) return prefix + start;
+  const endPrecision = endPrecisionOf(date);
+  if (!date.endDate || (date.endDate === date.startDate && endPrecision === date.precision)) return prefix + start;
+  const end = formatOne(date.endDate, endPrecision);
+  // Ends known to different precisions are each written in full at their own precision: the
+  // shortening below ("27–28 February 2019") is for two days.
+  if (endPrecision !== date.precision) return `${prefix}${start} – ${end}`;
   const [sy, sm] = date.startDate.split("-");
   const [ey, em] = date.endDate.split("-");
-  const end = formatOne(date.endDate, date.precision);
   if (date.precision === "day" && sy === ey && sm === em) {
     return `${prefix}${Number(date.startDate.slice(8))}–${end}`;
   }
@@ -102,10 +115,24 @@ export function formatEventDate(date: EventDate): string {
   return `${prefix}${start} – ${end}`;
 }
 
-/** The same date in machine form for <time datetime> and exports: 2020-01, 2023-09-13/2023-09-15. */
+/**
+ * What a reader is told beside the date about its precision: "known to the month", or for a
+ * range whose ends are known differently "start known to the month, end to the day"; null when
+ * every day shown is known.
+ */
+export function precisionNote(date: Pick<EventDate, "endDate" | "precision" | "endPrecision">): string | null {
+  const end = endPrecisionOf(date);
+  if (end !== date.precision) return `start known to the ${date.precision}, end to the ${end}`;
+  return date.precision === "day" ? null : `known to the ${date.precision}`;
+}
+
+const cutTo = (d: string, precision: DatePrecisionSlug) => (precision === "year" ? d.slice(0, 4) : precision === "month" ? d.slice(0, 7) : d);
+
+/** The same date in machine form for <time datetime> and exports: 2020-01, 2023-09-13/2023-09-15, 2022-09/2022-11-02. */
 export function isoEventDate(date: EventDate): string {
-  const cut = (d: string) => (date.precision === "year" ? d.slice(0, 4) : date.precision === "month" ? d.slice(0, 7) : d);
-  return date.endDate && date.endDate !== date.startDate ? `${cut(date.startDate)}/${cut(date.endDate)}` : cut(date.startDate);
+  const start = cutTo(date.startDate, date.precision);
+  const end = date.endDate ? cutTo(date.endDate, endPrecisionOf(date)) : start;
+  return end === start ? start : `${start}/${end}`;
 }
 
 export function toIsoDay(d: Date): string {

@@ -40,6 +40,7 @@ export function toEventCreateData(
     startDate: day(input.startDate),
     endDate: input.endDate ? day(input.endDate) : null,
     precision: input.precision,
+    endPrecision: input.endDate ? (input.endPrecision ?? null) : null,
     approximate: input.approximate,
     spanStart: day(span.start),
     spanEnd: day(span.end),

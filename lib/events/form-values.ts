@@ -29,7 +29,10 @@ export interface FormValues {
   precision: DatePrecisionSlug;
   /** As typed: YYYY-MM-DD, YYYY-MM or YYYY depending on precision. */
   start: string;
+  /** As typed, at the end's precision. */
   end: string;
+  /** "" when the end is known as precisely as the start. */
+  endPrecision: DatePrecisionSlug | "";
   approximate: boolean;
   place: string;
   countryCodes: string;
@@ -50,7 +53,7 @@ export const emptySource = (): SourceDraft => ({
 });
 
 export const emptyForm = (): FormValues => ({
-  id: "", title: "", summary: "", type: "", claimStatus: "confirmed", precision: "day", start: "", end: "", approximate: false,
+  id: "", title: "", summary: "", type: "", claimStatus: "confirmed", precision: "day", start: "", end: "", endPrecision: "", approximate: false,
   place: "", countryCodes: "", latitude: "", longitude: "", tags: "", itemCategories: [], sanctionsRegime: "", instrument: "",
   actors: [], sources: [emptySource()], newActors: [],
 });
@@ -88,8 +91,9 @@ export function toRawInput(v: FormValues, status: EventInput["status"]): Record<
     type: v.type,
     claimStatus: v.claimStatus,
     startDate: periodStart(v.start.trim(), v.precision),
-    endDate: v.end.trim() ? periodStart(v.end.trim(), v.precision) : undefined,
+    endDate: v.end.trim() ? periodStart(v.end.trim(), v.endPrecision || v.precision) : undefined,
     precision: v.precision,
+    endPrecision: (v.end.trim() && v.endPrecision) || undefined,
     approximate: v.approximate,
     place: blank(v.place),
     countryCodes: list(v.countryCodes).map((c) => c.toUpperCase()),
@@ -112,7 +116,7 @@ export function toRawInput(v: FormValues, status: EventInput["status"]): Record<
 export function fromInput(e: EventInput): FormValues {
   return {
     id: e.id, title: e.title, summary: e.summary, type: e.type, claimStatus: e.claimStatus, precision: e.precision,
-    start: cut(e.startDate, e.precision), end: e.endDate ? cut(e.endDate, e.precision) : "", approximate: e.approximate,
+    start: cut(e.startDate, e.precision), end: e.endDate ? cut(e.endDate, e.endPrecision ?? e.precision) : "", endPrecision: e.endPrecision ?? "", approximate: e.approximate,
     place: e.place ?? "", countryCodes: e.countryCodes.join(", "), latitude: e.latitude?.toString() ?? "", longitude: e.longitude?.toString() ?? "",
     tags: e.tags.join(", "), itemCategories: [...e.itemCategories], sanctionsRegime: e.sanctionsRegime ?? "", instrument: e.instrument ?? "",
     actors: e.actors.map((a) => ({ ...a })),

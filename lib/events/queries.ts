@@ -28,11 +28,12 @@ export interface EventRow {
   disputeCount: number;
 }
 
-function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate["precision"]; approximate: boolean }): EventDate {
+function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate["precision"]; endPrecision: EventDate["endPrecision"]; approximate: boolean }): EventDate {
   return {
     startDate: toIsoDay(e.startDate),
     endDate: e.endDate ? toIsoDay(e.endDate) : null,
     precision: e.precision,
+    endPrecision: e.endPrecision,
     approximate: e.approximate,
   };
 }
@@ -45,6 +46,7 @@ interface RowRecord {
   start_date: Date;
   end_date: Date | null;
   precision: EventDate["precision"];
+  end_precision: EventDate["endPrecision"];
   approximate: boolean;
   place: string | null;
   source_count: number;
@@ -55,7 +57,7 @@ interface RowRecord {
 /** The page's rows, with their actors and source counts (all, and disputing), in one round trip. */
 function loadRows(client: PrismaClient, ids: string[]) {
   return client.$queryRaw<RowRecord[]>`
-    SELECT e.id, e.title, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate, e.place,
+    SELECT e.id, e.title, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.end_precision::text AS end_precision, e.approximate, e.place,
            sc.source_count, sc.dispute_count,
            (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
               FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id) AS actors
@@ -90,7 +92,7 @@ export async function listEvents(
       title: e.title,
       type: e.type,
       claimStatus: e.claim_status,
-      date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, approximate: e.approximate }),
+      date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, endPrecision: e.end_precision, approximate: e.approximate }),
       place: e.place,
       actors: e.actors,
       sourceCount: e.source_count,
@@ -117,10 +119,10 @@ export const getEvent = cache(async (id: string) => {
   });
   if (!e) return null;
   const checks = await loadLinkChecks(e.sources.flatMap((s) => [s.url, s.archivedUrl]));
-  const { startDate, endDate, precision, approximate, sources, ...rest } = e;
+  const { startDate, endDate, precision, endPrecision, approximate, sources, ...rest } = e;
   return {
     ...rest,
-    date: toDate({ startDate, endDate, precision, approximate }),
+    date: toDate({ startDate, endDate, precision, endPrecision, approximate }),
     sources: sources.map((s) => ({ ...s, urlCheck: checks.get(s.url ?? "") ?? null, archiveCheck: checks.get(s.archivedUrl ?? "") ?? null })),
   };
 });

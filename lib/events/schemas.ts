@@ -14,7 +14,7 @@ import {
   type SourceStanceSlug,
   type SourceTypeSlug,
 } from "./codebook";
-import { isIsoDay } from "./date-span";
+import { isIsoDay, periodOf, spanOf } from "./date-span";
 import "../validation-messages";
 
 const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, ...T[]];
@@ -80,6 +80,8 @@ export const eventInputSchema = z
     startDate: isoDaySchema,
     endDate: isoDaySchema.optional(),
     precision: z.enum(["day", "month", "year"]),
+    /** How precisely the end is known, when not as precisely as the start. */
+    endPrecision: z.enum(["day", "month", "year"]).optional(),
     approximate: z.boolean().default(false),
     place: textSchema().trim().max(300).optional(),
     countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes")).max(20).default([]),
@@ -97,11 +99,18 @@ export const eventInputSchema = z
     sources: z.array(sourceInputSchema).max(50).default([]),
   })
   .superRefine((e, ctx) => {
-    if (e.endDate && e.endDate < e.startDate) {
+    // Compared as spans: "15 September 2022 – September 2022" ends after it starts, though its
+    // stored end (the 1st) is the earlier day.
+    if (e.endDate && spanOf(e).end < spanOf(e).start) {
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
     }
-    if (e.precision !== "day" && e.startDate.slice(e.precision === "month" ? 8 : 5) !== (e.precision === "month" ? "01" : "01-01")) {
+    if (periodOf(e.startDate, e.precision).start !== e.startDate) {
       ctx.addIssue({ code: "custom", path: ["startDate"], message: `With ${e.precision} precision, give the first day of the ${e.precision}` });
+    }
+    if (e.endPrecision && !e.endDate) {
+      ctx.addIssue({ code: "custom", path: ["endPrecision"], message: "Give an end date, or leave the end known as precisely as the start" });
+    } else if (e.endDate && e.endPrecision && periodOf(e.endDate, e.endPrecision).start !== e.endDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: `With the end known to the ${e.endPrecision}, give the first day of the ${e.endPrecision}` });
     }
     if ((e.latitude === undefined) !== (e.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: ["longitude"], message: "Give both latitude and longitude, or neither" });
@@ -109,7 +118,10 @@ export const eventInputSchema = z
     if (e.status === "published" && !e.sources.some((s) => s.stance === "supports")) {
       ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source that supports it" });
     }
-  });
+  })
+  // An end known exactly as precisely as the start is stored as "the same" (null), so one date
+  // has one form and a save or import that spells it out changes nothing.
+  .overwrite(({ endPrecision, ...e }) => (endPrecision && endPrecision !== e.precision ? { ...e, endPrecision } : e));
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** An actor created on the spot from the event form. */

@@ -23,6 +23,9 @@ export function toSnapshot(e: EventWithParts): EventInput {
     startDate: toIsoDay(e.startDate),
     endDate: e.endDate ? toIsoDay(e.endDate) : undefined,
     precision: e.precision,
+    // Only when set: events without one (all written before it existed) keep the snapshots
+    // their revisions already hold.
+    ...(e.endPrecision ? { endPrecision: e.endPrecision } : {}),
     approximate: e.approximate,
     place: opt(e.place),
     countryCodes: e.countryCodes,

@@ -23,6 +23,15 @@ describe("scale and marks", () => {
     const m = markFor(ev("c", "2023-09-01", "2023-09-30", "month"), x);
     expect([m.kind, m.x1, m.x2]).toEqual(["uncertain", 0, 300]);
   });
+  it("hatches a range whose start is known to the month and whose end is exact, from the month's first day to the exact end", () => {
+    const m = markFor({ ...ev("f", "2023-09-01", "2023-09-15", "month", true), endPrecision: "day" }, x);
+    expect([m.kind, m.x1, m.x2]).toEqual(["uncertain", 0, 150]);
+    // And the other way round: an exact start with an end known to the month.
+    const n = markFor({ ...ev("g", "2023-09-13", "2023-09-30", "day", true), endPrecision: "month" }, x);
+    expect([n.kind, n.x1, n.x2]).toEqual(["uncertain", 120, 300]);
+    // An end precision equal to the start's changes nothing.
+    expect(markFor({ ...ev("b", "2023-09-13", "2023-09-15", "day", true), endPrecision: "day" }, x).kind).toBe("bar");
+  });
   it("knows what overlaps the window", () => {
     expect(inView(ev("d", "2023-08-01", "2023-08-31", "month"), t("2023-09-01"), t("2023-10-01"))).toBe(false);
     expect(inView(ev("e", "2023-08-20", "2023-09-02", "day", true), t("2023-09-01"), t("2023-10-01"))).toBe(true);

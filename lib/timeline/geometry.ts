@@ -9,6 +9,8 @@ export interface TimelineEvent {
   title: string;
   type: string;
   precision: "day" | "month" | "year";
+  /** For a range whose end is known to another precision than its start; absent or null: the same. */
+  endPrecision?: "day" | "month" | "year" | null;
   approximate: boolean;
   /** First and last day the event may cover (YYYY-MM-DD), from its dates and precision. */
   spanStart: string;
@@ -38,12 +40,16 @@ export function makeScale(startMs: number, endMs: number, width: number) {
 /**
  * Day-precision single days are points; recorded ranges are bars; month- and year-precision
  * dates are uncertain spans over the whole month or year, drawn hatched — never as a point on
- * the 1st, which would claim a precision the source does not have.
+ * the 1st, which would claim a precision the source does not have. A range with either end
+ * known only to the month or year ("September 2022 – 2 November 2022") is hatched as a whole,
+ * from the first day its start may be to the last its end may be: one mark cannot say which of
+ * its parts is exact, and a solid bar would claim that both ends are.
  */
 export function markFor(e: TimelineEvent, x: (d: Date) => number): Mark {
   const x1 = x(new Date(ms(e.spanStart)));
   const x2 = x(new Date(ms(e.spanEnd) + DAY));
-  const kind: MarkKind = e.precision !== "day" ? "uncertain" : e.isRange ? "bar" : "point";
+  const exact = e.precision === "day" && (e.endPrecision ?? e.precision) === "day";
+  const kind: MarkKind = !exact ? "uncertain" : e.isRange ? "bar" : "point";
   return { event: e, kind, x1, x2: Math.max(x2, x1 + 1) };
 }
 

@@ -27,7 +27,7 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
     where: { AND: [buildEventWhere(query, { longestSpanDays: longest }), ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest), { spanStart: { lt: new Date(endMs) } }] },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
-      id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
+      id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
       // Actor names only when lanes are by actor; for type lanes the join is skipped.
       actors: lanes === "actor" ? { select: { actor: { select: { name: true } } } } : { select: { actorId: true }, take: 0 },
     },
@@ -37,11 +37,12 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
     title: r.title,
     type: r.type,
     precision: r.precision,
+    endPrecision: r.endDate ? r.endPrecision : null,
     approximate: r.approximate,
     spanStart: toIsoDay(r.spanStart),
     spanEnd: toIsoDay(r.spanEnd),
     isRange: r.endDate !== null && r.endDate.getTime() !== r.startDate.getTime(),
-    dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, approximate: r.approximate }),
+    dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate }),
     lanes: lanes === "actor" ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))] : [r.type],
   }));
 }
@@ -51,13 +52,13 @@ export async function getTimelineEvent(query: EventQuery, id: string) {
   const r = await db().event.findFirst({
     where: { AND: [buildEventWhere(query), { id }] },
     select: {
-      id: true, title: true, type: true, precision: true, approximate: true, startDate: true, endDate: true,
+      id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true,
       // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
       _count: { select: { sources: { where: { stance: "disputes" } } } },
     },
   });
   if (!r) return null;
-  const dateLabel = formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, approximate: r.approximate });
+  const dateLabel = formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate });
   return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel, disputeCount: r._count.sources };
 }
 export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DisputedMark } from "@/components/sources/disputed-mark";
 import { EventSources } from "@/components/sources/event-sources";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
-import { formatEventDate, isoEventDate, toIsoDay } from "@/lib/events/date-span";
+import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
 import { getPublicHistory } from "@/lib/events/editor-queries";
 import { getEvent } from "@/lib/events/queries";
 
@@ -36,7 +36,7 @@ export default async function EventPage({ params }: Props) {
       <h1>{event.title}</h1>
       <p className="muted">
         <time dateTime={isoEventDate(event.date)}>{formatEventDate(event.date)}</time>
-        {event.date.precision !== "day" && <> (known to the {event.date.precision})</>}
+        {precisionNote(event.date) && <> ({precisionNote(event.date)})</>}
         {event.date.approximate && <> — approximate</>}
         {" · "}{eventTypeLabel(event.type)}{" · "}<span className={`badge ${event.claimStatus}`}>{event.claimStatus}</span>
         {disputes > 0 && <>{" · "}<DisputedMark count={disputes} href="#disputed-by" /></>}
@@ -48,7 +48,7 @@ export default async function EventPage({ params }: Props) {
         <dt>Public id</dt><dd><code>{event.id}</code></dd>
         <dt>Event type</dt><dd>{eventTypeLabel(event.type)}</dd>
         <dt>Claim status</dt><dd>{event.claimStatus}</dd>
-        <dt>Date</dt><dd>{formatEventDate(event.date)} (precision: {event.date.precision}{event.date.approximate ? ", approximate" : ""})</dd>
+        <dt>Date</dt><dd>{formatEventDate(event.date)} (precision: {event.date.precision}{event.date.endPrecision ? `, end: ${event.date.endPrecision}` : ""}{event.date.approximate ? ", approximate" : ""})</dd>
         <dt>Place</dt><dd>{event.place ?? "—"}</dd>
         <dt>Countries</dt><dd>{list(event.countryCodes)}</dd>
         <dt>Coordinates</dt><dd>{event.latitude !== null && event.longitude !== null ? `${event.latitude}, ${event.longitude} (approximate)` : "—"}</dd>
