@@ -1,4 +1,7 @@
 "use client";
+import { useEffect, useRef, useState } from "react";
+import { CopyPanel } from "@/components/captures/copy-panel";
+import { checkKey, useCopyChecks } from "@/components/captures/use-copy-checks";
 import { FieldError, errorProps } from "@/components/ui/field-error";
 import { SOURCE_STANCES, SOURCE_TYPES } from "@/lib/events/codebook";
 import { emptySource, type SourceDraft } from "@/lib/events/form-values";
@@ -17,7 +20,15 @@ const TEXT_FIELDS: [keyof SourceDraft, string, string?][] = [
 ];
 
 export function SourceFields({ sources, onChange, errors }: Props) {
-  const update = (i: number, patch: Partial<SourceDraft>) => onChange(sources.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  // A capture answers after the editor may have typed elsewhere: apply it to the latest values.
+  const latest = useRef(sources);
+  useEffect(() => {
+    latest.current = sources;
+  });
+  const update = (i: number, patch: Partial<SourceDraft>) => onChange(latest.current.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const copies = useCopyChecks(sources);
+  // While a copy is on its way the sources keep their order, so it lands on the one it was taken for.
+  const [busy, setBusy] = useState(false);
   const move = (i: number, by: number) => {
     const next = [...sources];
     [next[i], next[i + by]] = [next[i + by], next[i]];
@@ -61,10 +72,20 @@ export function SourceFields({ sources, onChange, errors }: Props) {
               <label htmlFor={id("note")}>Editor&apos;s note: what the source supports, in your words<span className="visually-hidden"> (source {i + 1})</span></label>
               <textarea id={id("note")} rows={2} value={s.note} onChange={(e) => update(i, { note: e.target.value })} {...errorProps(id("note"), errors[key("note")])} />
               <FieldError id={`${id("note")}-error`} messages={errors[key("note")]} />
+              <CopyPanel
+                n={i + 1} url={s.url} quote={s.quote} captureId={s.captureId} busy={busy} onBusy={setBusy}
+                copy={s.captureId ? copies.copyOf(s.captureId) : undefined} check={s.captureId ? copies.results[checkKey(s.captureId, s.quote)] : undefined}
+                onAttached={(result) => {
+                  copies.remember(String(result.captureId), s.quote, result);
+                  update(i, { captureId: String(result.captureId) });
+                }}
+                onDetach={() => update(i, { captureId: "" })}
+              />
+              <FieldError id={`${id("captureId")}-error`} messages={errors[key("captureId")]} />
               <div className="actions">
-                <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move source ${i + 1} up`}>↑ Up</button>
-                <button type="button" className="button secondary" disabled={i === sources.length - 1} onClick={() => move(i, 1)} aria-label={`Move source ${i + 1} down`}>↓ Down</button>
-                <button type="button" className="button secondary" onClick={() => onChange(sources.filter((_, j) => j !== i))} aria-label={`Remove source ${i + 1}`}>Remove</button>
+                <button type="button" className="button secondary" disabled={busy || i === 0} onClick={() => move(i, -1)} aria-label={`Move source ${i + 1} up`}>↑ Up</button>
+                <button type="button" className="button secondary" disabled={busy || i === sources.length - 1} onClick={() => move(i, 1)} aria-label={`Move source ${i + 1} down`}>↓ Down</button>
+                <button type="button" className="button secondary" disabled={busy} onClick={() => onChange(sources.filter((_, j) => j !== i))} aria-label={`Remove source ${i + 1}`}>Remove</button>
               </div>
             </li>
           );
