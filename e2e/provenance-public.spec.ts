@@ -38,7 +38,7 @@ test("the event page shows each quote with its check, the editor's note apart, a
   expect(await note.evaluate((el) => el.closest("blockquote") === null)).toBe(true);
   await expect(page.locator("blockquote", { hasText: fixture.notes.report })).toHaveCount(0);
   // The copy is shown by its date and fingerprint only.
-  await report.getByText("Copy captured 30 November 2026").click();
+  await report.getByText("Copy captured 30 November 2026", { exact: true }).click();
   await expect(report.getByText(fixture.sha256)).toBeVisible();
   await expect(page.getByText("The ministry declined to comment")).toHaveCount(0);
 
