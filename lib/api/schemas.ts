@@ -40,7 +40,11 @@ export const apiEventSchema = z.object({
   date: z.object({
     start: z.string().describe("YYYY-MM-DD; the first day of the month or year at those precisions"),
     end: z.string().nullable(),
-    precision: z.enum(["day", "month", "year"]),
+    precision: z.enum(["day", "month", "year"]).describe("How precisely the start is known (and the end, unless endPrecision says otherwise)"),
+    endPrecision: z
+      .enum(["day", "month", "year"])
+      .nullable()
+      .describe("How precisely the end is known, when not as precisely as the start (e.g. start known to the month, end to the day); null means the same as precision"),
     approximate: z.boolean(),
     display: z.string().describe("As a person would write it, e.g. “January 2020”"),
   }),

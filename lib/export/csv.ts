@@ -12,6 +12,8 @@ export const EVENT_COLUMNS = [
   "source_count", "source_urls", "source_publishers", "status", "first_published_at", "last_changed_at",
   // Added with the provenance fields (issue 12): new columns only ever go at the end.
   "disputing_source_count", "quote_count", "verified_quote_count",
+  // An end known to another precision than the start (E14): empty means as date_precision.
+  "end_date_precision",
 ] as const;
 
 export const SOURCE_COLUMNS = [
@@ -41,6 +43,7 @@ export function eventRecord(e: ExportEvent, origin: string): Cell[] {
     e.sources.length, list(e.sources.map((s) => s.url)), list(e.sources.map((s) => s.publisher)),
     e.status, e.firstPublishedAt, e.lastChangedAt,
     e.disputingSourceCount, e.sources.filter((s) => s.quote).length, e.sources.filter((s) => s.quoteCheck === "verified").length,
+    e.date.endPrecision ?? null,
   ];
 }
 

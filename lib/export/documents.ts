@@ -56,7 +56,7 @@ export interface ExportEvent {
 
 interface Row {
   id: string; title: string; summary: string; type: string; claim_status: string; start_date: Date; end_date: Date | null;
-  precision: EventDate["precision"]; approximate: boolean; place: string | null; country_codes: string[]; latitude: number | null;
+  precision: EventDate["precision"]; end_precision: EventDate["endPrecision"]; approximate: boolean; place: string | null; country_codes: string[]; latitude: number | null;
   longitude: number | null; tags: string[]; item_categories: string[]; sanctions_regime: string | null; instrument: string | null;
   status: string; deleted: boolean; published_at: Date | null; updated_at: Date; span_start: Date;
   actors: { slug: string; name: string; role: string }[]; sources: ExportSource[];
@@ -65,7 +65,7 @@ interface Row {
 export async function loadExportEvents(client: PrismaClient, ids: string[]): Promise<ExportEvent[]> {
   if (!ids.length) return [];
   const rows = await client.$queryRaw<Row[]>`
-    SELECT e.id, e.title, e.summary, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.approximate,
+    SELECT e.id, e.title, e.summary, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.end_precision::text AS end_precision, e.approximate,
            e.place, e.country_codes, e.latitude, e.longitude, e.tags, e.item_categories, e.sanctions_regime::text, e.instrument,
            e.status::text, e.deleted, e.published_at, e.updated_at, e.span_start,
            (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY a.name, ea.role), '[]'::json)
@@ -82,7 +82,7 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const date: EventDate = { startDate: toIsoDay(r.start_date), endDate: r.end_date ? toIsoDay(r.end_date) : null, precision: r.precision, approximate: r.approximate };
+    const date: EventDate = { startDate: toIsoDay(r.start_date), endDate: r.end_date ? toIsoDay(r.end_date) : null, precision: r.precision, endPrecision: r.end_precision, approximate: r.approximate };
     return [{
       id: r.id, title: r.title, summary: r.summary, type: r.type, claimStatus: r.claim_status, date: { ...date, display: formatEventDate(date) },
       place: r.place, countryCodes: r.country_codes, latitude: r.latitude, longitude: r.longitude, tags: r.tags, itemCategories: r.item_categories,

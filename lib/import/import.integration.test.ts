@@ -82,6 +82,11 @@ describe("CSV import", () => {
     expect(cited(exported.sources)[1]).toEqual([DENIAL_QUOTE, expect.stringMatching(/^'=HYPERLINK/), "disputes", "verified", expect.stringMatching(/^[0-9a-f]{64}$/)]);
     expect(cited(again.sources)).toEqual(cited(exported.sources).map(([q, n, st, check]) => [q, n, st, check === "verified" ? "no_copy" : check, ""]));
     expect(await target.prisma.capture.count()).toBe(0); // copies are never imported
+    // E14's start is known to the month and its end to the day; every other end is as precise as its start.
+    const dates = (csv: string) => records(csv).filter((r) => r.end_date_precision !== "").map((r) => [r.id, r.start_date, r.end_date, r.date_precision, r.end_date_precision]);
+    expect(dates(exported.events)).toEqual([["2022-09-us-says-north-korea-ships-artillery-shells-to-russia", "2022-09-01", "2022-11-02", "month", "day"]]);
+    expect(dates(again.events)).toEqual(dates(exported.events));
+    expect(await target.prisma.event.findUniqueOrThrow({ where: { id: "2022-09-us-says-north-korea-ships-artillery-shells-to-russia" } })).toMatchObject({ endPrecision: "day", spanEnd: new Date("2022-11-02") });
   });
 
   it("is idempotent: importing the same files again changes nothing", async () => {

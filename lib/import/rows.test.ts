@@ -62,3 +62,26 @@ describe("keepCopies", () => {
     expect(copies([{ url: "https://b.example/2", title: "B" }, { url: "https://b.example/2", title: "B again" }])).toEqual([2, undefined]);
   });
 });
+
+describe("end_date_precision", () => {
+  const event = { id: "2022-09-us-says-shells", title: "US says shells were shipped", summary: "S.", event_type: "arms-transfer", claim_status: "alleged", start_date: "2022-09", end_date: "2022-11-02", date_precision: "month" };
+  const parse = (r: Record<string, string>) => eventInputSchema.safeParse(toEventInput(r, [], [], "draft"));
+
+  it("reads an end known to another precision, typed or as exported", () => {
+    expect(parse({ ...event, end_date_precision: "day" }).data).toMatchObject({ startDate: "2022-09-01", endDate: "2022-11-02", precision: "month", endPrecision: "day" });
+    expect(parse({ ...event, start_date: "2022-09-15", date_precision: "day", end_date: "2022-11", end_date_precision: "month" }).data).toMatchObject({ endDate: "2022-11-01", endPrecision: "month" });
+  });
+  it("takes an absent or empty column to mean the start's precision", () => {
+    for (const r of [{ ...event, end_date: "2022-11" }, { ...event, end_date: "2022-11-01", end_date_precision: "" }, { ...event, end_date: "2022-11-01", end_date_precision: "month" }]) {
+      const parsed = parse(r).data!;
+      expect(parsed).toMatchObject({ endDate: "2022-11-01", precision: "month" });
+      expect(parsed).not.toHaveProperty("endPrecision");
+    }
+  });
+  it("names the column of a bad end precision", () => {
+    const result = parse({ ...event, end_date_precision: "week" });
+    expect(Object.keys(fieldErrorsOf(result.error!)).map(columnOf)).toEqual(["end_date_precision"]);
+    const missingEnd = parse({ ...event, end_date: "", end_date_precision: "day" });
+    expect(Object.keys(fieldErrorsOf(missingEnd.error!)).map(columnOf)).toEqual(["end_date_precision"]);
+  });
+});

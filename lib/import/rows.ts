@@ -94,7 +94,9 @@ export function toEventInput(r: CsvRecord, actors: { actor: string; role: string
   const num = (v: string | undefined) => (cell(v) === "" ? undefined : Number(cell(v)));
   // People typing a file write "2020-01" for January 2020; the export writes "2020-01-01". Take both.
   const precision = cell(r.date_precision);
-  const day = (v: string) => (/^\d{4}(-\d{2})?$/.test(v) && (precision === "month" || precision === "year") ? periodStart(v, precision) : v);
+  // Files made before end_date_precision existed have no such column: their ends are as precise as their starts.
+  const endPrecision = optional(r.end_date_precision);
+  const day = (v: string, p = precision) => (/^\d{4}(-\d{2})?$/.test(v) && (p === "month" || p === "year") ? periodStart(v, p) : v);
   return {
     id: cell(r.id),
     title: cell(r.title),
@@ -102,8 +104,9 @@ export function toEventInput(r: CsvRecord, actors: { actor: string; role: string
     type: cell(r.event_type),
     claimStatus: cell(r.claim_status),
     startDate: day(cell(r.start_date)),
-    endDate: optional(r.end_date) && day(cell(r.end_date)),
+    endDate: optional(r.end_date) && day(cell(r.end_date), endPrecision),
     precision,
+    endPrecision,
     approximate: cell(r.approximate).toLowerCase() === "true",
     place: optional(r.place),
     countryCodes: list(r.country_codes),
@@ -167,7 +170,7 @@ export function keepCopies<S extends CitedSource>(imported: S[], current: CitedS
 /** Maps a schema path to the CSV column it came from, for error messages. */
 export function columnOf(path: string): string {
   const map: Record<string, string> = {
-    type: "event_type", claimStatus: "claim_status", startDate: "start_date", endDate: "end_date", precision: "date_precision",
+    type: "event_type", claimStatus: "claim_status", startDate: "start_date", endDate: "end_date", precision: "date_precision", endPrecision: "end_date_precision",
     countryCodes: "country_codes", itemCategories: "item_categories", sanctionsRegime: "sanctions_regime",
   };
   const m = /^sources\.(\d+)\.?(.*)$/.exec(path);
