@@ -754,14 +754,10 @@ export const seedEvents: SeedEvent[] = [
       "According to US intelligence made public in September 2022, Moscow was trying to buy millions of rockets and artillery rounds from Pyongyang. On 2 November 2022 the White House went further, saying Pyongyang was secretly sending a significant number of shells, disguised as shipments to the Middle East or North Africa, while the US was still checking whether they had arrived. North Korea denied supplying Russia with weapons or ammunition, in September and again after the November claim, and Russia's foreign ministry called the November claim fake.",
     type: "arms-transfer",
     claimStatus: "alleged",
-    // The claims run from September 2022 (known to the month) to 2 November 2022 (known to the
-    // day). An event has one precision for both ends, so the range is recorded by month:
-    // "September – November 2022" claims no day that no source gives (a day precision would
-    // show 1 September), at the cost of showing the known end only as its month; the summary
-    // gives the day. Nothing here is approximate.
     startDate: "2022-09-01",
-    endDate: "2022-11-01",
+    endDate: "2022-11-02",
     precision: "month",
+    endPrecision: "day",
     approximate: false,
     place: "Shipments from North Korea to Russia; claims announced at the White House, Washington, D.C.",
     countryCodes: ["KP", "RU", "US"],

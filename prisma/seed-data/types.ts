@@ -61,6 +61,8 @@ export interface SeedEvent {
   /** YYYY-MM-DD, inclusive, for ranges only. */
   endDate?: string;
   precision: DatePrecisionSlug;
+  /** How precisely the end is known, when not as precisely as the start. */
+  endPrecision?: DatePrecisionSlug;
   approximate: boolean;
   place?: string;
   countryCodes: string[];

@@ -45,7 +45,7 @@ const UNDO: Record<string, Undo> = {
   ),
   E14: all(
     summary("North Korea denied supplying Russia with weapons or ammunition, in September and again after the November claim, and Russia's foreign ministry called the November claim fake.", "Moscow and Pyongyang denied the claims."),
-    (e) => ({ ...e, endDate: "2022-11-02", precision: "day", approximate: true }),
+    (e) => ({ ...e, endDate: "2022-11-02", precision: "day", endPrecision: undefined, approximate: true }),
     noDisputes,
   ),
   E15: all(summary("US National Security Adviser Jake Sullivan later", "Jake Sullivan later"), withoutActors("united-states", "jake-sullivan")),

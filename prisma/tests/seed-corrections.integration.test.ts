@@ -73,9 +73,11 @@ describe("seed, on a database the previous seed wrote", () => {
     const changes = revision.changes as { field: string; from: unknown; to: unknown }[];
     expect(changes).toEqual(expect.arrayContaining([
       { field: "precision", from: "day", to: "month" },
+      { field: "endPrecision", from: null, to: "day" },
       { field: "approximate", from: true, to: false },
-      { field: "endDate", from: "2022-11-02", to: "2022-11-01" },
     ]));
+    // The known end stays as it was: 2 November 2022.
+    expect(changes.map((c) => c.field)).not.toContain("endDate");
     // The article gets its copy, two notes leave the quote field, three denials are added.
     expect(changes.filter((c) => c.field.startsWith("sources[")).length).toBe(6);
     expect(report.changed.find((c) => c.ref === "E09")!.note).toBe(NOTE_MOVED_NOTE); // cites no article, corrects no fact

@@ -85,7 +85,7 @@ describe("seed, on an empty database", () => {
 
   it("carries the corrections the issue lists", async () => {
     const e14 = await event("E14");
-    expect(e14).toMatchObject({ precision: "month", approximate: false, startDate: new Date("2022-09-01"), endDate: new Date("2022-11-01"), spanStart: new Date("2022-09-01"), spanEnd: new Date("2022-11-30") });
+    expect(e14).toMatchObject({ precision: "month", endPrecision: "day", approximate: false, startDate: new Date("2022-09-01"), endDate: new Date("2022-11-02"), spanStart: new Date("2022-09-01"), spanEnd: new Date("2022-11-02") });
     expect(e14.summary).toContain("2 November 2022");
     expect((await event("E13")).summary).toMatch(/first split of the permanent members on North Korea sanctions since the sanctions began in 2006/);
     expect(await rolesOf("E15")).toEqual(expect.arrayContaining(["united-states speaker", "jake-sullivan speaker"]));
