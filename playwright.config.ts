@@ -29,6 +29,13 @@ export default defineConfig({
     url: `${baseURL}/codebook`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? "", PORT: String(port), AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-use", THROTTLE_KEY_PREFIX: `tracker-e2e-${process.pid}:` },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      PORT: String(port),
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
+      THROTTLE_KEY_PREFIX: `tracker-e2e-${process.pid}:`,
+      // e2e/captures.spec.ts serves the page to capture from 127.0.0.1; the address guard stays on for every other host.
+      FETCH_ALLOW_PRIVATE_HOSTS: "127.0.0.1",
+    },
   },
 });

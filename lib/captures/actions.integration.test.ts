@@ -106,7 +106,7 @@ describe("the editor routes for a copy", () => {
     expect(res.headers.get("content-type")).toBe("text/html");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="copy-${copy.captureId}-${copy.sha256.slice(0, 12)}.html"`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(Buffer.from(await res.arrayBuffer()).equals(PAGE)).toBe(true);
   });
 

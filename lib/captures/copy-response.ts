@@ -7,14 +7,15 @@ import { NextResponse } from "next/server";
 import { currentUser } from "../authz";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { CAPTURED_COPY_POLICY } from "../security/headers";
 
 const EXTENSIONS: Record<string, string> = { "text/html": "html", "application/pdf": "pdf", "text/plain": "txt" };
 
 const LOCKED_DOWN = {
   "Cache-Control": "private, no-store",
   "X-Content-Type-Options": "nosniff",
-  // No script, no plugin, no same-origin access, nothing loaded: whatever the bytes are.
-  "Content-Security-Policy": "sandbox; default-src 'none'",
+  // The proxy and next.config.js send the same for these paths (lib/security/headers.js).
+  "Content-Security-Policy": CAPTURED_COPY_POLICY,
 };
 
 const plain = (status: number, text: string) =>

@@ -2,6 +2,8 @@
 export type HeaderPair = [name: string, value: string];
 
 export function isFramable(pathname: string): boolean;
+export function isCapturedCopy(pathname: string): boolean;
+export const CAPTURED_COPY_POLICY: string;
 export function createNonce(): string;
 export function formActionOrigins(oidcIssuer: string | undefined): string[];
 export function contentSecurityPolicy(options: { nonce?: string; framable?: boolean; dev?: boolean; formOrigins?: string[] }): string;

@@ -9,6 +9,14 @@ export function isFramable(pathname) {
   return pathname === "/embed" || pathname.startsWith("/embed/");
 }
 
+/** Captured copies of sources (lib/captures/copy-response.ts): someone else's bytes, never run as our page. */
+export function isCapturedCopy(pathname) {
+  return pathname.startsWith("/editor/copies/");
+}
+
+/** For captured copies: no script, no plugin, no same-origin access, nothing loaded, whatever the bytes are. */
+export const CAPTURED_COPY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 /** 18 random bytes in base64: 24 characters, no padding, matching Next's nonce pattern. */
 export function createNonce() {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
@@ -78,7 +86,7 @@ export function securityHeaders({ pathname, nonce, production, dev = false, form
   const framable = isFramable(pathname);
   return [
     ...staticSecurityHeaders({ framable, production }),
-    /** @type {[string, string]} */ (["content-security-policy", contentSecurityPolicy({ nonce, framable, dev, formOrigins })]),
+    /** @type {[string, string]} */ (["content-security-policy", isCapturedCopy(pathname) ? CAPTURED_COPY_POLICY : contentSecurityPolicy({ nonce, framable, dev, formOrigins })]),
   ];
 }
 
@@ -91,5 +99,7 @@ export function nextConfigHeaders({ production, dev = false, formOrigins = [] })
   return [
     { source: "/:path((?!embed$|embed/).*)", headers: toEntries(securityHeaders({ pathname: "/", production, dev, formOrigins })) },
     { source: "/embed/:path*", headers: toEntries(securityHeaders({ pathname: "/embed/", production, dev, formOrigins })) },
+    // Last, so its policy replaces the first entry's for these paths.
+    { source: "/editor/copies/:path*", headers: toEntries(securityHeaders({ pathname: "/editor/copies/", production, dev, formOrigins })) },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, formActionOrigins, isFramable, nextConfigHeaders, securityHeaders } from "./headers";
+import { CAPTURED_COPY_POLICY, contentSecurityPolicy, createNonce, formActionOrigins, isFramable, nextConfigHeaders, securityHeaders } from "./headers";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -35,6 +35,15 @@ describe("security headers", () => {
     expect(page.get("x-frame-options")).toBe("DENY");
     expect(embed.get("content-security-policy")).toContain("frame-ancestors *");
     expect(embed.has("x-frame-options")).toBe(false);
+  });
+
+  it("sandboxes captured copies, from the proxy and from next.config.js alike", () => {
+    expect(new Map(securityHeaders({ pathname: "/editor/copies/7/original", nonce: "n", production: true })).get("content-security-policy")).toBe(CAPTURED_COPY_POLICY);
+    expect(CAPTURED_COPY_POLICY).toMatch(/^sandbox; default-src 'none'/);
+    expect(new Map(securityHeaders({ pathname: "/editor/events/x", nonce: "n", production: true })).get("content-security-policy")).not.toContain("sandbox");
+    const copies = nextConfigHeaders({ production: true }).at(-1)!;
+    expect(copies.source).toBe("/editor/copies/:path*");
+    expect(copies.headers.find((h) => h.key === "content-security-policy")?.value).toBe(CAPTURED_COPY_POLICY);
   });
 
   it("sends HSTS only in production", () => {

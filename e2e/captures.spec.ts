@@ -1,0 +1,74 @@
+// An editor captures a copy of a source from a page this test serves, and sees the quote checked
+// against it while editing: found, then not found once a word changes.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { makeArticlePage } from "../lib/captures/fixtures";
+import { createUser, signIn } from "./fixtures";
+
+const QUOTE = "Our ships will carry no weapons to the peninsula.";
+let server: http.Server;
+let pageUrl: string;
+
+test.beforeAll(async () => {
+  server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticlePage(QUOTE)));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/statement.html`;
+});
+test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+test("an editor captures a source's page and sees its quote verified, then not found after one word changes", async ({ page, browser }) => {
+  await signIn(page, await createUser("editor"));
+  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
+  // A source of its own, so the seeded ones (and any copy they have) are left alone.
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(pageUrl);
+  await page.getByLabel(`Title of source ${n}`).fill("Ministry statement");
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
+
+  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
+  await expect(copy.getByText("Quote check: No copy yet")).toBeVisible();
+  await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
+  await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
+  await expect(copy.getByRole("blockquote", { name: "Matching passage in the copy" })).toContainText(`[${QUOTE}]`);
+  await expect(copy.getByText(/^Captured \d+ \w+ \d{4}, \d\d:\d\d UTC from http:\/\/127\.0\.0\.1:\d+\/statement\.html · \d+ bytes, web page \(HTML\)$/)).toBeVisible();
+  await copy.getByText("SHA-256").click();
+  await expect(copy.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
+
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE.replace("weapons", "missiles"));
+  await expect(copy.getByText("Quote check: Quote not found in this copy")).toBeVisible();
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill("");
+  await expect(copy.getByText("Quote check: No quote (note only)")).toBeVisible();
+
+  // The original is a sandboxed download, whatever the proxy adds; the text is plain text.
+  const original = await page.request.get((await copy.getByRole("link", { name: `Download the original (source ${n})` }).getAttribute("href"))!);
+  expect(original.headers()["content-disposition"]).toMatch(/^attachment; filename="copy-\d+-[0-9a-f]{12}\.html"$/);
+  expect(original.headers()["content-security-policy"]).toContain("sandbox");
+  expect(original.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await original.text()).toBe(makeArticlePage(QUOTE));
+  const textHref = (await copy.getByRole("link", { name: `Read the text (source ${n})` }).getAttribute("href"))!;
+  expect(await (await page.request.get(textHref)).text()).toContain(QUOTE);
+  // Never for the public: an anonymous visitor is sent to sign in.
+  const anonymous = await browser.newContext();
+  const refused = await anonymous.request.get(textHref, { maxRedirects: 0 });
+  expect([303, 307]).toContain(refused.status());
+  expect(refused.headers().location).toContain("/signin");
+  await anonymous.close();
+});
+
+test("the event form with a captured copy has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, await createUser("editor"));
+  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(pageUrl);
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
+  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
+  await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
+  await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
