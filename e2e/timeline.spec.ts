@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { createUser, signIn } from "./fixtures";
 
 const markIds = (page: Page) => page.locator("svg.timeline-svg a.mark").evaluateAll((as) => as.map((a) => a.getAttribute("data-id")!));
 
@@ -34,11 +35,61 @@ test("uncertain dates are drawn as spans and explained in the legend", async ({ 
   const closure = page.getByRole("listitem", { name: /seals its borders/ });
   await expect(closure).toHaveClass(/uncertain/);
   await expect(closure).toHaveAccessibleName(/January 2020 \(known to the month\)/);
-  // An approximate range is a bar marked as approximate, and says so in its name.
+  // E14 starts in a month and ends on a known day: hatched from 1 September to 2 November, with no "c.".
   const shells = page.locator('a.mark[data-id="2022-09-us-says-north-korea-ships-artillery-shells-to-russia"]');
-  await expect(shells).toHaveClass(/bar approximate/);
-  await expect(shells).toHaveAccessibleName(/c\. /);
+  await expect(shells).toHaveClass(/uncertain/);
+  await expect(shells).not.toHaveClass(/approximate/);
+  await expect(shells).toHaveAccessibleName(/, September 2022 – 2 November 2022 \(start known to the month, end to the day\),/);
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("only the month or year is known");
+});
+
+/** Writes a published event through the editor's form: one source with a quote, the dates set by `dates`. */
+async function publishThroughForm(page: Page, title: string, dates: (page: Page) => Promise<void>) {
+  await page.goto("/editor/events/new");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Summary (neutral, in your own words)").fill("A test shipment was reported.");
+  await page.getByLabel("Event type").selectOption("arms-transfer");
+  await page.getByLabel("Claim status").selectOption("alleged");
+  await dates(page);
+  await page.getByLabel("Web address (http or https) of source 1").fill("https://example.org/timeline-report");
+  await page.getByLabel("Title of source 1").fill("A report");
+  await page.getByLabel("Quote: the source's own words, exactly (source 1)").fill("Shells were loaded.");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Status: published")).toBeVisible();
+}
+
+test("an approximate range is a bar marked as approximate; a range ending on a known day after a known month is hatched", async ({ page }) => {
+  test.slow(); // two events written through the form
+  await signIn(page, await createUser("editor"));
+  const suffix = Math.random().toString(36).slice(2, 7);
+  const approximate = `Approximate shipment ${suffix}`;
+  await publishThroughForm(page, approximate, async (p) => {
+    await p.getByLabel("Date", { exact: true }).fill("2021-03-02");
+    await p.getByLabel("Ends (for a range)").fill("2021-03-09");
+    await p.getByRole("checkbox", { name: /Approximate/ }).check();
+  });
+  const mixed = `Shipment known to the month ${suffix}`;
+  await publishThroughForm(page, mixed, async (p) => {
+    await expect(p.getByLabel("End known to the")).toHaveCount(0); // no end yet: nothing to say about it
+    await p.getByLabel("Known to the", { exact: true }).selectOption("month");
+    await p.getByLabel("Date", { exact: true }).fill("2021-03");
+    await p.getByLabel("Ends (for a range)").fill("2021-04");
+    await p.getByLabel("End known to the").selectOption("day");
+    await expect(p.getByLabel("Ends (for a range)")).toHaveAttribute("type", "date");
+    await p.getByLabel("Ends (for a range)").fill("2021-04-15");
+  });
+  await page.getByRole("link", { name: "public page" }).click();
+  await expect(page.locator('time[datetime="2021-03/2021-04-15"]')).toHaveText("March 2021 – 15 April 2021");
+  await expect(page.getByText("(start known to the month, end to the day)")).toBeVisible();
+
+  await page.goto("/timeline?start=2021-02-15&end=2021-05-15");
+  const bar = page.getByRole("listitem", { name: new RegExp(approximate) });
+  await expect(bar).toHaveClass(/bar approximate/);
+  await expect(bar).toHaveAccessibleName(/, c\. 2–9 March 2021,/);
+  const hatched = page.getByRole("listitem", { name: new RegExp(mixed) });
+  await expect(hatched).toHaveClass(/uncertain/);
+  await expect(hatched).toHaveAccessibleName(/, March 2021 – 15 April 2021 \(start known to the month, end to the day\),/);
 });
 
 test("the timeline works by keyboard alone", async ({ page }) => {
