@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { formatEventDate, toIsoDay } from "../events/date-span";
+import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
 import { longestSpanDays } from "../events/longest-span";
 import { buildEventWhere, spanEndsOnOrAfter } from "../events/where";
@@ -58,8 +58,9 @@ export async function getTimelineEvent(query: EventQuery, id: string) {
     },
   });
   if (!r) return null;
-  const dateLabel = formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate });
-  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel, disputeCount: r._count.sources };
+  const date: EventDate = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
+  // precisionNote: "known to the month", or for E14 "start known to the month, end to the day".
+  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel: formatEventDate(date), precisionNote: precisionNote(date), disputeCount: r._count.sources };
 }
 export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;
 
