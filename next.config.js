@@ -5,8 +5,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The embedded PostgreSQL binaries and the WASM schema engine are used by scripts/, never by
-  // the app; keep them out of server bundles.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // the app; keep them out of server bundles. pdf-parse loads pdf.js's worker from a path beside
+  // its own file, which bundling breaks ("Setting up fake worker failed"): Node loads it as shipped.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pdf-parse", "pdfjs-dist"],
   // CSV import sends up to two 10 MB files through a server action (the default limit is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "21mb" } },
   // Let proxy.ts see requests as sent: by default Next.js hides the flight headers (RSC, …) and

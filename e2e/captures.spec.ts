@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { makeArticlePage } from "../lib/captures/fixtures";
+import { makeArticlePage, makePdf } from "../lib/captures/fixtures";
 import { createUser, signIn } from "./fixtures";
 
 const QUOTE = "Our ships will carry no weapons to the peninsula.";
@@ -56,6 +56,23 @@ test("an editor captures a source's page and sees its quote verified, then not f
   expect([303, 307]).toContain(refused.status());
   expect(refused.headers().location).toContain("/signin");
   await anonymous.close();
+});
+
+test("an editor uploads a PDF saved from a browser, and a picture is refused", async ({ page }) => {
+  await signIn(page, await createUser("editor"));
+  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
+  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
+  const file = copy.getByLabel(`Upload a saved copy (HTML, PDF or plain text, at most 10 MB) (source ${n})`);
+  await file.setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+  await expect(copy.getByRole("alert")).toHaveText(/^This file is a PNG image, not a saved page\./);
+  await expect(copy.getByText("Quote check: No copy yet")).toBeVisible();
+  // pdf.js runs inside the built server here, not only in the unit tests.
+  await file.setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: makePdf(["Ministry statement.", QUOTE]) });
+  await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
+  await expect(copy.getByText(/^Uploaded .* · \d+ bytes, PDF$/)).toBeVisible();
 });
 
 test("the event form with a captured copy has no serious accessibility violations", async ({ page }) => {

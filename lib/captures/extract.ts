@@ -1,5 +1,6 @@
 // Text from a captured copy's bytes, by kind: `text` for editors to read, `fullText` for quotes
 // to be checked against (see html-text.ts for web pages; for PDF and plain text they are one).
+import { logger } from "../log";
 import { CaptureError } from "./errors";
 import { extractHtml } from "./html-text";
 
@@ -66,8 +67,13 @@ async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
     const text = result.text.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
     return { text, fullText: text };
   } catch (err) {
-    const reason = err instanceof Error && /password/i.test(err.message) ? "it is protected by a password" : "it is damaged or not a PDF";
-    throw new CaptureError(`The PDF could not be read: ${reason}.`);
+    const name = err instanceof Error ? err.name : "";
+    if (name === "PasswordException") throw new CaptureError("The PDF could not be read: it is protected by a password.");
+    if (name === "InvalidPDFException" || name === "FormatError") throw new CaptureError("The PDF could not be read: it is damaged or not a PDF.");
+    // Anything else is our failure, not the file's (a build that moved pdf.js's worker showed up
+    // here once): logged with pdf.js's own words, and not blamed on the editor's file.
+    logger.error({ err: err instanceof Error ? `${name}: ${err.message}` : String(err) }, "PDF text extraction failed");
+    throw new CaptureError("The server could not read this PDF just now; nothing was stored. Please tell the site's maintainers.");
   } finally {
     await parser.destroy().catch(() => {});
   }
