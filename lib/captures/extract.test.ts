@@ -34,12 +34,14 @@ describe("web pages", () => {
     expect((await html("<p>김정은</p>")).fullText).toBe("김정은");
   });
 
-  it("survives hostile markup: deep nesting, thousands of unclosed scripts", () => {
-    expect(htmlVisibleText(`${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`)).toBe("deep");
+  it("survives hostile markup: deep nesting, thousands of unclosed scripts", async () => {
     const t0 = performance.now();
+    // Readability's DOM (htmlparser2's Parser) would take seconds on this; it is not given it.
+    expect(await html(`${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`)).toEqual({ text: "deep", fullText: "deep" });
+    expect(htmlVisibleText(`${"<b>".repeat(200_000)}x${"</i>".repeat(200_000)}`)).toBe("x");
     expect(withoutScripts(`<p>kept</p>${"<script>x".repeat(50_000)}`)).toBe("<p>kept</p>");
     expect(withoutScripts(`a<script>1</script>b<STYLE>p{}</style>c<scripts>d`)).toBe("abc<scripts>d");
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
 
