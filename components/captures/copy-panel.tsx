@@ -73,8 +73,8 @@ export function CopyPanel({ n, url, quote, captureId, copy, check, busy, onBusy,
       {captureId && copy ? (
         <>
           <p>
-            {copy.finalUrl ? "Captured" : "Uploaded"} {formatTime(copy.capturedAt)}
-            {copy.finalUrl && <> from <span className="break">{copy.finalUrl}</span></>} · {formatBytes(copy.size)}, {KINDS[copy.contentType] ?? copy.contentType}
+            {copy.method === "fetched" ? "Captured" : "Uploaded"} {formatTime(copy.capturedAt)}
+            {copy.finalUrl && <> {copy.method === "fetched" ? "from" : "saved from"} <span className="break">{copy.finalUrl}</span></>} · {formatBytes(copy.size)}, {KINDS[copy.contentType] ?? copy.contentType}
             {copy.textLength === 0 && <> · <strong>no text could be read from it</strong> (a scanned PDF?), so quotes cannot be checked</>}
           </p>
           <details>

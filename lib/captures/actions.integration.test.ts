@@ -61,7 +61,7 @@ describe("the copy actions", () => {
   it("capture a page and check the quote against it at once", async () => {
     session.user = users.contributor;
     const r = ok(await captureSourceAction(pageUrl, QUOTE));
-    expect(r).toMatchObject({ contentType: "text/html", size: PAGE.length, finalUrl: pageUrl, check: { status: "verified" } });
+    expect(r).toMatchObject({ contentType: "text/html", method: "fetched", size: PAGE.length, finalUrl: pageUrl, check: { status: "verified" } });
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(new Date(r.capturedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(r.check.passage).toContain(`[${QUOTE}]`);
@@ -72,7 +72,7 @@ describe("the copy actions", () => {
   it("upload a saved PDF, and refuse a PNG with a sentence", async () => {
     session.user = users.editor;
     const pdf = ok(await upload(makePdf([QUOTE]), "statement.pdf", "application/pdf"));
-    expect(pdf).toMatchObject({ contentType: "application/pdf", finalUrl: "https://example.org/statement", check: { status: "verified" } });
+    expect(pdf).toMatchObject({ contentType: "application/pdf", method: "uploaded", finalUrl: "https://example.org/statement", check: { status: "verified" } });
     expect(await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), "page.html", "text/html")).toEqual({ ok: false, message: expect.stringMatching(/^This file is a PNG image, not a saved page\./) });
   });
 

@@ -22,7 +22,9 @@ export interface CopyResult {
   sha256: string;
   size: number;
   contentType: string;
+  /** Where it came from: the final address of a fetched copy, the address given with an upload. */
   finalUrl: string | null;
+  method: "fetched" | "uploaded";
   /** Characters of text found in the copy: 0 for a scanned PDF, whose quotes cannot be checked. */
   textLength: number;
   check: QuoteCheckResult;
@@ -38,7 +40,7 @@ const captureIdSchema = z.number().int().min(1).max(2 ** 31 - 1);
 function toResult(copy: StoredCopy, quote: string | undefined): CopyResult {
   return {
     ok: true, captureId: copy.id, capturedAt: copy.capturedAt.toISOString(), sha256: copy.sha256, size: copy.size, contentType: copy.contentType,
-    finalUrl: copy.finalUrl, textLength: copy.fullText.length, check: checkQuote(quote, copy.fullText),
+    finalUrl: copy.finalUrl, method: copy.method, textLength: copy.fullText.length, check: checkQuote(quote, copy.fullText),
   };
 }
 
