@@ -110,6 +110,7 @@ describe("Capture now", () => {
     ["a 404", () => `${base}/gone`, LOCAL, "The address answered 404 Not Found; nothing was captured."],
     ["an image", () => `${base}/image.png`, LOCAL, "answered with image/png, which cannot be checked for quotes"],
     ["a non-web address", () => "file:///etc/passwd", LOCAL, "Only http:// and https:// addresses"],
+    ["an address carrying a password", () => `http://editor:secret@${base.slice(7)}/article.html`, LOCAL, "user name or password in them cannot be captured"],
   ])("refuses %s and stores nothing", async (_what, url, options, message) => {
     const before = await counts();
     await expect(captureUrl(t.prisma, users.editor, url(), { allowPrivateHosts: [], ...options })).rejects.toThrow(message);

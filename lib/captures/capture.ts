@@ -20,6 +20,8 @@ export type CaptureOptions = Pick<SafeFetchOptions, "timeoutMs" | "allowPrivateH
 /** Fetches `url` (safely: see lib/net/safe-fetch.ts), extracts its text and stores the copy. */
 export async function captureUrl(db: PrismaClient, user: SessionUser | null | undefined, url: string, options: CaptureOptions = {}): Promise<StoredCopy> {
   assertRole(user, "contributor");
+  // The address is stored and shown to editors: it must not carry a password.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url.trim())) throw new CaptureError("Addresses with a user name or password in them cannot be captured; upload a saved copy instead.");
   let fetched;
   try {
     fetched = await safeFetch(url, { ...options, method: "GET", maxBytes: MAX_COPY_BYTES });
