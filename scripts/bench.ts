@@ -2,6 +2,8 @@
 // Loads a synthetic data set into a database of its own, serves the production build against
 // it, and prints latency and throughput for /events views with the database time of the same
 // queries (EXPLAIN ANALYZE of the SQL the page runs).
+// npm run bench -- --provenance: only the capture (5 MB page) and link-check (2,000 URLs) benches,
+// which the full run also ends with.
 // npm run bench -- --load [--connections 50 --load-seconds 60 --editors 5 --rate R]: instead, mixed
 // public reads while editors save events (scripts/lib/bench-load.ts); --rate offers R requests
 // per second at random moments (an open loop) instead of a new request the moment the last is
@@ -21,6 +23,8 @@ import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
 import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
 import { benchFuzz } from "./lib/bench-fuzz";
+import { benchCapture, printCaptureBench } from "./lib/bench-capture";
+import { benchLinkCheck, describeLinkBench } from "./lib/bench-links";
 import { benchTimeline } from "./lib/bench-timeline";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
     instances: { type: "string", default: "1" },
     // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
     fuzz: { type: "boolean", default: false },
+    provenance: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
   },
 });
@@ -87,10 +92,31 @@ async function runLoad(bases: string[], url: string) {
   if (!met) process.exitCode = 1;
 }
 
+/** Capture + verification of a 5 MB page (target < 2 s); 2,000 links checked, ≤ 2 at once per host. */
+async function benchProvenance(url: string) {
+  printCaptureBench(await benchCapture(url));
+  const links = await benchLinkCheck();
+  console.log(`\n${describeLinkBench(links)}`);
+  if (links.maxConcurrentPerHost > 2) process.exitCode = 1;
+}
+
 await runCli(async () => {
   if (args.fuzz) {
     const results = await benchFuzz({ runs: Number(args["fuzz-runs"]) });
     if (results.some((r) => r.failures)) process.exitCode = 1;
+    return;
+  }
+  if (args.provenance) {
+    const server = await openScratchServer();
+    const dbName = `tracker_bench_provenance_${process.pid}`;
+    await adminQuery(server.url, `CREATE DATABASE "${dbName}"`);
+    try {
+      await applyMigrations(withDatabase(server.url, dbName));
+      await benchProvenance(withDatabase(server.url, dbName));
+    } finally {
+      await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await server.stop();
+    }
     return;
   }
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
@@ -175,6 +201,7 @@ await runCli(async () => {
       const mem = await memoryGrowthDuringExport(`${base}/events.csv`, app.child.pid!);
       console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s; server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 100 MB).`);
     }
+    await benchProvenance(url);
   } finally {
     for (const a of apps) await a.stop();
     await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
