@@ -30,7 +30,7 @@ async function fillDraft(page: Page, title: string) {
   await page.getByLabel("Date", { exact: true }).fill("2024-02-10");
   await page.getByLabel("Web address (http or https) of source 1").fill("https://example.org/forged");
   await page.getByLabel("Title of source 1").fill("A report");
-  await page.getByLabel("Verbatim quote that supports the event (source 1)").fill("Something was reported.");
+  await page.getByLabel("Quote: the source's own words, exactly (source 1)").fill("Something was reported.");
 }
 
 /**

@@ -19,11 +19,11 @@ async function fillNewEvent(page: Page, title: string) {
   await page.getByLabel("Web address (http or https) of source 1").fill("https://example.org/report-1");
   await page.getByLabel("Title of source 1").fill("First report");
   await page.getByLabel("Publisher of source 1").fill("Example Wire");
-  await page.getByLabel("Verbatim quote that supports the event (source 1)").fill("Containers of shells were loaded.");
+  await page.getByLabel("Quote: the source's own words, exactly (source 1)").fill("Containers of shells were loaded.");
   await page.getByRole("button", { name: "Add a source" }).click();
   await page.getByLabel("Web address (http or https) of source 2").fill("https://example.org/report-2");
   await page.getByLabel("Title of source 2").fill("Second report");
-  await page.getByLabel("Verbatim quote that supports the event (source 2)").fill("Officials confirmed the loading.");
+  await page.getByLabel("Quote: the source's own words, exactly (source 2)").fill("Officials confirmed the loading.");
 }
 
 test("anonymous visitors to the desk are sent to sign in", async ({ page }) => {

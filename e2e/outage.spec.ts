@@ -56,7 +56,7 @@ test("a database outage: 503s at once, recovery within 5 s, same process, no los
       await editor.getByLabel("Event type").selectOption("arms-transfer");
       await editor.getByLabel("Date", { exact: true }).fill("2024-02-10");
       await editor.getByLabel("Title of source 1").fill("A report");
-      await editor.getByLabel("Verbatim quote that supports the event (source 1)").fill("A quoted passage.");
+      await editor.getByLabel("Quote: the source's own words, exactly (source 1)").fill("A quoted passage.");
     },
     duringOutage: async ({ appUrl }) => {
       // Readiness notices the outage within 5 s; liveness does not depend on the database.

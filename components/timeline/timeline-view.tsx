@@ -69,7 +69,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         panel={selected && (
           <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>
-            <p>{selected.dateLabel}{selected.precision !== "day" && ` (known to the ${selected.precision})`}{selected.approximate && " — approximate"}</p>
+            <p>{selected.dateLabel}{selected.precisionNote && ` (${selected.precisionNote})`}{selected.approximate && " — approximate"}</p>
             <p>{eventTypeLabel(selected.type)}</p>
             {selected.disputeCount > 0 && <p><DisputedMark count={selected.disputeCount} /></p>}
             <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>

@@ -18,6 +18,8 @@ export function EventForm({ existing, actors }: Props) {
   const [values, setValues] = useState<FormValues>(() => (existing ? fromInput(existing.snapshot) : emptyForm()));
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [change, setChange] = useState({ kind: "correction", note: "" });
+  // Asked for by the server when a save would publish a quote not found in its copy.
+  const [confirm, setConfirm] = useState({ checked: false, reason: "" });
   const [state, formAction, pending] = useActionState<EventFormState, FormData>(saveEventAction, {});
   const [duplicates, setDuplicates] = useState<Awaited<ReturnType<typeof findDuplicatesAction>>>([]);
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -37,7 +39,7 @@ export function EventForm({ existing, actors }: Props) {
     return () => clearTimeout(t);
   }, [existing, raw.startDate, values.title, urls]);
 
-  const payload = JSON.stringify({ input: raw, newActors: values.newActors, baseVersion, kind: published ? change.kind : undefined, note: published ? change.note : undefined });
+  const payload = JSON.stringify({ input: raw, newActors: values.newActors, baseVersion, kind: published ? change.kind : undefined, note: published ? change.note : undefined, confirmNotFound: confirm.checked ? confirm.reason : undefined });
 
   return (
     <form
@@ -139,6 +141,15 @@ export function EventForm({ existing, actors }: Props) {
           <label htmlFor="ev-note">Change note (shown to readers)</label>
           <textarea id="ev-note" rows={2} value={change.note} onChange={(e) => setChange({ ...change, note: e.target.value })} {...errorProps("ev-note", errors.note)} />
           <FieldError id="ev-note-error" messages={errors.note} />
+        </fieldset>
+      )}
+      {(errors.confirmNotFound || confirm.checked) && (
+        <fieldset className="group">
+          <legend>Quotes not found in their copies</legend>
+          <label className="inline"><input type="checkbox" checked={confirm.checked} onChange={(e) => setConfirm({ ...confirm, checked: e.target.checked })} /> I have checked: publish these quotes although they were not found in the captured copies</label>
+          <label htmlFor="ev-confirm-reason">Reason (kept in the event&apos;s public history)</label>
+          <textarea id="ev-confirm-reason" rows={2} value={confirm.reason} onChange={(e) => setConfirm({ ...confirm, reason: e.target.value })} {...errorProps("ev-confirm-reason", errors.confirmNotFound)} />
+          <FieldError id="ev-confirm-reason-error" messages={errors.confirmNotFound} />
         </fieldset>
       )}
       <p><button className="button" type="submit" disabled={pending}>{pending ? "Saving…" : existing ? "Save changes" : "Create draft"}</button></p>
