@@ -1,22 +1,13 @@
 // An editor captures a copy of a source from a page this test serves, and sees the quote checked
 // against it while editing: found, then not found once a word changes.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makeArticlePage, makePdf } from "../lib/captures/fixtures";
+import { serveArticle } from "./article-server";
 import { createUser, signIn } from "./fixtures";
 
 const QUOTE = "Our ships will carry no weapons to the peninsula.";
-let server: http.Server;
-let pageUrl: string;
-
-test.beforeAll(async () => {
-  server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticlePage(QUOTE)));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/statement.html`;
-});
-test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const article = serveArticle(QUOTE, "/statement.html");
 
 test("an editor captures a source's page and sees its quote verified, then not found after one word changes", async ({ page, browser }) => {
   await signIn(page, await createUser("editor"));
@@ -24,7 +15,7 @@ test("an editor captures a source's page and sees its quote verified, then not f
   // A source of its own, so the seeded ones (and any copy they have) are left alone.
   await page.getByRole("button", { name: "Add a source" }).click();
   const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
-  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(pageUrl);
+  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(article.url());
   await page.getByLabel(`Title of source ${n}`).fill("Ministry statement");
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
 
@@ -80,7 +71,7 @@ test("the event form with a captured copy has no serious accessibility violation
   await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
   await page.getByRole("button", { name: "Add a source" }).click();
   const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
-  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(pageUrl);
+  await page.getByLabel(`Web address (http or https) of source ${n}`).fill(article.url());
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
   const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();

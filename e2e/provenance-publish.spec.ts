@@ -1,21 +1,11 @@
 // An editor captures a source, changes a word of its quote so that it is no longer in the copy,
 // and can publish only by confirming with a reason; readers then see the check and the reason.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { makeArticlePage } from "../lib/captures/fixtures";
+import { serveArticle } from "./article-server";
 import { createUser, signIn } from "./fixtures";
 
 const QUOTE = "No shells have left our ports for any foreign army.";
-let server: http.Server;
-let pageUrl: string;
-
-test.beforeAll(async () => {
-  server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticlePage(QUOTE)));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/denial.html`;
-});
-test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const article = serveArticle(QUOTE, "/denial.html");
 
 test("publishing a quote not found in its copy takes a confirmation and a reason, which readers see", async ({ page }) => {
   test.slow(); // a capture, a save, two publish attempts and the public page
@@ -26,7 +16,7 @@ test("publishing a quote not found in its copy takes a confirmation and a reason
   await page.getByLabel("Summary (neutral, in your own words)").fill("A port authority denied shipping shells.");
   await page.getByLabel("Event type").selectOption("statement-warning");
   await page.getByLabel("Date", { exact: true }).fill("2024-03-05");
-  await page.getByLabel("Web address (http or https) of source 1").fill(pageUrl);
+  await page.getByLabel("Web address (http or https) of source 1").fill(article.url());
   await page.getByLabel("Title of source 1").fill("Port authority statement");
   await page.getByLabel("Publisher of source 1").fill("Port Authority");
   const quote = page.getByLabel("Quote: the source's own words, exactly (source 1)");
