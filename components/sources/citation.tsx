@@ -27,7 +27,7 @@ export function Citation({ source: s }: { source: EventSourceView }) {
         <p className="link-dead">
           This link no longer works (checked {formatDay(links.urlDeadCheckedAt)}).{" "}
           {links.archivedUrl && <><a href={links.archivedUrl} {...external}>Read the archived copy</a>. </>}
-          {links.archiveDeadCheckedAt && !links.urlDeadCheckedAt && <>The archived copy no longer works (checked {formatDay(links.archiveDeadCheckedAt)}). </>}
+          {links.archiveDeadCheckedAt && <>The archived copy no longer works (checked {formatDay(links.archiveDeadCheckedAt)}). </>}
           {links.fallbackCapturedAt && <>A copy was captured on {formatDay(links.fallbackCapturedAt)}; editors keep it to check the quote. </>}
           <span className="muted">Former address: <span className="url">{s.url}</span></span>
         </p>

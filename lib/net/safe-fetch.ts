@@ -179,7 +179,7 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       const { res } = await requestOnce(url, target, opts, controller.signal);
       const location = res.headers.location;
       if (REDIRECTS.has(res.statusCode ?? 0) && location) {
-        res.resume();
+        res.destroy(); // a redirect's body is never needed, and may never end
         if (redirects.length >= opts.maxRedirects) throw new FetchError("too_many_redirects", `more than ${opts.maxRedirects}`);
         redirects.push(url.href);
         url = parseHttpUrl(new URL(location, url).href);

@@ -35,6 +35,13 @@ describe("quote normalisation", () => {
     expect(found("it is not likely", "it is likely")).toBe("not_found");
   });
 
+  it("does not match inside a longer word: a dropped prefix such as un- is a changed word", () => {
+    expect(found("likely to comply", "Pyongyang is unlikely to comply with the resolution")).toBe("not_found");
+    expect(found("no sanction", "there were no sanctions")).toBe("not_found");
+    expect(found("likely to comply", "it is unlikely to comply, but likely to comply later")).toBe("verified");
+    expect(found("“top priority.”", "his “top priority.”")).toBe("verified");
+  });
+
   it("does not match words out of order, nor across a changed letter case", () => {
     expect(found("future any sanctions", "any future sanctions")).toBe("not_found");
     expect(found("Any Future Sanctions", "any future sanctions")).toBe("not_found");

@@ -116,13 +116,32 @@ export function normalizeQuoteText(s: string): string {
 
 const CONTEXT = 120;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+
+/**
+ * The first place `q` stands in `text` as whole words: a quote that starts (or ends) with a
+ * letter or digit must not continue a word of the copy there, or "likely to comply" would be
+ * found inside "unlikely to comply", a dropped negation.
+ */
+function findWhole(text: string, q: string): number {
+  const startsWord = isWordChar(q[0]);
+  const endsWord = isWordChar(q[q.length - 1]);
+  for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) {
+    if (startsWord && isWordChar(text[at - 1])) continue;
+    if (endsWord && isWordChar(text[at + q.length])) continue;
+    return at;
+  }
+  return -1;
+}
+
 /** Checks one quote against the text of its source's copy (null when there is no copy). */
 export function checkQuote(quote: string | null | undefined, copyText: string | null | undefined): QuoteCheckResult {
   const q = quote ? normalizeQuoteText(quote) : "";
   if (!q) return { status: "no_quote" };
   if (copyText === null || copyText === undefined) return { status: "no_copy" };
   const { text, offsets } = normalizeWithOffsets(copyText);
-  const at = text.indexOf(q);
+  const at = findWhole(text, q);
   if (at < 0) return { status: "not_found" };
   const start = offsets[at];
   // Up to where the next normalised character begins, less any whitespace or invisible ones.

@@ -792,8 +792,9 @@ export const seedEvents: SeedEvent[] = [
         sourceType: "news",
         note: "Confirms: the same claim and date; the US was “still monitoring” whether shipments were received.",
       }),
-      // The denials: not in the research sheet, which records them without a source; these are
-      // the reports of them found and read for the correction (stored copies of the pages).
+      // The denials: the research sheet records them without a source. These reports of them were
+      // found and read on 2026-12-01 in a stored web corpus (no copy is kept here, so they are
+      // cited with notes, not quotes, until an editor captures them).
       src({
         url: "https://m-en.yna.co.kr/view/AEN20220922001151325",
         title: "N. Korea says it has not exported weapons, ammunition to Russia: state media",

@@ -90,7 +90,9 @@ FROM "event" e
 JOIN LATERAL (SELECT "snapshot" FROM "revision" WHERE "event_id" = e."id" ORDER BY "id" DESC LIMIT 1) r ON TRUE
 WHERE EXISTS (SELECT 1 FROM "source" s WHERE s."event_id" = e."id" AND s."quote" LIKE 'Confirms: %');
 
-UPDATE "source" SET "note" = "quote", "quote" = NULL WHERE "quote" LIKE 'Confirms: %';
+-- Only where the move can be recorded: an event with no revision at all (written before the
+-- revision table existed) keeps its text until npm run db:seed corrects it, with a revision.
+UPDATE "source" SET "note" = "quote", "quote" = NULL WHERE "quote" LIKE 'Confirms: %' AND "event_id" IN (SELECT "event_id" FROM "_note_fix");
 UPDATE "source" SET "quote_check" = 'no_quote' WHERE "quote" IS NULL;
 
 UPDATE "event" e SET "version" = f."version", "updated_at" = CURRENT_TIMESTAMP FROM "_note_fix" f WHERE e."id" = f."event_id";
