@@ -4,14 +4,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrismaClient } from "../lib/prisma-client";
-import { createProvenanceEvent } from "./provenance-fixture";
+import { createPublicPageEvent } from "../lib/testing/provenance-page-fixture";
 
-let fixture: Awaited<ReturnType<typeof createProvenanceEvent>>;
+let fixture: Awaited<ReturnType<typeof createPublicPageEvent>>;
 
 test.beforeAll(async () => {
   const prisma = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
   try {
-    fixture = await createProvenanceEvent(prisma);
+    fixture = await createPublicPageEvent(prisma);
   } finally {
     await prisma.$disconnect();
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { updateEvent } from "../events/mutations";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
-import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "../export/provenance-fixture";
+import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { handleGetEvent, handleListEvents } from "./events";
 import { apiEventListSchema, apiEventSchema, apiSourceSchema } from "./schemas";

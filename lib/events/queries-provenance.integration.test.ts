@@ -2,7 +2,7 @@
 // fingerprint but never the matched passage, the link checker's word per address, and the count of
 // disputing sources.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CAPTURED_AT, createProvenanceEvent } from "../../e2e/provenance-fixture";
+import { CAPTURED_AT, createPublicPageEvent } from "../testing/provenance-page-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { getTimelineEvent } from "../timeline/queries";
 import { getEvent, listEvents } from "./queries";
@@ -10,11 +10,11 @@ import { parseEventQuery } from "./query-params";
 
 describe("provenance in the public queries", () => {
   let t: TestDatabase;
-  let fixture: Awaited<ReturnType<typeof createProvenanceEvent>>;
+  let fixture: Awaited<ReturnType<typeof createPublicPageEvent>>;
   beforeAll(async () => {
     t = await createTestDatabase();
     process.env.DATABASE_URL = t.url;
-    fixture = await createProvenanceEvent(t.prisma);
+    fixture = await createPublicPageEvent(t.prisma);
   });
   afterAll(() => t.drop());
 

@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "./csv";
 import { iterateEvents, pageOfEvents } from "./iterate";
 import type { Cursor } from "./keyset";
-import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "./provenance-fixture";
+import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
 
 let t: TestDatabase;
 let editor: SessionUser;

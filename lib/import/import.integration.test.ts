@@ -7,7 +7,7 @@ import { parseEventQuery } from "../events/query-params";
 import { buildEventWhere } from "../events/where";
 import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "../export/csv";
 import { iterateEvents } from "../export/iterate";
-import { createProvenanceEvent, DENIAL_QUOTE, PROVENANCE_EVENT_ID } from "../export/provenance-fixture";
+import { createProvenanceEvent, DENIAL_QUOTE, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { importEvents } from "./import-events";

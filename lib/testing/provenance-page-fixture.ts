@@ -2,15 +2,15 @@
 // the desk's own write path (createEvent re-checks each quote against its copy). Shared by the
 // browser spec and the query integration test, so each makes the data it asserts on.
 import { createHash, randomBytes } from "node:crypto";
-import { createEvent } from "../lib/events/mutations";
-import type { PrismaClient } from "../lib/generated/prisma/client";
-import { DEAD_LINK_MIN_FAILING_MS } from "../lib/links/health";
+import { createEvent } from "../events/mutations";
+import type { PrismaClient } from "../generated/prisma/client";
+import { DEAD_LINK_MIN_FAILING_MS } from "../links/health";
 
 export const CAPTURED_AT = new Date("2026-11-30T10:15:00Z");
 export const DEAD_CHECKED_AT = new Date("2026-12-02T06:00:00Z");
 const COPY_TEXT = "Officials said on Tuesday that the containers left the port at Rajin. The ministry declined to comment.";
 
-export async function createProvenanceEvent(prisma: PrismaClient) {
+export async function createPublicPageEvent(prisma: PrismaClient) {
   const word = randomBytes(4).toString("hex");
   const bytes = Buffer.from(`<html><body><p>${COPY_TEXT}</p></body></html>`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
