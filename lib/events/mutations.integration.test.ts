@@ -212,6 +212,17 @@ describe("quotes checked against captured copies", () => {
     expect(await checks(id)).toEqual(["not_found", "not_found"]);
   });
 
+  it("restores a version readers saw without asking again, but not a never-confirmed draft's not-found quote", async () => {
+    const id = "2024-01-checked-4";
+    const first = await createEvent(t.prisma, users.editor, draft(id, { sources: [withCopy("shells were flown")] }));
+    const fixed = await updateEvent(t.prisma, users.editor, id, first.version, draft(id, { sources: [withCopy("shells were shipped by rail")] }));
+    const published = await transitionEvent(t.prisma, users.editor, id, fixed.version, "publish");
+    const [draftRevision, , publishRevision] = await revisions(id);
+    await expect(restoreRevision(t.prisma, users.editor, id, published.version, draftRevision.id)).rejects.toMatchObject({ fieldErrors: { confirmNotFound: expect.anything() } });
+    expect(await checks(id)).toEqual(["verified"]);
+    await restoreRevision(t.prisma, users.editor, id, published.version, publishRevision.id);
+  });
+
   it("refuses a copy that does not exist, writing nothing", async () => {
     const bad = draft("2024-01-checked-3", { sources: [{ ...withCopy("shells"), captureId: 999_999 }] });
     await expect(createEvent(t.prisma, users.editor, bad)).rejects.toMatchObject({ fieldErrors: { "sources.0.captureId": expect.anything() } });

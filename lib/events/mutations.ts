@@ -139,7 +139,7 @@ export async function updateEvent(
   id: string,
   baseVersion: number,
   raw: unknown,
-  change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number; confirmNotFound?: string } = {},
+  change: { kind?: ChangeKind; note?: string; newActors?: NewActorInput[]; restoredFrom?: number; restoredPublic?: boolean; confirmNotFound?: string } = {},
 ) {
   assertRole(user, "contributor");
   checkVersion(baseVersion);
@@ -162,8 +162,9 @@ export async function updateEvent(
     }
     const data = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date(), await loadCopyTexts(tx, input));
     // On a public event, a quote newly not found in its copy needs the same confirmation as at
-    // publishing (a restore brings back what was published before, confirmed then).
-    const confirmation = current.status === "published" && change.restoredFrom === undefined ? confirmPublishing(notFoundQuotes(createdSources(data), current.sources), change.confirmNotFound) : undefined;
+    // publishing; restoring a version readers saw brings back what was confirmed then, while a
+    // draft's version has never been confirmed and asks like any save.
+    const confirmation = current.status === "published" && !change.restoredPublic ? confirmPublishing(notFoundQuotes(createdSources(data), current.sources), change.confirmNotFound) : undefined;
     const version = await claimVersion(tx, id, baseVersion);
     await tx.event.update({ where: { id }, data: toEventUpdateData(data) });
     const kind = change.restoredFrom !== undefined ? "restore" : current.status === "published" ? change.kind! : "update";
@@ -207,7 +208,8 @@ export async function restoreRevision(prisma: PrismaClient, user: SessionUser | 
   if (!isEventId(id) || !isCount(revisionId)) throw new NotFoundError();
   const revision = await prisma.revision.findFirst({ where: { id: revisionId, eventId: id } });
   if (!revision) throw new NotFoundError();
-  return updateEvent(prisma, user, id, baseVersion, revision.snapshot, { restoredFrom: revisionId });
+  const restoredPublic = READERS_SEE.has(String((revision.snapshot as { status?: unknown } | null)?.status));
+  return updateEvent(prisma, user, id, baseVersion, revision.snapshot, { restoredFrom: revisionId, restoredPublic });
 }
 
 /** Soft delete: gone from every public view and the API, kept with its history. */
