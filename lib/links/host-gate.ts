@@ -51,11 +51,6 @@ export class HostGate {
       if (--entry.users === 0) this.hosts.delete(key);
     }
   }
-
-  /** Hosts with work in progress or waiting (for tests and logs). */
-  get busyHosts(): number {
-    return this.hosts.size;
-  }
 }
 
 const globalForGate = globalThis as unknown as { linkCheckHostGate?: HostGate };
