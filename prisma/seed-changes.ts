@@ -3,6 +3,7 @@
 // every other writer so the derived columns (date span, search text, quote checks) follow.
 import type { Prisma } from "../lib/generated/prisma/client";
 import { toEventCreateData, toEventUpdateData, type ActorRef } from "../lib/events/event-record";
+import { READERS_SEE } from "../lib/events/mutations";
 import type { EventInput } from "../lib/events/schemas";
 import { diffSnapshots } from "../lib/events/snapshot";
 import { bumpPublicVersion } from "../lib/page-cache/public-version";
@@ -18,7 +19,6 @@ export interface SeedChange {
 
 // The provenance migration's rule for a note stored as a quote (20261201000552_provenance).
 const isNoteAsQuote = (s: EventInput["sources"][number]) => s.quote?.startsWith("Confirms: ") === true;
-const READERS_SEE = new Set<string>(["published", "retracted"]);
 
 /**
  * Sorts the difference between an event as stored and the seed's version of it into the two

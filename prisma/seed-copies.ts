@@ -1,9 +1,9 @@
 // The seed's captured copies (prisma/seed-data/copies.ts): each file's bytes stored once by
 // SHA-256, and one "uploaded" capture of it by nobody, made the first time this database is
 // seeded and found again on every later run, so reseeding never changes a capture id.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { storeContent } from "../lib/captures/store";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { seedCopies, type SeedCopyName } from "./seed-data/copies";
 
@@ -23,16 +23,8 @@ export async function storeSeedCopies(tx: Prisma.TransactionClient, now: Date): 
   const stored = new Map<SeedCopyName, StoredCopy>();
   for (const [name, copy] of Object.entries(seedCopies) as [SeedCopyName, (typeof seedCopies)[SeedCopyName]][]) {
     const bytes = await readFile(path.join(SEED_DATA_DIR, copy.file));
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    // Plain text: the readable text and the text quotes are checked against are the file itself.
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    // Identical bytes stored by anyone before keep their row; their text is what quotes meet.
-    const content = await tx.captureContent.upsert({
-      where: { sha256 },
-      update: {},
-      create: { sha256, bytes: new Uint8Array(bytes), size: bytes.length, contentType: copy.contentType, text, fullText: text },
-      select: { fullText: true },
-    });
+    // Stored as an editor's upload would be: bytes once per SHA-256, text extracted the same way.
+    const { sha256, ...content } = await storeContent(tx, { bytes, contentType: copy.contentType });
     const fileName = path.basename(copy.file);
     const existing = await tx.capture.findFirst({
       where: { sha256, method: "uploaded", fileName, capturedById: null },

@@ -4,6 +4,7 @@
 // and download it) and whether the quote is in it.
 import { useState } from "react";
 import { captureSourceAction, uploadCopyAction, type CopyActionResult, type CopyResult } from "@/lib/captures/actions";
+import { MAX_COPY_BYTES } from "@/lib/captures/limits";
 
 type Props = {
   /** 1-based, for labels that tell the sources apart. */
@@ -20,7 +21,6 @@ type Props = {
   onDetach: () => void;
 };
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const KINDS: Record<string, string> = { "text/html": "web page (HTML)", "application/pdf": "PDF", "text/plain": "plain text" };
 
 export function formatBytes(n: number): string {
@@ -56,7 +56,7 @@ export function CopyPanel({ n, url, quote, captureId, copy, check, busy, onBusy,
 
   function upload(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_COPY_BYTES) {
       setError("The file is larger than 10 MB, the most a copy may be.");
       return;
     }

@@ -9,7 +9,8 @@ import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { logWrite } from "../request-log";
 import { checkQuote, type QuoteCheckResult } from "../provenance/quote-match";
-import { captureUrl, MAX_COPY_BYTES, uploadCopy } from "./capture";
+import { captureUrl, uploadCopy } from "./capture";
+import { MAX_COPY_BYTES } from "./limits";
 import { CaptureError } from "./errors";
 import { getCopy, type StoredCopy } from "./store";
 

@@ -10,9 +10,9 @@ import { CaptureError } from "./errors";
 import { extractText, type CopyKind } from "./extract";
 import { kindOfFetched, sniffUpload } from "./sniff";
 import { hasContent, sha256Of, storeCopy, type CopyToStore, type StoredCopy } from "./store";
+import { MAX_COPY_BYTES } from "./limits";
 
 /** The largest copy kept, fetched or uploaded (the cap; safeFetch cuts a larger body off while streaming). */
-export const MAX_COPY_BYTES = 10 * 1024 * 1024;
 
 /** For tests and the benchmark: a shorter timeout, or the private hosts a test server listens on. */
 export type CaptureOptions = Pick<SafeFetchOptions, "timeoutMs" | "allowPrivateHosts">;

@@ -41,20 +41,26 @@ export async function hasContent(db: Db, sha256: string): Promise<boolean> {
   return (await db.captureContent.count({ where: { sha256 } })) > 0;
 }
 
-/** Stores a copy: its bytes once per SHA-256, and a new Capture row for this act. Returns the capture. */
-export async function storeCopy(db: Db, copy: CopyToStore): Promise<StoredCopy> {
+/**
+ * Stores these bytes once per SHA-256, extracting their text only when they are new; identical
+ * bytes stored before keep their row, whose text is what quotes are checked against.
+ */
+export async function storeContent(db: Db, copy: Pick<CopyToStore, "bytes" | "contentType" | "charset" | "extracted">) {
   const sha256 = sha256Of(copy.bytes);
   const existing = await db.captureContent.findUnique({ where: { sha256 }, select: { fullText: true, contentType: true, size: true } });
-  let content = existing;
-  if (!content) {
-    const { text, fullText } = copy.extracted ?? (await extractText(copy.bytes, copy.contentType, copy.charset));
-    // ON CONFLICT DO NOTHING: two editors capturing the same page at once both succeed, one row.
-    await db.captureContent.createMany({
-      data: [{ sha256, bytes: new Uint8Array(copy.bytes), size: copy.bytes.length, contentType: copy.contentType, text, fullText }],
-      skipDuplicates: true,
-    });
-    content = { fullText, contentType: copy.contentType, size: copy.bytes.length };
-  }
+  if (existing) return { sha256, ...existing };
+  const { text, fullText } = copy.extracted ?? (await extractText(copy.bytes, copy.contentType, copy.charset));
+  // ON CONFLICT DO NOTHING: two editors capturing the same page at once both succeed, one row.
+  await db.captureContent.createMany({
+    data: [{ sha256, bytes: new Uint8Array(copy.bytes), size: copy.bytes.length, contentType: copy.contentType, text, fullText }],
+    skipDuplicates: true,
+  });
+  return { sha256, fullText, contentType: copy.contentType as string, size: copy.bytes.length };
+}
+
+/** Stores a copy: its bytes once per SHA-256, and a new Capture row for this act. Returns the capture. */
+export async function storeCopy(db: Db, copy: CopyToStore): Promise<StoredCopy> {
+  const { sha256, ...content } = await storeContent(db, copy);
   const capture = await db.capture.create({
     data: {
       sha256,

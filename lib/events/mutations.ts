@@ -104,7 +104,7 @@ function confirmPublishing(positions: number[], reason: string | undefined): str
 }
 
 // Statuses readers see (with their history); drafts and events in review are the desk's alone.
-const READERS_SEE = new Set<string>(["published", "retracted"]);
+export const READERS_SEE: ReadonlySet<string> = new Set(["published", "retracted"]);
 
 /** The last step of every write: its revision, and the public version when readers could see the event. */
 async function writeRevision(tx: Tx, user: SessionUser, eventId: string, kind: Prisma.RevisionCreateManyInput["kind"], version: number, before: EventInput | null, after: EventInput, note?: string) {
