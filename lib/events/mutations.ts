@@ -72,9 +72,15 @@ async function loadForWrite(tx: Tx, id: string) {
   return event;
 }
 
-/** Claims `baseVersion` → `baseVersion + 1` under the row lock; refuses if anyone got there first. */
-async function claimVersion(tx: Tx, id: string, baseVersion: number) {
-  const { count } = await tx.event.updateMany({ where: { id, version: baseVersion, deleted: false }, data: { version: { increment: 1 } } });
+/**
+ * Claims `baseVersion` → `baseVersion + 1` under the row lock; refuses if anyone got there first.
+ * `read` is the row the write was judged on (who may write it, which status it keeps): the form's
+ * version must be that row's, and the claim succeeds only if the row is still that version. A
+ * version taken from the form alone could be forged (or raced) to match a newer row written after
+ * the read, and the save would overwrite it with what was judged on the older one.
+ */
+async function claimVersion(tx: Tx, id: string, baseVersion: number, read: { version: number }) {
+  const { count } = baseVersion === read.version ? await tx.event.updateMany({ where: { id, version: read.version, deleted: false }, data: { version: { increment: 1 } } }) : { count: 0 };
   if (count === 1) return baseVersion + 1;
   const current = await loadForWrite(tx, id);
   throw new ConflictError(toSnapshot(current), current.version, current.revisions[0]?.user?.name ?? null);
@@ -165,7 +171,7 @@ export async function updateEvent(
     // publishing; restoring a version readers saw brings back what was confirmed then, while a
     // draft's version has never been confirmed and asks like any save.
     const confirmation = current.status === "published" && !change.restoredPublic ? confirmPublishing(notFoundQuotes(createdSources(data), current.sources), change.confirmNotFound) : undefined;
-    const version = await claimVersion(tx, id, baseVersion);
+    const version = await claimVersion(tx, id, baseVersion, current);
     await tx.event.update({ where: { id }, data: toEventUpdateData(data) });
     const kind = change.restoredFrom !== undefined ? "restore" : current.status === "published" ? change.kind! : "update";
     const note = change.note ?? (change.restoredFrom !== undefined ? `Restored revision ${change.restoredFrom}` : undefined);
@@ -191,7 +197,7 @@ export async function transitionEvent(prisma: Db, user: SessionUser | null, id: 
     const status = ({ submit: "in_review", publish: "published", retract: "retracted" } as const)[action];
     if (status === "published") parse({ ...before, status }); // a published event needs a supporting source
     const confirmation = status === "published" ? confirmPublishing(notFoundQuotes(current.sources), confirmNotFound) : undefined;
-    const version = await claimVersion(tx, id, baseVersion);
+    const version = await claimVersion(tx, id, baseVersion, current);
     await tx.event.update({
       where: { id },
       data: { status, publishedAt: status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt, retractionReason: action === "retract" ? reason!.trim() : current.retractionReason },
@@ -219,7 +225,7 @@ export async function deleteEvent(prisma: PrismaClient, user: SessionUser | null
   checkNote(reason, "reason");
   return inTransaction(prisma, async (tx) => {
     const current = await loadForWrite(tx, id);
-    const version = await claimVersion(tx, id, baseVersion);
+    const version = await claimVersion(tx, id, baseVersion, current);
     await tx.event.update({ where: { id }, data: { deleted: true } });
     const snapshot = toSnapshot(current);
     await writeRevision(tx, user, id, "delete", version, snapshot, snapshot, reason);
