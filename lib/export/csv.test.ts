@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "csv-stringify/sync";
 import { FIELDS } from "../events/field-docs";
@@ -12,7 +13,34 @@ describe("neutralize", () => {
   it("leaves ordinary text alone", () => {
     expect(neutralize("Kim Jong-un (participant)")).toBe("Kim Jong-un (participant)");
     expect(neutralize("")).toBe("");
-    expect(neutralize(" =not first")).toBe(" =not first");
+    expect(neutralize("1 = 1")).toBe("1 = 1");
+  });
+
+  // Spreadsheets trim leading spaces on import, and some read the full-width ＝ ＋ － ＠ (what a
+  // Japanese or Chinese input method types) as the ASCII signs: both still start a formula.
+  const triggers = fc.constantFrom("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20");
+  const spaces = fc.array(fc.constantFrom(" ", "\u00a0", "\u3000", "\t"), { maxLength: 4 }).map((s) => s.join(""));
+
+  it("prefixes a formula behind leading spaces, and the full-width signs", () => {
+    expect(neutralize(" =HYPERLINK(\"http://x\")")).toBe("' =HYPERLINK(\"http://x\")");
+    expect(neutralize("\uff1dcmd|' /C calc'!A0")).toBe("'\uff1dcmd|' /C calc'!A0");
+    fc.assert(
+      fc.property(spaces, triggers, fc.string(), (space, trigger, rest) => {
+        expect(neutralize(space + trigger + rest)).toBe(`'${space}${trigger}${rest}`);
+      }),
+    );
+  });
+
+  it("changes nothing else, and never leaves a cell a spreadsheet would run", () => {
+    const runs = (cell: string) => /^[\t\r\n]/.test(cell) || /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.tuple(spaces, triggers, fc.string()).map((p) => p.join(""))), (text) => {
+        const out = neutralize(text);
+        expect(out === text || out === `'${text}`).toBe(true);
+        expect(runs(out)).toBe(false);
+        if (!runs(text)) expect(out).toBe(text);
+      }),
+    );
   });
 });
 

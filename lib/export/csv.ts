@@ -22,12 +22,18 @@ export const SOURCE_COLUMNS = [
 ] as const;
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab, CR or LF before one) as a
- * formula. Prefixing an apostrophe makes it text, as OWASP recommends. Numbers are typed
+ * What a spreadsheet may run as a formula: a cell starting with a tab, CR or LF, or with
+ * = + - @ after any leading spaces (spreadsheets trim them on import), the full-width ＝ ＋ － ＠
+ * included (some read them as the ASCII signs). The import's reading undoes exactly this.
+ */
+export const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
+ * Prefixing an apostrophe makes a would-be formula text, as OWASP recommends. Numbers are typed
  * numbers, never text, so a negative longitude stays a number.
  */
 export function neutralize(text: string): string {
-  return /^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 type Cell = string | number | boolean | null;

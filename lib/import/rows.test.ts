@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { neutralize } from "../export/csv";
 import { eventInputSchema, fieldErrorsOf } from "../events/schemas";
 import { columnOf, keepCopies, toEventInput, toSourceInput } from "./rows";
 
@@ -33,6 +35,23 @@ describe("toSourceInput", () => {
     expect(errors).toContainEqual(["sources.csv, source 2, quote", "Quote the source's own words, or say in a note what it supports"]);
     expect(errors.map(([c]) => c)).toContain("sources.csv, source 3, stance");
     expect(errors.map(([c]) => c)).not.toContain("sources.csv, source 1, quote");
+  });
+});
+
+describe("the export's formula prefix", () => {
+  const triggers = fc.constantFrom("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t");
+  const formula = fc.tuple(fc.constantFrom("", " ", "  ", "\u3000"), triggers, fc.string()).map((p) => p.join(""));
+
+  it("is undone for every cell the export neutralised, leading spaces and full-width signs included", () => {
+    expect(toEventInput({ title: "' =SUM(A1)" }, [], [], "draft").title).toBe("=SUM(A1)");
+    expect(toSourceInput({ ...row, note: "'\uff1dcmd|' /C calc'!A0" }).note).toBe("\uff1dcmd|' /C calc'!A0");
+    fc.assert(
+      fc.property(fc.oneof(formula, fc.string()), (text) => {
+        fc.pre(!text.trim().startsWith("'"));
+        expect(toEventInput({ title: neutralize(text) }, [], [], "draft").title).toBe(text.trim());
+        expect(toSourceInput({ ...row, quote: neutralize(text) }).quote).toBe(text.trim() || undefined);
+      }),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // Turning rows of the export's CSV format back into event inputs. Pure: no database.
 import { parse } from "csv-parse/sync";
-import { LIST_SEPARATOR } from "../export/csv";
+import { FORMULA_START, LIST_SEPARATOR } from "../export/csv";
 import { periodStart, slugify } from "../events/form-values";
 import type { NewActorInput } from "../events/schemas";
 
@@ -47,10 +47,11 @@ export function readCsv(text: string, required: string[], label: string): { reco
   return { records };
 }
 
-// The export neutralised text cells that looked like formulas; undo exactly that prefix.
+// The export neutralised text cells that looked like formulas (lib/export/csv.ts neutralize);
+// undo exactly that prefix, and nothing else that starts with an apostrophe.
 const cell = (v: string | undefined) => {
   const s = (v ?? "").trim();
-  return /^'[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s;
+  return s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1).trim() : s;
 };
 const optional = (v: string | undefined) => cell(v) || undefined;
 const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
