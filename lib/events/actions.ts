@@ -5,9 +5,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ForbiddenError } from "../auth/roles";
-import { currentUser } from "../authz";
-import { databaseIsAvailable } from "../breaker-state";
+import { guardAction } from "../auth/guard";
+import { ForbiddenError, type SessionUser } from "../auth/roles";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
@@ -81,25 +80,19 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
   return { message: "The event could not be saved just now. Nothing was changed; please try again." };
 }
 
-// Read first, so every line logged about a write carries the user id; reading the session can
-// meet an outage too, which is answered like any other.
-async function whoIsAsking(): Promise<{ user: Awaited<ReturnType<typeof currentUser>> } | { refused: EventFormState }> {
-  let user;
-  try {
-    user = await currentUser();
-  } catch (err) {
-    return { refused: toState(err) };
-  }
-  // Auth.js swallows an error in its session callback and reports "no session": when the
-  // database went away meanwhile, that is the outage, not a signed-out editor.
-  if (!user && !databaseIsAvailable()) return { refused: { message: NOTHING_SAVED_MESSAGE } };
-  return { user };
+// The guard comes first (lib/auth/guard.ts): signed out, not allowed and database unavailable
+// are answered in the same words as every other action, before the form is even read. The
+// mutation checks the role again (assertRole), since it can be reached without an action.
+// A refusal is logged like any other refused write (one line per attempt).
+async function guarded(action: string): Promise<{ user: SessionUser } | { refused: EventFormState }> {
+  const g = await guardAction("contributor");
+  if (g.refused === undefined) return { user: g.user };
+  await logWrite(action, null, {}, g.reason);
+  return { refused: { message: g.refused } };
 }
 
 export async function saveEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  // While the database is known to be down, answer at once rather than wait for a connection.
-  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
-  const caller = await whoIsAsking();
+  const caller = await guarded("event.save");
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
   const payload = readPayload(formData);
@@ -126,8 +119,7 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
 }
 
 export async function transitionEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
-  const caller = await whoIsAsking();
+  const caller = await guarded("event.transition");
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
   const id = field(formData, "id");
@@ -151,8 +143,7 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
 }
 
 export async function restoreRevisionAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
-  const caller = await whoIsAsking();
+  const caller = await guarded("event.restore");
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
   const id = field(formData, "id");
@@ -168,8 +159,7 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
 }
 
 export async function deleteEventAction(_prev: EventFormState, formData: FormData): Promise<EventFormState> {
-  if (!databaseIsAvailable()) return { message: NOTHING_SAVED_MESSAGE };
-  const caller = await whoIsAsking();
+  const caller = await guarded("event.delete");
   if ("refused" in caller) return caller.refused;
   const { user } = caller;
   const id = field(formData, "id");
@@ -195,13 +185,13 @@ const duplicatesQuerySchema = z.object({
 
 /** Possible duplicates of an event being written: close dates with similar titles, or shared source URLs. */
 export async function findDuplicatesAction(input: { id?: string; startDate: string; title: string; urls: string[] }) {
+  // A hint while typing: signed out, or during an outage, there is simply none.
+  const g = await guardAction("contributor");
+  if (g.refused !== undefined) return [];
   try {
-    const user = await currentUser();
-    if (!user) return [];
     const parsed = duplicatesQuerySchema.safeParse(input);
     return parsed.success ? await findPossibleDuplicates(db(), parsed.data) : [];
   } catch (err) {
-    // A hint while typing: during an outage there is simply none.
     if (reportDatabaseError(err)) return [];
     throw err;
   }

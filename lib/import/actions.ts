@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { guardAction } from "../auth/guard";
 import { ForbiddenError } from "../auth/roles";
-import { currentUser } from "../authz";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
@@ -20,8 +20,15 @@ async function readFile(value: FormDataEntryValue | null): Promise<string | null
 }
 
 export async function importCsvAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const user = await currentUser();
   const dryRun = formData.get("mode") !== "commit";
+  // The guard before any file is read: signed out, not allowed and database unavailable answer
+  // in the same words as every other action (an outage used to read as "Sign in first.").
+  const g = await guardAction("contributor");
+  if (g.refused !== undefined) {
+    await logWrite("import", null, { dryRun }, g.reason);
+    return { ...empty, dryRun, message: g.refused };
+  }
+  const { user } = g;
   const [events, sources] = await Promise.all([readFile(formData.get("events")), readFile(formData.get("sources"))]);
   if (events === "too-big" || sources === "too-big") {
     await logWrite("import", user, { dryRun }, "file over 10 MB");
