@@ -8,10 +8,17 @@ export interface BreakerState {
   probing: boolean;
   /** How many times it has opened since the process started. */
   opened: number;
+  /** A probe is checking (or about to check) whether a reported connection error is an outage. */
+  confirming: boolean;
+  /** When a confirming probe last found the database answering (ms since epoch). */
+  lastAnswered: number;
 }
 
 const globalForBreaker = globalThis as unknown as { trackerDatabaseBreaker?: BreakerState };
 
-export const breakerState: BreakerState = (globalForBreaker.trackerDatabaseBreaker ??= { openSince: null, lastError: null, probing: false, opened: 0 });
+export const breakerState: BreakerState = (globalForBreaker.trackerDatabaseBreaker ??= { openSince: null, lastError: null, probing: false, opened: 0, confirming: false, lastAnswered: 0 });
+// A process that started before these fields existed (a dev server's hot reload) gets them here.
+breakerState.confirming ??= false;
+breakerState.lastAnswered ??= 0;
 
 export const databaseIsAvailable = () => breakerState.openSince === null;

@@ -1,7 +1,15 @@
-// Opens the database breaker on connection errors and closes it again with a cheap probe:
-// SELECT 1 on a connection of its own (never the app's pool, which may be full of dead or busy
-// connections), at most every 500 ms while open, so normal answers resume within about a second
-// of the database's return.
+// Opens the database breaker when the database cannot be reached, and closes it again with a
+// cheap probe: SELECT 1 on a connection of its own (never the app's pool, which may be full of
+// dead or busy connections), at most every 500 ms while open, so normal answers resume within
+// about a second of the database's return.
+//
+// A connection error alone does not open it. The same error comes from a request that waited
+// too long for one of the pool's connections while every one was busy (a burst, a slow report,
+// a long transaction), and opening the breaker then would send the whole site to 503 while
+// PostgreSQL is fine. So a reported error starts a probe first, and only a failed probe opens the
+// breaker; a busy pool fails just the request that waited (its own 503) and nothing else. When
+// the database is really gone the probe fails at once (connection refused, shutting down), or
+// within PROBE_TIMEOUT_MS if the network drops packets.
 import pg from "pg";
 import { breakerState as breaker } from "./breaker-state";
 import { isDatabaseUnavailableError } from "./db-errors";
@@ -30,11 +38,11 @@ export async function probeDatabase(url: string, timeoutMs = PROBE_TIMEOUT_MS): 
 }
 
 function startProbe() {
-  const url = process.env.DATABASE_URL;
-  if (breaker.probing || !url) return;
+  if (breaker.probing || !process.env.DATABASE_URL) return;
   breaker.probing = true;
   const tick = async () => {
-    if (await probeDatabase(url)) {
+    const url = process.env.DATABASE_URL;
+    if (url && (await probeDatabase(url))) {
       log("info", "database back; answering normally again", { unavailableMs: Date.now() - (breaker.openSince ?? Date.now()) });
       breaker.openSince = null;
       breaker.lastError = null;
@@ -46,18 +54,47 @@ function startProbe() {
   setTimeout(tick, PROBE_INTERVAL_MS).unref();
 }
 
+function open(since: number, error: string) {
+  if (breaker.openSince !== null) return;
+  breaker.openSince = since;
+  breaker.opened++;
+  breaker.lastError = error;
+  log("warn", "database unavailable; answering 503 until it is back", { err: error });
+  startProbe();
+}
+
 /**
- * Reports an error from anything that talks to the database. A connection error opens the
- * breaker and starts the probe; any other error is left alone. Returns whether it was one.
+ * Probes once for a reported connection error. Reports that arrive while a probe runs, or within
+ * PROBE_INTERVAL_MS of one that found the database answering, share one probe: a saturated pool
+ * reports an error per waiting request and must not add a connection per error.
+ */
+function confirmOutage(error: string) {
+  const url = process.env.DATABASE_URL;
+  if (breaker.confirming) return;
+  const reportedAt = Date.now();
+  if (!url) return open(reportedAt, error); // nothing to probe with: believe the error
+  breaker.confirming = true;
+  const wait = Math.max(0, breaker.lastAnswered + PROBE_INTERVAL_MS - reportedAt);
+  setTimeout(async () => {
+    const answered = await probeDatabase(url);
+    breaker.confirming = false;
+    if (answered) {
+      breaker.lastAnswered = Date.now();
+      log("info", "a request could not get a database connection in time, but the database answers: the pool is busy, not down", { err: error });
+    } else {
+      open(reportedAt, error);
+    }
+  }, wait).unref();
+}
+
+/**
+ * Reports an error from anything that talks to the database. A connection error starts the probe
+ * that decides whether the database is down (and opens the breaker if so); any other error is
+ * left alone. Returns whether it was a connection error: the caller answers 503 either way.
  */
 export function reportDatabaseError(err: unknown): boolean {
   if (!isDatabaseUnavailableError(err)) return false;
-  if (breaker.openSince === null) {
-    breaker.openSince = Date.now();
-    breaker.opened++;
-    breaker.lastError = err instanceof Error ? err.message : String(err);
-    log("warn", "database unavailable; answering 503 until it is back", { err: breaker.lastError });
-  }
-  startProbe();
+  if (breaker.openSince === null) confirmOutage(err instanceof Error ? err.message : String(err));
+  else startProbe();
   return true;
 }
