@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
 import { longestSpanDays } from "./longest-span";
@@ -179,4 +179,45 @@ function loadFilterActors() {
     select: { slug: true, name: true },
     orderBy: { name: "asc" },
   });
+}
+
+// Readers see an event's changes from its first publication on: what happened to it as a draft
+// (edits, restores) is the desk's business. The first publication is a `publish` revision, or a
+// `create` revision that made the event public at once (an editor's or an import's).
+const SINCE_FIRST_PUBLICATION = Prisma.sql`
+  r.kind::text IN ('publish', 'correction', 'update', 'retract', 'restore')
+  AND r.id >= (SELECT min(p.id) FROM revision p
+                WHERE p.event_id = r.event_id
+                  AND (p.kind = 'publish' OR (p.kind = 'create' AND p.snapshot->>'status' = 'published')))`;
+
+export interface PublicChange {
+  id: number;
+  kind: string;
+  note: string | null;
+  createdAt: Date;
+}
+
+/** An event's public history (its "Corrections and history"), oldest first. */
+export function getPublicHistory(id: string): Promise<PublicChange[]> {
+  return db().$queryRaw<PublicChange[]>`
+    SELECT r.id, r.kind::text AS kind, r.note, r.created_at AS "createdAt"
+      FROM revision r
+     WHERE r.event_id = ${id} AND ${SINCE_FIRST_PUBLICATION}
+     ORDER BY r.id`;
+}
+
+export interface PublicChangeOfEvent extends PublicChange {
+  event: { id: string; title: string; summary: string; retractionReason: string | null };
+}
+
+/** The newest public changes of the events readers can see, newest first (the Atom feed). */
+export async function listPublicChanges(take: number): Promise<PublicChangeOfEvent[]> {
+  const rows = await db().$queryRaw<(PublicChange & { eventId: string; title: string; summary: string; retractionReason: string | null })[]>`
+    SELECT r.id, r.kind::text AS kind, r.note, r.created_at AS "createdAt",
+           e.id AS "eventId", e.title, e.summary, e.retraction_reason AS "retractionReason"
+      FROM revision r JOIN event e ON e.id = r.event_id
+     WHERE NOT e.deleted AND e.status::text IN ('published', 'retracted') AND ${SINCE_FIRST_PUBLICATION}
+     ORDER BY r.id DESC
+     LIMIT ${take}`;
+  return rows.map(({ eventId, title, summary, retractionReason, ...r }) => ({ ...r, event: { id: eventId, title, summary, retractionReason } }));
 }

@@ -1,17 +1,13 @@
 import "server-only";
-import { db } from "../db";
+import { listPublicChanges } from "../events/queries";
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 const LABEL: Record<string, string> = { publish: "New", correction: "Corrected", update: "Updated", retract: "Retracted", restore: "Restored" };
 
 /** Atom 1.0 (RFC 4287): new, corrected, updated and retracted events, newest first. */
 export async function atomFeed(origin: string): Promise<string> {
-  const revisions = await db().revision.findMany({
-    where: { kind: { in: ["publish", "correction", "update", "retract", "restore"] }, event: { deleted: false, status: { in: ["published", "retracted"] } } },
-    orderBy: { id: "desc" },
-    take: 50,
-    select: { id: true, kind: true, note: true, createdAt: true, event: { select: { id: true, title: true, summary: true, retractionReason: true } } },
-  });
+  // Changes since each event's first publication only, as on the event's page.
+  const revisions = await listPublicChanges(50);
   const host = new URL(origin).hostname;
   const updated = (revisions[0]?.createdAt ?? new Date(0)).toISOString();
   const entries = revisions.map((r) => {

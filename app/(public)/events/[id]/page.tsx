@@ -5,8 +5,7 @@ import { DisputedMark } from "@/components/sources/disputed-mark";
 import { EventSources } from "@/components/sources/event-sources";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
-import { getPublicHistory } from "@/lib/events/editor-queries";
-import { getEvent } from "@/lib/events/queries";
+import { getEvent, getPublicHistory } from "@/lib/events/queries";
 
 type Props = { params: Promise<{ id: string }> };
 

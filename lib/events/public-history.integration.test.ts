@@ -1,0 +1,59 @@
+// Readers' history of an event (its page and the Atom feed) starts at its first publication:
+// edits and restores made while it was a draft are the desk's business.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import type { SessionUser } from "../auth/roles";
+import { atomFeed } from "../export/atom";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
+import { getPublicHistory } from "./queries";
+import type { EventInput } from "./schemas";
+
+let t: TestDatabase;
+let editor: SessionUser;
+const ID = "2024-03-public-history-test";
+
+const draft = (summary: string): EventInput => ({
+  id: ID, title: "Public history test shipment", summary, type: "arms-transfer", claimStatus: "alleged",
+  startDate: "2024-03-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
+  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
+  sources: [{ url: "https://example.org/ph", title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+});
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  await seedDatabase(t.prisma);
+  const u = await t.prisma.user.create({ data: { email: "history-editor@example.org", name: "Ed", role: "editor" } });
+  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  // As a draft: two edits with working notes and a restore, then review and publication.
+  let { version } = await createEvent(t.prisma, editor, draft("First draft."));
+  ({ version } = await updateEvent(t.prisma, editor, ID, version, draft("Second draft: DRAFT-ONLY wording."), { note: "DRAFT-ONLY working note" }));
+  const first = await t.prisma.revision.findFirstOrThrow({ where: { eventId: ID, kind: "create" } });
+  ({ version } = await restoreRevision(t.prisma, editor, ID, version, first.id));
+  ({ version } = await transitionEvent(t.prisma, editor, ID, version, "submit"));
+  ({ version } = await transitionEvent(t.prisma, editor, ID, version, "publish"));
+  await updateEvent(t.prisma, editor, ID, version, draft("Published, then corrected."), { kind: "correction", note: "The month was right; the summary was not." });
+});
+afterAll(() => t.drop());
+
+describe("an event's public history", () => {
+  it("starts at its first publication on the event's page", async () => {
+    const history = await getPublicHistory(ID);
+    expect(history.map((h) => [h.kind, h.note])).toEqual([["publish", null], ["correction", "The month was right; the summary was not."]]);
+  });
+
+  it("starts at its first publication in the Atom feed", async () => {
+    const feed = await atomFeed("https://tracker.example.org");
+    const entries = feed.split("<entry>").filter((e) => e.includes(`event/${ID}/`));
+    expect(entries.map((e) => /<category term="(\w+)"\/>/.exec(e)?.[1])).toEqual(["correction", "publish"]);
+    expect(feed).not.toContain("DRAFT-ONLY");
+  });
+
+  it("starts with the creation of an event published at once", async () => {
+    const id = "2024-03-public-at-once";
+    const { version } = await createEvent(t.prisma, editor, { ...draft("Published at once."), id, status: "published" });
+    await updateEvent(t.prisma, editor, id, version, { ...draft("Updated in public."), id }, { kind: "update", note: "A second source named the port." });
+    expect((await getPublicHistory(id)).map((h) => h.kind)).toEqual(["update"]);
+  });
+});
