@@ -28,7 +28,7 @@ test("a valid file is checked, then imported as drafts", async ({ page }) => {
   const file = { name: "events.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, `${id},An imported draft,Fine.,aid-trade,confirmed,2024-03,,month,false,Russia (supplier),draft`, ""].join("\r\n")) };
   await page.getByLabel(/^Events CSV/).setInputFiles(file);
   await page.getByRole("button", { name: "Check file (writes nothing)" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "The file is valid" })).toContainText("1 new");
+  await expect(page.getByRole("status").filter({ hasText: "The file is valid" })).toContainText("1 row: 1 new");
   await page.getByLabel(/^Events CSV/).setInputFiles(file);
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported." })).toContainText("1 new");

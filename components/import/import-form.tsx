@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { importCsvAction, type ImportState } from "@/lib/import/actions";
 
-const initial: ImportState = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
+const initial: ImportState = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false };
 
 export function ImportForm({ canChooseStatus }: { canChooseStatus: boolean }) {
   const [state, action, pending] = useActionState(importCsvAction, initial);
@@ -41,7 +41,7 @@ export function ImportForm({ canChooseStatus }: { canChooseStatus: boolean }) {
 
 function ImportResult({ state }: { state: ImportState }) {
   if (state.message || state.fileError) return <div className="notice" role="alert">{state.message ?? state.fileError}</div>;
-  const summary = `${state.rows} rows: ${state.created} new, ${state.updated} changed, ${state.unchanged} unchanged${state.newActors.length ? `; new actors: ${state.newActors.join(", ")}` : ""}.`;
+  const summary = `${state.rows} ${state.rows === 1 ? "row" : "rows"}: ${state.created} new, ${state.updated} changed, ${state.unchanged} unchanged${state.newActors.length ? `; new actors: ${state.newActors.join(", ")}` : ""}.`;
   if (state.errors.length) {
     return (
       <section className="notice" role="alert" aria-label="Import errors">
@@ -57,6 +57,7 @@ function ImportResult({ state }: { state: ImportState }) {
   return (
     <div className="notice" role="status">
       {state.dryRun ? <p><strong>The file is valid.</strong> Importing it would give: {summary}</p> : <p><strong>Imported.</strong> {summary}</p>}
+      {state.notes.length > 0 && <ul>{state.notes.slice(0, 100).map((n, i) => <li key={i}>{n}</li>)}</ul>}
     </div>
   );
 }

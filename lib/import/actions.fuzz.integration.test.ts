@@ -85,7 +85,7 @@ describe("importCsvAction under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
       const sourcesValue = src === "matching" ? file(sourcesCsv(ids), "sources.csv") : src;
       const input = { who, events: events.slice(0, 300), m, st };
       const before = await watch.before();
-      const state = await importCsvAction({ rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false }, formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra));
+      const state = await importCsvAction({ rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false }, formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra));
       expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
       const key = `${who} ${state.committed ? "imported" : state.dryRun && !state.message && !state.fileError && !state.errors.length ? "checked" : "refused"}`;
       tally[key] = (tally[key] ?? 0) + 1;

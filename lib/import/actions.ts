@@ -11,7 +11,7 @@ import { MAX_BYTES } from "./rows";
 
 export type ImportState = ImportReport & { message?: string; dryRun?: boolean };
 
-const empty: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
+const empty: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false };
 
 async function readFile(value: FormDataEntryValue | null): Promise<string | null | "too-big"> {
   if (!(value instanceof File) || value.size === 0) return null;
@@ -39,10 +39,8 @@ export async function importCsvAction(_prev: ImportState, formData: FormData): P
     return { ...empty, dryRun, message: "Choose the events CSV file first." };
   }
   const status = String(formData.get("status") ?? "file") as "file" | "draft" | "in_review" | "published";
-  // The file's name goes into each revision's note: keep it printable and short.
-  const fileName = formData.get("events") instanceof File ? (formData.get("events") as File).name.replace(/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/g, "").slice(0, 200) || undefined : undefined;
   try {
-    const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun, fileName });
+    const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun });
     if (report.committed) revalidatePath("/events");
     const counts = { dryRun, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rowErrors: report.errors.length };
     await logWrite("import", user, counts, report.committed || dryRun ? undefined : "rows with errors");

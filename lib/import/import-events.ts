@@ -7,7 +7,7 @@ import { InvalidInputError } from "../events/errors";
 import { createEvent, updateEvent } from "../events/mutations";
 import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
 import { toSnapshot, snapshotInclude } from "../events/snapshot";
-import { columnOf, keepCopies, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
+import { columnOf, keepCopies, newEventId, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
 
 export interface ImportOptions {
   eventsCsv: string;
@@ -15,7 +15,6 @@ export interface ImportOptions {
   /** "file" keeps each row's status; contributors always import drafts. */
   status: "file" | "draft" | "in_review" | "published";
   dryRun: boolean;
-  fileName?: string;
 }
 
 export interface ImportReport {
@@ -27,8 +26,15 @@ export interface ImportReport {
   errors: RowError[];
   /** A problem with a whole file (unreadable, too big, wrong columns). */
   fileError?: string;
+  /** What the import did that the counts do not say (sources kept, ids made). */
+  notes: string[];
   committed: boolean;
 }
+
+// Readers see revision notes in the public history: a fixed note, never the uploaded file's
+// name, which may say more than the newsroom means to publish.
+const IMPORT_NOTE = "Imported from a CSV file";
+
 
 class Rollback extends Error {}
 
@@ -46,7 +52,7 @@ function rowErrors(err: InvalidInputError | ForbiddenError, row: number): RowErr
 
 export async function importEvents(prisma: PrismaClient, user: SessionUser | null, opts: ImportOptions): Promise<ImportReport> {
   assertRole(user, "contributor");
-  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], committed: false };
+  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false };
   const events = readCsv(opts.eventsCsv, ["id", "title", "summary", "event_type", "claim_status", "start_date", "date_precision"], "The events file");
   if ("error" in events) return { ...report, fileError: events.error };
   const sourcesFile = opts.sourcesCsv ? readCsv(opts.sourcesCsv, ["event_id", "position", "title"], "The sources file") : null;
@@ -66,26 +72,51 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
   const created = new Map<string, NewActorInput>();
   const status = (r: CsvRecord) => (!hasRole(user, "editor") ? "draft" : opts.status === "file" ? (r.status || "draft") : opts.status);
 
+  // An existing event the sources file does not mention keeps its sources (no sources file: all
+  // of them), so the check validates each such row with the sources it will keep.
+  const idOf = (r: CsvRecord) => r.id?.trim() ?? "";
+  const keeping = new Map<string, unknown[]>();
+  const unmentioned = events.records.map(idOf).filter((id) => id && !sourcesByEvent.has(id));
+  for (const e of unmentioned.length ? await prisma.event.findMany({ where: { id: { in: unmentioned } }, include: snapshotInclude }) : []) {
+    keeping.set(e.id, toSnapshot(e).sources);
+  }
+  if (keeping.size) {
+    report.notes.push(sourcesFile
+      ? `${keeping.size} existing event${keeping.size === 1 ? " that the sources file does not mention keeps its" : "s that the sources file does not mention keep their"} sources.`
+      : `No sources file: the ${keeping.size === 1 ? "existing event keeps its" : `${keeping.size} existing events keep their`} sources.`);
+  }
+
   // First pass, no writes: shape and schema of every row.
   const prepared = events.records.map((r, i) => {
     const row = i + 2;
     const { links, problems } = parseActors(r.actors, known, created);
     for (const message of problems) report.errors.push({ row, column: "actors", message });
-    const sources = sourcesByEvent.get(r.id)?.sort((a, b) => Number(a.position) - Number(b.position)).map(toSourceInput);
-    const input = toEventInput(r, links, sources, status(r));
+    // A row without an id is a new event (the event form makes its id the same way); the
+    // sources file cannot refer to it, since it names events by id.
+    const made = !idOf(r);
+    const sources = made ? undefined : sourcesByEvent.get(idOf(r))?.sort((a, b) => Number(a.position) - Number(b.position)).map(toSourceInput);
+    const input = toEventInput(made ? { ...r, id: newEventId(r) } : r, links, sources ?? keeping.get(idOf(r)), status(r));
     const parsed = eventInputSchema.safeParse(input);
     if (!parsed.success) {
       for (const [path, messages] of Object.entries(fieldErrorsOf(parsed.error))) report.errors.push({ row, column: columnOf(path), message: messages.join(" ") });
     }
-    return { row, input, sources, first: r.first_published_at, last: r.last_changed_at };
+    return { row, input, sources, made, first: r.first_published_at, last: r.last_changed_at };
   });
   report.newActors = [...created.values()].map((a) => a.name);
   if (report.errors.length) return report;
 
   try {
     await prisma.$transaction(async (tx) => {
+      const used = new Set(prepared.filter((p) => !p.made).map((p) => p.input.id));
       for (const p of prepared) {
-        const existing = await tx.event.findUnique({ where: { id: p.input.id }, include: snapshotInclude });
+        if (p.made) {
+          // A made id never names an existing event or another row's: number it on ("-2", "-3"…).
+          const base = p.input.id;
+          for (let n = 2; used.has(p.input.id) || (await tx.event.findUnique({ where: { id: p.input.id }, select: { id: true } })); n++) p.input.id = `${base}-${n}`;
+          used.add(p.input.id);
+          report.notes.push(`Row ${p.row} had no id; the new event's id is ${p.input.id}.`);
+        }
+        const existing = p.made ? null : await tx.event.findUnique({ where: { id: p.input.id }, include: snapshotInclude });
         try {
           if (!existing) {
             const stamp = (v: string) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
@@ -97,7 +128,7 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
             const input = { ...p.input, tags: current.tags, sources: p.sources ? keepCopies(p.sources, current.sources) : current.sources };
             const r = await updateEvent(tx, user, p.input.id, existing.version, input, {
               kind: "update",
-              note: `Imported from ${opts.fileName ?? "a CSV file"}`,
+              note: IMPORT_NOTE,
               newActors: [...created.values()].filter((a) => input.actors.some((l) => l.actor === a.slug) && !known.has(a.name.toLowerCase())),
             });
             if ("unchanged" in r) report.unchanged++;

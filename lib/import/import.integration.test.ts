@@ -108,6 +108,57 @@ describe("CSV import", () => {
     expect(again.sources).toBe(exported.sources);
   });
 
+  it("checks and re-imports the events file alone: existing events keep their sources, and the check says so", async () => {
+    const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const revisions = await source.prisma.revision.count();
+    const check = await importEvents(source.prisma, editor, { eventsCsv: exported.events, status: "file", dryRun: true });
+    expect(check).toMatchObject({ rows: 31, created: 0, updated: 0, unchanged: 31, errors: [], committed: false });
+    expect(check.notes).toEqual(["No sources file: the 31 existing events keep their sources."]);
+    const report = await importEvents(source.prisma, editor, { eventsCsv: exported.events, status: "file", dryRun: false });
+    expect(report).toMatchObject({ rows: 31, unchanged: 31, errors: [], committed: true });
+    expect(await source.prisma.revision.count()).toBe(revisions);
+    const again = await exportAll(source.prisma);
+    expect(again.events).toBe(exported.events);
+    expect(again.sources).toBe(exported.sources);
+  });
+
+  it("keeps the sources of an existing event the sources file does not mention, and says so", async () => {
+    const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const sourcesCsv = stringify(records(exported.sources).filter((r) => r.event_id !== PROVENANCE_EVENT_ID), { header: true, columns: [...SOURCE_COLUMNS] });
+    const check = await importEvents(source.prisma, editor, { eventsCsv: exported.events, sourcesCsv, status: "file", dryRun: true });
+    expect(check).toMatchObject({ unchanged: 31, errors: [] });
+    expect(check.notes).toEqual(["1 existing event that the sources file does not mention keeps its sources."]);
+  });
+
+  it("never puts the uploaded file's name in a revision's note, which readers see", async () => {
+    const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const changed = records(exported.events).map((r) => (r.id === PROVENANCE_EVENT_ID ? { ...r, summary: `${r.summary} Updated.` } : r));
+    const options = { eventsCsv: stringify(changed, { header: true, columns: [...EVENT_COLUMNS] }), sourcesCsv: exported.sources, status: "file" as const, dryRun: false, fileName: "leads-from-our-informant-in-pyongyang.csv" };
+    const report = await importEvents(target.prisma, editor, options);
+    expect(report).toMatchObject({ updated: 1, errors: [], committed: true });
+    const revision = await target.prisma.revision.findFirstOrThrow({ where: { eventId: PROVENANCE_EVENT_ID }, orderBy: { id: "desc" } });
+    expect(revision.note).toBe("Imported from a CSV file");
+  });
+
+  it("makes an id for a new row without one, as the event form does, and says which", async () => {
+    const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const event = records(exported.events).find((r) => r.id === PROVENANCE_EVENT_ID)!;
+    const row = { ...event, id: "", title: "An event without an id", start_date: "2024-07-01", date_precision: "day", end_date: "", end_date_precision: "", status: "draft" };
+    const eventsCsv = stringify([row, { ...row, id: "  " }], { header: true, columns: [...EVENT_COLUMNS] });
+    const check = await importEvents(target.prisma, editor, { eventsCsv, status: "file", dryRun: true });
+    expect(check).toMatchObject({ created: 2, errors: [] });
+    const report = await importEvents(target.prisma, editor, { eventsCsv, status: "file", dryRun: false });
+    expect(report).toMatchObject({ created: 2, errors: [], committed: true });
+    expect(report.notes).toEqual([
+      "Row 2 had no id; the new event's id is 2024-07-01-an-event-without-an-id.",
+      "Row 3 had no id; the new event's id is 2024-07-01-an-event-without-an-id-2.",
+    ]);
+    // The same file again makes two more: a row without an id is always a new event.
+    const again = await importEvents(target.prisma, editor, { eventsCsv, status: "file", dryRun: false });
+    expect(again).toMatchObject({ created: 2, updated: 0, committed: true });
+    expect(await target.prisma.event.count({ where: { title: "An event without an id" } })).toBe(4);
+  });
+
   it("refuses a published quote changed so that its copy does not hold it, by row and column", async () => {
     const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
     const sources = records(exported.sources).map((r) => (r.event_id === PROVENANCE_EVENT_ID && r.position === "2" ? { ...r, quote: DENIAL_QUOTE.replace("never", "not") } : r));

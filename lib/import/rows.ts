@@ -1,7 +1,7 @@
 // Turning rows of the export's CSV format back into event inputs. Pure: no database.
 import { parse } from "csv-parse/sync";
 import { FORMULA_START, LIST_SEPARATOR } from "../export/csv";
-import { periodStart, slugify } from "../events/form-values";
+import { periodStart, slugify, suggestId } from "../events/form-values";
 import type { NewActorInput } from "../events/schemas";
 
 export const MAX_BYTES = 10 * 1024 * 1024;
@@ -90,6 +90,9 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
   }
   return { links, problems };
 }
+
+/** The id the event form would suggest for a new event: its start as typed, then its title's words. */
+export const newEventId = (r: CsvRecord) => suggestId({ start: cell(r.start_date), title: cell(r.title) });
 
 export function toEventInput(r: CsvRecord, actors: { actor: string; role: string }[], sources: unknown[] | undefined, status: string) {
   const num = (v: string | undefined) => (cell(v) === "" ? undefined : Number(cell(v)));
