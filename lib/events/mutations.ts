@@ -162,9 +162,12 @@ export async function updateEvent(
     // Saving what is already there changes nothing: no new version, no empty revision.
     if (diffSnapshots(before, input).length === 0 && !change.newActors?.length) return { id, version: current.version, unchanged: true };
     if (current.status === "published" && change.restoredFrom === undefined) {
-      if (!change.kind || !change.note?.trim()) {
-        throw new InvalidInputError("Say what changed: a published event needs a change note and a kind.", { note: ["Describe the change for readers"] });
-      }
+      // No default kind: a wrong one would mislabel the change in public.
+      const missing = {
+        ...(change.kind ? {} : { kind: ["Choose whether this corrects an error or adds new information"] }),
+        ...(change.note?.trim() ? {} : { note: ["Describe the change for readers"] }),
+      };
+      if (Object.keys(missing).length) throw new InvalidInputError("Say what changed: a published event needs a change note and a kind.", missing);
     }
     const data = toEventCreateData(input, await actorsFor(tx, input, change.newActors ?? []), new Date(), await loadCopyTexts(tx, input));
     // On a public event, a quote newly not found in its copy needs the same confirmation as at

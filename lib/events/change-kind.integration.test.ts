@@ -1,0 +1,55 @@
+// A change to a public event is labelled for readers as a correction or an update; the server
+// refuses a save that does not say which, with a message on that choice (no default: a wrong one
+// would mislabel the change in public).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "../../prisma/seed";
+import type { SessionUser } from "../auth/roles";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { InvalidInputError } from "./errors";
+import { createEvent, updateEvent } from "./mutations";
+import type { EventInput } from "./schemas";
+
+let t: TestDatabase;
+let editor: SessionUser;
+const ID = "2024-04-change-kind-test";
+const event = (summary: string): EventInput => ({
+  id: ID, title: "Change kind test shipment", summary, type: "arms-transfer", claimStatus: "alleged",
+  startDate: "2024-04-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
+  status: "published", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
+  sources: [{ url: "https://example.org/kind", title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+});
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.prisma);
+  const u = await t.prisma.user.create({ data: { email: "kind-editor@example.org", name: "Ed", role: "editor" } });
+  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  await createEvent(t.prisma, editor, event("Published."));
+});
+afterAll(() => t.drop());
+
+const refusal = async (change: Parameters<typeof updateEvent>[5]) => {
+  const err = await updateEvent(t.prisma, editor, ID, 1, event("Edited in public."), change).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(InvalidInputError);
+  return (err as InvalidInputError).fieldErrors;
+};
+
+describe("a save of a public event", () => {
+  it("without a kind is refused with a message on the kind, and nothing is saved", async () => {
+    const fieldErrors = await refusal({ note: "A second outlet named the port." });
+    expect(fieldErrors.kind).toEqual(["Choose whether this corrects an error or adds new information"]);
+    expect(fieldErrors.note).toBeUndefined();
+    expect(await t.prisma.revision.count({ where: { eventId: ID } })).toBe(1);
+  });
+
+  it("without a note is refused with a message on the note only", async () => {
+    const fieldErrors = await refusal({ kind: "update" });
+    expect(fieldErrors).toEqual({ note: ["Describe the change for readers"] });
+  });
+
+  it("with both is saved under the kind chosen", async () => {
+    await updateEvent(t.prisma, editor, ID, 1, event("Edited in public."), { kind: "update", note: "A second outlet named the port." });
+    const last = await t.prisma.revision.findFirstOrThrow({ where: { eventId: ID }, orderBy: { id: "desc" } });
+    expect([last.kind, last.note]).toEqual(["update", "A second outlet named the port."]);
+  });
+});
