@@ -48,7 +48,7 @@ const callAs = (who: string, eventId = "checked") => {
 describe("checkEventLinksAction", () => {
   it("refuses anonymous callers and contributors, sending no request and writing nothing", async () => {
     expect(await callAs("anonymous")).toEqual({ message: "Sign in first." });
-    expect(await callAs("contributor")).toEqual({ message: "Only editors can check an event's links." });
+    expect(await callAs("contributor")).toEqual({ message: "You do not have permission to do that." });
     expect(await callAs("anonymous", "<script>")).toEqual({ message: "Sign in first." });
     expect(server.requests).toEqual([]);
     expect(await t.prisma.linkCheck.count()).toBe(0);

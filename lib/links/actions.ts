@@ -2,11 +2,11 @@
 // The editor's "Check links" on an event's page. A public HTTP endpoint like every server action:
 // the role is checked here (checkEventLinks), not by the page that shows the button.
 import { revalidatePath } from "next/cache";
-import { assertRole, ForbiddenError } from "../auth/roles";
-import { currentUser } from "../authz";
-import { databaseIsAvailable } from "../breaker-state";
+import { guardAction } from "../auth/guard";
+import { ForbiddenError } from "../auth/roles";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { NotFoundError } from "../events/errors";
 import { logWrite } from "../request-log";
 import { sharedHostGate } from "./host-gate";
@@ -31,21 +31,20 @@ export interface LinkCheckActionState {
   checkedAt?: string;
 }
 
-const UNAVAILABLE = "The database cannot be reached just now, so the links were not checked. Please try again in a moment.";
 const EVENT_ID = /^[a-z0-9-]{1,200}$/;
 
 export async function checkEventLinksAction(_prev: LinkCheckActionState, formData: FormData): Promise<LinkCheckActionState> {
-  if (!databaseIsAvailable()) return { message: UNAVAILABLE };
-  let user;
-  try {
-    user = await currentUser();
-  } catch (err) {
-    return { message: reportDatabaseError(err) ? UNAVAILABLE : "Your session could not be read; sign in again." };
+  // The guard before reading the input (a stranger learns nothing about it), in the same words as
+  // every other action; checkEventLinks checks the role again.
+  const g = await guardAction("editor");
+  if (g.refused !== undefined) {
+    await logWrite("links.check", null, {}, g.reason);
+    return { message: g.refused };
   }
+  const { user } = g;
   const raw = formData.get("eventId");
   const eventId = typeof raw === "string" ? raw : "";
   try {
-    assertRole(user, "editor"); // before reading the input: a stranger learns nothing about it
     if (!EVENT_ID.test(eventId)) {
       await logWrite("links.check", user, {}, "unreadable event id");
       return { message: "The event could not be identified; reload the page and try again." };
@@ -63,9 +62,9 @@ export async function checkEventLinksAction(_prev: LinkCheckActionState, formDat
     };
   } catch (err) {
     await logWrite("links.check", user, { eventId }, err);
-    if (err instanceof ForbiddenError) return { message: user ? "Only editors can check an event's links." : err.message };
+    if (err instanceof ForbiddenError) return { message: err.message };
     if (err instanceof NotFoundError) return { message: err.message };
-    if (reportDatabaseError(err)) return { message: UNAVAILABLE };
+    if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
     return { message: "The links could not be checked just now; please try again." };
   }
 }

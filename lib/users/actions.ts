@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { guardAction } from "../auth/guard";
 import { ForbiddenError, type Role } from "../auth/roles";
-import { currentUser } from "../authz";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
@@ -14,6 +14,14 @@ export interface UserFormState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+}
+
+// The guard first (lib/auth/guard.ts): signed out, not allowed and database unavailable answer
+// in the same words as every other action, before the form is read (an outage used to read as
+// "Sign in first."). The mutation checks the role again, since it can be reached without an action.
+async function refusal(action: string, g: { refused: string; reason: string }, values?: Record<string, string>): Promise<UserFormState> {
+  await logWrite(action, null, {}, g.reason);
+  return { message: g.refused, values };
 }
 
 /** `log` names the write and its target for the log line; never the password fields. */
@@ -33,15 +41,19 @@ async function run(fn: () => Promise<unknown>, success: string, log: Parameters<
 }
 
 export async function createUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
-  const user = await currentUser();
+  const g = await guardAction("admin");
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "contributor") };
+  if (g.refused !== undefined) return refusal("user.create", g, values);
+  const { user } = g;
   const password = String(form.get("password") ?? "");
   return run(() => createUser(db(), user, { ...values, role: values.role as Role, password: password || undefined }), `Created ${values.email}.`, ["user.create", user, { email: values.email, role: values.role }], values);
 }
 
 /** One action for the per-user controls; `op` says which. */
 export async function manageUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
-  const user = await currentUser();
+  const g = await guardAction("admin");
+  if (g.refused !== undefined) return refusal("user.manage", g);
+  const { user } = g;
   const id = Number(form.get("userId"));
   const log = (action: string, extra: Record<string, unknown> = {}): Parameters<typeof logWrite> => [action, user, { targetUserId: id, ...extra }];
   switch (form.get("op")) {
@@ -62,6 +74,8 @@ export async function manageUserAction(_prev: UserFormState, form: FormData): Pr
 }
 
 export async function changeOwnPasswordAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
-  const user = await currentUser();
+  const g = await guardAction("contributor");
+  if (g.refused !== undefined) return refusal("user.change-own-password", g);
+  const { user } = g;
   return run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
 }

@@ -1,0 +1,114 @@
+// Every server action answers the three refusals in the same words (lib/auth/guard.ts): a caller
+// who is not signed in, a role that is too low, and a database known to be unavailable. Each
+// refusal leaves every table as it was. Against a real PostgreSQL; only the request context is
+// replaced (the session user, Next's redirect and cache). The outage is the breaker opened the
+// way an unreachable database opens it (lib/breaker-state.ts), with the session either gone
+// (how Auth.js reports a session it could not read) or still there.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDatabase } from "../prisma/seed";
+import { NOT_ALLOWED, SIGN_IN_FIRST } from "./auth/guard";
+import type { SessionUser } from "./auth/roles";
+import { breakerState } from "./breaker-state";
+import { NOTHING_SAVED_MESSAGE } from "./db-errors";
+import { deleteEventAction, findDuplicatesAction, restoreRevisionAction, saveEventAction, transitionEventAction } from "./events/actions";
+import { importCsvAction } from "./import/actions";
+import { checkEventLinksAction } from "./links/actions";
+import { formData, outcomeOf, session, tableFingerprints } from "./testing/fuzz/actions";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { changeOwnPasswordAction, createUserAction, manageUserAction } from "./users/actions";
+
+vi.mock("./authz", async () => {
+  const { session } = await import("./testing/fuzz/actions");
+  return { currentUser: async () => session.user, requireUser: async () => session.user };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", async () => {
+  const { RedirectSignal } = await import("./testing/fuzz/actions");
+  return { redirect: (url: string) => { throw new RedirectSignal(url); }, notFound: () => { throw new Error("notFound"); } };
+});
+
+let t: TestDatabase;
+const users: Record<string, SessionUser | null> = { anonymous: null };
+let published: { id: string; version: number };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
+  await seedDatabase(t.prisma);
+  for (const role of ["contributor", "editor", "admin"] as const) {
+    const u = await t.prisma.user.create({ data: { email: `${role}@guard.example`, name: `Guard ${role}`, role } });
+    users[role] = { id: u.id, email: u.email, name: u.name, role };
+  }
+  published = await t.prisma.event.findFirstOrThrow({ where: { status: "published", deleted: false }, orderBy: { id: "asc" }, select: { id: true, version: true } });
+});
+afterAll(async () => {
+  breakerState.openSince = null;
+  const { db } = await import("./db");
+  await db().$disconnect();
+  await t.drop();
+});
+afterEach(() => {
+  breakerState.openSince = null;
+});
+
+type Call = () => Promise<{ message?: string }>;
+const draft = { id: "guard-new-event", title: "A guarded event", summary: "s", type: "summit-meeting", claimStatus: "confirmed", startDate: "2023-09-13", precision: "day", sources: [] };
+const csv = () => new File(["id,title\n"], "events.csv", { type: "text/csv" });
+
+/**
+ * Every exported server action that answers with a message, called with a form that would be
+ * carried out for a caller allowed to: `min` is the least role that may, and `tooLow` the role
+ * just below it (none below contributor, the least role there is).
+ */
+const actions: { name: string; tooLow?: string; call: () => Call }[] = [
+  { name: "saveEventAction", call: () => () => saveEventAction({}, formData({ payload: JSON.stringify({ input: draft, newActors: [] }) })) },
+  { name: "transitionEventAction (retract)", tooLow: "contributor", call: () => () => transitionEventAction({}, formData({ id: published.id, version: String(published.version), action: "retract", reason: "Guard test" })) },
+  { name: "restoreRevisionAction", tooLow: "contributor", call: () => () => restoreRevisionAction({}, formData({ id: published.id, version: String(published.version), revision: "1" })) },
+  { name: "deleteEventAction", tooLow: "editor", call: () => () => deleteEventAction({}, formData({ id: published.id, version: String(published.version), reason: "Guard test" })) },
+  { name: "importCsvAction", call: () => () => importCsvAction({} as Parameters<typeof importCsvAction>[0], formData({ mode: "commit", status: "draft", events: csv() })) },
+  { name: "createUserAction", tooLow: "editor", call: () => () => createUserAction({}, formData({ email: "new@guard.example", name: "New", role: "admin", password: "a long enough password 1" })) },
+  { name: "manageUserAction", tooLow: "editor", call: () => () => manageUserAction({}, formData({ op: "role", userId: String(users.contributor!.id), role: "admin" })) },
+  { name: "changeOwnPasswordAction", call: () => () => changeOwnPasswordAction({}, formData({ current: "", next: "a long enough password 2" })) },
+  { name: "checkEventLinksAction", tooLow: "contributor", call: () => () => checkEventLinksAction({}, formData({ eventId: published.id })) },
+];
+
+async function refusal(who: string, call: Call): Promise<string | undefined> {
+  session.user = users[who];
+  const before = await tableFingerprints(t.prisma);
+  const out = await outcomeOf(call);
+  expect(out, `${who} was let through`).toHaveProperty("state");
+  expect(await tableFingerprints(t.prisma), "a refusal changed the database").toEqual(before);
+  return "state" in out ? out.state.message : undefined;
+}
+
+describe("every server action refuses in the same words", () => {
+  for (const a of actions) {
+    it(`${a.name}: "${SIGN_IN_FIRST}" to a caller who is not signed in`, async () => {
+      expect(await refusal("anonymous", a.call())).toBe(SIGN_IN_FIRST);
+    });
+    if (a.tooLow) {
+      it(`${a.name}: "${NOT_ALLOWED}" to a ${a.tooLow}`, async () => {
+        expect(await refusal(a.tooLow!, a.call())).toBe(NOT_ALLOWED);
+      });
+    }
+    it(`${a.name}: nothing saved while the database is unavailable, signed in or not`, async () => {
+      breakerState.openSince = Date.now();
+      expect(await refusal("anonymous", a.call())).toBe(NOTHING_SAVED_MESSAGE); // the session could not be read
+      expect(await refusal("admin", a.call())).toBe(NOTHING_SAVED_MESSAGE);
+    });
+  }
+
+  it("uses the messages the guard promises", () => {
+    expect(SIGN_IN_FIRST).toBe("Sign in first.");
+    expect(NOT_ALLOWED).toBe("You do not have permission to do that.");
+  });
+
+  it("findDuplicatesAction: no hints to a caller who is not signed in, nor during an outage", async () => {
+    const query = { startDate: "2023-09-13", title: "summit", urls: [] };
+    session.user = null;
+    expect(await findDuplicatesAction(query)).toEqual([]);
+    breakerState.openSince = Date.now();
+    session.user = users.admin;
+    expect(await findDuplicatesAction(query)).toEqual([]);
+  });
+});
