@@ -5,25 +5,56 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "./db";
 import { checkCredentials, loadSessionUser } from "./auth/sign-in";
+import { CLIENT_ADDRESS_HEADER } from "./auth/client-address";
+import { sessionMaxAgeSeconds } from "./auth/session-config";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceCookieAfterSignIn } from "./auth/sign-in-device";
+import { emailHash } from "./auth/sign-in-log";
 import { reportDatabaseError } from "./database-breaker";
 import type { Role } from "./auth/roles";
 import { requestLog } from "./request-log";
+import { ssoSettings, ssoSignIn } from "./auth/sso";
 
-export const SESSION_MAX_AGE_S = Number(process.env.SESSION_MAX_AGE_HOURS ?? 8) * 3600;
+// Checked at start-up too (instrumentation.ts), where a bad value stops the app with one sentence.
+export const SESSION_MAX_AGE_S = sessionMaxAgeSeconds();
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
 }
+/** code: "throttled:<account|address|device>:<seconds to wait>", for the form's message (throttledMessage). */
 class Throttled extends CredentialsSignin {
-  code = "throttled";
+  constructor(refusedBy: string, retryAfterMs: number) {
+    super();
+    this.code = `throttled:${refusedBy}:${Math.ceil(retryAfterMs / 1000)}`;
+  }
 }
 
 function clientAddress(request: Request): string {
-  // Next.js sets x-forwarded-for from the socket; behind a proxy the proxy appends to it.
-  return request.headers.get("x-forwarded-for")?.split(",").pop()?.trim() || "unknown";
+  // Set from the socket and TRUSTED_PROXY_HOPS as the request arrived (lib/auth/client-address-hook.ts);
+  // never X-Forwarded-For as such, which the client writes. Missing only for a request that
+  // arrived before the app finished starting.
+  return request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }
 
-const oidc = process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET;
+/** The device cookie, read from the request and renewed on success (lib/auth/sign-in-device.ts). */
+function deviceCookieOf(request: Request): string | undefined {
+  const pair = request.headers.get("cookie")?.split(/;\s*/).find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+  return pair?.slice(DEVICE_COOKIE.length + 1);
+}
+
+async function rememberDevice(request: Request, email: string) {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return;
+  const { cookies } = await import("next/headers");
+  (await cookies()).set(DEVICE_COOKIE, deviceCookieAfterSignIn(deviceCookieOf(request), email, secret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: new URL(request.url).protocol === "https:",
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
+}
+
+const sso = ssoSettings();
 
 const config: NextAuthConfig = {
   trustHost: true,
@@ -35,26 +66,22 @@ const config: NextAuthConfig = {
       async authorize(credentials, request) {
         const email = String(credentials?.email ?? "").slice(0, 320);
         const address = clientAddress(request);
-        const result = await checkCredentials(email, String(credentials?.password ?? ""), address);
-        // Chosen fields only: the credentials object holds the password.
+        const result = await checkCredentials(email, String(credentials?.password ?? ""), address, deviceCookieOf(request));
+        // Chosen fields only: the credentials object holds the password. The typed email only as
+        // a hash: people type their password into the email box.
         const log = await requestLog();
         if (!result.ok) {
-          log.warn({ action: "sign-in", outcome: "refused", reason: result.reason, email, address }, "sign-in refused");
-          throw result.reason === "throttled" ? new Throttled() : new InvalidCredentials();
+          const throttled = result.reason === "throttled" ? { refusedBy: result.refusedBy, retryAfterMs: result.retryAfterMs } : {};
+          log.warn({ action: "sign-in", outcome: "refused", reason: result.reason, ...throttled, emailHash: emailHash(email), address }, "sign-in refused");
+          throw result.reason === "throttled" ? new Throttled(result.refusedBy, result.retryAfterMs) : new InvalidCredentials();
         }
+        await rememberDevice(request, result.user.email);
         log.info({ action: "sign-in", outcome: "ok", userId: result.user.id, address }, "sign-in ok");
         return { id: String(result.user.id), email: result.user.email, name: result.user.name };
       },
     }),
-    ...(oidc
-      ? [{
-          id: "sso",
-          name: process.env.OIDC_NAME ?? "Single sign-on",
-          type: "oidc" as const,
-          issuer: process.env.OIDC_ISSUER,
-          clientId: process.env.OIDC_CLIENT_ID,
-          clientSecret: process.env.OIDC_CLIENT_SECRET,
-        }]
+    ...(sso
+      ? [{ id: "sso", name: sso.name, type: "oidc" as const, issuer: sso.issuer, clientId: sso.clientId, clientSecret: sso.clientSecret }]
       : []),
   ],
   // Auth.js's own messages as JSON lines with the request id, instead of its coloured text on
@@ -73,20 +100,21 @@ const config: NextAuthConfig = {
     debug() {},
   },
   callbacks: {
-    // Single sign-on maps to an existing, enabled account by email; it never creates editors.
-    async signIn({ user, account }) {
+    // Single sign-on enters an existing, enabled account linked by subject (lib/auth/sso.ts); it
+    // never creates one. It sets user.id to that account's id.
+    async signIn({ user, account, profile }) {
       if (account?.provider !== "sso") return true;
-      const email = user.email?.toLowerCase();
-      const existing = email ? await db().user.findUnique({ where: { email } }) : null;
-      const allowed = Boolean(existing && !existing.disabled);
-      (await requestLog())[allowed ? "info" : "warn"]({ action: "sign-in", provider: "sso", outcome: allowed ? "ok" : "refused", userId: existing?.id ?? null }, allowed ? "sign-in ok" : "sign-in refused");
-      return allowed;
+      return ssoSignIn(user, profile, sso!.issuer);
     },
     async jwt({ token, user, account }) {
       if (user) {
-        const found = await db().user.findUnique({ where: { email: String(user.email).toLowerCase() } });
-        if (!found) return null;
+        // By id, not email: for single sign-on the email is the provider's, not the account's.
+        const id = Number(user.id);
+        const found = Number.isSafeInteger(id) ? await db().user.findUnique({ where: { id } }) : null;
+        if (!found || found.disabled) return null;
         token.uid = found.id;
+        token.email = found.email;
+        token.name = found.name;
         token.sv = found.sessionVersion;
         token.signedInAt = Math.floor(Date.now() / 1000);
         token.provider = account?.provider;

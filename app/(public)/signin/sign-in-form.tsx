@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/lib/auth/actions";
 
-export function SignInForm({ from, sso }: { from?: string; sso?: string }) {
+export function SignInForm({ from }: { from?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
     <form action={action} className="editor-form narrow">
@@ -13,7 +13,6 @@ export function SignInForm({ from, sso }: { from?: string; sso?: string }) {
       <label htmlFor="si-password">Password</label>
       <input id="si-password" name="password" type="password" autoComplete="current-password" required maxLength={256} />
       <p><button className="button" type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button></p>
-      {sso && <p><a className="button secondary" href={`/api/auth/signin/sso?callbackUrl=${encodeURIComponent(from ?? "/editor")}`}>Sign in with {sso}</a></p>}
     </form>
   );
 }
