@@ -22,11 +22,20 @@ export async function pageOfEvents(client: PrismaClient, where: Prisma.EventWher
  */
 export async function* iterateEvents(client: PrismaClient, where: Prisma.EventWhereInput, sort: KeysetSort, batch = 2000): AsyncGenerator<ExportEvent[]> {
   type Page = Awaited<ReturnType<typeof pageOfEvents>>;
-  let pending: Promise<Page> | null = pageOfEvents(client, where, sort, batch, null);
+  // A batch read ahead is awaited only if the reader comes back for it. When it does not (the
+  // client went away and the stream was cancelled), its failure must not surface as an unhandled
+  // rejection, which would end the process: the catch marks it handled, and `await` below still
+  // sees the failure when the reader does come back.
+  const readAhead = (cursor: Cursor | null) => {
+    const page = pageOfEvents(client, where, sort, batch, cursor);
+    page.catch(() => {});
+    return page;
+  };
+  let pending: Promise<Page> | null = readAhead(null);
   while (pending) {
     const { events, next }: Page = await pending;
     // Ask the database for the next batch while this one is being written out.
-    pending = next ? pageOfEvents(client, where, sort, batch, next) : null;
+    pending = next ? readAhead(next) : null;
     if (events.length) yield events;
   }
 }
