@@ -58,7 +58,7 @@ test("logs are JSON lines with a request id on each, the user id on writes, and 
   for (const line of lines) expect(line, JSON.stringify(line)).toMatchObject({ reqId: expect.stringMatching(/^[\w.:-]{8,128}$/), level: expect.any(String), time: expect.any(String) });
 
   const refused = lines.find((l) => l.action === "sign-in" && l.outcome === "refused");
-  expect(refused).toMatchObject({ reqId: "lb-req-0001", reason: "invalid", email: editor.email });
+  expect(refused).toMatchObject({ reqId: "lb-req-0001", reason: "invalid", emailHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
   const signedIn = lines.find((l) => l.action === "sign-in" && l.outcome === "ok");
   expect(signedIn).toMatchObject({ userId: editor.id });
   expect(signedIn!.reqId).not.toBe("lb-req-0001");

@@ -4,22 +4,37 @@ import { db } from "../db";
 import { isStorableText } from "../events/schemas";
 import { spendVerifyTime, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
-import { SignInThrottle } from "./throttle";
+import { recognisedDevice } from "./sign-in-device";
+import { SignInThrottle, type RefusedBy } from "./throttle";
 import { createThrottleStore } from "./throttle-store";
 
 export const throttle = new SignInThrottle(() => createThrottleStore());
 
 export type SignInResult =
   | { ok: true; user: SessionUser & { sessionVersion: number } }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterMs?: number };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number; refusedBy: RefusedBy };
 
-export async function checkCredentials(emailRaw: string, password: string, address: string): Promise<SignInResult> {
+/**
+ * `deviceCookie` is the browser's device cookie (sign-in-device.ts): a device that signed in to
+ * this account before is throttled on its own, so an attacker's failures never lock it out.
+ */
+export async function checkCredentials(emailRaw: string, password: string, address: string, deviceCookie?: string): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase().slice(0, 320);
-  const attempt = await throttle.begin(email, address);
-  if (!("succeeded" in attempt)) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs };
-  // No account can have an address holding NUL or another control character, and PostgreSQL
-  // would fail the lookup on a NUL: such an address is simply not found (same time, same answer).
-  const user = isStorableText(email) ? await db().user.findUnique({ where: { email } }) : null;
+  const device = recognisedDevice(deviceCookie, email, process.env.AUTH_SECRET);
+  const attempt = await throttle.begin(email, address, Date.now(), device);
+  if (!("succeeded" in attempt)) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs, refusedBy: attempt.refusedBy };
+  let user;
+  try {
+    // No account can have an address holding NUL or another control character, and PostgreSQL
+    // would fail the lookup on a NUL: such an address is simply not found (same time, same answer).
+    user = isStorableText(email) ? await db().user.findUnique({ where: { email } }) : null;
+  } catch (err) {
+    // The database could not answer, so no password was checked: the try is not a failure, and
+    // an outage must not lock editors out once it is over.
+    await attempt.giveBack();
+    throw err;
+  }
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendVerifyTime(password), false);
   if (!user || !valid || user.disabled) return { ok: false, reason: "invalid" }; // the try stays counted
   await attempt.succeeded();
