@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "../auth";
 import { reportDatabaseError } from "../database-breaker";
 import { localPath } from "./local-path";
+import { throttledMessage } from "./sign-in-messages";
 
 export interface SignInState {
   message?: string;
@@ -24,8 +25,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
       const code = (err as AuthError & { code?: string }).code;
       return {
         email,
-        message: code === "throttled"
-          ? "Too many sign-in attempts. Wait 15 minutes, then try again."
+        message: code?.startsWith("throttled")
+          ? throttledMessage(code)
           : "The email or password is not right, or the account is disabled.",
       };
     }
