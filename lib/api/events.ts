@@ -7,6 +7,7 @@ import { loadExportEvents } from "../export/documents";
 import { pageOfEvents } from "../export/iterate";
 import { decodeCursor, encodeCursor } from "../export/keyset";
 import { apiError, cachedJson } from "./http";
+import { publicOrigin } from "../public-url";
 import { presentEvent } from "./present";
 
 export const DEFAULT_LIMIT = 50;
@@ -51,7 +52,7 @@ export async function handleListEvents(request: Request): Promise<Response> {
   const sort = since ? "updated" : query.sort;
   const { events, next } = await pageOfEvents(db(), where, sort, limit, cursor);
   const lastModified = events.reduce<Date | null>((max, e) => (!max || e.updatedAt > max ? e.updatedAt : max), null);
-  return cachedJson(request, { data: events.map((e) => presentEvent(e, url.origin)), nextCursor: next ? encodeCursor(next) : null }, lastModified);
+  return cachedJson(request, { data: events.map((e) => presentEvent(e, publicOrigin())), nextCursor: next ? encodeCursor(next) : null }, lastModified);
 }
 
 /** GET /api/v1/events/<id>: 404 if never public, 410 with a tombstone once deleted. */
@@ -60,7 +61,7 @@ export async function handleGetEvent(request: Request, id: string): Promise<Resp
   const found = await db().event.findFirst({ where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] }, select: { id: true, deleted: true, status: true, publishedAt: true } });
   if (!found || (!found.deleted && !["published", "retracted"].includes(found.status))) return apiError(404, "There is no such event.", ["id"]);
   const [event] = await loadExportEvents(db(), [id]);
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
   if (event.deleted) return Response.json(presentEvent(event, origin), { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
   return cachedJson(request, presentEvent(event, origin), event.updatedAt);
 }

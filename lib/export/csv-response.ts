@@ -7,6 +7,7 @@ import { longestSpanDays } from "../events/longest-span";
 import { buildEventWhere } from "../events/where";
 import type { PrismaClient } from "../generated/prisma/client";
 import { logger } from "../log";
+import { publicOrigin } from "../public-url";
 import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "./csv";
 import type { ExportEvent } from "./documents";
 import { iterateEvents } from "./iterate";
@@ -55,7 +56,7 @@ function endingWithMarker(body: ReadableStream<Uint8Array>, path: string): Reada
 export async function csvResponse(request: Request, kind: "events" | "sources", opts: { client?: PrismaClient; batch?: number } = {}): Promise<Response> {
   const url = new URL(request.url);
   const { query } = parseEventQuery(url.searchParams);
-  const origin = url.origin;
+  const origin = publicOrigin(); // never the request's Host (lib/public-url.ts)
   let batches: AsyncGenerator<ExportEvent[]>;
   try {
     const client = opts.client ?? db();

@@ -1,5 +1,7 @@
 import { openApiDocument } from "@/lib/api/openapi";
+import { publicOrigin } from "@/lib/public-url";
 
-export function GET(request: Request) {
-  return Response.json(openApiDocument(new URL(request.url).origin), { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" } });
+// The server URL comes from PUBLIC_URL, never the request's Host: the document is cached publicly.
+export function GET() {
+  return Response.json(openApiDocument(publicOrigin()), { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" } });
 }

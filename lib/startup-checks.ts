@@ -1,0 +1,11 @@
+// Settings checked once when the server process starts (instrumentation.ts), so a malformed value
+// stops start-up with one sentence instead of failing requests later. Node.js only: imported by
+// instrumentation.ts inside its Node.js branch.
+import { publicUrlProblem } from "./public-url";
+
+export function stopOnBadSettings(): void {
+  const problem = publicUrlProblem();
+  if (!problem) return;
+  console.error(problem);
+  process.exit(1);
+}
