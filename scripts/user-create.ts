@@ -49,7 +49,12 @@ await runCli(async () => {
     const user = await createUser(prisma, system, { email: values.email, name: values.name ?? values.email.split("@")[0], role: values.role as "admin", password });
     console.log(`Created ${user.email} (${user.role}).`);
   } catch (err) {
-    if (err instanceof InvalidInputError) throw new UserFacingError(`${err.message} ${Object.values(err.fieldErrors).flat().join(" ")}`.trim());
+    if (err instanceof InvalidInputError) {
+      // The field messages add detail to a general message ("Some fields need attention."), but
+      // often say the same as a specific one ("An account with that email exists."): once is enough.
+      const detail = Object.values(err.fieldErrors).flat().filter((m) => !err.message.includes(m));
+      throw new UserFacingError([err.message, ...detail].join(" "));
+    }
     if (err instanceof ForbiddenError) throw new UserFacingError(err.message);
     throw err;
   } finally {

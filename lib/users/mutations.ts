@@ -45,8 +45,13 @@ export async function setDisabled(prisma: PrismaClient, actor: SessionUser | nul
   await updateAccount(prisma, userId, { disabled, sessionVersion: { increment: 1 } });
 }
 
-export async function resetPassword(prisma: PrismaClient, actor: SessionUser | null, userId: number, password: string) {
+/**
+ * An admin sets another account's password. Their own needs the current one too, as on the
+ * account page: otherwise a moment at an unlocked admin's desk is enough to take the account.
+ */
+export async function resetPassword(prisma: PrismaClient, actor: SessionUser | null, userId: number, password: string, current = "") {
   assertRole(actor, "admin");
+  if (userId === actor.id) await checkCurrentPassword(prisma, actor, current);
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { password: [parsed.error.issues[0].message] });
   await updateAccount(prisma, userId, { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } });
@@ -57,11 +62,26 @@ export async function signOutEverywhere(prisma: PrismaClient, actor: SessionUser
   await updateAccount(prisma, userId, { sessionVersion: { increment: 1 } });
 }
 
+/**
+ * Ends every session of the signed-in user, this one included: signing out, and "sign out
+ * everywhere" on the account page. Sessions are signed cookies (JWT) checked against the
+ * account's session version on each request, so bumping it is what makes a copied cookie
+ * worthless after sign-out; the cost is that signing out on one device signs out the others too.
+ */
+export async function endOwnSessions(prisma: PrismaClient, actor: SessionUser | null) {
+  assertRole(actor, "contributor");
+  await updateAccount(prisma, actor.id, { sessionVersion: { increment: 1 } });
+}
+
+async function checkCurrentPassword(prisma: PrismaClient, actor: SessionUser, current: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
+  if (!(await verifyPassword(user.passwordHash, current))) throw new InvalidInputError("The current password is not right.", { current: ["Not right"] });
+}
+
 /** Ends every session of the user, this one included: they sign in again with the new password. */
 export async function changeOwnPassword(prisma: PrismaClient, actor: SessionUser | null, current: string, next: string) {
   assertRole(actor, "contributor");
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
-  if (!(await verifyPassword(user.passwordHash, current))) throw new InvalidInputError("The current password is not right.", { current: ["Not right"] });
+  await checkCurrentPassword(prisma, actor, current);
   const parsed = passwordSchema.safeParse(next);
   if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { next: [parsed.error.issues[0].message] });
   await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });

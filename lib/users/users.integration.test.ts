@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
+import { hashPassword } from "../auth/password";
+import { changeOwnPassword, changeRole, createUser, endOwnSessions, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
 
 let t: TestDatabase;
 const as: Record<string, SessionUser | null> = { anonymous: null };
@@ -48,6 +49,28 @@ describe("user management", () => {
     await expect(changeOwnPassword(t.prisma, target, "wrong current password", "yet another new password")).rejects.toThrow(/not right/);
   });
 
+  it("asks an admin resetting their own password for the current one, as the account page does", async () => {
+    const u = await t.prisma.user.create({ data: { email: "self-reset@example.org", name: "Self", role: "admin", passwordHash: await hashPassword("the admin's own password") } });
+    const me = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
+    const v = await sessionVersion(me.email);
+    await expect(resetPassword(t.prisma, me, me.id, "a password taken over")).rejects.toMatchObject({ message: "The current password is not right.", fieldErrors: { current: ["Not right"] } });
+    await expect(resetPassword(t.prisma, me, me.id, "a password taken over", "a wrong guess at it")).rejects.toThrow(/current password is not right/);
+    expect(await sessionVersion(me.email)).toBe(v); // nothing changed
+    await resetPassword(t.prisma, me, me.id, "a password changed knowingly", "the admin's own password");
+    expect(await sessionVersion(me.email)).toBe(v + 1);
+    // Another account's password needs no current one: the admin does not know it.
+    await resetPassword(t.prisma, me, as.editor!.id, "an editor's fresh password");
+  });
+
+  it("ends every session of the user who signs out (everywhere), and only theirs", async () => {
+    const mine = await sessionVersion(as.editor!.email);
+    const theirs = await sessionVersion(as.contributor!.email);
+    await endOwnSessions(t.prisma, as.editor);
+    expect(await sessionVersion(as.editor!.email)).toBe(mine + 1);
+    expect(await sessionVersion(as.contributor!.email)).toBe(theirs);
+    await expect(endOwnSessions(t.prisma, null)).rejects.toThrow("Sign in first.");
+  });
+
   it("keeps an admin from locking themselves out", async () => {
     await expect(changeRole(t.prisma, as.admin, as.admin!.id, "editor")).rejects.toThrow(/your own account/);
     await expect(setDisabled(t.prisma, as.admin, as.admin!.id, true)).rejects.toThrow(/your own account/);
@@ -67,7 +90,7 @@ describe("npm run user:create", () => {
     expect(ok.stdout).toContain("Created first@example.org (admin).");
     const dup = run("first@example.org");
     expect(dup.status).toBe(1);
-    expect(dup.stderr).toContain("An account with that email exists");
+    expect(dup.stderr.match(/An account with that email exists/g), dup.stderr).toHaveLength(1); // said once, not twice
     expect(dup.stderr).not.toMatch(/\bat \S+:\d+/); // one sentence, no stack trace
   });
 
