@@ -11,8 +11,11 @@
 // A miss renders the page through the app itself (one request to this server's own port with a
 // per-process secret header, which the proxy lets through to Next.js); concurrent misses for one
 // page wait for the same render, and at most PAGE_RENDER_CONCURRENCY pages render at once, which
-// keeps memory and garbage collection down under a burst of misses. The least recently read
-// pages leave first when the cache is full.
+// keeps memory and garbage collection down under a burst of misses. At most PAGE_RENDER_QUEUE
+// more wait for their turn: past that, a miss is rendered by Next.js for its own request, as
+// without the cache, instead of queueing (a burst of misses for many different pages, a crawler,
+// would otherwise make each request wait for all the renders queued before it). The least
+// recently read pages leave first when the cache is full.
 import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
@@ -43,6 +46,8 @@ type FillContext = { path: string; requestId: string };
 const megabytes = Number(process.env.PAGE_CACHE_MB ?? 256);
 const enabled = Number.isFinite(megabytes) && megabytes > 0;
 const renderConcurrency = Math.max(1, Number(process.env.PAGE_RENDER_CONCURRENCY ?? 4) || 4);
+const queueSetting = Number(process.env.PAGE_RENDER_QUEUE ?? 16);
+const renderQueue = Number.isSafeInteger(queueSetting) && queueSetting >= 0 ? queueSetting : 16;
 
 type CacheState = { cache: LRUCache<string, Entry, FillContext>; renders: LimitFunction; secret: string; warned: boolean };
 const globalForCache = globalThis as unknown as { trackerPageCache?: CacheState };
@@ -57,7 +62,12 @@ function state(): CacheState {
       maxEntrySize: 8 * 2 ** 20,
       // JavaScript strings take up to two bytes a character.
       sizeCalculation: (e) => e.body.length * 2 + 1024,
-      fetchMethod: (_key, _stale, { context }) => state().renders(() => render(context)),
+      // Undefined keeps nothing and tells every request waiting for this page to render it itself.
+      // (lru-cache waits for a promise: a plain undefined would leave them waiting forever.)
+      fetchMethod: async (_key, _stale, { context }) => {
+        const { renders } = state();
+        return renders.pendingCount >= renderQueue ? undefined : renders(() => render(context));
+      },
     }),
   });
 }
