@@ -15,6 +15,7 @@ export default async function EditorLayout({ children }: { children: React.React
             <li><Link href="/editor/events/new">New event</Link></li>
             <li><Link href="/editor/import">Import CSV</Link></li>
             {user.role === "admin" && <li><Link href="/admin/users">Users</Link></li>}
+            <li><Link href="/editor/account">Your account</Link></li>
           </ul>
           <form action={signOutAction}>
             <span className="muted">{user.name} ({user.role})</span>{" "}

@@ -2,6 +2,10 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "../auth";
 import { reportDatabaseError } from "../database-breaker";
+import { db } from "../db";
+import { logWrite } from "../request-log";
+import { endOwnSessions } from "../users/mutations";
+import { guardAction } from "./guard";
 import { localPath } from "./local-path";
 import { throttledMessage } from "./sign-in-messages";
 
@@ -34,6 +38,25 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   }
 }
 
+/**
+ * Signing out ends the session on the server too, not only this browser's cookie: a copied
+ * cookie must be worthless afterwards. Sessions are signed cookies checked against the account's
+ * session version on each request, so the version is bumped, which ends the user's sessions on
+ * every device (there is no per-session record to strike out). While the database is
+ * unavailable the cookie is still cleared, and the log says the server could not end it.
+ */
 export async function signOutAction() {
+  const g = await guardAction("contributor");
+  if (g.user) {
+    try {
+      await endOwnSessions(db(), g.user);
+      await logWrite("sign-out", g.user);
+    } catch (err) {
+      if (!reportDatabaseError(err)) throw err;
+      await logWrite("sign-out", g.user, { sessionEnded: false }, err);
+    }
+  } else if (g.reason === "unavailable") {
+    await logWrite("sign-out", null, { sessionEnded: false }, "database unavailable; only the cookie was cleared");
+  }
   await signOut({ redirectTo: "/" });
 }

@@ -7,7 +7,8 @@ import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { logWrite } from "../request-log";
 import { InvalidInputError } from "../events/errors";
-import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
+import { signOut } from "../auth";
+import { changeOwnPassword, changeRole, createUser, endOwnSessions, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
 
 export interface UserFormState {
   ok?: boolean;
@@ -64,7 +65,7 @@ export async function manageUserAction(_prev: UserFormState, form: FormData): Pr
     case "enable":
       return run(() => setDisabled(db(), user, id, false), "Account enabled.", log("user.enable"));
     case "reset":
-      return run(() => resetPassword(db(), user, id, String(form.get("password") ?? "")), "Password reset; the user's sessions have ended.", log("user.reset-password"));
+      return run(() => resetPassword(db(), user, id, String(form.get("password") ?? ""), String(form.get("current") ?? "")), "Password reset; the user's sessions have ended.", log("user.reset-password"));
     case "signout":
       return run(() => signOutEverywhere(db(), user, id), "Signed out everywhere.", log("user.sign-out-everywhere"));
     default:
@@ -78,4 +79,14 @@ export async function changeOwnPasswordAction(_prev: UserFormState, form: FormDa
   if (g.refused !== undefined) return refusal("user.change-own-password", g);
   const { user } = g;
   return run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
+}
+
+/** "Sign out everywhere" on the account page: every session of the caller ends, this one too. */
+export async function signOutEverywhereAction(): Promise<UserFormState> {
+  const g = await guardAction("contributor");
+  if (g.refused !== undefined) return refusal("user.sign-out-everywhere-own", g);
+  const state = await run(() => endOwnSessions(db(), g.user), "Signed out everywhere.", ["user.sign-out-everywhere-own", g.user]);
+  if (!state.ok) return state;
+  await signOut({ redirectTo: "/signin" }); // clears this browser's cookie too, and ends the action with a redirect
+  return state;
 }

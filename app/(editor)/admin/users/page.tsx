@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm, UserControls } from "@/components/users/user-forms";
 import { requireUser } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -27,7 +28,7 @@ export default async function UsersPage() {
                 <td>{u.role}</td>
                 <td>{u.disabled ? "disabled" : "active"}</td>
                 <td>{u.createdAt.toISOString().slice(0, 10)}</td>
-                <td>{u.id === me.id ? <span className="muted">This is you</span> : <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} />}</td>
+                <td>{u.id === me.id ? <span className="muted">This is you: change your password on <Link href="/editor/account">your account page</Link></span> : <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} />}</td>
               </tr>
             ))}
           </tbody>
