@@ -1,22 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { keptSecretFile, privateFolder } from "./secret-file";
 import { UserFacingError } from "./user-facing-error";
 
-const DATA = path.resolve(import.meta.dirname, "../../.data");
+/** The project's git-ignored folder for data and secrets kept on this machine (mode 700). */
+export const DATA_DIR = path.resolve(import.meta.dirname, "../../.data");
 
 // A value from the environment wins; otherwise one made on the first start and kept in .data/
-// (git-ignored, mode 600) so restarts on this machine keep using it.
+// (git-ignored, mode 700; the file mode 600) so restarts on this machine keep using it.
 async function keptSecret(name: string, file: string, make: () => string): Promise<string> {
   const given = process.env[name];
   if (given) return given;
-  const full = path.join(DATA, file);
-  if (existsSync(full)) return (await readFile(full, "utf8")).trim();
-  const secret = make();
-  await mkdir(DATA, { recursive: true });
-  await writeFile(full, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  await privateFolder(DATA_DIR);
+  return keptSecretFile(path.join(DATA_DIR, file), make);
 }
 
 /**

@@ -110,9 +110,10 @@ describe("database backup and restore", () => {
   });
 
   it("runs as npm scripts that print the file, its size and counts, and never the password", async () => {
-    const secret = "pw-Never-Shown-42";
     const u = new URL(sourceUrl);
-    u.password = secret; // the test server trusts local connections, so any password is accepted
+    // The embedded test server asks for its own password; a server that trusts local connections accepts any.
+    if (!u.password) u.password = "pw-Never-Shown-42";
+    const secret = decodeURIComponent(u.password);
     const env = { ...process.env, DATABASE_URL: u.toString(), INIT_CWD: dir };
     const cli = (script: string, ...args: string[]) =>
       spawnSync(bin("tsx"), [path.resolve(import.meta.dirname, "..", script), ...args], { env, encoding: "utf8", timeout: 60_000 });

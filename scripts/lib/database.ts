@@ -1,13 +1,14 @@
 // Where the database comes from: DATABASE_URL when set, otherwise the embedded PostgreSQL with
-// its data kept in .data/ (git-ignored) across restarts.
+// its data kept in .data/ (git-ignored, mode 700) across restarts, and its password beside it.
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { DATA_DIR } from "./auth-secret";
+import { freePort, postgresUserIds, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { privateFolder } from "./secret-file";
 import { UserFacingError } from "./user-facing-error";
 
-const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 const APP_DATABASE = "tracker";
 
 export function withDatabase(serverUrl: string, database: string): string {
@@ -43,9 +44,14 @@ export async function openAppDatabase(): Promise<{ url: string; embedded: boolea
     await adminQuery(process.env.DATABASE_URL, "SELECT 1"); // fail early, in plain words
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
+  // Run by root, PostgreSQL runs as the postgres user, which must pass through .data/ to reach
+  // .data/postgres: its group may (mode 710), without listing .data/ or reading the secrets.
+  const ids = postgresUserIds();
+  await privateFolder(DATA_DIR, "gid" in ids ? ids.gid : undefined);
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(PROJECT_DIR, ".data", "postgres"),
+    dataDir: path.join(DATA_DIR, "postgres"),
     port: Number(process.env.EMBEDDED_PG_PORT ?? 5433),
+    passwordFile: path.join(DATA_DIR, "postgres-password"),
   });
   await createDatabaseIfMissing(server.url, APP_DATABASE);
   return { url: withDatabase(server.url, APP_DATABASE), embedded: true, stop: server.stop };
@@ -58,7 +64,7 @@ export async function openAppDatabase(): Promise<{ url: string; embedded: boolea
 export async function openScratchServer(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
   const dataDir = path.join(await mkdtemp(path.join(os.tmpdir(), "tracker-scratch-")), "pg");
-  await chmod(path.dirname(dataDir), 0o755); // mkdtemp's 0700 would shut out the postgres user
+  await chmod(path.dirname(dataDir), 0o755); // mkdtemp's 0700 would shut out the postgres user; the password file in it is 600
   let server: EmbeddedPostgres;
   try {
     server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
