@@ -2,13 +2,16 @@
 // (lib/links/health.ts, the rule the public page uses too), with the archived copy when there is
 // one, so an editor can replace the address or add an archive link.
 import Link from "next/link";
+import { currentUser } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { eventsVisibleTo } from "@/lib/events/visibility";
 import { listDeadLinks } from "@/lib/links/queries";
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export async function DeadLinksQueue() {
-  const rows = await listDeadLinks(db());
+  // A contributor sees the dead links of the events they may read, not titles of others' drafts.
+  const rows = await listDeadLinks(db(), undefined, eventsVisibleTo(await currentUser()));
   return (
     <section aria-labelledby="dead-links-heading">
       <h2 id="dead-links-heading">Dead links ({rows.length})</h2>

@@ -190,7 +190,7 @@ export async function findDuplicatesAction(input: { id?: string; startDate: stri
   if (g.refused !== undefined) return [];
   try {
     const parsed = duplicatesQuerySchema.safeParse(input);
-    return parsed.success ? await findPossibleDuplicates(db(), parsed.data) : [];
+    return parsed.success ? await findPossibleDuplicates(db(), g.user, parsed.data) : [];
   } catch (err) {
     if (reportDatabaseError(err)) return [];
     throw err;

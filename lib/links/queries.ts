@@ -1,5 +1,5 @@
 // Which addresses to check, and the dead ones for the editors' desk.
-import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { FAILING_LINK_STATUSES, isDeadLink } from "./health";
 
 /**
@@ -53,8 +53,11 @@ export interface DeadLinkRow {
   archiveDead: boolean;
 }
 
-/** Dead addresses cited by events that are not deleted, longest dead first. */
-export async function listDeadLinks(prisma: PrismaClient, limit = 200): Promise<DeadLinkRow[]> {
+/**
+ * Dead addresses cited by events that are not deleted, longest dead first; `visible` narrows the
+ * events to those the reader may see (lib/events/visibility.ts eventsVisibleTo).
+ */
+export async function listDeadLinks(prisma: PrismaClient, limit = 200, visible: Prisma.EventWhereInput = {}): Promise<DeadLinkRow[]> {
   // Narrowed in SQL to failures, then the shared rule decides, so this list and the public page agree.
   const failing = await prisma.linkCheck.findMany({
     where: { status: { in: [...FAILING_LINK_STATUSES] }, firstFailureAt: { not: null } },
@@ -64,7 +67,7 @@ export async function listDeadLinks(prisma: PrismaClient, limit = 200): Promise<
   if (dead.size === 0) return [];
   const urls = [...dead.keys()];
   const sources = await prisma.source.findMany({
-    where: { event: { deleted: false }, OR: [{ url: { in: urls } }, { archivedUrl: { in: urls } }] },
+    where: { event: { ...visible, deleted: false }, OR: [{ url: { in: urls } }, { archivedUrl: { in: urls } }] },
     select: { url: true, archivedUrl: true, title: true, publisher: true, event: { select: { id: true, title: true, status: true } } },
   });
   const rows: DeadLinkRow[] = [];
