@@ -75,19 +75,26 @@ describe("a pool with every connection held", () => {
     expect(await checkReadiness()).toMatchObject({ ready: true });
   });
 
-  it("still opens the breaker when the database really is unreachable", async () => {
+  it("opens the breaker when a pool wait's probe fails too, and at once on a refused connection", async () => {
     const { reportDatabaseError } = await import("./database-breaker");
-    // Point the probe at a port nothing listens on: the same error now means an outage.
     const url = process.env.DATABASE_URL;
     const openedBefore = breaker.breakerState.opened;
+    // Point the probe at a port nothing listens on: the pool wait now means an outage.
     process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:9/nothing";
     try {
-      expect(reportDatabaseError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }))).toBe(true);
+      expect(reportDatabaseError(new Error("timeout exceeded when trying to connect"))).toBe(true);
+      expect(breaker.databaseIsAvailable()).toBe(true); // not before the probe has failed
       await expect.poll(() => breaker.databaseIsAvailable(), { timeout: 5_000 }).toBe(false);
       expect(breaker.breakerState.opened).toBe(openedBefore + 1);
     } finally {
       process.env.DATABASE_URL = url;
     }
+    await expect.poll(() => breaker.databaseIsAvailable(), { timeout: 5_000 }).toBe(true);
+
+    // A refused connection can only mean the server is not there: open at once.
+    expect(reportDatabaseError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(breaker.databaseIsAvailable()).toBe(false);
+    expect(breaker.breakerState.opened).toBe(openedBefore + 2);
     await expect.poll(() => breaker.databaseIsAvailable(), { timeout: 5_000 }).toBe(true);
   });
 });

@@ -3,16 +3,17 @@
 // dead or busy connections), at most every 500 ms while open, so normal answers resume within
 // about a second of the database's return.
 //
-// A connection error alone does not open it. The same error comes from a request that waited
-// too long for one of the pool's connections while every one was busy (a burst, a slow report,
-// a long transaction), and opening the breaker then would send the whole site to 503 while
-// PostgreSQL is fine. So a reported error starts a probe first, and only a failed probe opens the
-// breaker; a busy pool fails just the request that waited (its own 503) and nothing else. When
-// the database is really gone the probe fails at once (connection refused, shutting down), or
-// within PROBE_TIMEOUT_MS if the network drops packets.
+// A request that waited too long for one of the pool's connections while every one was busy (a
+// burst, a slow report, long transactions) gets an error that says nothing about the server, and
+// opening the breaker on it would send the whole site to 503 while PostgreSQL is fine. So that
+// error starts a probe first, and only a failed probe opens the breaker; a busy pool fails just
+// the request that waited (its own 503) and nothing else. An error only the server or the
+// network can cause (connection refused or cut, the server shutting down) already is a failed
+// attempt to reach it, and opens the breaker at once, as before: any delay there would let
+// requests racing an outage meet the database's errors instead of the clear 503.
 import pg from "pg";
 import { breakerState as breaker } from "./breaker-state";
-import { isDatabaseUnavailableError } from "./db-errors";
+import { isDatabaseUnavailableError, isPoolWaitTimeout } from "./db-errors";
 import { logger } from "./log";
 
 const PROBE_INTERVAL_MS = 500;
@@ -64,7 +65,7 @@ function open(since: number, error: string) {
 }
 
 /**
- * Probes once for a reported connection error. Reports that arrive while a probe runs, or within
+ * Probes once for a reported wait for a busy pool. Reports that arrive while a probe runs, or within
  * PROBE_INTERVAL_MS of one that found the database answering, share one probe: a saturated pool
  * reports an error per waiting request and must not add a connection per error.
  */
@@ -88,13 +89,16 @@ function confirmOutage(error: string) {
 }
 
 /**
- * Reports an error from anything that talks to the database. A connection error starts the probe
- * that decides whether the database is down (and opens the breaker if so); any other error is
- * left alone. Returns whether it was a connection error: the caller answers 503 either way.
+ * Reports an error from anything that talks to the database. A connection error opens the
+ * breaker and starts the probe that closes it; a pool wait that ran out of time opens it only if
+ * a probe fails too; any other error is left alone. Returns whether it was either: the caller
+ * answers 503 for its own request in both cases.
  */
 export function reportDatabaseError(err: unknown): boolean {
   if (!isDatabaseUnavailableError(err)) return false;
-  if (breaker.openSince === null) confirmOutage(err instanceof Error ? err.message : String(err));
-  else startProbe();
+  const message = err instanceof Error ? err.message : String(err);
+  if (breaker.openSince !== null) startProbe();
+  else if (isPoolWaitTimeout(err)) confirmOutage(message);
+  else open(Date.now(), message);
   return true;
 }

@@ -66,6 +66,19 @@ export function isDatabaseUnavailableError(err: unknown, depth = 0): boolean {
   return markers(err).some((inner) => inner !== err && isDatabaseUnavailableError(inner, depth + 1));
 }
 
+// What node-postgres says when a request waited connectionTimeoutMillis for one of the pool's
+// connections and none came free: every connection was busy. It says nothing about the server,
+// which may be perfectly well (lib/database-breaker.ts probes before believing it).
+const POOL_WAIT = /timeout exceeded when trying to connect/i;
+
+/** True when `err` (or anything it wraps) is a wait for a busy pool that ran out of time. */
+export function isPoolWaitTimeout(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 6) return false;
+  const e = err as Record<string, unknown>;
+  if (["message", "reason"].some((key) => typeof e[key] === "string" && POOL_WAIT.test(e[key] as string))) return true;
+  return markers(err).some((inner) => inner !== err && isPoolWaitTimeout(inner, depth + 1));
+}
+
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable just now. Please try again in a few seconds.";
 
 /** What a form says when a write met a database outage; what was typed stays in the form. */
