@@ -11,6 +11,7 @@ import { db } from "../db";
 import { reportDatabaseError } from "../database-breaker";
 import { isStorableText } from "../events/schemas";
 import { requestLog } from "../request-log";
+import { emailHash } from "./sign-in-log";
 
 export interface SsoSettings {
   issuer: string;
@@ -91,7 +92,7 @@ export const SSO_DATABASE_UNAVAILABLE = "/signin?error=DatabaseUnavailable";
  * Auth.js's signIn callback for the provider. `profile` holds the ID token's claims, already
  * checked by Auth.js (signature, issuer, audience, nonce). On success the account's id is written
  * to `user.id`: Auth.js hands that same object to the jwt callback, which starts the session from
- * it. Refusals are logged with their reason and never with the email.
+ * it. Refusals are logged with their reason, the subject and the email's hash, never the email.
  */
 export async function ssoSignIn(user: { id?: string }, profile: Record<string, unknown> | undefined, issuer: string): Promise<boolean | string> {
   const log = await requestLog();
@@ -114,7 +115,9 @@ export async function ssoSignIn(user: { id?: string }, profile: Record<string, u
     throw err;
   }
   if (!match.ok) {
-    log.warn({ action: "sign-in", provider: "sso", outcome: "refused", reason: match.reason, userId: match.userId ?? null, subject }, "sign-in refused");
+    // The email as the same keyed hash as a refused password sign-in's, so one account's tries line up.
+    const hash = typeof profile?.email === "string" ? emailHash(profile.email) : null;
+    log.warn({ action: "sign-in", provider: "sso", outcome: "refused", reason: match.reason, userId: match.userId ?? null, subject, emailHash: hash }, "sign-in refused");
     return false;
   }
   log.info({ action: "sign-in", provider: "sso", outcome: "ok", userId: match.userId, linkedNow: match.linkedNow }, "sign-in ok");
