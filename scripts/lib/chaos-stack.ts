@@ -39,8 +39,8 @@ async function waitForHttp(url: string, timeoutMs: number, exited: () => boolean
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Starts the stack; the app's own output goes to `log` (inherited by default). */
-export async function startChaosStack(opts: { quiet?: boolean } = {}): Promise<ChaosStack> {
+/** Starts the stack; the app's own output is inherited unless `quiet`; `env` adds settings for the app (such as a small pool). */
+export async function startChaosStack(opts: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<ChaosStack> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "tracker-chaos-"));
   await chmod(folder, 0o755); // the postgres user must be able to enter it
   const dataDir = path.join(folder, "pg");
@@ -69,7 +69,7 @@ export async function startChaosStack(opts: { quiet?: boolean } = {}): Promise<C
     const port = await freePort();
     const server = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       stdio: opts.quiet ? "ignore" : "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: "chaos-only-secret-not-for-production-use" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: "chaos-only-secret-not-for-production-use", ...opts.env },
     });
     const appUrl = `http://127.0.0.1:${port}`;
     try {
