@@ -7,6 +7,7 @@ import { InvalidInputError } from "../events/errors";
 import { createEvent, updateEvent } from "../events/mutations";
 import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
 import { toSnapshot, snapshotInclude } from "../events/snapshot";
+import { deferPublicVersionBump, flushPublicVersionBump } from "../page-cache/public-version";
 import { columnOf, keepCopies, newEventId, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
 
 export interface ImportOptions {
@@ -106,7 +107,16 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
   if (report.errors.length) return report;
 
   try {
-    await prisma.$transaction(async (tx) => {
+    await prisma.$transaction(async (itx) => {
+      // Every row's write runs on this very client: the mutations open a (nested) transaction of
+      // their own when the client they get answers to "$transaction", as Prisma's transaction
+      // client does, and bumpPublicVersion would then see another client than the one marked
+      // below. One transaction for the file is all or nothing anyway.
+      const tx = new Proxy(itx, { has: (target, key) => key !== "$transaction" && Reflect.has(target, key) });
+      // The version readers' cached pages are checked against is bumped once, just before the
+      // commit: bumping it with the first published row locked it, and with it every publisher
+      // on the desk, until the whole import ended. A check (dry run) never bumps it.
+      deferPublicVersionBump(tx);
       const used = new Set(prepared.filter((p) => !p.made).map((p) => p.input.id));
       for (const p of prepared) {
         if (p.made) {
@@ -140,6 +150,7 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
         }
       }
       if (opts.dryRun || report.errors.length) throw new Rollback();
+      await flushPublicVersionBump(tx);
     }, { timeout: 300_000, maxWait: 10_000 });
     report.committed = true;
   } catch (err) {

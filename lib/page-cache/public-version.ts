@@ -38,10 +38,36 @@ export async function readPublicVersion(): Promise<string | null> {
   }
 }
 
+// Transactions whose bumps wait for their end: tx client → whether a bump was asked for. A
+// WeakMap, so a transaction that never flushes (rolled back, thrown) leaves nothing behind.
+const deferred = new WeakMap<Prisma.TransactionClient, { pending: boolean }>();
+
 /**
  * Marks a change readers can see. Call it inside the writing transaction, as late as possible:
- * the row stays locked until commit, so concurrent public changes queue here briefly.
+ * the row stays locked until commit, so concurrent public changes queue here briefly. In a
+ * transaction marked with deferPublicVersionBump it only notes that a bump is due.
  */
 export async function bumpPublicVersion(tx: Prisma.TransactionClient): Promise<void> {
+  const d = deferred.get(tx);
+  if (d) {
+    d.pending = true;
+    return;
+  }
   await tx.$executeRaw`UPDATE public_change SET version = version + 1 WHERE id = 1`;
+}
+
+/**
+ * For a long transaction of many writes (an import): its bumps are held back, so it does not
+ * lock the version row, and with it every publisher, from its first public change to its end.
+ * It must call flushPublicVersionBump just before it commits, and not when it rolls back.
+ */
+export function deferPublicVersionBump(tx: Prisma.TransactionClient): void {
+  deferred.set(tx, { pending: false });
+}
+
+/** One bump for everything a deferring transaction changed, if readers could see any of it. */
+export async function flushPublicVersionBump(tx: Prisma.TransactionClient): Promise<void> {
+  const d = deferred.get(tx);
+  deferred.delete(tx);
+  if (d?.pending) await tx.$executeRaw`UPDATE public_change SET version = version + 1 WHERE id = 1`;
 }
