@@ -8,8 +8,8 @@ const nextConfig = {
   // the app; keep them out of server bundles. pdf-parse loads pdf.js's worker from a path beside
   // its own file, which bundling breaks ("Setting up fake worker failed"): Node loads it as shipped.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pdf-parse", "pdfjs-dist"],
-  // CSV import sends up to two 10 MB files through a server action (the default limit is 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // Server actions keep Next's default 1 MB body limit: files go to route handlers under
+  // /editor/uploads/ with limits of their own (lib/uploads/accept-upload.ts).
   // Let proxy.ts see requests as sent: by default Next.js hides the flight headers (RSC, …) and
   // the _rsc parameter from it, and the proxy must tell client-side navigations, which get React's
   // flight format, from page loads (the page cache and the outage answer both depend on it).

@@ -48,5 +48,8 @@ export async function proxy(request: NextRequest) {
 }
 
 // Everything except Next's build output and the favicon, which carry only next.config.js's headers.
-// Prefetches are included so they get a request id and the same sign-in redirect.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Prefetches are included so they get a request id and the same sign-in redirect. The upload
+// routes are left out too: for a request the proxy sees, Next.js copies the body into memory
+// (up to 10 MB, then cuts it off) before any check; they check Origin and role themselves
+// before reading a byte, and read up to their own limits (lib/uploads/accept-upload.ts).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|editor/uploads/(?:import|copy)$).*)"] };

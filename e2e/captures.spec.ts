@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makeArticlePage, makePdf } from "../lib/captures/fixtures";
+import { MAX_COPY_BYTES } from "../lib/captures/limits";
 import { serveArticle } from "./article-server";
 import { createUser, signIn } from "./fixtures";
 
@@ -79,4 +80,21 @@ test("the event form with a captured copy has no serious accessibility violation
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test("a saved copy of the full 10 MB uploads (its own limit, not a server action's), and one byte more is refused", async ({ page }) => {
+  await signIn(page, await createUser("editor"));
+  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
+  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
+  const file = copy.getByLabel(`Upload a saved copy (HTML, PDF or plain text, at most 10 MB) (source ${n})`);
+  const line = "Ministry statement, filler text for a large saved copy of the page.\n";
+  const text = `${QUOTE}\n${line.repeat(Math.ceil(MAX_COPY_BYTES / line.length))}`.slice(0, MAX_COPY_BYTES);
+  await file.setInputFiles({ name: "statement.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible({ timeout: 30_000 });
+  await expect(copy.getByText(/^Uploaded .* · 10\.5 MB, plain text$/)).toBeVisible();
+  await file.setInputFiles({ name: "statement.txt", mimeType: "text/plain", buffer: Buffer.from(`${text}!`) });
+  await expect(copy.getByRole("alert")).toHaveText("The file is larger than 10 MB, the most a copy may be.");
 });

@@ -3,8 +3,15 @@
 // page saved from a browser; then what was kept (when, its SHA-256, size and type, links to read
 // and download it) and whether the quote is in it.
 import { useState } from "react";
-import { captureSourceAction, uploadCopyAction, type CopyActionResult, type CopyResult } from "@/lib/captures/actions";
+import { captureSourceAction, type CopyActionResult, type CopyResult } from "@/lib/captures/actions";
 import { MAX_COPY_BYTES } from "@/lib/captures/limits";
+import { postUpload } from "@/lib/uploads/post-upload";
+
+// A file goes to a route with its own body limit, not a server action (lib/captures/upload-copy.ts).
+async function uploadCopyFile(form: FormData): Promise<CopyActionResult> {
+  const answer = await postUpload<CopyActionResult>("/editor/uploads/copy", form);
+  return "ok" in answer ? answer : { ok: false, message: answer.message };
+}
 
 type Props = {
   /** 1-based, for labels that tell the sources apart. */
@@ -64,7 +71,7 @@ export function CopyPanel({ n, url, quote, captureId, copy, check, busy, onBusy,
     form.set("file", file);
     form.set("url", url);
     form.set("quote", quote);
-    void run("upload", () => uploadCopyAction(form));
+    void run("upload", () => uploadCopyFile(form));
   }
 
   return (

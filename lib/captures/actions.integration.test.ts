@@ -1,4 +1,4 @@
-// The copy actions and routes as the editor's browser calls them (only the session is replaced),
+// The copy actions, the upload route and the copy routes as the editor's browser calls them (only the session is replaced),
 // and what saving an event with a copy stores: the quote checked against it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,7 +8,8 @@ import type { SessionUser } from "../auth/roles";
 import { createEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { captureSourceAction, checkQuoteAction, uploadCopyAction, type CopyActionResult, type CopyResult } from "./actions";
+import { captureSourceAction, checkQuoteAction, type CopyActionResult, type CopyResult } from "./actions";
+import { uploadCopyRequest } from "./upload-copy";
 import { copyResponse } from "./copy-response";
 import { makeArticlePage, makePdf } from "./fixtures";
 
@@ -49,12 +50,18 @@ const ok = (r: CopyActionResult): CopyResult => {
   if (!r.ok) throw new Error(`refused: ${r.message}`);
   return r;
 };
+/** As the copy panel posts a file; a refusal before the route's own checks is a bare { message }. */
+async function uploadCopyForm(form: FormData): Promise<CopyActionResult> {
+  const res = await uploadCopyRequest(new Request("http://tracker.test/editor/uploads/copy", { method: "POST", body: form }));
+  const body = (await res.json()) as CopyActionResult | { message: string };
+  return "ok" in body ? body : { ok: false, message: body.message };
+}
 const upload = (bytes: Buffer, name: string, type: string, quote = QUOTE) => {
   const form = new FormData();
   form.set("file", new File([new Uint8Array(bytes)], name, { type }));
   form.set("url", "https://example.org/statement");
   form.set("quote", quote);
-  return uploadCopyAction(form);
+  return uploadCopyForm(form);
 };
 
 describe("the copy actions", () => {
@@ -87,7 +94,7 @@ describe("the copy actions", () => {
     expect(await captureSourceAction("http://10.9.8.7/", QUOTE)).toEqual({ ok: false, message: expect.stringContaining("private or local network") });
     expect(await checkQuoteAction(2 ** 31 - 1, QUOTE)).toEqual({ ok: false, message: "This copy no longer exists; capture or upload the source again." });
     expect(await checkQuoteAction(-1 as number, QUOTE)).toEqual({ ok: false, message: expect.stringContaining("cannot be found") });
-    expect(await uploadCopyAction(new FormData())).toEqual({ ok: false, message: "Choose a file to upload." });
+    expect(await uploadCopyForm(new FormData())).toEqual({ ok: false, message: "Choose a file to upload." });
     expect(await t.prisma.capture.count()).toBe(before);
   });
 });

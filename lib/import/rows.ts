@@ -3,9 +3,8 @@ import { parse } from "csv-parse/sync";
 import { FORMULA_START, LIST_SEPARATOR } from "../export/csv";
 import { periodStart, slugify, suggestId } from "../events/form-values";
 import type { NewActorInput } from "../events/schemas";
+import { MAX_ROWS } from "./limits";
 
-export const MAX_BYTES = 10 * 1024 * 1024;
-export const MAX_ROWS = 10_000;
 
 export interface RowError {
   /** The line's number in the file, counting the header as line 1. */

@@ -1,6 +1,6 @@
-// Fuzzing the CSV import action against a real PostgreSQL: any pair of files, mode and status
-// from any caller is imported whole, or refused with readable messages and no trace; a check
-// ("dry run") never writes. Only the request context (session user, Next's cache) is replaced.
+// Fuzzing the CSV import's upload route against a real PostgreSQL: any pair of files, mode and
+// status from any caller is imported whole, or refused with readable messages and no trace; a
+// check ("dry run") never writes. Only the request context (session user, Next's cache) is replaced.
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,7 +14,7 @@ import { DatabaseWatch, extraFields, formData, formValue, session } from "../tes
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { importCsvAction } from "./actions";
+import { emptyImportState, importUpload, type ImportState } from "./run-import";
 
 vi.mock("../authz", async () => {
   const { session } = await import("../testing/fuzz/actions");
@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  console.log(`import action, outcomes: ${JSON.stringify(tally)}`);
+  console.log(`import upload route, outcomes: ${JSON.stringify(tally)}`);
   const { db } = await import("../db");
   await db().$disconnect();
   await t.drop();
@@ -71,7 +71,7 @@ const eventsCsv = fc.oneof(
 const sourcesCsv = (ids: string[]) => stringify(ids.map((id, i) => ({ event_id: id, position: i + 1, title: "A report", quote: "The passage.", source_type: "news", language: "en" })), { header: true, columns: [...SOURCE_COLUMNS] });
 const file = (text: string, name = "events.csv") => new File([text], name, { type: "text/csv" });
 
-describe("importCsvAction under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
+describe("the import upload route under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   it("imports whole files or refuses them readably without a trace; a check never writes", async () => {
     const caller = fc.constantFrom("anonymous", "contributor", "editor", "admin");
     const mode = fc.oneof(fc.constantFrom("check", "commit"), hostileString);
@@ -85,7 +85,9 @@ describe("importCsvAction under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
       const sourcesValue = src === "matching" ? file(sourcesCsv(ids), "sources.csv") : src;
       const input = { who, events: events.slice(0, 300), m, st };
       const before = await watch.before();
-      const state = await importCsvAction({ rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false }, formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra));
+      const request = new Request("http://localhost/editor/uploads/import", { method: "POST", body: formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra) });
+      // A refusal before the import ran (role, origin, body) is a bare { message }.
+      const state: ImportState = { ...emptyImportState, ...((await (await importUpload(request)).json()) as Partial<ImportState>) };
       expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
       const key = `${who} ${state.committed ? "imported" : state.dryRun && !state.message && !state.fileError && !state.errors.length ? "checked" : "refused"}`;
       tally[key] = (tally[key] ?? 0) + 1;
