@@ -6,6 +6,7 @@ import { createNonce } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { decorate, decorateForeign, forwardedRequestHeaders, type RequestContext } from "@/lib/security/proxy-response";
 import { requestIdFrom, REQUEST_ID_HEADER } from "@/lib/security/request-id";
+import { URL_TOO_LONG_MESSAGE, urlTooLong } from "@/lib/security/url-limit";
 
 const needsAccount = (pathname: string) => /^\/(editor|admin)(\/|$)/.test(pathname);
 
@@ -13,13 +14,19 @@ const needsAccount = (pathname: string) => /^\/(editor|admin)(\/|$)/.test(pathna
 // same headers at the routing layer, every page and server action checks the session and role
 // itself, and Next.js and Auth.js refuse cross-site writes on their own.
 export async function proxy(request: NextRequest) {
-  // While the database is down, answer at once instead of letting the request wait on the pool.
-  const unavailable = await databaseUnavailableResponse(request);
   const ctx: RequestContext = {
     pathname: request.nextUrl.pathname,
     nonce: createNonce(),
     requestId: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
   };
+  // A documented limit (lib/security/url-limit.ts) answered before any work, well inside Node's
+  // own header limit, so an oversize address always gets a readable 414 rather than a reset.
+  if (urlTooLong(request.url)) {
+    return decorate(new NextResponse(URL_TOO_LONG_MESSAGE, { status: 414, headers: { "content-type": "text/plain; charset=utf-8" } }), ctx);
+  }
+
+  // While the database is down, answer at once instead of letting the request wait on the pool.
+  const unavailable = await databaseUnavailableResponse(request);
   if (unavailable) return decorateForeign(unavailable, ctx);
 
   // A path with a broken %-escape names no page; left to Next.js it fails to decode as a 500.
