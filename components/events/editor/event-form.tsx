@@ -1,7 +1,8 @@
 "use client";
 // One form for new and existing events. The zod schema that the server action applies runs
 // here first, so most errors show before a round trip; the server's verdict is final.
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldError, errorProps } from "@/components/ui/field-error";
 import { findDuplicatesAction, saveEventAction, type EventFormState } from "@/lib/events/actions";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_LABELS, EVENT_TYPE_SLUGS, ITEM_CATEGORIES, SANCTIONS_REGIMES } from "@/lib/events/codebook";
@@ -10,14 +11,18 @@ import { eventInputSchema, fieldErrorsOf, type EventInput } from "@/lib/events/s
 import { ActorFields, type PickerActor } from "./actor-fields";
 import { ConflictPanel } from "./conflict-panel";
 import { DateFields } from "./date-fields";
+import { summaryItems } from "./error-targets";
 import { SourceFields } from "./source-fields";
+import "./desk.css";
 
 type Props = { existing?: { snapshot: EventInput; version: number }; actors: PickerActor[] };
 
 export function EventForm({ existing, actors }: Props) {
   const [values, setValues] = useState<FormValues>(() => (existing ? fromInput(existing.snapshot) : emptyForm()));
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
-  const [change, setChange] = useState({ kind: "correction", note: "" });
+  // No default kind: the editor says whether a public change corrects or updates (a wrong
+  // default would mislabel it in public).
+  const [change, setChange] = useState<{ kind: "" | "correction" | "update"; note: string }>({ kind: "", note: "" });
   // Asked for by the server when a save would publish a quote not found in its copy.
   const [confirm, setConfirm] = useState({ checked: false, reason: "" });
   const [state, formAction, pending] = useActionState<EventFormState, FormData>(saveEventAction, {});
@@ -29,6 +34,15 @@ export function EventForm({ existing, actors }: Props) {
   const baseVersion = state.conflict?.currentVersion ?? existing?.version;
   const errors = { ...(state.fieldErrors ?? {}), ...clientErrors };
   const raw = toRawInput(values, status);
+  const summary = summaryItems(errors);
+
+  // After every refused attempt (the browser's check or the server's), focus goes to the list of
+  // errors, so the editor learns what and where even when the field is below the fold.
+  const summaryRef = useRef<HTMLElement>(null);
+  const hasErrors = summary.length > 0;
+  useEffect(() => {
+    if (!pending && hasErrors) summaryRef.current?.focus();
+  }, [state, clientErrors, pending, hasErrors]);
 
   const urls = values.sources.map((s) => s.url).join(" ");
   useEffect(() => {
@@ -39,26 +53,33 @@ export function EventForm({ existing, actors }: Props) {
     return () => clearTimeout(t);
   }, [existing, raw.startDate, values.title, urls]);
 
-  const payload = JSON.stringify({ input: raw, newActors: values.newActors, baseVersion, kind: published ? change.kind : undefined, note: published ? change.note : undefined, confirmNotFound: confirm.checked ? confirm.reason : undefined });
+  const payload = JSON.stringify({ input: raw, newActors: values.newActors, baseVersion, kind: published && change.kind ? change.kind : undefined, note: published ? change.note : undefined, confirmNotFound: confirm.checked ? confirm.reason : undefined });
 
   return (
     <form
+      // For a click before the page is interactive: React's form action does nothing then.
       action={formAction}
       className="editor-form"
       noValidate
       onSubmit={(e) => {
+        // Sent by hand, not through the form's action: React resets a form after its action,
+        // and a reset puts radios, checkboxes and selects back to how the page was first drawn
+        // while this component's state (what the next save sends) stays. After a refused save
+        // every control must still show what will be saved.
+        e.preventDefault();
         const parsed = eventInputSchema.safeParse(raw);
-        const noteMissing = published && !change.note.trim();
         const found = parsed.success ? {} : fieldErrorsOf(parsed.error);
-        if (noteMissing) found.note = ["Describe the change for readers"];
+        if (published && !change.kind) found.kind = ["Choose whether this corrects an error or adds new information"];
+        if (published && !change.note.trim()) found.note = ["Describe the change for readers"];
         setClientErrors(found);
-        if (!parsed.success || noteMissing) e.preventDefault();
+        if (Object.keys(found).length) return;
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
       }}
     >
       <input type="hidden" name="payload" value={payload} readOnly />
-      {(state.message || Object.keys(clientErrors).length > 0) && (
-        <div className="notice" role="alert">{state.message ?? "Some fields need attention; see the messages beside them."}</div>
-      )}
+      <ErrorSummary ref={summaryRef} items={summary} intro={state.message && state.message !== "Some fields need attention." ? state.message : undefined} />
+      {state.message && !hasErrors && <div className="notice" role="alert">{state.message}</div>}
       {state.conflict && <ConflictPanel differences={state.conflict.differences} changedBy={state.conflict.changedBy} />}
 
       <div className="row">
@@ -67,7 +88,7 @@ export function EventForm({ existing, actors }: Props) {
           <input id="ev-title" value={values.title} onChange={(e) => set({ title: e.target.value })} {...errorProps("ev-title", errors.title)} />
           <FieldError id="ev-title-error" messages={errors.title} />
         </div>
-        <div>
+        <div className="wide">
           <label htmlFor="ev-id">Public id</label>
           <input id="ev-id" value={existing ? values.id : values.id} placeholder={suggestId(values) || "date-and-words"} readOnly={Boolean(existing)} onChange={(e) => set({ id: e.target.value })} {...errorProps("ev-id", errors.id)} />
           <FieldError id="ev-id-error" messages={errors.id} />
@@ -136,8 +157,12 @@ export function EventForm({ existing, actors }: Props) {
       {published && (
         <fieldset className="group">
           <legend>This event is public: describe your change</legend>
-          <label className="inline"><input type="radio" name="kind-choice" checked={change.kind === "correction"} onChange={() => setChange({ ...change, kind: "correction" })} /> Correction (something was wrong)</label>
-          <label className="inline"><input type="radio" name="kind-choice" checked={change.kind === "update"} onChange={() => setChange({ ...change, kind: "update" })} /> Update (new information)</label>
+          <fieldset className="choice" {...(errors.kind ? { "aria-describedby": "ev-kind-error" } : {})}>
+            <legend>Kind of change (shown to readers)</legend>
+            <label className="inline"><input type="radio" id="ev-kind-correction" name="kind-choice" value="correction" checked={change.kind === "correction"} onChange={() => setChange({ ...change, kind: "correction" })} {...(errors.kind ? { "aria-invalid": true } : {})} /> Correction (something was wrong)</label>
+            <label className="inline"><input type="radio" id="ev-kind-update" name="kind-choice" value="update" checked={change.kind === "update"} onChange={() => setChange({ ...change, kind: "update" })} {...(errors.kind ? { "aria-invalid": true } : {})} /> Update (new information)</label>
+            <FieldError id="ev-kind-error" messages={errors.kind} />
+          </fieldset>
           <label htmlFor="ev-note">Change note (shown to readers)</label>
           <textarea id="ev-note" rows={2} value={change.note} onChange={(e) => setChange({ ...change, note: e.target.value })} {...errorProps("ev-note", errors.note)} />
           <FieldError id="ev-note-error" messages={errors.note} />

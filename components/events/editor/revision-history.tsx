@@ -7,7 +7,7 @@ const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v =
 export function RevisionHistory({ event, canRestore }: { event: EditableEvent; canRestore: boolean }) {
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">History ({event.revisions.length} revisions)</h2>
+      <h2 id="history-heading">History ({event.revisions.length} revision{event.revisions.length === 1 ? "" : "s"})</h2>
       <ol className="history">
         {event.revisions.map((r) => (
           <li key={r.id}>

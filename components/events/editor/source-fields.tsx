@@ -19,6 +19,10 @@ const TEXT_FIELDS: [keyof SourceDraft, string, string?][] = [
   ["language", "Language (e.g. en, ko, ru)"],
 ];
 
+// Addresses take a line of their own and titles and publishers half of one, so long values
+// show whole rather than scrolled out of sight.
+const WIDTH: Partial<Record<keyof SourceDraft, string>> = { url: "wide", archivedUrl: "wide", title: "half", publisher: "half" };
+
 export function SourceFields({ sources, onChange, errors }: Props) {
   // A capture answers after the editor may have typed elsewhere: apply it to the latest values.
   const latest = useRef(sources);
@@ -47,7 +51,7 @@ export function SourceFields({ sources, onChange, errors }: Props) {
               <h3>Source {i + 1}</h3>
               <div className="row">
                 {TEXT_FIELDS.map(([field, label, type]) => (
-                  <div key={field}>
+                  <div key={field} className={WIDTH[field]}>
                     <label htmlFor={id(field)}>{label}<span className="visually-hidden"> of source {i + 1}</span></label>
                     <input id={id(field)} type={type ?? "text"} value={s[field]} onChange={(e) => update(i, { [field]: e.target.value })} {...errorProps(id(field), errors[key(field)])} />
                     <FieldError id={`${id(field)}-error`} messages={errors[key(field)]} />
