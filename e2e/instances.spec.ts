@@ -49,6 +49,7 @@ test("an edit saved on one instance is what the other serves, and a session from
   await page.goto(`${a.url}/editor/events/${event.id}`);
   await page.getByLabel("Summary (neutral, in your own words)").fill(summary);
   await page.getByLabel("Change note (shown to readers)").fill("Edited through instance A.");
+  await page.getByRole("radio", { name: /Correction/ }).check(); // a public change names its kind (no default)
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 

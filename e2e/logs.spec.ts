@@ -41,6 +41,7 @@ test("logs are JSON lines with a request id on each, the user id on writes, and 
   await page.goto(`${app.url}/editor/events/${event.id}`);
   await page.getByLabel("Summary (neutral, in your own words)").fill(summary);
   await page.getByLabel("Change note (shown to readers)").fill("Clarified the summary.");
+  await page.getByRole("radio", { name: /Correction/ }).check(); // a public change names its kind (no default)
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
