@@ -66,12 +66,3 @@ export async function getEventForEdit(id: string, viewer?: SessionUser | null) {
 export async function listActorsForPicker() {
   return db().actor.findMany({ select: { slug: true, name: true, aliases: true }, orderBy: { name: "asc" } });
 }
-
-/** What readers see of an event's history: changes after it was first published; no emails. */
-export async function getPublicHistory(id: string) {
-  return db().revision.findMany({
-    where: { eventId: id, kind: { in: ["publish", "correction", "update", "retract", "restore"] } },
-    select: { id: true, kind: true, note: true, createdAt: true },
-    orderBy: { id: "asc" },
-  });
-}
