@@ -12,7 +12,8 @@ import { emailHash } from "./auth/sign-in-log";
 import { reportDatabaseError } from "./database-breaker";
 import type { Role } from "./auth/roles";
 import { requestLog } from "./request-log";
-import { ssoSettings, ssoSignIn } from "./auth/sso";
+import { ssoSignIn } from "./auth/sso";
+import { ssoSettings } from "./auth/sso-settings";
 
 // Checked at start-up too (instrumentation.ts), where a bad value stops the app with one sentence.
 export const SESSION_MAX_AGE_S = sessionMaxAgeSeconds();

@@ -1,11 +1,12 @@
 // Run once as the server process starts (instrumentation.ts), before it answers a request.
 import { installClientAddressHeader } from "./client-address-hook";
 import { signInSettingsProblem } from "./session-config";
+import { ssoSettingsProblem } from "./sso-settings";
 
 export function prepareSignIn() {
-  // A bad SESSION_MAX_AGE_HOURS or TRUSTED_PROXY_HOPS would quietly weaken sign-in: stop instead,
+  // A bad SESSION_MAX_AGE_HOURS, TRUSTED_PROXY_HOPS or OIDC_* setting would weaken or break sign-in: stop instead,
   // with the one sentence that says what to fix (as plain text, like `npm start`'s own).
-  const problem = signInSettingsProblem();
+  const problem = signInSettingsProblem() ?? ssoSettingsProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);

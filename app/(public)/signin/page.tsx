@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ssoSettings } from "@/lib/auth/sso";
+import { ssoSettings } from "@/lib/auth/sso-settings";
 import { currentUser } from "@/lib/authz";
 import { SignInForm } from "./sign-in-form";
 import { SsoForm } from "./sso-form";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ssoSettings } from "./sso";
+import { ssoSettings, ssoSettingsProblem } from "./sso-settings";
 
 const base = { OIDC_CLIENT_ID: "tracker", OIDC_CLIENT_SECRET: "s3cret" };
 
@@ -27,5 +27,11 @@ describe("ssoSettings", () => {
     expect(() => ssoSettings({ OIDC_ISSUER: "https://login.example.org" })).toThrow("Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together");
     expect(() => ssoSettings({ ...base, OIDC_ISSUER: "login.example.org" })).toThrow("OIDC_ISSUER must be the provider's issuer URL");
     expect(() => ssoSettings({ ...base, OIDC_ISSUER: "ftp://login.example.org" })).toThrow("OIDC_ISSUER must be an https URL");
+  });
+
+  it("gives the start-up check the sentence, or null when the settings work", () => {
+    expect(ssoSettingsProblem({})).toBeNull();
+    expect(ssoSettingsProblem({ ...base, OIDC_ISSUER: "https://login.example.org" })).toBeNull();
+    expect(ssoSettingsProblem({ ...base, OIDC_ISSUER: "http://login.example.org" })).toMatch(/^OIDC_ISSUER must be an https URL/);
   });
 });
