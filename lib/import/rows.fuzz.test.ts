@@ -71,8 +71,8 @@ describe("import rows under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
     fc.assert(
       fc.property(hostileString, (s) => {
         const title = toEventInput({ title: s }, [], [], "draft").title;
-        const t = s.trim();
-        expect(title).toBe(t.startsWith("'") && FORMULA_START.test(t.slice(1)) ? t.slice(1).trim() : t);
+        const t = s.trimStart();
+        expect(title).toBe((t.startsWith("'") && FORMULA_START.test(t.slice(1)) ? t.slice(1) : t).trim());
       }),
       fuzzParams(),
     );

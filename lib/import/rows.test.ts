@@ -44,6 +44,7 @@ describe("the export's formula prefix", () => {
 
   it("is undone for every cell the export neutralised, leading spaces and full-width signs included", () => {
     expect(toEventInput({ title: "' =SUM(A1)" }, [], [], "draft").title).toBe("=SUM(A1)");
+    expect(toEventInput({ title: neutralize("\t") }, [], [], "draft").title).toBe("");
     expect(toSourceInput({ ...row, note: "'\uff1dcmd|' /C calc'!A0" }).note).toBe("\uff1dcmd|' /C calc'!A0");
     fc.assert(
       fc.property(fc.oneof(formula, fc.string()), (text) => {

@@ -48,9 +48,10 @@ export function readCsv(text: string, required: string[], label: string): { reco
 
 // The export neutralised text cells that looked like formulas (lib/export/csv.ts neutralize);
 // undo exactly that prefix, and nothing else that starts with an apostrophe.
+// The prefix is judged before trimming, which would take the tab of a neutralised "\t" with it.
 const cell = (v: string | undefined) => {
-  const s = (v ?? "").trim();
-  return s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1).trim() : s;
+  const s = (v ?? "").trimStart();
+  return (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s).trim();
 };
 const optional = (v: string | undefined) => cell(v) || undefined;
 const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
