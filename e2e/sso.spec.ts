@@ -137,3 +137,19 @@ test("a linked account that is disabled no longer signs in by single sign-on", a
     await expect(page).toHaveURL(/\/signin\?error=AccessDenied$/);
   });
 });
+
+test("start-up stops with one sentence when OIDC_ISSUER is plain http to another machine", async () => {
+  test.setTimeout(90_000);
+  const started = await startApp({
+    DATABASE_URL: "postgresql://127.0.0.1:1/none",
+    OIDC_ISSUER: "http://login.example.org",
+    OIDC_CLIENT_ID: "tracker",
+    OIDC_CLIENT_SECRET: "not-used",
+    ...sharedSecrets(),
+  }).catch((err: Error) => err);
+  if (!(started instanceof Error)) {
+    await started.stop();
+    throw new Error("the app started with an http OIDC_ISSUER");
+  }
+  expect(started.message).toContain("OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1]).");
+});
