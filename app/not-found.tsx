@@ -1,13 +1,13 @@
-import Link from "next/link";
-
+import { NotFoundMessage } from "@/components/layout/not-found-message";
 import { SiteChrome } from "@/components/layout/site-chrome";
 
+// An address no route matches: rendered in the root layout alone, so it brings the chrome. A page
+// that calls notFound() inside a route group gets its group's not-found.tsx instead, rendered
+// within the group's layout, which has the chrome already (two would nest two <main> elements).
 export default function NotFound() {
   return (
     <SiteChrome>
-      <h1>Not found</h1>
-      <p>There is no page at this address. It may have been mistyped, or the event may not be published.</p>
-      <p><Link href="/events">Browse all events</Link></p>
+      <NotFoundMessage />
     </SiteChrome>
   );
 }

@@ -2,7 +2,8 @@
 // The signed-in user's own account: change the password, end every session.
 import { useActionState } from "react";
 import { FieldError, errorProps } from "@/components/ui/field-error";
-import { changeOwnPasswordAction, signOutEverywhereAction, type UserFormState } from "@/lib/users/actions";
+import { signOutEverywhereAction } from "@/lib/auth/actions";
+import { changeOwnPasswordAction, type UserFormState } from "@/lib/users/actions";
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<UserFormState, FormData>(changeOwnPasswordAction, {});

@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "../auth";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
+import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { logWrite } from "../request-log";
 import { endOwnSessions } from "../users/mutations";
 import { guardAction } from "./guard";
@@ -59,4 +60,26 @@ export async function signOutAction() {
     await logWrite("sign-out", null, { sessionEnded: false }, "database unavailable; only the cookie was cleared");
   }
   await signOut({ redirectTo: "/" });
+}
+
+/**
+ * "Sign out everywhere" on the account page: every session of the caller ends, this one too (the
+ * same as signing out, said plainly for a lost phone or a shared computer left signed in).
+ */
+export async function signOutEverywhereAction(): Promise<{ message?: string; ok?: boolean }> {
+  const g = await guardAction("contributor");
+  if (g.refused !== undefined) {
+    await logWrite("user.sign-out-everywhere-own", null, {}, g.reason);
+    return { message: g.refused };
+  }
+  try {
+    await endOwnSessions(db(), g.user);
+  } catch (err) {
+    await logWrite("user.sign-out-everywhere-own", g.user, {}, err);
+    if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
+    return { message: "That could not be done just now; nothing was changed." };
+  }
+  await logWrite("user.sign-out-everywhere-own", g.user);
+  await signOut({ redirectTo: "/signed-out?why=everywhere" }); // clears this browser's cookie too, and ends the action with a redirect
+  return { ok: true };
 }

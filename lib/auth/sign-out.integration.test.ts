@@ -72,7 +72,7 @@ describe("signing out", () => {
   });
 
   it("'sign out everywhere' on the account page ends every session of the caller", async () => {
-    const { signOutEverywhereAction } = await import("../users/actions");
+    const { signOutEverywhereAction } = await import("./actions");
     const mine = await versionOf(me);
     context.user = me;
     await signOutEverywhereAction();

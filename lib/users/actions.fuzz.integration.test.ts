@@ -8,7 +8,7 @@ import type { SessionUser } from "../auth/roles";
 import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
 import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
-import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
+import { DatabaseWatch, extraFields, formData, formValue, outcomeOf, session } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction, type UserFormState } from "./actions";
@@ -18,6 +18,10 @@ vi.mock("../authz", async () => {
   return { currentUser: async () => session.user, requireUser: async () => session.user };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", async () => {
+  const { RedirectSignal } = await import("../testing/fuzz/actions");
+  return { redirect: (url: string) => { throw new RedirectSignal(url); }, notFound: () => { throw new Error("notFound"); } };
+});
 
 const PASSWORD = "fuzzing passphrase 2026";
 let t: TestDatabase;
@@ -58,7 +62,10 @@ async function check(who: string, call: () => Promise<UserFormState>, input: unk
   session.user = users[who];
   errors.mockClear();
   const before = await watch.before();
-  const state = await call();
+  const out = await outcomeOf(call);
+  // A changed password ends every session, this one too: the action says so on /signed-out.
+  if ("redirect" in out) expect(out.redirect).toBe("/signed-out?why=password");
+  const state: UserFormState = "redirect" in out ? { ok: true, message: "Your password was changed." } : out.state;
   expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
   expectHumanMessage(state.message, input);
   tally[`${who} ${state.ok ? "done" : "refused"}`] = (tally[`${who} ${state.ok ? "done" : "refused"}`] ?? 0) + 1;

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { guardAction } from "../auth/guard";
 import { ForbiddenError, type Role } from "../auth/roles";
 import { reportDatabaseError } from "../database-breaker";
@@ -7,8 +8,7 @@ import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { logWrite } from "../request-log";
 import { InvalidInputError } from "../events/errors";
-import { signOut } from "../auth";
-import { changeOwnPassword, changeRole, createUser, endOwnSessions, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
+import { changeOwnPassword, changeRole, createUser, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
 
 export interface UserFormState {
   ok?: boolean;
@@ -78,15 +78,9 @@ export async function changeOwnPasswordAction(_prev: UserFormState, form: FormDa
   const g = await guardAction("contributor");
   if (g.refused !== undefined) return refusal("user.change-own-password", g);
   const { user } = g;
-  return run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
-}
-
-/** "Sign out everywhere" on the account page: every session of the caller ends, this one too. */
-export async function signOutEverywhereAction(): Promise<UserFormState> {
-  const g = await guardAction("contributor");
-  if (g.refused !== undefined) return refusal("user.sign-out-everywhere-own", g);
-  const state = await run(() => endOwnSessions(db(), g.user), "Signed out everywhere.", ["user.sign-out-everywhere-own", g.user]);
-  if (!state.ok) return state;
-  await signOut({ redirectTo: "/signin" }); // clears this browser's cookie too, and ends the action with a redirect
+  const state = await run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
+  // Every session has ended, this one too: say so on a page that needs none (the cookie left in
+  // this browser no longer matches the account and is cleared on the next request).
+  if (state.ok) redirect("/signed-out?why=password");
   return state;
 }

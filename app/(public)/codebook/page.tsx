@@ -6,6 +6,7 @@ import {
 } from "@/lib/events/codebook";
 import { FIELDS } from "@/lib/events/field-docs";
 import { DEAD_LINK_MIN_FAILING_MS } from "@/lib/links/health";
+import { fieldsAnchor } from "./anchors";
 
 export const metadata: Metadata = { title: "Codebook" };
 
@@ -64,7 +65,7 @@ export default function CodebookPage() {
       <Vocabulary caption="Link statuses" entries={Object.entries(LINK_STATUSES)} />
       {FIELDS.map((group) => (
         <section key={group.name}>
-          <h2 id={`fields-${group.name.toLowerCase()}`}>{group.name} fields</h2>
+          <h2 id={fieldsAnchor(group.name)}>{group.name} fields</h2>
           <Vocabulary caption={`${group.name} fields`} entries={group.fields} />
         </section>
       ))}
