@@ -11,7 +11,8 @@ import type { SessionUser } from "./auth/roles";
 import { breakerState } from "./breaker-state";
 import { NOTHING_SAVED_MESSAGE } from "./db-errors";
 import { deleteEventAction, findDuplicatesAction, restoreRevisionAction, saveEventAction, transitionEventAction } from "./events/actions";
-import { captureSourceAction } from "./captures/actions";
+import { signOutEverywhereAction } from "./auth/actions";
+import { captureSourceAction, checkQuoteAction } from "./captures/actions";
 import { uploadCopyRequest } from "./captures/upload-copy";
 import { importUpload } from "./import/run-import";
 import { checkEventLinksAction } from "./links/actions";
@@ -23,6 +24,10 @@ vi.mock("./authz", async () => {
   const { session } = await import("./testing/fuzz/actions");
   return { currentUser: async () => session.user, requireUser: async () => session.user };
 });
+// Auth.js itself is not needed: the session comes from the mocked currentUser, and signOut (which
+// clears the cookie) is never reached by a refused call.
+vi.mock("./auth", () => ({ signIn: async () => {}, signOut: async () => {} }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", async () => {
   const { RedirectSignal } = await import("./testing/fuzz/actions");
@@ -72,6 +77,8 @@ const actions: { name: string; tooLow?: string; call: () => Call }[] = [
   { name: "POST /editor/uploads/import", call: () => () => route(importUpload, "/editor/uploads/import", formData({ mode: "commit", status: "draft", events: csv() })) },
   { name: "POST /editor/uploads/copy", call: () => () => route(uploadCopyRequest, "/editor/uploads/copy", formData({ file: new File(["A saved page."], "page.txt", { type: "text/plain" }) })) },
   { name: "captureSourceAction", call: () => () => captureSourceAction("https://example.org/page") as Promise<{ message?: string }> },
+  { name: "checkQuoteAction", call: () => () => checkQuoteAction(1, "A quote.") as Promise<{ message?: string }> },
+  { name: "signOutEverywhereAction", call: () => () => signOutEverywhereAction() },
   { name: "createUserAction", tooLow: "editor", call: () => () => createUserAction({}, formData({ email: "new@guard.example", name: "New", role: "admin", password: "a long enough password 1" })) },
   { name: "manageUserAction", tooLow: "editor", call: () => () => manageUserAction({}, formData({ op: "role", userId: String(users.contributor!.id), role: "admin" })) },
   { name: "changeOwnPasswordAction", call: () => () => changeOwnPasswordAction({}, formData({ current: "", next: "a long enough password 2" })) },
