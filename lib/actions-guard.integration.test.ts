@@ -111,6 +111,15 @@ describe("every server action refuses in the same words", () => {
     });
   }
 
+  it("a session lost while a probe is still deciding whether the database is down is not read as signed out", async () => {
+    breakerState.confirming = true; // a request ran out of time waiting for a busy pool
+    try {
+      expect(await refusal("anonymous", actions[0].call())).toBe(NOTHING_SAVED_MESSAGE);
+    } finally {
+      breakerState.confirming = false;
+    }
+  });
+
   it("uses the messages the guard promises", () => {
     expect(SIGN_IN_FIRST).toBe("Sign in first.");
     expect(NOT_ALLOWED).toBe("You do not have permission to do that.");

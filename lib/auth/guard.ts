@@ -5,7 +5,7 @@ import "server-only";
 // editor. Each action turns `refused` into its own state shape; the mutation behind it checks the
 // role again (assertRole), since a mutation can be reached without an action.
 import { currentUser } from "../authz";
-import { databaseIsAvailable } from "../breaker-state";
+import { breakerState, databaseIsAvailable } from "../breaker-state";
 import { reportDatabaseError } from "../database-breaker";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { ForbiddenError, hasRole, type Role, type SessionUser } from "./roles";
@@ -27,8 +27,10 @@ export async function guardAction(min: Role): Promise<Guarded> {
   }
   if (!user) {
     // Auth.js swallows an error in its session callback and reports "no session": when the
-    // database went away meanwhile, that is the outage, not a signed-out editor.
-    return databaseIsAvailable() ? { refused: SIGN_IN_FIRST, reason: "signed-out" } : { refused: NOTHING_SAVED_MESSAGE, reason: "unavailable" };
+    // database went away meanwhile, or a probe is still deciding whether it did (a request ran
+    // out of time waiting for a busy pool), that is the database, not a signed-out editor.
+    const unsure = !databaseIsAvailable() || breakerState.confirming;
+    return unsure ? { refused: NOTHING_SAVED_MESSAGE, reason: "unavailable" } : { refused: SIGN_IN_FIRST, reason: "signed-out" };
   }
   if (!hasRole(user, min)) return { refused: NOT_ALLOWED, reason: "forbidden" };
   return { user };
