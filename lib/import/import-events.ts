@@ -5,7 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { InvalidInputError } from "../events/errors";
 import { createEvent, updateEvent } from "../events/mutations";
-import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
+import { eventInputSchema, fieldErrorsOf, isStorableText, type NewActorInput } from "../events/schemas";
 import { toSnapshot, snapshotInclude } from "../events/snapshot";
 import { deferPublicVersionBump, flushPublicVersionBump } from "../page-cache/public-version";
 import { columnOf, keepCopies, newEventId, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
@@ -77,7 +77,8 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
   // of them), so the check validates each such row with the sources it will keep.
   const idOf = (r: CsvRecord) => r.id?.trim() ?? "";
   const keeping = new Map<string, unknown[]>();
-  const unmentioned = events.records.map(idOf).filter((id) => id && !sourcesByEvent.has(id));
+  // An id PostgreSQL cannot store (a NUL) names no event: the schema refuses it by row below.
+  const unmentioned = events.records.map(idOf).filter((id) => id && isStorableText(id) && !sourcesByEvent.has(id));
   for (const e of unmentioned.length ? await prisma.event.findMany({ where: { id: { in: unmentioned } }, include: snapshotInclude }) : []) {
     keeping.set(e.id, toSnapshot(e).sources);
   }

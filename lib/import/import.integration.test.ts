@@ -130,6 +130,14 @@ describe("CSV import", () => {
     expect(check.notes).toEqual(["1 existing event that the sources file does not mention keeps its sources."]);
   });
 
+  it("refuses an id holding a NUL by row, like any other field, when no sources file is given (fuzzing found it reaching PostgreSQL)", async () => {
+    const editor = (await source.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
+    const rows = records(exported.events).slice(0, 1).map((r) => ({ ...r, id: `${r.id}\u0000` }));
+    const check = await importEvents(source.prisma, editor, { eventsCsv: stringify(rows, { header: true, columns: [...EVENT_COLUMNS] }), status: "file", dryRun: true });
+    expect(check.committed).toBe(false);
+    expect(check.errors).toContainEqual(expect.objectContaining({ row: 2, column: "id" }));
+  });
+
   it("never puts the uploaded file's name in a revision's note, which readers see", async () => {
     const editor = (await target.prisma.user.findFirstOrThrow({ where: { role: "editor" } })) as unknown as SessionUser;
     const changed = records(exported.events).map((r) => (r.id === PROVENANCE_EVENT_ID ? { ...r, summary: `${r.summary} Updated.` } : r));
