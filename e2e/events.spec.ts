@@ -86,7 +86,8 @@ test("a month-precision event is shown as a month", async ({ page }) => {
 });
 
 test("bad parameters give a normal page that says what it ignored", async ({ page }) => {
-  const q = "x".repeat(10_000);
+  // Long, but within the 8 KB address limit (past it the answer is the documented 414: fuzz-routes.spec.ts).
+  const q = "x".repeat(7_000);
   const res = await page.goto(`/events?type=alien-invasion&from=notadate&page=-5&pageSize=100000&sort=evil&q=${q}`);
   expect(res?.status()).toBe(200);
   const notice = page.getByRole("note", { name: "Adjusted filters" });
