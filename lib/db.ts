@@ -18,3 +18,11 @@ export function db(): PrismaClient {
   }
   return globalForDb.prisma;
 }
+
+/**
+ * The client for public reads (pages, API, feeds, exports). Today the primary; with
+ * DATABASE_READ_URL it becomes a streaming replica (issue 13). Editors' pages and every write use db().
+ */
+export function readDb(): PrismaClient {
+  return db();
+}
