@@ -1,19 +1,24 @@
 import "server-only";
-import { db } from "../db";
+import { readDb } from "../db";
 import { parseEventQuery } from "../events/query-params";
 import { longestSpanDays } from "../events/longest-span";
-import { buildEventWhere } from "../events/where";
 import { loadExportEvents } from "../export/documents";
-import { pageOfEvents } from "../export/iterate";
-import { decodeCursor, encodeCursor } from "../export/keyset";
-import { apiError, cachedJson } from "./http";
+import { decodeCursor } from "../export/keyset";
+import { cachedCount, countKey } from "./count-cache";
+import { API_FIELDS, parseFields, parseInclude } from "./fields";
+import { apiError, cachedJson, cachedJsonText } from "./http";
+import { countEvents, eventPageText } from "./page-sql";
 import { publicOrigin } from "../public-url";
 import { presentEvent } from "./present";
+import { eventWhereSql } from "./where-sql";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
 
-/** GET /api/v1/events: the /events filters, keyset cursor pages, and updated_since for sync. */
+/**
+ * GET /api/v1/events: the /events filters, keyset cursor pages, updated_since for sync, sparse
+ * `fields` and `include=count`. The page is one SQL statement that writes the JSON text itself.
+ */
 export async function handleListEvents(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const params = url.searchParams;
@@ -43,24 +48,33 @@ export async function handleListEvents(request: Request): Promise<Response> {
     bad.push("updated_since");
     messages.push("updated_since must be an ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z.");
   }
-  if (bad.length) return apiError(400, messages.join(" "), [...new Set(bad)]);
+  const fields = parseFields(params);
+  const include = parseInclude(params);
+  for (const [name, parsed] of [["fields", fields], ["include", include]] as const) {
+    if (parsed.ok) continue;
+    bad.push(name);
+    messages.push(parsed.message);
+  }
+  if (bad.length || !fields.ok || !include.ok) return apiError(400, messages.join(" "), [...new Set(bad)]);
 
-  const longest = query.fromDay ? await longestSpanDays(db()) : undefined;
-  const where = since
-    ? { AND: [buildEventWhere(query, { forSync: true, longestSpanDays: longest }), { updatedAt: { gte: since } }] }
-    : buildEventWhere(query, { longestSpanDays: longest });
+  const client = readDb();
+  const longest = query.fromDay ? await longestSpanDays(client) : undefined;
+  const where = eventWhereSql({ query, longestSpanDays: longest, since });
   const sort = since ? "updated" : query.sort;
-  const { events, next } = await pageOfEvents(db(), where, sort, limit, cursor);
-  const lastModified = events.reduce<Date | null>((max, e) => (!max || e.updatedAt > max ? e.updatedAt : max), null);
-  return cachedJson(request, { data: events.map((e) => presentEvent(e, publicOrigin())), nextCursor: next ? encodeCursor(next) : null }, lastModified);
+  const [page, count] = await Promise.all([
+    eventPageText(client, { where, sort, limit, cursor, fields: fields.value ?? API_FIELDS, origin: publicOrigin() }),
+    include.value.has("count") ? cachedCount(countKey(query, since), () => countEvents(client, where)) : null,
+  ]);
+  const meta = count === null ? "" : `,"meta":{"count":${count}}`;
+  return cachedJsonText(request, `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${meta}}`, page.lastModified);
 }
 
 /** GET /api/v1/events/<id>: 404 if never public, 410 with a tombstone once deleted. */
 export async function handleGetEvent(request: Request, id: string): Promise<Response> {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return apiError(404, "There is no such event.", ["id"]);
-  const found = await db().event.findFirst({ where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] }, select: { id: true, deleted: true, status: true, publishedAt: true } });
+  const found = await readDb().event.findFirst({ where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] }, select: { id: true, deleted: true, status: true, publishedAt: true } });
   if (!found || (!found.deleted && !["published", "retracted"].includes(found.status))) return apiError(404, "There is no such event.", ["id"]);
-  const [event] = await loadExportEvents(db(), [id]);
+  const [event] = await loadExportEvents(readDb(), [id]);
   const origin = publicOrigin();
   if (event.deleted) return Response.json(presentEvent(event, origin), { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
   return cachedJson(request, presentEvent(event, origin), event.updatedAt);

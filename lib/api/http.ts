@@ -10,7 +10,11 @@ export function apiError(status: number, message: string, parameters: string[] =
 
 /** JSON with a validator: a weak ETag of the body, Last-Modified, a short public cache, and CORS for GET. */
 export function cachedJson(request: Request, body: unknown, lastModified: Date | null): Response {
-  const text = JSON.stringify(body);
+  return cachedJsonText(request, JSON.stringify(body), lastModified);
+}
+
+/** cachedJson for a body that is already JSON text (the list page, written by PostgreSQL). */
+export function cachedJsonText(request: Request, text: string, lastModified: Date | null): Response {
   const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
   const headers: Record<string, string> = { ...CORS, ETag: etag, "Cache-Control": "public, max-age=60", Vary: "Accept-Encoding" };
   if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();

@@ -70,6 +70,10 @@ export const apiDeletedSchema = z.object({ id: z.string(), deleted: z.literal(tr
 export const apiEventListSchema = z.object({
   data: z.array(z.union([apiEventSchema, apiDeletedSchema])),
   nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  meta: z
+    .object({ count: z.number().int().min(0).describe("How many events match the filters (every page together, whatever the cursor)") })
+    .optional()
+    .describe("Only with include=count"),
 });
 
 export const apiErrorSchema = z.object({

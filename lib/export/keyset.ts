@@ -15,6 +15,12 @@ const KEYS: Record<KeysetSort, { field: Field; dir: "asc" | "desc" }> = {
   updated: { field: "updatedAt", dir: "asc" },
 };
 
+/** The sort's column and direction in SQL, for statements written by hand (lib/api/page-sql.ts). */
+export function keysetColumn(sort: KeysetSort): { column: "span_start" | "title" | "updated_at"; dir: "asc" | "desc" } {
+  const { field, dir } = KEYS[sort];
+  return { column: field === "spanStart" ? "span_start" : field === "title" ? "title" : "updated_at", dir };
+}
+
 export interface Cursor {
   /** The sort value of the last row: an ISO date/time or a title. */
   v: string;

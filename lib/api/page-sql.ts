@@ -1,0 +1,56 @@
+// One page of the API's list as one SQL statement: PostgreSQL picks the page by keyset (only
+// ids and sort keys, so a sort over many matches moves narrow rows), then writes the page's JSON
+// text for those rows alone, with what the next cursor and Last-Modified need. Node forwards the
+// text; it never parses or re-serialises events.
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { encodeCursor, keysetColumn, type Cursor, type KeysetSort } from "../export/keyset";
+import { eventJsonSql } from "./event-json-sql";
+import type { ApiField } from "./fields";
+import { keysetWhereSql, orderBySql } from "./where-sql";
+
+export interface PageRequest {
+  where: Prisma.Sql;
+  sort: KeysetSort;
+  limit: number;
+  cursor: Cursor | null;
+  fields: readonly ApiField[];
+  origin: string;
+}
+
+export interface EventPageText {
+  /** The events as a JSON array's text. */
+  data: string;
+  /** nextCursor, null on the last page. */
+  nextCursor: string | null;
+  /** The latest change among the page's events (Last-Modified); null for an empty page. */
+  lastModified: Date | null;
+}
+
+// The cursor's sort value as cursorOf writes it: a date as an ISO time at midnight UTC.
+const CURSOR_VALUE = { span_start: `to_char(e.span_start, 'YYYY-MM-DD"T00:00:00.000Z"')`, title: "e.title", updated_at: `to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` };
+
+export async function eventPageText(client: PrismaClient, r: PageRequest): Promise<EventPageText> {
+  const order = orderBySql(r.sort);
+  const where = r.cursor ? Prisma.sql`${r.where} AND ${keysetWhereSql(r.sort, r.cursor)}` : r.where;
+  const shown = Prisma.sql`FILTER (WHERE k.rn <= ${r.limit})`;
+  const rows = await client.$queryRaw<{ data: string | null; more: boolean; last_modified: Date | null; last_v: string | null; last_id: string | null }[]>`
+    SELECT string_agg(${eventJsonSql(r.fields, r.origin)}, ',' ORDER BY k.rn) ${shown} AS data,
+           count(*) > ${r.limit} AS more,
+           max(e.updated_at) ${shown} AS last_modified,
+           (array_agg(${Prisma.raw(CURSOR_VALUE[keysetColumn(r.sort).column])} ORDER BY k.rn DESC) ${shown})[1] AS last_v,
+           (array_agg(e.id ORDER BY k.rn DESC) ${shown})[1] AS last_id
+    FROM (SELECT e.id, row_number() OVER (ORDER BY ${order}) AS rn FROM event e WHERE ${where} ORDER BY ${order} LIMIT ${r.limit + 1}) k
+    JOIN event e ON e.id = k.id`;
+  const row = rows[0];
+  return {
+    data: `[${row?.data ?? ""}]`,
+    nextCursor: row?.more && row.last_v !== null && row.last_id !== null ? encodeCursor({ v: row.last_v, id: row.last_id }) : null,
+    lastModified: row?.last_modified ?? null,
+  };
+}
+
+/** How many events match, whatever the page. */
+export async function countEvents(client: PrismaClient, where: Prisma.Sql): Promise<number> {
+  const rows = await client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM event e WHERE ${where}`;
+  return Number(rows[0].n);
+}
