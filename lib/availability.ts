@@ -4,8 +4,9 @@
 // so while the breaker (lib/database-breaker.ts) is open nothing waits for a connection that
 // cannot come. Route handlers, pages and server actions also handle connection errors themselves
 // (lib/api/http.ts, app/error.tsx, lib/events/actions.ts): safety never rests on the proxy alone.
-import { databaseIsAvailable } from "./breaker-state";
+import { databaseIsAvailable, replicaIsAvailable } from "./breaker-state";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./db-errors";
+import { readReplicaUrl } from "./replica-url";
 
 export const RETRY_AFTER_S = 5;
 
@@ -50,12 +51,25 @@ export function unavailableResponse(request: Request): Response {
   }
 }
 
-/** Called by the proxy first for every request: a 503 while the database is known to be down, else null. */
+// The desk: pages and routes that read and write the primary only (lib/db.ts, db()), so they keep
+// working while the read replica is down. Everything else reads the replica (readDb()).
+const DESK = [/^\/(editor|admin)(\/|$)/, /^\/signin$/, /^\/signed-out$/, /^\/api\/auth(\/|$)/];
+
+/**
+ * Called by the proxy first for every request: a 503 while the database is known to be down, or,
+ * while a configured read replica is, for the public reads that depend on it; else null.
+ */
 export function databaseUnavailableResponse(request: Request): Response | null {
-  if (databaseIsAvailable()) return null;
-  if (EXEMPT.some((re) => re.test(new URL(request.url).pathname))) return null;
+  const primaryDown = !databaseIsAvailable();
+  // The replica's breaker can only be open while DATABASE_READ_URL is set; checking both keeps a
+  // replica removed from the settings (a test, a dev reload) from holding public pages at 503.
+  const replicaDown = !replicaIsAvailable() && readReplicaUrl() !== undefined;
+  if (!primaryDown && !replicaDown) return null;
+  const { pathname } = new URL(request.url);
+  if (EXEMPT.some((re) => re.test(pathname))) return null;
   // Server actions answer for themselves ("nothing was saved", at once, lib/events/actions.ts):
   // a 503 here would make React throw and replace the form, losing what the editor typed.
   if (request.headers.has("next-action")) return null;
+  if (!primaryDown && DESK.some((re) => re.test(pathname))) return null;
   return unavailableResponse(request);
 }

@@ -14,11 +14,24 @@ export interface BreakerState {
   lastAnswered: number;
 }
 
-const globalForBreaker = globalThis as unknown as { trackerDatabaseBreaker?: BreakerState };
+const globalForBreaker = globalThis as unknown as { trackerDatabaseBreaker?: BreakerState; trackerReplicaBreaker?: BreakerState };
 
-export const breakerState: BreakerState = (globalForBreaker.trackerDatabaseBreaker ??= { openSince: null, lastError: null, probing: false, opened: 0, confirming: false, lastAnswered: 0 });
+const closed = (): BreakerState => ({ openSince: null, lastError: null, probing: false, opened: 0, confirming: false, lastAnswered: 0 });
+
+/** The primary's breaker (DATABASE_URL): while open, every request but health and readiness gets a 503. */
+export const breakerState: BreakerState = (globalForBreaker.trackerDatabaseBreaker ??= closed());
 // A process that started before these fields existed (a dev server's hot reload) gets them here.
 breakerState.confirming ??= false;
 breakerState.lastAnswered ??= 0;
 
+/**
+ * The read replica's breaker (DATABASE_READ_URL), apart from the primary's: a replica that is
+ * down makes the public reads answer 503 while the desk, which reads and writes the primary,
+ * keeps working (docs/decisions, "Reads from a replica"). Never opens without a replica.
+ */
+export const replicaBreakerState: BreakerState = (globalForBreaker.trackerReplicaBreaker ??= closed());
+
 export const databaseIsAvailable = () => breakerState.openSince === null;
+
+/** False only while a configured replica is known to be unreachable. */
+export const replicaIsAvailable = () => replicaBreakerState.openSince === null;

@@ -12,12 +12,31 @@
 // attempt to reach it, and opens the breaker at once, as before: any delay there would let
 // requests racing an outage meet the database's errors instead of the clear 503.
 import pg from "pg";
-import { breakerState as breaker } from "./breaker-state";
+import { breakerState, replicaBreakerState, type BreakerState } from "./breaker-state";
 import { isDatabaseUnavailableError, isPoolWaitTimeout } from "./db-errors";
 import { logger } from "./log";
+import { isReplicaError } from "./replica-errors";
 
 const PROBE_INTERVAL_MS = 500;
 const PROBE_TIMEOUT_MS = 1000;
+
+// The primary and the read replica each have a breaker of their own, run by the same rules.
+interface Breaker {
+  state: BreakerState;
+  url: () => string | undefined;
+  /** How the log names the server: "database" or "read replica". */
+  name: string;
+  /** What a reader gets while it is open. */
+  meanwhile: string;
+}
+
+const PRIMARY: Breaker = { state: breakerState, url: () => process.env.DATABASE_URL, name: "database", meanwhile: "answering 503 until it is back" };
+const REPLICA: Breaker = {
+  state: replicaBreakerState,
+  url: () => process.env.DATABASE_READ_URL?.trim() || undefined,
+  name: "read replica",
+  meanwhile: "public reads answer 503 until it is back; the desk keeps working on the primary",
+};
 
 function log(level: "info" | "warn", msg: string, extra: Record<string, unknown> = {}) {
   logger[level](extra, msg);
@@ -38,13 +57,14 @@ export async function probeDatabase(url: string, timeoutMs = PROBE_TIMEOUT_MS): 
   }
 }
 
-function startProbe() {
-  if (breaker.probing || !process.env.DATABASE_URL) return;
+function startProbe(b: Breaker) {
+  const breaker = b.state;
+  if (breaker.probing || !b.url()) return;
   breaker.probing = true;
   const tick = async () => {
-    const url = process.env.DATABASE_URL;
+    const url = b.url();
     if (url && (await probeDatabase(url))) {
-      log("info", "database back; answering normally again", { unavailableMs: Date.now() - (breaker.openSince ?? Date.now()) });
+      log("info", `${b.name} back; answering normally again`, { unavailableMs: Date.now() - (breaker.openSince ?? Date.now()) });
       breaker.openSince = null;
       breaker.lastError = null;
       breaker.probing = false;
@@ -55,13 +75,14 @@ function startProbe() {
   setTimeout(tick, PROBE_INTERVAL_MS).unref();
 }
 
-function open(since: number, error: string) {
+function open(b: Breaker, since: number, error: string) {
+  const breaker = b.state;
   if (breaker.openSince !== null) return;
   breaker.openSince = since;
   breaker.opened++;
   breaker.lastError = error;
-  log("warn", "database unavailable; answering 503 until it is back", { err: error });
-  startProbe();
+  log("warn", `${b.name} unavailable; ${b.meanwhile}`, { err: error });
+  startProbe(b);
 }
 
 /**
@@ -69,11 +90,12 @@ function open(since: number, error: string) {
  * PROBE_INTERVAL_MS of one that found the database answering, share one probe: a saturated pool
  * reports an error per waiting request and must not add a connection per error.
  */
-function confirmOutage(error: string) {
-  const url = process.env.DATABASE_URL;
+function confirmOutage(b: Breaker, error: string) {
+  const breaker = b.state;
+  const url = b.url();
   if (breaker.confirming) return;
   const reportedAt = Date.now();
-  if (!url) return open(reportedAt, error); // nothing to probe with: believe the error
+  if (!url) return open(b, reportedAt, error); // nothing to probe with: believe the error
   breaker.confirming = true;
   const wait = Math.max(0, breaker.lastAnswered + PROBE_INTERVAL_MS - reportedAt);
   setTimeout(async () => {
@@ -81,24 +103,35 @@ function confirmOutage(error: string) {
     breaker.confirming = false;
     if (answered) {
       breaker.lastAnswered = Date.now();
-      log("info", "a request could not get a database connection in time, but the database answers: the pool is busy, not down", { err: error });
+      log("info", `a request could not get a ${b.name} connection in time, but the ${b.name} answers: the pool is busy, not down`, { err: error });
     } else {
-      open(reportedAt, error);
+      open(b, reportedAt, error);
     }
   }, wait).unref();
+}
+
+function report(b: Breaker, err: unknown): boolean {
+  if (!isDatabaseUnavailableError(err)) return false;
+  const message = err instanceof Error ? err.message : String(err);
+  if (b.state.openSince !== null) startProbe(b);
+  else if (isPoolWaitTimeout(err)) confirmOutage(b, message);
+  else open(b, Date.now(), message);
+  return true;
 }
 
 /**
  * Reports an error from anything that talks to the database. A connection error opens the
  * breaker and starts the probe that closes it; a pool wait that ran out of time opens it only if
  * a probe fails too; any other error is left alone. Returns whether it was either: the caller
- * answers 503 for its own request in both cases.
+ * answers 503 for its own request in both cases. An error of the read replica's client
+ * (lib/replica-errors.ts) goes to the replica's breaker, never the primary's: a replica outage
+ * must not take the desk down.
  */
 export function reportDatabaseError(err: unknown): boolean {
-  if (!isDatabaseUnavailableError(err)) return false;
-  const message = err instanceof Error ? err.message : String(err);
-  if (breaker.openSince !== null) startProbe();
-  else if (isPoolWaitTimeout(err)) confirmOutage(message);
-  else open(Date.now(), message);
-  return true;
+  return report(isReplicaError(err) ? REPLICA : PRIMARY, err);
+}
+
+/** As reportDatabaseError, for errors known to come from the read replica (its pool's own events). */
+export function reportReplicaError(err: unknown): boolean {
+  return report(REPLICA, err);
 }

@@ -27,6 +27,17 @@ function observeFailures(pool: pg.Pool, onError: (err: unknown) => void) {
   pool.connect = ((...args: unknown[]) => watch(connect(...args))) as typeof pool.connect;
 }
 
+// Each client's pool, for code that must talk to node-postgres itself (COPY streams, which Prisma
+// cannot run) on the same server, with the same limits and breaker observers (lib/db.ts, readPool).
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The node-postgres pool behind a client made by createPrismaClient. */
+export function poolOf(client: object): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool of ours.");
+  return pool;
+}
+
 export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10), logQueries = false, observer: PoolObserver = {}) {
   const pool = new pg.Pool({
     connectionString,
@@ -46,10 +57,12 @@ export function createPrismaClient(connectionString: string, poolSize = Number(p
     observer.onError?.(err);
   });
   if (observer.onError) observeFailures(pool, observer.onError);
-  return new PrismaClient({
+  const client = new PrismaClient({
     // A connection that breaks inside a transaction reports here (the adapter's own listener).
     // The pool is ours, so $disconnect() must end it (the adapter leaves a pool it was given open).
     adapter: new PrismaPg(pool, { onConnectionError: observer.onError, disposeExternalPool: true }),
     log: logQueries ? [{ emit: "event", level: "query" }] : [],
   });
+  pools.set(client, pool);
+  return client;
 }

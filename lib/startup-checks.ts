@@ -2,9 +2,10 @@
 // stops start-up with one sentence instead of failing requests later. Node.js only: imported by
 // instrumentation.ts inside its Node.js branch.
 import { publicUrlProblem } from "./public-url";
+import { readReplicaUrlProblem } from "./replica-url";
 
 export function stopOnBadSettings(): void {
-  const problem = publicUrlProblem();
+  const problem = publicUrlProblem() ?? readReplicaUrlProblem();
   if (!problem) return;
   console.error(problem);
   process.exit(1);

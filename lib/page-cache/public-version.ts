@@ -5,6 +5,7 @@
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { logger } from "../log";
+import { readReplicaUrl } from "../replica-url";
 
 // As the app's pool (lib/prisma-client.ts), without importing Prisma into the proxy.
 const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000);
@@ -25,9 +26,14 @@ function pool(url: string): pg.Pool {
   return globalForVersion.publicVersionPool;
 }
 
-/** The current version, or null when it cannot be read (the caller then renders as usual). */
+/**
+ * The current version, or null when it cannot be read (the caller then renders as usual). Read
+ * where the public pages are read (the replica in DATABASE_READ_URL, when set): a version the
+ * primary has committed but the replica has not replayed yet would key a cache entry or an ETag
+ * with a page that still shows the data before it.
+ */
 export async function readPublicVersion(): Promise<string | null> {
-  const url = process.env.DATABASE_URL;
+  const url = readReplicaUrl() ?? process.env.DATABASE_URL;
   if (!url) return null;
   try {
     const { rows } = await pool(url).query<{ version: string }>("SELECT version::text AS version FROM public_change WHERE id = 1");

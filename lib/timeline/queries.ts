@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { readDb } from "../db";
 import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
 import { longestSpanDays } from "../events/longest-span";
@@ -11,8 +11,8 @@ const DAY = 86_400_000;
 
 /** How many events the filters match and the days they span (null when none match). */
 export async function getTimelineExtent(query: EventQuery): Promise<{ total: number; first: number | null; last: number | null }> {
-  const longest = query.fromDay ? await longestSpanDays(db()) : undefined;
-  const r = await db().event.aggregate({ where: buildEventWhere(query, { longestSpanDays: longest }), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
+  const longest = query.fromDay ? await longestSpanDays(readDb()) : undefined;
+  const r = await readDb().event.aggregate({ where: buildEventWhere(query, { longestSpanDays: longest }), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
   return { total: r._count._all, first: r._min.spanStart?.getTime() ?? null, last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null };
 }
 
@@ -22,8 +22,8 @@ export async function getTimelineExtent(query: EventQuery): Promise<{ total: num
  * zoomed-in view cheap however large the filtered set is.
  */
 export async function listTimelineEvents(query: EventQuery, lanes: "type" | "actor", startMs: number, endMs: number): Promise<TimelineEvent[]> {
-  const longest = await longestSpanDays(db());
-  const rows = await db().event.findMany({
+  const longest = await longestSpanDays(readDb());
+  const rows = await readDb().event.findMany({
     where: { AND: [buildEventWhere(query, { longestSpanDays: longest }), ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest), { spanStart: { lt: new Date(endMs) } }] },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
@@ -49,7 +49,7 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
 
 /** The selected event for the details panel, if the filters still include it (it may lie outside the window). */
 export async function getTimelineEvent(query: EventQuery, id: string) {
-  const r = await db().event.findFirst({
+  const r = await readDb().event.findFirst({
     where: { AND: [buildEventWhere(query), { id }] },
     select: {
       id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true,
