@@ -8,7 +8,9 @@
 // public reads while editors save events (scripts/lib/bench-load.ts); --rate offers R requests
 // per second at random moments (an open loop) instead of a new request the moment the last is
 // answered.
-import { randomBytes } from "node:crypto";
+// npm run bench -- --load --proxy [--viral-connections 100 --viral-seconds 20]: the same mix through
+// nginx (deploy/nginx.conf) in front of two instances (--instances), with nginx's cache hit
+// ratio, then the viral embed: one /embed/timeline view asked for by every connection at once.
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -17,8 +19,9 @@ import { listEvents } from "../lib/events/queries";
 import { parseEventQuery } from "../lib/events/query-params";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
-import { freePort } from "./lib/embedded-postgres";
-import { bin, run, startServer } from "./lib/processes";
+import { bin, run } from "./lib/processes";
+import { startAppInstances, startProxyStack, sharedSecrets } from "./lib/proxy-stack";
+import { benchViral, describeCacheStatuses, subtractCounts } from "./lib/bench-load-viral";
 import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
 import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
@@ -41,8 +44,12 @@ const { values: args } = parseArgs({
     "load-seconds": { type: "string", default: "60" },
     editors: { type: "string", default: "5" },
     rate: { type: "string" },
-    // App instances sharing the database (the app is stateless; see README, scaling out).
-    instances: { type: "string", default: "1" },
+    // App instances sharing the database (the app is stateless; see README, scaling out); 1, or 2 with --proxy.
+    instances: { type: "string" },
+    // --load --proxy: through nginx running deploy/nginx.conf, then the viral embed bench.
+    proxy: { type: "boolean", default: false },
+    "viral-connections": { type: "string", default: "100" },
+    "viral-seconds": { type: "string", default: "20" },
     // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
     fuzz: { type: "boolean", default: false },
     provenance: { type: "boolean", default: false },
@@ -78,17 +85,35 @@ async function databaseTime(url: string, path: string): Promise<number> {
   return total;
 }
 
-async function runLoad(bases: string[], url: string) {
+async function runLoad(bases: string[], url: string, setup: string) {
   const rate = args.rate === undefined ? undefined : Number(args.rate);
   if (rate !== undefined && !(rate > 0)) throw new UserFacingError("--rate must be a number of requests per second above 0.");
   const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors), rate };
   const r = await runLoadBench(bases, url, opts);
-  console.log(`\nLoad: ${rate ? `${rate} req/s offered at random moments, at most ${opts.connections} in flight,` : `${opts.connections} connections`} for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${bases.length} app instance(s)`);
+  console.log(`\nLoad: ${rate ? `${rate} req/s offered at random moments, at most ${opts.connections} in flight,` : `${opts.connections} connections`} for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${setup}`);
   console.table(r.byRoute);
   console.table([{ requests: r.requests, "req/s": Math.round(r.throughput), "p50 ms": r.p50, "p99 ms": r.p99, "max ms": r.max, errors: r.errors, non2xx: r.non2xx }]);
   console.log(`Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`);
   const met = r.errors === 0 && r.non2xx === 0 && r.saves.failed === 0 && r.p99 <= 500 && r.savedRows === r.saves.done;
   console.log(`Target (0 errors, 0 non-2xx, p99 ≤ 500 ms, every acknowledged save stored): ${met ? "met" : "NOT met"}.`);
+  if (!met) process.exitCode = 1;
+}
+
+/** The load mix through nginx, its cache hit ratio, then the viral embed (target ≥ 1,000 req/s, p99 ≤ 100 ms). */
+async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, url: string, instances: number) {
+  // nginx writes its log at most a second late (deploy/nginx.conf: flush=1s).
+  const logged = async () => (await new Promise((r) => setTimeout(r, 1500)), stack.cacheStatuses());
+  await runLoad([stack.url], url, `through nginx (deploy/nginx.conf) in front of ${instances} app instances`);
+  const afterLoad = await logged();
+  console.log(`nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}.`);
+
+  const v = await benchViral(stack.url, { connections: Number(args["viral-connections"]), seconds: Number(args["viral-seconds"]) });
+  const during = subtractCounts(await logged(), afterLoad);
+  console.log(`\nViral embed: ${v.path} through nginx, ${v.connections} connections for ${v.seconds} s (gzip asked for, ${(v.bytes / 1024).toFixed(1)} KB an answer)`);
+  console.table([{ "req/s": Math.round(v.throughput), "p50 ms": v.p50, "p99 ms": v.p99, errors: v.errors, non2xx: v.non2xx }]);
+  console.log(`nginx: ${describeCacheStatuses(during)}.`);
+  const met = v.errors === 0 && v.non2xx === 0 && v.throughput >= 1000 && v.p99 <= 100;
+  console.log(`Target (≥ 1,000 req/s, p99 ≤ 100 ms, 0 errors): ${met ? "met" : "NOT met"}.`);
   if (!met) process.exitCode = 1;
 }
 
@@ -120,6 +145,7 @@ await runCli(async () => {
     return;
   }
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
+  if (args.proxy && !args.load) throw new UserFacingError("--proxy goes with --load: npm run bench -- --load --proxy.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {
     console.log("Building the app…");
@@ -130,33 +156,27 @@ await runCli(async () => {
   const dbName = `tracker_bench_${process.pid}`;
   await adminQuery(server.url, `CREATE DATABASE "${dbName}"`);
   const url = withDatabase(server.url, dbName);
-  const apps: ReturnType<typeof startServer>[] = [];
+  let stopApps = async () => {};
   try {
     await applyMigrations(url);
     const t0 = performance.now();
     await loadSyntheticData(url, events);
     console.log(`Loaded ${events} synthetic events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+    const instances = Number(args.instances ?? (args.proxy ? 2 : 1));
+    if (args.load && args.proxy) {
+      const stack = await startProxyStack({ databaseUrl: url, instances, quiet: true });
+      stopApps = stack.stop;
+      await runProxied(stack, url, instances);
+      return;
+    }
     // Instances share the secrets, as they must behind a load balancer.
-    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
-    const bases: string[] = [];
-    for (let i = 0; i < (args.load ? Number(args.instances) : 1); i++) {
-      const port = await freePort();
-      const started = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
-      apps.push(started);
-      bases.push(`http://127.0.0.1:${port}`);
-    }
-    for (const b of bases) {
-      for (let i = 0; i < 100; i++) {
-        if (await fetch(`${b}/codebook`).then((r) => r.ok, () => false)) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    const app = apps[0];
-    const base = bases[0];
+    const apps = await startAppInstances(args.load ? instances : 1, { ...process.env, DATABASE_URL: url, ...sharedSecrets() }, { quiet: true });
+    stopApps = apps.stop;
+    const base = apps.urls[0];
 
     if (args.load) {
-      await runLoad(bases, url);
+      await runLoad(apps.urls, url, `${instances} app instance(s)`);
       return;
     }
 
@@ -198,12 +218,12 @@ await runCli(async () => {
       const t1 = performance.now();
       await loadSyntheticData(url, memoryEvents - events, events + 1);
       console.log(`\nGrew the data set to ${memoryEvents} events in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-      const mem = await memoryGrowthDuringExport(`${base}/events.csv`, app.child.pid!);
+      const mem = await memoryGrowthDuringExport(`${base}/events.csv`, apps.pids[0]);
       console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s; server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 100 MB).`);
     }
     await benchProvenance(url);
   } finally {
-    for (const a of apps) await a.stop();
+    await stopApps();
     await adminQuery(server.url, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await server.stop();
   }

@@ -1,0 +1,59 @@
+// "An article going viral": every reader of a news article loads the same embedded timeline in
+// its iframe. Measured through nginx (npm run bench -- --load --proxy), where all but the first
+// request and one revalidation per s-maxage should be answered from nginx's cache.
+import autocannon from "autocannon";
+
+/** The view the article embeds: two years of arms transfers, as an article about them would. */
+export const VIRAL_PATH = "/embed/timeline?type=arms-transfer&from=2022-01-01&to=2023-12-31";
+
+export interface ViralResult {
+  path: string;
+  connections: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Compressed bytes per answer: what a browser, which asks for gzip, receives. */
+  bytes: number;
+}
+
+export async function benchViral(base: string, o: { connections: number; seconds: number; path?: string }): Promise<ViralResult> {
+  const path = o.path ?? VIRAL_PATH;
+  // Browsers ask for gzip; the cache keeps the compressed copy (deploy/nginx.conf).
+  const headers = { "accept-encoding": "gzip, deflate, br, zstd" };
+  // The first reader: renders once and fills the cache (not part of the figures).
+  const first = await fetch(base + path, { headers });
+  if (!first.ok) throw new Error(`${path} answered ${first.status} before the viral run`);
+  await first.arrayBuffer();
+  const r = await autocannon({ url: base + path, connections: o.connections, duration: o.seconds, headers, timeout: 10 });
+  return {
+    path,
+    connections: o.connections,
+    seconds: o.seconds,
+    throughput: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+  };
+}
+
+/** Share of all answers nginx gave from its cache without waiting for an instance (HIT, STALE, UPDATING); a REVALIDATED answer waited for a 304. */
+export function describeCacheStatuses(counts: Record<string, number>): string {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (!total) return "no requests logged";
+  const fromCache = (counts.HIT ?? 0) + (counts.STALE ?? 0) + (counts.UPDATING ?? 0);
+  const list = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k === "-" ? "not looked up (writes)" : k} ${v}`)
+    .join(", ");
+  return `${((100 * fromCache) / total).toFixed(1)}% of ${total} answers from nginx's cache (${list})`;
+}
+
+/** The difference between two cache-status counts (the log is cumulative). */
+export function subtractCounts(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+}
