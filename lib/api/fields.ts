@@ -8,7 +8,7 @@ export const API_FIELDS = Object.keys(apiEventSchema.shape) as ApiField[];
 export const INCLUDES = ["count"] as const;
 export type ApiInclude = (typeof INCLUDES)[number];
 
-const named = (names: string[]) => names.slice(0, 3).map((n) => `“${n.length > 40 ? `${n.slice(0, 40)}…` : n}”`).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+const named = (names: string[]) => names.slice(0, 3).map((n) => `“${n.length > 24 ? `${n.slice(0, 24)}…` : n}”`).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
 const listOf = (params: URLSearchParams, key: string) => params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim());
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
