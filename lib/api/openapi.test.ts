@@ -31,4 +31,16 @@ describe("OpenAPI document", () => {
     expect(JSON.stringify(doc)).not.toMatch(/quoteMatch|fullText/);
     expect(doc.info.description).toMatch(/quote` is null/);
   });
+
+  it("documents sparse fields and include=count on the list, with the count's place in the answer", () => {
+    const list = doc.paths["/api/v1/events"].get.parameters;
+    const fields = list.find((p) => p.name === "fields")!;
+    expect((fields.schema as JsonSchema).items!.enum).toEqual(Object.keys(event.properties!));
+    expect(fields.description).toMatch(/400/);
+    expect((list.find((p) => p.name === "include")!.schema as JsonSchema).items!.enum).toEqual(["count"]);
+    const eventList = doc.components.schemas.EventList as JsonSchema;
+    expect(eventList.properties!.meta.properties!.count.type).toBe("integer");
+    expect(eventList.required).not.toContain("meta");
+    expect(doc.info.version).toBe("1.2.0");
+  });
 });

@@ -3,10 +3,13 @@ import { z } from "zod";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "../events/codebook";
 import { SORTS } from "../events/query-params";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "./events";
+import { API_FIELDS, INCLUDES } from "./fields";
 import { apiDeletedSchema, apiErrorSchema, apiEventListSchema, apiEventSchema } from "./schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "output" });
 const param = (name: string, description: string, s: object, explode = false) => ({ name, in: "query", required: false, description, schema: s, ...(explode ? { explode: true, style: "form" } : {}) });
+// Lists typed as one comma-separated value (repeating the parameter works too).
+const commaSeparated = (name: string, description: string, s: object) => ({ ...param(name, description, s), style: "form", explode: false });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 
@@ -15,10 +18,11 @@ export function openApiDocument(origin: string) {
     openapi: "3.1.0",
     info: {
       title: "Sanctions & Arms-Transfer Tracker API",
-      version: "1.1.0",
+      version: "1.2.0",
       description: "Published events with their sources and quotes. Filters match the /events page. Pages are keyset cursors: stable while events are added. For mirrors, pass updated_since to receive every change, including retractions (status) and deletions (tombstones). "
         + "Since 1.1.0 each source also has `note` (the editor's words, apart from the source's), `stance` (supports, disputes or context), `quoteCheck` (whether the quote was found in a captured copy) and `copy` (that copy's SHA-256 and capture time), and each event `disputingSourceCount`; "
-        + "`quote` is null when a citation has only an editor's note (before 1.1.0 such notes were wrongly given as quotes).",
+        + "`quote` is null when a citation has only an editor's note (before 1.1.0 such notes were wrongly given as quotes). "
+        + "Since 1.2.0 the list takes `fields` (sparse fields: only the named top-level members of each event) and `include=count` (the total number of matching events in `meta.count`).",
     },
     servers: [{ url: origin }],
     paths: {
@@ -37,9 +41,19 @@ export function openApiDocument(origin: string) {
             param("limit", "Events per page", { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
             param("cursor", "nextCursor from the previous page", { type: "string" }),
             param("updated_since", "ISO 8601 date-time: events changed at or after it, oldest change first, with retracted and deleted ones", { type: "string", format: "date-time" }),
+            commaSeparated(
+              "fields",
+              "Sparse fields: the top-level members of each event to return, comma-separated or repeated, e.g. `id,title,eventType,date`. Members come in the Event schema's order whatever the order asked; `date`, `actors` and `sources` come whole. A deleted event's tombstone is always whole. Without it, every member. An unknown name is a 400 naming it",
+              { type: "array", items: { type: "string", enum: API_FIELDS } },
+            ),
+            commaSeparated(
+              "include",
+              "`count` adds `meta.count`, the number of events matching the filters across all pages (the cursor does not change it). It is kept until the next change to the public data, so asking again is cheap",
+              { type: "array", items: { type: "string", enum: INCLUDES } },
+            ),
           ],
           responses: {
-            "200": { description: "A page of events", content: json("EventList") },
+            "200": { description: "A page of events; with `fields`, each event has only the members asked for", content: json("EventList") },
             "304": { description: "Not modified (If-None-Match)" },
             "400": { description: "A bad parameter, named in error.parameters", content: json("Error") },
           },
