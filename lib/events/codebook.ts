@@ -50,6 +50,16 @@ export const DATE_PRECISIONS = {
 } as const;
 export type DatePrecisionSlug = keyof typeof DATE_PRECISIONS;
 
+/** How precisely the place is known; the map draws an event no more precisely (lib/map/marks.ts). */
+export const LOCATION_PRECISIONS = {
+  exact: "The spot is known (a building, a station, a base): a point on the map.",
+  city: "Known to the city or town: a halo of about 25 km around the given position.",
+  region: "Known to a region or province: a halo of about 250 km around the given position.",
+  country: "Known only to the country: the whole country is shaded, never a pin at its centre.",
+} as const;
+export type LocationPrecisionSlug = keyof typeof LOCATION_PRECISIONS;
+export const LOCATION_PRECISION_SLUGS = Object.keys(LOCATION_PRECISIONS) as LocationPrecisionSlug[];
+
 export const ITEM_CATEGORIES = {
   "artillery-ammunition": "Artillery shells, rockets and their propellant.",
   "ballistic-missiles": "Ballistic missiles, launchers and their parts.",

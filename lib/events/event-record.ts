@@ -48,6 +48,7 @@ export function toEventCreateData(
     countryCodes: input.countryCodes,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
+    locationPrecision: input.locationPrecision ?? "country",
     tags: input.tags,
     itemCategories: input.itemCategories,
     sanctionsRegime: input.sanctionsRegime ?? null,

@@ -1,6 +1,6 @@
 // The editor form works in strings (what inputs hold); these convert to and from EventInput.
 // Pure, so the browser and the tests use the same conversion.
-import type { DatePrecisionSlug } from "./codebook";
+import type { DatePrecisionSlug, LocationPrecisionSlug } from "./codebook";
 import type { EventInput, NewActorInput } from "./schemas";
 
 export interface SourceDraft {
@@ -38,6 +38,7 @@ export interface FormValues {
   countryCodes: string;
   latitude: string;
   longitude: string;
+  locationPrecision: LocationPrecisionSlug;
   tags: string;
   itemCategories: string[];
   sanctionsRegime: string;
@@ -54,7 +55,7 @@ export const emptySource = (): SourceDraft => ({
 
 export const emptyForm = (): FormValues => ({
   id: "", title: "", summary: "", type: "", claimStatus: "confirmed", precision: "day", start: "", end: "", endPrecision: "", approximate: false,
-  place: "", countryCodes: "", latitude: "", longitude: "", tags: "", itemCategories: [], sanctionsRegime: "", instrument: "",
+  place: "", countryCodes: "", latitude: "", longitude: "", locationPrecision: "country", tags: "", itemCategories: [], sanctionsRegime: "", instrument: "",
   actors: [], sources: [emptySource()], newActors: [],
 });
 
@@ -99,6 +100,7 @@ export function toRawInput(v: FormValues, status: EventInput["status"]): Record<
     countryCodes: list(v.countryCodes).map((c) => c.toUpperCase()),
     latitude: num(v.latitude),
     longitude: num(v.longitude),
+    locationPrecision: v.locationPrecision,
     tags: list(v.tags).map((t) => t.toLowerCase()),
     itemCategories: v.itemCategories,
     sanctionsRegime: blank(v.sanctionsRegime),
@@ -118,6 +120,7 @@ export function fromInput(e: EventInput): FormValues {
     id: e.id, title: e.title, summary: e.summary, type: e.type, claimStatus: e.claimStatus, precision: e.precision,
     start: cut(e.startDate, e.precision), end: e.endDate ? cut(e.endDate, e.endPrecision ?? e.precision) : "", endPrecision: e.endPrecision ?? "", approximate: e.approximate,
     place: e.place ?? "", countryCodes: e.countryCodes.join(", "), latitude: e.latitude?.toString() ?? "", longitude: e.longitude?.toString() ?? "",
+    locationPrecision: e.locationPrecision ?? "country",
     tags: e.tags.join(", "), itemCategories: [...e.itemCategories], sanctionsRegime: e.sanctionsRegime ?? "", instrument: e.instrument ?? "",
     actors: e.actors.map((a) => ({ ...a })),
     sources: e.sources.map((s) => ({

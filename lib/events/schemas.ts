@@ -87,6 +87,8 @@ export const eventInputSchema = z
     countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes")).max(20).default([]),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
+    /** How precisely the place is known; absent means country, as for rows written before it. */
+    locationPrecision: z.enum(["exact", "city", "region", "country"]).optional(),
     tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).max(30).default([]),
     itemCategories: z.array(z.enum(ITEM_CATEGORY_SLUGS as [string, ...string[]])).max(20).default([]),
     sanctionsRegime: z.enum(keys<SanctionsRegimeSlug>(SANCTIONS_REGIMES)).optional(),
@@ -115,13 +117,23 @@ export const eventInputSchema = z
     if ((e.latitude === undefined) !== (e.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: ["longitude"], message: "Give both latitude and longitude, or neither" });
     }
+    // A halo or a point needs a position; without one the map could only shade the country.
+    if (e.locationPrecision && e.locationPrecision !== "country" && e.latitude === undefined) {
+      ctx.addIssue({ code: "custom", path: ["latitude"], message: `With the place known to the ${e.locationPrecision === "exact" ? "spot" : e.locationPrecision}, give its latitude and longitude` });
+    }
     if (e.status === "published" && !e.sources.some((s) => s.stance === "supports")) {
       ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source that supports it" });
     }
   })
   // An end known exactly as precisely as the start is stored as "the same" (null), so one date
   // has one form and a save or import that spells it out changes nothing.
-  .overwrite(({ endPrecision, ...e }) => (endPrecision && endPrecision !== e.precision ? { ...e, endPrecision } : e));
+  // Likewise a country-precision place is stored as the default (absent), the form every row
+  // written before the field has, so their snapshots stay as they were.
+  .overwrite(({ endPrecision, locationPrecision, ...e }) => ({
+    ...e,
+    ...(endPrecision && endPrecision !== e.precision ? { endPrecision } : {}),
+    ...(locationPrecision && locationPrecision !== "country" ? { locationPrecision } : {}),
+  }));
 export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** An actor created on the spot from the event form. */

@@ -31,6 +31,8 @@ export function toSnapshot(e: EventWithParts): EventInput {
     countryCodes: e.countryCodes,
     latitude: opt(e.latitude),
     longitude: opt(e.longitude),
+    // Only when not the default, for the same reason as endPrecision.
+    ...(e.locationPrecision !== "country" ? { locationPrecision: e.locationPrecision } : {}),
     tags: e.tags,
     itemCategories: e.itemCategories,
     sanctionsRegime: opt(e.sanctionsRegime),

@@ -134,9 +134,10 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
             await createEvent(tx, user, p.input, [...created.values()].filter((a) => p.input.actors.some((l) => l.actor === a.slug)), { publishedAt: stamp(p.first), updatedAt: stamp(p.last) });
             report.created++;
           } else {
-            // What the CSV does not carry stays as it is: tags always, sources without a sources file.
+            // What the CSV does not carry stays as it is: tags and the location's precision always,
+            // sources without a sources file.
             const current = toSnapshot(existing);
-            const input = { ...p.input, tags: current.tags, sources: p.sources ? keepCopies(p.sources, current.sources) : current.sources };
+            const input = { ...p.input, tags: current.tags, locationPrecision: current.locationPrecision, sources: p.sources ? keepCopies(p.sources, current.sources) : current.sources };
             const r = await updateEvent(tx, user, p.input.id, existing.version, input, {
               kind: "update",
               note: IMPORT_NOTE,

@@ -5,6 +5,7 @@ import type {
   DatePrecisionSlug,
   EventType,
   ItemCategory,
+  LocationPrecisionSlug,
   SanctionsRegimeSlug,
   SourceStanceSlug,
   SourceTypeSlug,
@@ -65,6 +66,8 @@ export interface SeedEvent {
   endPrecision?: DatePrecisionSlug;
   approximate: boolean;
   place?: string;
+  /** How precisely the place is known (the research sheet's location, judged by its wording). */
+  locationPrecision: LocationPrecisionSlug;
   countryCodes: string[];
   latitude?: number;
   longitude?: number;

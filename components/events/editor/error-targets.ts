@@ -16,6 +16,7 @@ const TOP: Record<string, [id: string, label: string]> = {
   countryCodes: ["ev-countryCodes", "Country codes"],
   latitude: ["ev-latitude", "Latitude"],
   longitude: ["ev-longitude", "Longitude"],
+  locationPrecision: ["ev-location-precision", "Place known to the"],
   sanctionsRegime: ["ev-regime", "Sanctions regime"],
   instrument: ["ev-instrument", "Instrument"],
   tags: ["ev-tags", "Tags"],

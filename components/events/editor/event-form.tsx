@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldError, errorProps } from "@/components/ui/field-error";
 import { findDuplicatesAction, saveEventAction, type EventFormState } from "@/lib/events/actions";
-import { CLAIM_STATUS_SLUGS, EVENT_TYPE_LABELS, EVENT_TYPE_SLUGS, ITEM_CATEGORIES, SANCTIONS_REGIMES } from "@/lib/events/codebook";
+import { CLAIM_STATUS_SLUGS, EVENT_TYPE_LABELS, EVENT_TYPE_SLUGS, ITEM_CATEGORIES, LOCATION_PRECISION_SLUGS, SANCTIONS_REGIMES } from "@/lib/events/codebook";
 import { emptyForm, fromInput, suggestId, toRawInput, type FormValues } from "@/lib/events/form-values";
 import { eventInputSchema, fieldErrorsOf, type EventInput } from "@/lib/events/schemas";
 import { ActorFields, type PickerActor } from "./actor-fields";
@@ -124,6 +124,14 @@ export function EventForm({ existing, actors }: Props) {
               <FieldError id={`ev-${f}-error`} messages={errors[f] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f}.`))?.[1]} />
             </div>
           ))}
+        </div>
+        <div>
+          <label htmlFor="ev-location-precision">Place known to the</label>
+          <select id="ev-location-precision" value={values.locationPrecision} onChange={(e) => set({ locationPrecision: e.target.value as FormValues["locationPrecision"] })} {...errorProps("ev-location-precision", errors.locationPrecision)}>
+            {LOCATION_PRECISION_SLUGS.map((p) => <option key={p} value={p}>{p === "exact" ? "spot (exact)" : p}</option>)}
+          </select>
+          <p className="muted">The map draws the place no more precisely: the country shaded, a halo around a city or region, or a point.</p>
+          <FieldError id="ev-location-precision-error" messages={errors.locationPrecision} />
         </div>
       </fieldset>
       <fieldset className="group">
