@@ -29,6 +29,7 @@ import { benchFuzz } from "./lib/bench-fuzz";
 import { benchCapture, printCaptureBench } from "./lib/bench-capture";
 import { benchLinkCheck, describeLinkBench } from "./lib/bench-links";
 import { benchTimeline } from "./lib/bench-timeline";
+import { benchApi, printApiBench } from "./lib/bench-api";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
@@ -53,6 +54,8 @@ const { values: args } = parseArgs({
     // --fuzz: only the fuzz suites at 10,000 runs per property (scripts/lib/bench-fuzz.ts).
     fuzz: { type: "boolean", default: false },
     provenance: { type: "boolean", default: false },
+    // --api: only the JSON API bench against Directus's figures (scripts/lib/bench-api.ts); the full run includes it.
+    api: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
   },
 });
@@ -179,6 +182,10 @@ await runCli(async () => {
       await runLoad(apps.urls, url, `${instances} app instance(s)`);
       return;
     }
+    if (args.api) {
+      printApiBench(await benchApi(base));
+      return;
+    }
 
     const rows: Record<string, string | number>[] = [];
     for (const s of SCENARIOS) {
@@ -199,6 +206,7 @@ await runCli(async () => {
     const first = Number(rows[0]["p99 ms"]);
     const deep = Number(rows[2]["p99 ms"]);
     console.log(`Deep page p99 is ${(deep / first).toFixed(2)}× the first page's.`);
+    printApiBench(await benchApi(base));
 
     // ~3.6 of the synthetic set's 36 years: about a tenth of the events, 10,000 at the default size.
     const tl = await benchTimeline(base, "/timeline?from=2010-01-01&to=2013-08-15");
