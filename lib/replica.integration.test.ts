@@ -14,6 +14,7 @@ import { parseEventQuery } from "./events/query-params";
 import type { EventInput } from "./events/schemas";
 import { readPublicVersion } from "./page-cache/public-version";
 import { checkReadiness } from "./readiness";
+import { waitForReplicaCatchUp } from "./replica-catch-up";
 import { isReplicaError } from "./replica-errors";
 import { startReplicaPair, type ReplicaPair } from "./testing/replica";
 import { getTimelineEvent } from "./timeline/queries";
@@ -92,6 +93,28 @@ describe("reads from a streaming replica", () => {
     await pair.waitForReplay();
     expect(await publicTitle("replica-publish")).toBe("Shipment replica-publish");
     expect(await readPublicVersion()).toBe(String(BigInt(before!) + 1n));
+  });
+
+  it("after an editor's change, the desk waits until readers can see it on a lagging replica, within its bound", async () => {
+    await pair.delayReplay(1_000);
+    try {
+      await createEvent(db(), editor, event("replica-lagging", { status: "published" }));
+      expect(await publicTitle("replica-lagging")).toBeNull(); // a second behind: readers do not see it yet
+      const started = Date.now();
+      expect(await waitForReplicaCatchUp(5_000)).toBe(true);
+      expect(Date.now() - started).toBeGreaterThan(500);
+      expect(await publicTitle("replica-lagging")).toBe("Shipment replica-lagging");
+
+      // A bound shorter than the lag: it gives up in time, and says so; the change is still saved.
+      await createEvent(db(), editor, event("replica-lagging-2", { status: "published" }));
+      const giveUp = Date.now();
+      expect(await waitForReplicaCatchUp(200)).toBe(false);
+      expect(Date.now() - giveUp).toBeLessThan(700);
+      expect((await getEventForEdit("replica-lagging-2", editor))?.status).toBe("published");
+    } finally {
+      await pair.delayReplay(0);
+    }
+    await pair.waitForReplay();
   });
 
   it("a stopped replica: public reads answer 503 at once, the desk keeps reading and writing, readiness stays 200", async () => {

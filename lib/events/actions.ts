@@ -10,6 +10,7 @@ import { ForbiddenError, type SessionUser } from "../auth/roles";
 import { reportDatabaseError } from "../database-breaker";
 import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
+import { waitForReplicaCatchUp } from "../replica-catch-up";
 import { logWrite } from "../request-log";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
@@ -113,6 +114,7 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
     return toState(err, payload.input);
   }
   await logWrite("event.save", user, { eventId: savedId, created: payload.baseVersion === undefined });
+  await waitForReplicaCatchUp(); // so the public page the editor opens next shows the change (lib/replica-catch-up.ts)
   revalidatePath("/events");
   revalidatePath(`/events/${savedId}`);
   redirect(`/editor/events/${savedId}?saved=1`);
@@ -137,6 +139,7 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
     return toState(err);
   }
   await logWrite(`event.${action}`, user, { eventId: id });
+  await waitForReplicaCatchUp(); // "Readers can see it now" must be true on the replica too
   revalidatePath("/events");
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=${action}`);
@@ -154,6 +157,7 @@ export async function restoreRevisionAction(_prev: EventFormState, formData: For
     return toState(err);
   }
   await logWrite("event.restore", user, { eventId: id, revision: Number(formData.get("revision")) });
+  await waitForReplicaCatchUp();
   revalidatePath(`/events/${id}`);
   redirect(`/editor/events/${id}?done=restore`);
 }

@@ -25,6 +25,8 @@ export interface ReplicaPair {
   /** Holds the replica's replay (it keeps receiving WAL): what it serves stays as it is. */
   pauseReplay(): Promise<void>;
   resumeReplay(): Promise<void>;
+  /** Makes the replica apply each commit `ms` after the primary made it (recovery_min_apply_delay): a lagging replica. */
+  delayReplay(ms: number): Promise<void>;
   /** A fast shutdown of the replica alone, and its start again. */
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
@@ -167,6 +169,10 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
     },
     async resumeReplay() {
       await query(replicaUrl, "SELECT pg_wal_replay_resume()");
+    },
+    async delayReplay(ms: number) {
+      await query(replicaUrl, `ALTER SYSTEM SET recovery_min_apply_delay = '${Math.max(0, Math.floor(ms))}ms'`);
+      await query(replicaUrl, "SELECT pg_reload_conf()");
     },
     stopReplica: () => replica.stop(),
     startReplica: () => replica.start(),
