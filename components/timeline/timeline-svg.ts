@@ -34,13 +34,13 @@ const round = (v: number) => Math.round(v * 10) / 10;
 // over the lane names.
 const clampX = (v: number) => Math.min(WIDTH, Math.max(GUTTER, v));
 
-/** `<name a="1" …>`, skipping undefined attributes and escaping every value. */
-function open(name: string, attrs: Record<string, Value>, selfClosing = false) {
+/** `<name a="1" …>`, skipping undefined attributes and escaping every value (also used by the map). */
+export function open(name: string, attrs: Record<string, Value>, selfClosing = false) {
   let s = `<${name}`;
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) s += ` ${k}="${escapeHtml(String(typeof v === "number" ? round(v) : v))}"`;
   return s + (selfClosing ? "/>" : ">");
 }
-const el = (name: string, attrs: Record<string, Value>, text?: string) => (text === undefined ? open(name, attrs, true) : `${open(name, attrs)}${escapeHtml(text)}</${name}>`);
+export const el = (name: string, attrs: Record<string, Value>, text?: string) => (text === undefined ? open(name, attrs, true) : `${open(name, attrs)}${escapeHtml(text)}</${name}>`);
 
 export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFor, selectedId }: Props): string {
   const scale = makeScale(startMs, endMs, WIDTH - GUTTER);
