@@ -98,7 +98,6 @@ test("on a replica two seconds behind, the desk confirms a publication only once
 });
 
 test("a stopped replica: public pages, the API and the feeds answer 503 at once, while the desk keeps reading and saving", async ({ page, request }) => {
-  await signIn(page);
   expect(await status(request, "/timeline")).toBe(200); // the replica's pool holds a connection to lose
   await pair.stopReplica();
   try {
@@ -112,7 +111,8 @@ test("a stopped replica: public pages, the API and the feeds answer 503 at once,
     }
     expect(await (await request.get(`${app.url}/api/ready`)).json()).toMatchObject({ status: "ready", replica: { status: "unavailable" } });
 
-    // The desk: the editor opens an event and saves a correction on the primary.
+    // The desk: the editor signs in, opens an event and saves a correction on the primary.
+    await signIn(page);
     await page.goto(`${app.url}/editor/events/replica-e2e-live`);
     const summary = `Corrected while the replica was down, ${Date.now()}.`;
     await page.getByLabel("Summary (neutral, in your own words)").fill(summary);
