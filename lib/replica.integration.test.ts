@@ -57,8 +57,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await db().$disconnect();
   await readDb().$disconnect();
-  process.env.DATABASE_URL = saved.url;
-  process.env.DATABASE_READ_URL = saved.readUrl;
+  // Assigning undefined to process.env would store the string "undefined".
+  for (const [name, value] of [["DATABASE_URL", saved.url], ["DATABASE_READ_URL", saved.readUrl]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   await pair?.stop();
 });
 
