@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/availability";
+import { PRIVATE_NO_STORE } from "@/lib/http-cache/cache-control";
 import { hasMalformedEscape } from "@/lib/malformed-path";
 import { cachedPage } from "@/lib/page-cache/page-cache";
 import { createNonce } from "@/lib/security/headers";
@@ -9,6 +10,9 @@ import { requestIdFrom, REQUEST_ID_HEADER } from "@/lib/security/request-id";
 import { URL_TOO_LONG_MESSAGE, urlTooLong } from "@/lib/security/url-limit";
 
 const needsAccount = (pathname: string) => /^\/(editor|admin)(\/|$)/.test(pathname);
+// Auth.js's session cookie: `authjs.session-token`, `__Secure-` before it over HTTPS, and `.0`,
+// `.1`… after it when a large token is split across cookies.
+const SESSION_COOKIE = /authjs\.session-token(?:\.\d+)?$/;
 
 // Runs for every route but static files. Security never rests here alone: next.config.js sets the
 // same headers at the routing layer, every page and server action checks the session and role
@@ -40,18 +44,24 @@ export async function proxy(request: NextRequest) {
   }
 
   // A convenience only: anonymous visitors to editor pages go to /signin before rendering.
-  const hasSession = request.cookies.getAll().some((c) => c.name.endsWith("authjs.session-token"));
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (needsAccount(ctx.pathname) && !hasSession) {
     const url = new URL("/signin", request.url);
     url.searchParams.set("from", ctx.pathname);
     return decorate(NextResponse.redirect(url), ctx);
   }
 
-  // Anonymous readers of public pages: from memory when this version of the page was rendered.
+  // Anonymous readers of public pages: the one copy of this version of the page, which a shared
+  // cache in front may keep too (Cache-Control public, ETag, hashed CSP; lib/page-cache).
   const cached = await cachedPage(request, ctx, hasSession);
   if (cached) return cached;
 
-  return decorate(NextResponse.next({ request: { headers: forwardedRequestHeaders(request, ctx) } }), ctx);
+  const passed = decorate(NextResponse.next({ request: { headers: forwardedRequestHeaders(request, ctx) } }), ctx);
+  // Whatever a route says, an answer to a signed-in request is that reader's own: no shared cache
+  // may keep it or give it to anyone else (a reverse proxy should also skip its cache for these
+  // requests; this holds without one).
+  if (hasSession) passed.headers.set("cache-control", PRIVATE_NO_STORE);
+  return passed;
 }
 
 // Everything except Next's build output and the favicon, which carry only next.config.js's headers.

@@ -1,5 +1,7 @@
-// The security headers on every kind of route, the CSP nonce on every script, and real Chromium
-// loading the main pages under that policy with no violation and everything still working.
+// The security headers on every kind of route, the CSP nonce (or, on the public pages a shared
+// cache may keep, the hash) of every inline script, and real Chromium loading the main pages under
+// that policy with no violation and everything still working.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
@@ -15,7 +17,9 @@ const cspOf = (res: APIResponse) => {
 };
 const nonceOf = (csp: string) => /script-src [^;]*'nonce-([A-Za-z0-9+/=_-]+)'/.exec(csp)?.[1];
 
-function expectHeaders(res: APIResponse, { framable = false, nonced = true } = {}) {
+type Policy = "nonce" | "hashes" | "none";
+
+function expectHeaders(res: APIResponse, { framable = false, policy = "nonce" as Policy } = {}) {
   const h = res.headers();
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -32,8 +36,14 @@ function expectHeaders(res: APIResponse, { framable = false, nonced = true } = {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(h["x-frame-options"]).toBe("DENY");
   }
-  if (nonced) {
+  if (policy === "nonce") {
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']{16,}' 'strict-dynamic'/);
+    expect(h["x-request-id"]).toMatch(UUID);
+  } else if (policy === "hashes") {
+    // The public pages a shared cache may keep: the same policy for every reader, no nonce.
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;/);
+    expect(csp).not.toMatch(/nonce|strict-dynamic/);
+    expect(h["cache-control"]).toMatch(/^public, /);
     expect(h["x-request-id"]).toMatch(UUID);
   } else {
     expect(csp).toContain("script-src 'self';");
@@ -41,11 +51,11 @@ function expectHeaders(res: APIResponse, { framable = false, nonced = true } = {
   return csp;
 }
 
-const ROUTES: [string, string, number, { framable?: boolean }?][] = [
-  ["home page", "/", 200],
-  ["events table", "/events", 200],
-  ["event page", `/events/${SUMMIT}`, 200],
-  ["codebook (was static)", "/codebook", 200],
+const ROUTES: [string, string, number, { framable?: boolean; policy?: Policy }?][] = [
+  ["home page", "/", 200, { policy: "hashes" }],
+  ["events table", "/events", 200, { policy: "hashes" }],
+  ["event page", `/events/${SUMMIT}`, 200, { policy: "hashes" }],
+  ["codebook (was static)", "/codebook", 200, { policy: "hashes" }],
   ["sign-in page", "/signin", 200],
   ["editor page, anonymous (redirect)", "/editor/events/new", 307],
   ["JSON API", "/api/v1/events?limit=2", 200],
@@ -53,8 +63,8 @@ const ROUTES: [string, string, number, { framable?: boolean }?][] = [
   ["CSV export", "/events.csv", 200],
   ["Atom feed", "/events.atom", 200],
   ["404 page", "/no-such-page", 404],
-  ["missing event (404)", "/events/no-such-event", 404],
-  ["embedded timeline", "/embed/timeline", 200, { framable: true }],
+  ["missing event (404)", "/events/no-such-event", 404, { policy: "hashes" }],
+  ["embedded timeline", "/embed/timeline", 200, { framable: true, policy: "hashes" }],
 ];
 
 for (const [kind, path, status, opts] of ROUTES) {
@@ -72,13 +82,15 @@ test("a static asset under /_next/static gets nosniff and the nonce-less policy"
   const res = await request.get(asset);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toMatch(/javascript/);
-  expectHeaders(res, { nonced: false });
+  expectHeaders(res, { policy: "none" });
 });
 
-test("every script in the served HTML carries the nonce of its own response, new each time", async ({ request }) => {
+test("every script in the served HTML carries the nonce of its own response, new each time", async ({ page }) => {
+  // Pages rendered per request: those no shared cache may keep (a signed-in reader's, sign-in, 404).
+  await signIn(page, await createUser("editor"));
   const seen = new Set<string>();
   for (const path of ["/events", "/events", `/events/${SUMMIT}`, "/timeline", "/signin", "/embed/timeline", "/no-such-page"]) {
-    const res = await request.get(path);
+    const res = await page.request.get(path);
     const nonce = nonceOf(cspOf(res))!;
     expect(nonce, path).toBeTruthy();
     seen.add(nonce);
@@ -91,6 +103,25 @@ test("every script in the served HTML carries the nonce of its own response, new
     for (const tag of html.match(/<style\b[^>]*>/g) ?? []) expect(tag, path).toContain(`nonce="${nonce}"`);
   }
   expect(seen.size).toBe(7);
+});
+
+const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+test("on the public pages a shared cache may keep, the policy lists exactly the hashes of the page's inline scripts", async ({ request }) => {
+  for (const path of ["/", "/events", `/events/${SUMMIT}`, "/timeline", "/embed/timeline", "/codebook", "/data", "/events/no-such-event"]) {
+    const res = await request.get(path);
+    const csp = cspOf(res);
+    const allowed = new Set([.../script-src ([^;]*)/.exec(csp)![1].matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]));
+    const html = await res.text();
+    expect(html, path).not.toMatch(/<[a-z][^>]*\snonce=/i);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\ssrc=/.test(attributes)).map(([, , body]) => sha256(body));
+    expect(inline.length, `${path} has inline scripts`).toBeGreaterThan(0);
+    expect(new Set(inline), path).toEqual(allowed);
+    expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle="/i);
+    expect(html, path).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i); // an event-handler attribute would need 'unsafe-hashes'
+    const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, body]) => `'${sha256(body)}'`);
+    for (const style of styles) expect(/style-src ([^;]*)/.exec(csp)![1], path).toContain(style);
+  }
 });
 
 test("a caller's request id is kept when well-formed and replaced otherwise", async ({ request }) => {
@@ -120,7 +151,11 @@ async function watchViolations(page: Page) {
 
 test("the events table, an event page and the timeline run under the policy with no violation", async ({ page }) => {
   const violations = await watchViolations(page);
+  // The public pages as a shared cache would keep them: the policy by hashes, twice to be from memory.
   await page.goto("/events");
+  const cached = await page.goto("/events");
+  expect(cached?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  expect(cached?.headers()["x-page-cache"]).toBe("hit");
   await page.getByRole("searchbox", { name: "Search" }).fill("Sullivan");
   await page.getByRole("searchbox", { name: "Search" }).press("Enter");
   await expect(page).toHaveURL(/q=Sullivan/);
@@ -134,7 +169,8 @@ test("the events table, an event page and the timeline run under the policy with
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { hydrated?: boolean }).hydrated)).toBe(true);
 
-  await page.goto("/timeline?start=2023-01-01&end=2023-12-31");
+  const timeline = await page.goto("/timeline?start=2023-01-01&end=2023-12-31");
+  expect(timeline?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
   const chart = page.getByLabel(/^Timeline chart/);
   await chart.focus();
   await page.keyboard.press("+"); // handled by the timeline's client script only

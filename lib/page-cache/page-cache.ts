@@ -4,9 +4,14 @@
 //
 // Correct by construction rather than by expiry: entries are keyed by the public data's version
 // (public-version.ts), read on every request, so a change committed on any instance is seen by
-// the very next request everywhere. Each answer gets its own CSP nonce: the nonce the page was
-// rendered with is replaced in the body and headers by this request's, so a cached page is no
-// weaker than a fresh one (a nonce is never sent twice).
+// the very next request everywhere.
+//
+// Every answer from here may also be kept by a shared cache in front (nginx, a CDN): it carries
+// Cache-Control public with s-maxage (lib/http-cache/cache-control.ts), an ETag naming this
+// version of the page (lib/http-cache/etag.ts), and a CSP made of the hashes of the inline scripts
+// Next.js stamped with the render's nonce instead of a per-request nonce
+// (lib/http-cache/inline-hashes.ts), so one copy is right for every anonymous reader. A
+// conditional request whose tag matches is answered 304 from here: one version lookup, no render.
 //
 // A miss renders the page through the app itself (one request to this server's own port with a
 // per-process secret header, which the proxy lets through to Next.js); concurrent misses for one
@@ -20,8 +25,11 @@ import { randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
 import { NextResponse, type NextRequest } from "next/server";
+import { publicCacheControl } from "../http-cache/cache-control";
+import { ifNoneMatchMatches, pageEtag } from "../http-cache/etag";
+import { hashNoncedInline, withoutNonce } from "../http-cache/inline-hashes";
 import { logger } from "../log";
-import { decorate, type RequestContext } from "../security/proxy-response";
+import { decorate, hashedPolicyFor, type RequestContext } from "../security/proxy-response";
 import { readPublicVersion } from "./public-version";
 
 /** The anonymous public pages; editor pages, sign-in, feeds, exports and the API are never kept. */
@@ -32,17 +40,27 @@ const MAX_URL = 2048;
 const FILL_TIMEOUT_MS = 15_000;
 // Only the answers that depend on the URL and the data alone.
 const KEPT_STATUSES = new Set([200, 404]);
-// Per-response headers are set again for every answer (decorate: CSP, request id, and the rest).
-const KEPT_HEADERS = new Set(["content-type", "cache-control", "vary", "link"]);
+// Per-response headers are set again for every answer (decorate: request id, and the rest);
+// Cache-Control and the CSP are this module's own.
+const KEPT_HEADERS = new Set(["content-type", "vary", "link"]);
+// Next.js's own Vary (the flight headers, which make the same address answer React's format
+// instead of HTML) plus the encoding: a shared cache must never answer a client-side navigation
+// with this HTML, or a reader asking for identity with a compressed copy.
+const ALWAYS_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "accept-encoding"];
 
-interface Entry {
+export interface Entry {
   status: number;
   body: string;
   headers: [string, string][];
-  nonce: string;
+  /** The hashed CSP: the same for every answer of this entry, so a shared cache may keep it. */
+  policy: string;
+  etag: string;
 }
-type FillContext = { path: string; requestId: string };
+type FillContext = { path: string; pathname: string; version: string; requestId: string };
 
+// PAGE_CACHE_MB=0 turns this module off: every page is then rendered by Next.js per request,
+// with a nonce and private, so a shared cache in front keeps nothing either (a 304 needs the
+// entry's policy, see answer()).
 const megabytes = Number(process.env.PAGE_CACHE_MB ?? 256);
 const enabled = Number.isFinite(megabytes) && megabytes > 0;
 const renderConcurrency = Math.max(1, Number(process.env.PAGE_RENDER_CONCURRENCY ?? 4) || 4);
@@ -74,21 +92,34 @@ function state(): CacheState {
 
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
-async function render({ path, requestId }: FillContext): Promise<Entry | undefined> {
+function vary(headers: [string, string][]): string {
+  const names = headers.filter(([name]) => name === "vary").flatMap(([, value]) => value.split(","));
+  return [...new Set([...names, ...ALWAYS_VARY].map((n) => n.trim().toLowerCase()).filter(Boolean))].join(", ");
+}
+
+/** A rendered answer made into an entry every anonymous reader can share, or undefined to keep none. */
+export function entryFrom(res: { status: number; headers: Headers; body: string }, { path, pathname, version }: Omit<FillContext, "requestId">): Entry | undefined {
+  const nonce = nonceOf(res.headers.get("content-security-policy"));
+  const html = res.headers.get("content-type")?.startsWith("text/html");
+  if (!KEPT_STATUSES.has(res.status) || !html || !nonce || res.headers.has("set-cookie")) return undefined;
+  const { body, hashes } = hashNoncedInline(res.body, nonce);
+  const kept = [...res.headers].filter(([name]) => KEPT_HEADERS.has(name) && name !== "vary").map(([name, value]) => [name, withoutNonce(value, nonce)] as [string, string]);
+  const headers: [string, string][] = [...kept, ["vary", vary([...res.headers])]];
+  const policy = hashedPolicyFor(pathname, hashes);
+  return { status: res.status, body, headers, policy, etag: pageEtag({ version, path, status: res.status, policy, body }) };
+}
+
+async function render({ requestId, ...page }: FillContext): Promise<Entry | undefined> {
   const s = state();
   const port = process.env.PORT; // set by `next start` to the port it listens on
   if (!port) return undefined;
   try {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const res = await fetch(`http://127.0.0.1:${port}${page.path}`, {
       headers: { accept: "text/html", "accept-encoding": "identity", [FILL_HEADER]: s.secret, "x-request-id": requestId },
       redirect: "manual",
       signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
     });
-    const body = await res.text();
-    const nonce = nonceOf(res.headers.get("content-security-policy"));
-    const html = res.headers.get("content-type")?.startsWith("text/html");
-    if (!KEPT_STATUSES.has(res.status) || !html || !nonce || res.headers.has("set-cookie")) return undefined;
-    return { status: res.status, body, nonce, headers: [...res.headers].filter(([name]) => KEPT_HEADERS.has(name)) };
+    return entryFrom({ status: res.status, headers: res.headers, body: await res.text() }, page);
   } catch (err) {
     // The page is then rendered for this request as usual; say so once, not on every request.
     if (!s.warned) logger.warn({ err: (err as Error).message }, "page cache could not render through 127.0.0.1; pages are rendered per request");
@@ -97,20 +128,33 @@ async function render({ path, requestId }: FillContext): Promise<Entry | undefin
   }
 }
 
-function answer(entry: Entry, ctx: RequestContext, how: string): NextResponse {
-  const fresh = (text: string) => text.replaceAll(entry.nonce, ctx.nonce);
-  const headers = new Headers(entry.headers.map(([name, value]) => [name, fresh(value)] as [string, string]));
+/**
+ * The entry as this request's answer: 304 when the request names the entry's tag (a shared cache
+ * or a browser revalidating its copy), else the page. Both carry the entry's own policy, since a
+ * cache replaces a kept copy's headers with those of a 304 (RFC 9111, 4.3.4).
+ */
+export function answer(entry: Entry, request: Request, ctx: RequestContext, how: string): NextResponse {
+  const headers = new Headers(entry.headers);
+  headers.set("cache-control", publicCacheControl());
+  headers.set("etag", entry.etag);
+  headers.set("content-security-policy", entry.policy);
   headers.set(CACHE_STATE_HEADER, how);
-  return decorate(new NextResponse(fresh(entry.body), { status: entry.status, headers }), ctx);
+  const notModified = ifNoneMatchMatches(request.headers.get("if-none-match"), entry.etag);
+  if (notModified) headers.delete("content-type");
+  const response = notModified ? new NextResponse(null, { status: 304, headers }) : new NextResponse(entry.body, { status: entry.status, headers });
+  return decorate(response, ctx, { keepOwnPolicy: true });
 }
 
-function isCacheable(request: NextRequest, pathname: string, hasSession: boolean): boolean {
+/** Whether this request may be answered with the shared anonymous copy of a public page. */
+export function isCacheable(request: NextRequest, pathname: string, hasSession: boolean, fillSecret = state().secret): boolean {
   if (!enabled || request.method !== "GET" || hasSession || !PAGES.test(pathname)) return false;
   const h = request.headers;
   // The cache's own render, and client-side navigations and prefetches (React's flight format;
-  // visible here thanks to skipProxyUrlNormalize in next.config.js).
+  // visible here thanks to skipProxyUrlNormalize in next.config.js). Those are rendered by
+  // Next.js per request and stay private: they depend on the reader's current route tree
+  // (Next-Router-State-Tree), so a shared copy would rarely be asked for twice.
   const flight = h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action") || request.nextUrl.searchParams.has("_rsc");
-  return !flight && h.get(FILL_HEADER) !== state().secret;
+  return !flight && h.get(FILL_HEADER) !== fillSecret;
 }
 
 /** The page from the cache (rendering it once if needed), or null to let Next.js render it. */
@@ -124,6 +168,7 @@ export async function cachedPage(request: NextRequest, ctx: RequestContext, hasS
   const key = `${version} ${path}`;
   const { cache } = state();
   const status: LRUCache.Status<string, Entry, FillContext> = {};
-  const entry = await cache.fetch(key, { context: { path, requestId: ctx.requestId }, status }).catch(() => undefined);
-  return entry ? answer(entry, ctx, status.fetch === "hit" ? "hit" : "miss") : null;
+  const context = { path, pathname: ctx.pathname, version, requestId: ctx.requestId };
+  const entry = await cache.fetch(key, { context, status }).catch(() => undefined);
+  return entry ? answer(entry, request, ctx, status.fetch === "hit" ? "hit" : "miss") : null;
 }

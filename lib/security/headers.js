@@ -35,13 +35,18 @@ export function formActionOrigins(oidcIssuer) {
 
 /**
  * With a nonce: only scripts carrying it run, and 'strict-dynamic' lets them load Next's chunks.
- * Without one (a response the proxy did not see: a static file, or a proxy bypass) no inline script
- * or style runs at all, so such a page fails closed rather than open.
- * 'self' in script-src is only a fallback for browsers without CSP level 3.
+ * With hashes instead (a page a shared cache may keep: the decision on CSP by hashes in docs/decisions): only the inline
+ * scripts and styles whose exact text the app rendered with its own nonce run, and external
+ * scripts come from this origin alone ('self'; no 'strict-dynamic', which would refuse the page's
+ * own <script src> tags, as they carry neither a nonce nor an integrity hash).
+ * With neither (a response the proxy did not see: a static file, or a proxy bypass) no inline
+ * script or style runs at all, so such a page fails closed rather than open.
+ * 'self' in a nonce policy is only a fallback for browsers without CSP level 3.
  */
-export function contentSecurityPolicy({ nonce, framable = false, dev = false, formOrigins = [] }) {
-  const n = nonce ? ` 'nonce-${nonce}'` : "";
-  const scriptSrc = nonce ? `'self'${n} 'strict-dynamic'` : "'self'";
+export function contentSecurityPolicy({ nonce, hashes, framable = false, dev = false, formOrigins = [] }) {
+  const sources = (/** @type {string[]} */ list) => list.map((h) => ` '${h}'`).join("");
+  const n = nonce ? ` 'nonce-${nonce}'` : hashes ? sources(hashes.styles) : "";
+  const scriptSrc = nonce ? `'self'${n} 'strict-dynamic'` : hashes ? `'self'${sources(hashes.scripts)}` : "'self'";
   // next dev injects its overlay's styles without a nonce and rebuilds stacks with eval.
   const styleSrc = dev ? "'self' 'unsafe-inline'" : `'self'${n}`;
   return [
@@ -81,12 +86,12 @@ export function staticSecurityHeaders({ framable, production }) {
   return headers;
 }
 
-/** Every security header for one response; the CSP carries the request's nonce when given. */
-export function securityHeaders({ pathname, nonce, production, dev = false, formOrigins = [] }) {
+/** Every security header for one response; the CSP carries the request's nonce, or the page's hashes, when given. */
+export function securityHeaders({ pathname, nonce, hashes, production, dev = false, formOrigins = [] }) {
   const framable = isFramable(pathname);
   return [
     ...staticSecurityHeaders({ framable, production }),
-    /** @type {[string, string]} */ (["content-security-policy", isCapturedCopy(pathname) ? CAPTURED_COPY_POLICY : contentSecurityPolicy({ nonce, framable, dev, formOrigins })]),
+    /** @type {[string, string]} */ (["content-security-policy", isCapturedCopy(pathname) ? CAPTURED_COPY_POLICY : contentSecurityPolicy({ nonce, hashes, framable, dev, formOrigins })]),
   ];
 }
 

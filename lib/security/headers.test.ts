@@ -25,6 +25,16 @@ describe("security headers", () => {
     expect(directive(csp, "style-src")).toBe("style-src 'self'");
   });
 
+  it("with hashes, allows exactly those inline scripts and styles, and scripts from this origin", () => {
+    const csp = contentSecurityPolicy({ hashes: { scripts: ["sha256-AAA=", "sha256-BBB="], styles: ["sha256-CCC="] } });
+    expect(directive(csp, "script-src")).toBe("script-src 'self' 'sha256-AAA=' 'sha256-BBB='");
+    expect(directive(csp, "style-src")).toBe("style-src 'self' 'sha256-CCC='");
+    expect(csp).not.toMatch(/nonce|strict-dynamic|unsafe-inline|unsafe-eval/);
+    expect(directive(contentSecurityPolicy({ hashes: { scripts: [], styles: [] } }), "script-src")).toBe("script-src 'self'");
+    const embed = new Map(securityHeaders({ pathname: "/embed/timeline", hashes: { scripts: ["sha256-AAA="], styles: [] }, production: true }));
+    expect(embed.get("content-security-policy")).toContain("frame-ancestors *");
+  });
+
   it("lets only /embed/* be framed", () => {
     expect(isFramable("/embed/timeline")).toBe(true);
     expect(isFramable("/embed")).toBe(true);

@@ -1,6 +1,6 @@
 // What proxy.ts adds to every answer it gives or passes on: the security headers (CSP with this
 // request's nonce) and the request id.
-import { formActionOrigins, securityHeaders } from "./headers";
+import { formActionOrigins, securityHeaders, type InlineHashes } from "./headers";
 import { REQUEST_ID_HEADER } from "./request-id";
 
 export interface RequestContext {
@@ -17,6 +17,12 @@ const env = () => ({
 
 export function policyFor(ctx: RequestContext): string {
   const csp = securityHeaders({ pathname: ctx.pathname, nonce: ctx.nonce, ...env() }).find(([name]) => name === "content-security-policy");
+  return csp![1];
+}
+
+/** The policy of a page a shared cache may keep: its own inline scripts' hashes, no nonce. */
+export function hashedPolicyFor(pathname: string, hashes: InlineHashes): string {
+  const csp = securityHeaders({ pathname, hashes, ...env() }).find(([name]) => name === "content-security-policy");
   return csp![1];
 }
 
