@@ -58,6 +58,8 @@ export async function handleListEvents(request: Request): Promise<Response> {
   if (bad.length || !fields.ok || !include.ok) return apiError(400, messages.join(" "), [...new Set(bad)]);
 
   const client = readDb();
+  // Looked up first and passed as a value: as a subquery the planner cannot see the bound and
+  // reads every match by type instead of the first few in date order (measured: 3× slower).
   const longest = query.fromDay ? await longestSpanDays(client) : undefined;
   const where = eventWhereSql({ query, longestSpanDays: longest, since });
   const sort = since ? "updated" : query.sort;
