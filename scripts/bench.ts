@@ -30,6 +30,7 @@ import { benchCapture, printCaptureBench } from "./lib/bench-capture";
 import { benchLinkCheck, describeLinkBench } from "./lib/bench-links";
 import { benchTimeline } from "./lib/bench-timeline";
 import { benchApi, printApiBench } from "./lib/bench-api";
+import { benchMap, givePositions, printMapBench } from "./lib/bench-map";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
@@ -56,6 +57,8 @@ const { values: args } = parseArgs({
     provenance: { type: "boolean", default: false },
     // --api: only the JSON API bench against Directus's figures (scripts/lib/bench-api.ts); the full run includes it.
     api: { type: "boolean", default: false },
+    // --map: only /map with every event in view (scripts/lib/bench-map.ts); use --events 10000.
+    map: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
   },
 });
@@ -184,6 +187,11 @@ await runCli(async () => {
     }
     if (args.api) {
       printApiBench(await benchApi(base));
+      return;
+    }
+    if (args.map) {
+      await givePositions(url);
+      printMapBench(await benchMap(base, url));
       return;
     }
 

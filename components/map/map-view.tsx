@@ -8,6 +8,7 @@ import { countryName } from "@/lib/map/geography";
 import { HALO_KM, layoutMap, MIN_HALO_PX, TRANSFER_TYPES, type MapEvent, type PositionedMark } from "@/lib/map/marks";
 import { mapHref, MAX_ZOOM, moveView, type MapView as View } from "@/lib/map/params";
 import { HEIGHT, lonLatAt, projectionFor, WIDTH } from "@/lib/map/projection";
+import { MapKeys } from "./map-keys";
 import { mapSvg, PRECISION_WORDS } from "./map-svg";
 
 /** Events listed under each country below the map; the table has the rest. */
@@ -32,13 +33,16 @@ export function MapView({ events, total, query, view, base, embed = false }: Pro
   const target = embed ? "_top" : undefined;
   const eventHref = (id: string) => `/events/${id}`;
   const svg = mapSvg({ layout, projection, viewKey: `${view.z}:${view.c.join(",")}`, total, zoomHref, eventHref, target });
+  const zoomIn = href(moveView(view, { z: view.z + 1 }));
+  const zoomOut = href(moveView(view, { z: view.z - 1 }));
+  const pan: Record<string, string> = view.z > 0 ? { ArrowLeft: step(-1, 0), ArrowRight: step(1, 0), ArrowUp: step(0, -1), ArrowDown: step(0, 1) } : {};
   const shown = events.length < total ? ` (the earliest ${events.length} drawn)` : "";
 
   return (
     <div className="map">
       <nav aria-label="Map controls" className="map-controls">
-        <Link href={href(moveView(view, { z: view.z + 1 }))} scroll={false} aria-disabled={view.z >= MAX_ZOOM || undefined}>Zoom in</Link>
-        <Link href={href(moveView(view, { z: view.z - 1 }))} scroll={false} aria-disabled={view.z === 0 || undefined}>Zoom out</Link>
+        <Link href={zoomIn} scroll={false} aria-disabled={view.z >= MAX_ZOOM || undefined}>Zoom in</Link>
+        <Link href={zoomOut} scroll={false} aria-disabled={view.z === 0 || undefined}>Zoom out</Link>
         {view.z > 0 && (
           <>
             <Link href={step(-1, 0)} scroll={false}>← West</Link>
@@ -62,7 +66,9 @@ export function MapView({ events, total, query, view, base, embed = false }: Pro
         <li><svg width="22" height="22" aria-hidden="true"><circle cx="11" cy="11" r="10" className="legend-cluster" /></svg> a count of events close together: select it to zoom in</li>
         <li><svg width="30" height="14" aria-hidden="true"><path d="M2,10Q15,0 26,8" className="legend-arrow" /></svg> an arms or technology transfer, supplier to recipient</li>
       </ul>
-      <div className="map-frame" dangerouslySetInnerHTML={{ __html: svg }} />
+      {/* Focusable so that + − and the arrow keys work on it (map-keys.tsx); the marks are links within. */}
+      <div id="map-frame" className="map-frame" tabIndex={0} role="region" aria-label="Map: + and − zoom, arrow keys pan" dangerouslySetInnerHTML={{ __html: svg }} />
+      <MapKeys frameId="map-frame" keys={{ "+": zoomIn, "=": zoomIn, "-": zoomOut, ...pan }} />
       <MapList events={events} embed={embed} target={target} />
       {embed && <p><a href={mapHref("/map", query, view)} target="_top">Open this map in the tracker</a></p>}
     </div>
