@@ -5,14 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleGetEvent } from "../api/events";
 import { apiEventSchema } from "../api/schemas";
 import type { SessionUser } from "../auth/roles";
-import { csvStream, EVENT_COLUMNS, eventRecord } from "../export/csv";
-import { iterateEvents } from "../export/iterate";
+import { csvBody } from "../export/csv-response";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createEvent, updateEvent } from "./mutations";
-import { parseEventQuery } from "./query-params";
 import type { EventInput } from "./schemas";
 import { snapshotInclude, toSnapshot } from "./snapshot";
-import { buildEventWhere } from "./where";
 
 const ORIGIN = "https://tracker.example";
 const MIXED = "2022-09-us-says-shells-mixed";
@@ -82,8 +79,7 @@ describe("an end known to another precision than the start", () => {
   });
 
   it("reaches /events.csv as end_date_precision, empty when the end is as precise as the start", async () => {
-    const q = parseEventQuery(new URLSearchParams()).query;
-    const text = await new Response(csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort), (e) => [eventRecord(e, ORIGIN)], EVENT_COLUMNS, false)).text();
+    const text = await new Response(await csvBody("events", new URLSearchParams(), { client: t.prisma, origin: ORIGIN })).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.id, r.date_precision, r.end_date, r.end_date_precision]).sort()).toEqual([
       [MONTHS, "month", "2022-11-01", ""],

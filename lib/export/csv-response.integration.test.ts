@@ -1,50 +1,52 @@
-// /events.csv and /sources.csv when the database fails: before the first byte the caller gets a
-// 503 it can retry (not a 500, not a 200 cut short); after it, the file ends with the documented
-// marker line, so a truncated download never passes for a whole one; and a client that goes
-// away mid-download leaves no unhandled rejection behind (Node would end the process on one).
+// /events.csv and /sources.csv when the database fails or the client leaves: before the first
+// byte the caller gets a 503 it can retry (not a 500, not a 200 cut short); after it, the file
+// ends with the documented marker line after whole records, so a truncated download never passes
+// for a whole one; and a client that goes away mid-download stops the COPY on the server and
+// gives its connection back to the pool, with no unhandled rejection (Node would end the process).
 //
-// The failures are real ones: a client of a port where nothing listens, whose error stands in
-// for the second page's read (through a Prisma query extension, so the first page is real data).
+// The failures are real ones: a client of a port where nothing listens, and the COPY's server
+// process terminated by pg_terminate_backend while it streams.
+import { parse } from "csv-parse/sync";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
 import { freePort } from "../../scripts/lib/embedded-postgres";
+import { loadSyntheticData } from "../../scripts/lib/synthetic-data";
 import type { PrismaClient } from "../generated/prisma/client";
-import { createPrismaClient } from "../prisma-client";
+import { createPrismaClient, poolOf } from "../prisma-client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { EVENT_COLUMNS, SOURCE_COLUMNS } from "./csv";
 import { CSV_FAILED_MARKER, csvResponse } from "./csv-response";
 
 let t: TestDatabase;
 let unreachable: PrismaClient;
-let connectionError: unknown;
+let observer: pg.Client;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seedDatabase(t.prisma);
+  // Files of megabytes: far more than the sockets between PostgreSQL and the test can buffer.
+  await loadSyntheticData(t.url, 20000);
   unreachable = createPrismaClient(`postgresql://postgres@127.0.0.1:${await freePort()}/nothing`, 1);
-  connectionError = await unreachable.event.findMany().then(() => null, (e: unknown) => e);
-  expect(connectionError).not.toBeNull();
+  observer = new pg.Client({ connectionString: t.url });
+  await observer.connect();
 });
 afterAll(async () => {
+  await observer.end();
   await unreachable.$disconnect();
   await t.drop();
 });
 
 const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
 
-/** The test database, except that the nth read of a page of event keys waits for `gate`, then fails as an unreachable database does. */
-function failingOnRead(n: number, gate: Promise<void> = Promise.resolve()) {
-  let reads = 0;
-  return t.prisma.$extends({
-    query: {
-      event: {
-        async findMany({ args, query }) {
-          if (++reads !== n) return query(args);
-          await gate;
-          throw connectionError;
-        },
-      },
-    },
-  }) as unknown as PrismaClient;
+/** The connections running an export's COPY (parallel workers left out), seen from a connection outside the app's pool. */
+async function copying(): Promise<number[]> {
+  const { rows } = await observer.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()
+    AND backend_type = 'client backend' AND state = 'active' AND query LIKE 'COPY (SELECT%'`);
+  return rows.map((r) => r.pid as number);
+}
+
+async function eventually(check: () => Promise<boolean>) {
+  for (let i = 0; i < 50 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+  return check();
 }
 
 describe("CSV exports when the database fails", () => {
@@ -58,30 +60,44 @@ describe("CSV exports when the database fails", () => {
     }
   });
 
-  it("end the file with the error marker line when reading fails midway", async () => {
-    for (const kind of ["events", "sources"] as const) {
-      const res = await csvResponse(request(`/${kind}.csv`), kind, { client: failingOnRead(2), batch: 3 });
+  it("end the file with the error marker line, after whole records, when reading fails midway", async () => {
+    for (const [kind, columns] of [["events", EVENT_COLUMNS], ["sources", SOURCE_COLUMNS]] as const) {
+      const res = await csvResponse(request(`/${kind}.csv`), kind, { client: t.prisma });
       expect(res.status).toBe(200);
-      const lines = (await res.text()).trimEnd().split("\r\n");
-      expect(lines.length, kind).toBeGreaterThan(3); // the header and the first page's rows
-      expect(lines.at(-1)).toBe(CSV_FAILED_MARKER);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = decoder.decode((await reader.read()).value, { stream: true }); // the header and the first records
+      for (const pid of await copying()) await observer.query("SELECT pg_terminate_backend($1)", [pid]);
+      for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
+      const lines = text.trimEnd().split("\r\n");
+      expect(lines.at(-1), kind).toBe(CSV_FAILED_MARKER);
       expect(lines.filter((l) => l === CSV_FAILED_MARKER)).toHaveLength(1);
+      const records = parse(text.slice(0, text.lastIndexOf(CSV_FAILED_MARKER)), { relax_column_count: true }) as string[][];
+      expect(records.length, kind).toBeGreaterThan(2); // the header and some rows…
+      expect(records.length, kind).toBeLessThan(kind === "events" ? 20000 : 40000); // …not all of them
+      expect(records.every((r) => r.length === columns.length), kind).toBe(true); // each one whole
     }
   });
 
-  it("leave no unhandled rejection when the client goes away while the next page is being read", async () => {
+  it("stop the COPY and give its connection back to the pool when the client goes away", async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
     try {
-      let open!: () => void;
-      const gate = new Promise<void>((r) => (open = r));
-      const res = await csvResponse(request("/events.csv"), "events", { client: failingOnRead(2, gate), batch: 3 });
+      const res = await csvResponse(request("/sources.csv"), "sources", { client: t.prisma });
       const reader = res.body!.getReader();
-      await reader.read(); // the header
-      await reader.read(); // the first page; the second is being read
+      await reader.read();
+      await reader.read();
+      const [pid] = await copying();
+      expect(pid).toBeDefined(); // the server is still sending, held back by the client
       await reader.cancel(); // the client disconnects
-      open(); // and then the second page's read fails
+      expect(await eventually(async () => (await copying()).length === 0)).toBe(true);
+      // Its connection was not closed but went back to the pool, idle, and serves the next query.
+      const pool = poolOf(t.prisma);
+      expect(pool.idleCount).toBe(pool.totalCount);
+      const alive = await observer.query("SELECT state FROM pg_stat_activity WHERE pid = $1", [pid]);
+      expect(alive.rows).toEqual([{ state: "idle" }]);
+      expect(await t.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       process.off("unhandledRejection", onUnhandled);

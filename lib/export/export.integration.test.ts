@@ -8,7 +8,7 @@ import { parseEventQuery } from "../events/query-params";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
 import { buildEventWhere } from "../events/where";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "./csv";
+import { csvBody } from "./csv-response";
 import { iterateEvents, pageOfEvents } from "./iterate";
 import type { Cursor } from "./keyset";
 import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
@@ -42,12 +42,12 @@ describe("CSV export", () => {
       const exported: string[] = [];
       for await (const batch of iterateEvents(t.prisma, buildEventWhere(q), q.sort, 4)) exported.push(...batch.map((e) => e.id));
       expect(exported, qs).toEqual(await tableIds(qs));
+      expect((await exportCsv("events", qs)).rows.map((r) => r.id), qs).toEqual(exported);
     }
   });
 
   it("parses back as RFC 4180 with one row per event and the documented columns", async () => {
-    const q = query("type=summit-meeting");
-    const stream = csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort, 3), (e) => [eventRecord(e, "https://t.example")], EVENT_COLUMNS, true);
+    const stream = await csvBody("events", new URLSearchParams("type=summit-meeting&bom=1"), { client: t.prisma, origin: "https://t.example" });
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark asked for with bom=1
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
@@ -104,11 +104,7 @@ const EVENT_COLUMNS_V1 = "id,url,title,summary,event_type,claim_status,start_dat
 const SOURCE_COLUMNS_V1 = "event_id,event_url,position,url,publisher,title,published_on,quote,archived_url,author,accessed_on,source_type,language";
 
 async function exportCsv(kind: "events" | "sources", qs = "") {
-  const q = query(qs);
-  const stream = kind === "events"
-    ? csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort), (e) => [eventRecord(e, "https://t.example")], EVENT_COLUMNS, false)
-    : csvStream(iterateEvents(t.prisma, buildEventWhere(q), q.sort), (e) => sourceRecords(e, "https://t.example"), SOURCE_COLUMNS, false);
-  const text = await new Response(stream).text();
+  const text = await new Response(await csvBody(kind, new URLSearchParams(qs), { client: t.prisma, origin: "https://t.example" })).text();
   return { header: text.slice(0, text.indexOf("\r\n")), rows: parse(text, { columns: true }) as Record<string, string>[], text };
 }
 

@@ -3,10 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
-import { parseEventQuery } from "../events/query-params";
-import { buildEventWhere } from "../events/where";
-import { csvStream, EVENT_COLUMNS, eventRecord, SOURCE_COLUMNS, sourceRecords } from "../export/csv";
-import { iterateEvents } from "../export/iterate";
+import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
+import { csvBody } from "../export/csv-response";
 import { createProvenanceEvent, DENIAL_QUOTE, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -14,11 +12,10 @@ import { importEvents } from "./import-events";
 
 const ORIGIN = "https://tracker.example";
 
+// The files as /events.csv and /sources.csv serve them (PostgreSQL's COPY of the export rows).
 async function exportAll(prisma: PrismaClient) {
-  const q = parseEventQuery(new URLSearchParams("retracted=include")).query;
-  const events = await new Response(csvStream(iterateEvents(prisma, buildEventWhere(q), q.sort), (e) => [eventRecord(e, ORIGIN)], EVENT_COLUMNS, false)).text();
-  const sources = await new Response(csvStream(iterateEvents(prisma, buildEventWhere(q), q.sort), (e) => sourceRecords(e, ORIGIN), SOURCE_COLUMNS, false)).text();
-  return { events, sources };
+  const read = async (kind: "events" | "sources") => new Response(await csvBody(kind, new URLSearchParams("retracted=include"), { client: prisma, origin: ORIGIN })).text();
+  return { events: await read("events"), sources: await read("sources") };
 }
 
 // What an import cannot bring into another database: the quote checks and the copies they ran against.

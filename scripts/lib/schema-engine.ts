@@ -38,7 +38,13 @@ export async function withSchemaEngine<T>(
   // Our own pool, ended below: a connection left open would block `CREATE DATABASE … TEMPLATE`.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on("error", () => {});
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const factory = new PrismaPg(pool);
+  // The adapter's executeScript splits a migration on every ";", inside a function body or a
+  // comment too. PostgreSQL takes the whole script as one simple query (one implicit transaction),
+  // which is how Prisma's native engine sends it, so `prisma migrate deploy` reads the same files.
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => Object.assign(await connect(), { executeScript: async (script: string) => void (await pool.query(script)) });
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },

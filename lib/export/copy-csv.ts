@@ -1,0 +1,116 @@
+// Streams a COPY … TO STDOUT as the body of a CSV file: PostgreSQL formats every byte (the cells
+// are stored formatted, see model EventExport), and the server only turns record ends into CRLF
+// and forwards the bytes, with backpressure: COPY's socket is read only as fast as the client takes.
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { CrlfRecords } from "./crlf-records";
+
+export interface CopyCsvOptions {
+  /** The header row, without its line end. */
+  header: string;
+  bom: boolean;
+  /** Called when reading fails after the first byte; returns the file's last line (the error marker). */
+  onFailure: (err: unknown) => string;
+}
+
+type Copy = ReturnType<typeof copyTo>;
+
+/**
+ * Connects, starts the COPY and waits for its first bytes before returning, so that a failure
+ * until then rejects (the caller answers 503) instead of becoming a 200 cut short.
+ */
+export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions): Promise<ReadableStream<Uint8Array>> {
+  const client = await pool.connect();
+  // A checked-out client's connection errors are ours to catch (the pool listens only to idle
+  // ones); the COPY stream reports the same failure, so this listener only keeps the process up.
+  const ignore = () => {};
+  client.on("error", ignore);
+  const copy = client.query(copyTo(sql));
+  // Not destroyed when the reader stops: a stopped COPY is cancelled and drained (stopCopy).
+  const chunks = copy.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>;
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await chunks.next();
+  } catch (err) {
+    client.off("error", ignore);
+    client.release(err as Error);
+    throw err;
+  }
+  const encoder = new TextEncoder();
+  const records = new CrlfRecords();
+  let released = false;
+  let cancelled = false;
+  const release = (err?: Error) => {
+    if (released) return;
+    released = true;
+    client.off("error", ignore);
+    client.release(err);
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${opts.bom ? "\ufeff" : ""}${opts.header}\r\n`));
+      if (first.done) {
+        release();
+        controller.close();
+      } else {
+        const out = records.push(first.value);
+        if (out.length) controller.enqueue(out);
+      }
+    },
+    // A pull must enqueue something or end, or the reader would wait for ever: loop past the
+    // chunks that finish no record.
+    async pull(controller) {
+      if (cancelled) return;
+      try {
+        for (;;) {
+          const { done, value } = await chunks.next();
+          if (done) {
+            release();
+            if (records.pending) throw new Error("COPY ended inside a record.");
+            return controller.close();
+          }
+          const out = records.push(value);
+          if (out.length) return controller.enqueue(out);
+        }
+      } catch (err) {
+        if (cancelled) return; // the cancellation's own error
+        release(err as Error); // the connection may be broken: the pool replaces it
+        controller.enqueue(encoder.encode(`${opts.onFailure(err)}\r\n`));
+        controller.close();
+      }
+    },
+    // The client went away.
+    async cancel() {
+      cancelled = true;
+      if (!released) release(await stopCopy(client, copy, chunks));
+    },
+  });
+}
+
+/**
+ * Stops a COPY that is still sending: PostgreSQL's cancel request (on a connection of its own,
+ * as pg_cancel_backend would), then the rows already in flight are read and dropped until the
+ * cancellation's error, after which the connection is idle and goes back to the pool. Returns
+ * an error (the connection is then closed instead) if the server does not stop within 5 s.
+ */
+async function stopCopy(client: pg.PoolClient, copy: Copy, chunks: AsyncIterator<Buffer>): Promise<Error | undefined> {
+  if (copy.readableEnded) return undefined;
+  // node-postgres's own way to send it (Client#cancel, not in its type definitions).
+  const canceller = new pg.Client({ host: client.host, port: client.port });
+  canceller.connection.on("error", () => {}); // a failed cancel only means waiting for the timeout
+  (canceller as unknown as { cancel(c: pg.PoolClient, q: Copy): void }).cancel(client, copy);
+  // Read to the end (resume() would not: the iterator listens for 'readable').
+  const stopped = (async () => {
+    try {
+      while (!(await chunks.next()).done);
+    } catch {
+      // the cancellation's error: the server has stopped
+    }
+    return undefined;
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Error>((resolve) => (timer = setTimeout(() => resolve(new Error("COPY did not stop when cancelled.")), 5000)));
+  const result = await Promise.race([stopped, late]);
+  clearTimeout(timer);
+  return result;
+}
