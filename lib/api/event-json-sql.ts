@@ -3,7 +3,7 @@
 // hostile rows). The text is built by concatenation rather than json_build_object/json_agg,
 // which put spaces and newlines between members; to_json(text) escapes strings exactly as
 // JSON.stringify does (", \, \b \f \n \r \t, other controls as \u00xx). Every expression reads
-// the event as `e`.
+// the event as `e` and its export-ready row (event_export, LEFT JOINed) as `x`.
 import { Prisma } from "../generated/prisma/client";
 import type { ApiField } from "./fields";
 
@@ -69,9 +69,11 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
   itemCategories: list("e.item_categories"),
   sanctionsRegime: str("e.sanctions_regime::text"),
   instrument: str("e.instrument"),
-  actors: array(ACTOR, "FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id", "a.name, ea.role"),
-  sources: array(SOURCE, "FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id", "s.position"),
-  disputingSourceCount: "(SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes')::text",
+  // From the export-ready row `x` (event_export, kept by triggers in the writing transaction, as
+  // compact JSON in this shape); built here only for an event that has none (yet).
+  actors: `coalesce(x.actors_json::text, ${array(ACTOR, "FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id", "a.name, ea.role")})`,
+  sources: `coalesce(x.sources_json::text, ${array(SOURCE, "FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id", "s.position")})`,
+  disputingSourceCount: "coalesce(x.disputing_source_count, (SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes'))::text",
   status: str("e.status::text"),
   firstPublishedAt: iso("e.published_at"),
   lastChangedAt: iso("e.updated_at"),

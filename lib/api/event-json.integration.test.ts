@@ -89,4 +89,16 @@ describe("the SQL-built list page", () => {
     expect(data.map((e) => e.latitude)).toContain(1e-7);
     expect(data.map((e) => e.date?.display)).toEqual(expect.arrayContaining(["27–28 February 2019", "30 September – 2 November 2022", "c. 5 May 2020", "January 2020 – 1 January 2020", "1", "September 2022 – 2 November 2022", "4 March 99 – 6 May 99"]));
   });
+
+  // Last: it empties the export-ready rows.
+  it("reads actors and sources from the export-ready rows, and builds the same bytes for an event that has none", async () => {
+    const qs = "updated_since=0001-01-01T00:00:00Z&retracted=include&limit=100";
+    const withRows = await (await handleListEvents(new Request(`${ORIGIN}/api/v1/events?${qs}`))).text();
+    const exportRows = await t.prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM event_export");
+    await t.prisma.$executeRawUnsafe("DELETE FROM event_export");
+    const without = await (await handleListEvents(new Request(`${ORIGIN}/api/v1/events?${qs}`))).text();
+    expect(without).toBe(withRows);
+    expect(without).toBe(await before(qs));
+    expect(Number(exportRows[0].n), "the export triggers filled event_export").toBeGreaterThan(0);
+  });
 });

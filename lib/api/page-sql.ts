@@ -40,7 +40,8 @@ export async function eventPageText(client: PrismaClient, r: PageRequest): Promi
            (array_agg(${Prisma.raw(CURSOR_VALUE[keysetColumn(r.sort).column])} ORDER BY k.rn DESC) ${shown})[1] AS last_v,
            (array_agg(e.id ORDER BY k.rn DESC) ${shown})[1] AS last_id
     FROM (SELECT e.id, row_number() OVER (ORDER BY ${order}) AS rn FROM event e WHERE ${where} ORDER BY ${order} LIMIT ${r.limit + 1}) k
-    JOIN event e ON e.id = k.id`;
+    JOIN event e ON e.id = k.id
+    LEFT JOIN event_export x ON x.event_id = e.id`;
   const row = rows[0];
   return {
     data: `[${row?.data ?? ""}]`,
