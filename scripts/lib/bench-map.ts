@@ -4,6 +4,7 @@
 // page and long tasks (> 50 ms, as the browser reports them) while loading and zooming by links;
 // over HTTP: the page's render time against the SQL it runs and the layout + SVG cost alone.
 import { chromium } from "@playwright/test";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { parseEventQuery } from "../../lib/events/query-params";
 import { layoutMap } from "../../lib/map/marks";
@@ -23,6 +24,13 @@ export interface MapBench {
   /** The map's query alone (listMapEvents), and the layout + SVG markup alone, medians. */
   queryMs: number;
   drawMs: number;
+  /**
+   * What a client-side map library would need sent instead: the events' ids, titles, positions,
+   * precisions and countries as JSON, gzipped (the least it could draw and cluster from).
+   */
+  clientDataKb: number;
+  /** The page as sent, gzipped. */
+  htmlGzipKb: number;
   maxMarks: number;
   longestTaskMs: number;
   longTasks: number;
@@ -52,6 +60,7 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
   const queryTimes: number[] = [];
   const drawTimes: number[] = [];
   let events = 0;
+  let clientDataKb = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     const r = await listMapEvents(query);
@@ -62,16 +71,19 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
     drawTimes.push(performance.now() - t1);
     queryTimes.push(t1 - t0);
     events = r.total;
+    clientDataKb = gzipSync(JSON.stringify(r.events.map((e) => [e.id, e.title, e.latitude, e.longitude, e.locationPrecision, e.countryCodes]))).length / 1024;
   }
 
   for (let i = 0; i < 5; i++) await fetch(base + path).then((r) => r.text());
   const pageTimes: number[] = [];
   let htmlKb = 0;
+  let htmlGzipKb = 0;
   for (let i = 0; i < 30; i++) {
     const t0 = performance.now();
     const html = await fetch(base + path).then((r) => r.text());
     pageTimes.push(performance.now() - t0);
     htmlKb = html.length / 1024;
+    htmlGzipKb = gzipSync(html).length / 1024;
   }
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
@@ -111,6 +123,8 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
       pageP99Ms: pct(pageTimes, 99),
       queryMs: median(queryTimes),
       drawMs: median(drawTimes),
+      clientDataKb,
+      htmlGzipKb,
       maxMarks: Math.max(...steps.map((s) => s.marks)),
       longestTaskMs: Math.max(0, ...longTasks),
       longTasks: longTasks.length,
@@ -122,7 +136,7 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
 }
 
 export function printMapBench(m: MapBench): void {
-  console.log(`\nMap with ${m.events} events in view: page ${Math.round(m.pageP50Ms)} ms p50, ${Math.round(m.pageP99Ms)} ms p99 (30 sequential requests, ${m.htmlKb.toFixed(0)} KB of HTML); of which the query ${Math.round(m.queryMs)} ms and the layout + SVG ${Math.round(m.drawMs)} ms (medians of 5); at most ${m.maxMarks} mark elements (target ≤ ~500); longest task ${Math.round(m.longestTaskMs)} ms (${m.longTasks} over 50 ms; target ≤ 200 ms).`);
+  console.log(`\nMap with ${m.events} events in view: page ${Math.round(m.pageP50Ms)} ms p50, ${Math.round(m.pageP99Ms)} ms p99 (30 sequential requests, ${m.htmlKb.toFixed(0)} KB of HTML, ${m.htmlGzipKb.toFixed(0)} KB gzipped; a client-side map library would need ${m.clientDataKb.toFixed(0)} KB gzipped of event data alone); of which the query ${Math.round(m.queryMs)} ms and the layout + SVG ${Math.round(m.drawMs)} ms (medians of 5); at most ${m.maxMarks} mark elements (target ≤ ~500); longest task ${Math.round(m.longestTaskMs)} ms (${m.longTasks} over 50 ms; target ≤ 200 ms).`);
   console.table(m.steps.map((s) => ({ step: s.step, "mark elements": s.marks, "until loaded ms": Math.round(s.ms) })));
   if (m.maxMarks > 550 || m.longestTaskMs > 200) process.exitCode = 1;
 }
