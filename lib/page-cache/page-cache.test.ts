@@ -103,6 +103,14 @@ describe("answering from the shared copy", () => {
     expect(res.headers.get("cache-control")).toMatch(/^public, /);
   });
 
+  it("sends a kept 404 whole even to a request naming its tag (preconditions apply to 2xx only)", async () => {
+    const missing = entryFrom(rendered(404), { ...page, path: "/events/gone", pathname: "/events/gone" })!;
+    const res = answer(missing, get("/events/gone", { "if-none-match": missing.etag }), { ...ctx, pathname: "/events/gone" }, "hit");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe(missing.body);
+    expect(res.headers.get("cache-control")).toMatch(/^public, /);
+  });
+
   it("sends the whole page when the request names another version's tag", async () => {
     const res = answer(entry, get("/events?q=x", { "if-none-match": `W/"6-old"` }), ctx, "hit");
     expect(res.status).toBe(200);

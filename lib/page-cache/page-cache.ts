@@ -139,7 +139,8 @@ export function answer(entry: Entry, request: Request, ctx: RequestContext, how:
   headers.set("etag", entry.etag);
   headers.set("content-security-policy", entry.policy);
   headers.set(CACHE_STATE_HEADER, how);
-  const notModified = ifNoneMatchMatches(request.headers.get("if-none-match"), entry.etag);
+  // Preconditions only apply to what would be a 2xx (RFC 9110, 13.2.1): a kept 404 is sent whole.
+  const notModified = entry.status === 200 && ifNoneMatchMatches(request.headers.get("if-none-match"), entry.etag);
   if (notModified) headers.delete("content-type");
   const response = notModified ? new NextResponse(null, { status: 304, headers }) : new NextResponse(entry.body, { status: entry.status, headers });
   return decorate(response, ctx, { keepOwnPolicy: true });
