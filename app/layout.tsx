@@ -12,7 +12,9 @@ export const metadata: Metadata = {
 // so that /embed pages can render with minimal chrome inside a newsroom's iframe.
 // Every page renders per request: Next.js stamps the CSP nonce from proxy.ts on its scripts only
 // while rendering, so a page prerendered at build time would carry none and its scripts would be
-// refused (docs/decisions/0009-security-headers.md).
+// refused (docs/decisions/0009-security-headers.md). The anonymous public pages a shared cache may
+// keep are rendered this way too, once per version: the page cache then swaps the nonce for the
+// hashes of exactly the scripts that carried it (lib/http-cache/inline-hashes.ts).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return (
