@@ -35,7 +35,12 @@ export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
   ]);
 }
 
-const FORMAT = { record_delimiter: "windows", cast: { boolean: (v: boolean) => (v ? "true" : "false") } } as const;
+// quote_record_delimiter: the one change from the writer as it served files. With a record
+// delimiter given, csv-stringify 6.9 quotes a cell holding "\r\n" but not one holding a lone
+// "\n" or "\r", so such a cell split its record for every reader (PostgreSQL quotes it, as
+// RFC 4180 readers expect). EXPORT_FORMAT_BEFORE_COPY keeps the old options for the test that shows it.
+export const EXPORT_FORMAT_BEFORE_COPY = { record_delimiter: "windows", cast: { boolean: (v: boolean) => (v ? "true" : "false") } } as const;
+const FORMAT = { ...EXPORT_FORMAT_BEFORE_COPY, quote_record_delimiter: true } as const;
 
 /**
  * Streams CSV for batches of events: a header row, then one chunk per batch, so the server
