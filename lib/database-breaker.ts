@@ -11,6 +11,10 @@
 // network can cause (connection refused or cut, the server shutting down) already is a failed
 // attempt to reach it, and opens the breaker at once, as before: any delay there would let
 // requests racing an outage meet the database's errors instead of the clear 503.
+//
+// With a read replica (DATABASE_READ_URL) there are two breakers, run by these same rules: the
+// primary's, which sends every request to 503, and the replica's, which sends only the public
+// reads to 503 (lib/availability.ts) while the desk keeps the primary.
 import pg from "pg";
 import { breakerState, replicaBreakerState, type BreakerState } from "./breaker-state";
 import { isDatabaseUnavailableError, isPoolWaitTimeout } from "./db-errors";
