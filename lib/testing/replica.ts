@@ -110,7 +110,9 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
   await chmod(dir, 0o700);
   if ("uid" in ids) await chown(dir, ids.uid, ids.gid);
   const password = randomBytes(18).toString("base64url");
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const primaryPort = await freePort();
+  let replicaPort = await freePort();
+  while (replicaPort === primaryPort) replicaPort = await freePort(); // both were free, not yet taken
   const url = (port: number, database: string) => `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`;
   const primaryDir = path.join(dir, "primary");
   const replicaDir = path.join(dir, "replica");
