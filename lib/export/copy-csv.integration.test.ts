@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { csvBody } from "./csv-response";
-import { EXPORT_FORMAT_BEFORE_COPY, referenceCsv } from "./csv-reference";
-import { HOSTILE_IDS, insertHostileRows } from "./export-rows-fixture";
+import { EXPORT_FORMAT_BEFORE_COPY } from "./csv-reference";
+import { bothWriters, HOSTILE_IDS, insertHostileRows, ORIGIN } from "./export-rows-fixture";
 
-const ORIGIN = "https://tracker.example";
 let t: TestDatabase;
 
 beforeAll(async () => {
@@ -23,14 +21,6 @@ beforeAll(async () => {
   await insertHostileRows(t.prisma);
 });
 afterAll(() => t.drop());
-
-export async function bothWriters(prisma: TestDatabase["prisma"], kind: "events" | "sources", qs: string) {
-  const params = new URLSearchParams(qs);
-  const copy = new Uint8Array(await new Response(await csvBody(kind, params, { client: prisma, origin: ORIGIN })).arrayBuffer());
-  const reference = await referenceCsv(prisma, kind, params, ORIGIN);
-  const text = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
-  return { copy: text(copy), reference: text(reference), copyBytes: copy.length, referenceBytes: reference.length };
-}
 
 const QUERIES = [
   "", "sort=date", "sort=title", "sort=-title", "retracted=include", "retracted=include&sort=-title",

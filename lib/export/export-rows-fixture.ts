@@ -1,9 +1,23 @@
-// Hostile rows for the export tests, written by raw SQL so that they hold what no form would let
-// through but the database accepts: formula starts (after spaces, full-width), quotes, commas,
-// CR/LF, tabs, empty strings beside NULLs, a nameless actor, emoji and right-to-left text,
-// coordinates JavaScript and PostgreSQL print differently (1e-7, -0), year 500, gaps in source
-// positions, a disputed and a verified citation. The triggers see them as they see any writer.
+// For the export tests: both writers' files side by side, and hostile rows written by raw SQL
+// so that they hold what no form would let through but the database accepts: formula starts
+// (after spaces, full-width), quotes, commas, CR/LF, tabs, empty strings beside NULLs, a nameless
+// actor, emoji and right-to-left text, coordinates JavaScript and PostgreSQL print differently
+// (1e-7, -0), year 500, gaps in source positions, a disputed and a verified citation. The
+// triggers see them as they see any writer.
 import type { PrismaClient } from "../generated/prisma/client";
+import { csvBody } from "./csv-response";
+import { referenceCsv } from "./csv-reference";
+
+export const ORIGIN = "https://tracker.example";
+
+/** The same file from the COPY writer and from the reference writer, as text (a BOM kept). */
+export async function bothWriters(prisma: PrismaClient, kind: "events" | "sources", qs: string) {
+  const params = new URLSearchParams(qs);
+  const copy = new Uint8Array(await new Response(await csvBody(kind, params, { client: prisma, origin: ORIGIN })).arrayBuffer());
+  const reference = await referenceCsv(prisma, kind, params, ORIGIN);
+  const text = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+  return { copy: text(copy), reference: text(reference), copyBytes: copy.length, referenceBytes: reference.length };
+}
 
 export const HOSTILE_IDS = ["-hostile-formula", "hostile-unicode", "hostile-quotes", "hostile-draft", "hostile-deleted"];
 

@@ -66,8 +66,8 @@ ALTER TABLE "source_export" ADD CONSTRAINT "source_export_event_id_fkey" FOREIGN
 
 -- Everything below is hand-written: schema.prisma cannot describe functions or triggers, and
 -- schema-to-schema diffs leave them alone. The rules are lib/export/csv.ts's (the CSV writer
--- before COPY), and lib/export/copy-export.test-helpers and export-rows.integration.test.ts
--- compare both writers byte for byte.
+-- before COPY, kept as lib/export/csv-reference.ts), and lib/export/copy-csv.integration.test.ts
+-- and export-rows.integration.test.ts compare both writers byte for byte.
 
 -- A text cell: empty is NULL (an empty cell), and a cell a spreadsheet could run as a formula
 -- gets an apostrophe (FORMULA_START in lib/export/csv.ts: a tab, CR or LF first, or = + - @ or
