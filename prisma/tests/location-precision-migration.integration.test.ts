@@ -17,7 +17,7 @@ describe("migration 20261201063810_location_precision", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     // As the previous seed wrote them: no precision, so every row has the column's default.
-    await seedAsBefore(t.prisma, previousSeedEvents.map(({ locationPrecision: _p, ...e }) => e as (typeof previousSeedEvents)[number]));
+    await seedAsBefore(t.prisma, previousSeedEvents.map((e) => ({ ...e, locationPrecision: undefined as never })));
     await t.prisma.event.update({ where: { id: EDITED }, data: { place: "Vostochny, Amur Oblast, Russia" } });
     const sql = await readFile(MIGRATION, "utf8");
     // The data step only: the enum and column already exist in the test database.
