@@ -24,7 +24,7 @@ import { startAppInstances, startProxyStack, sharedSecrets } from "./lib/proxy-s
 import { benchViral, describeCacheStatuses, subtractCounts } from "./lib/bench-load-viral";
 import { runCli } from "./lib/run-cli";
 import { applyMigrations } from "./lib/schema-engine";
-import { memoryGrowthDuringExport, timeCopy, timeCsvDownload } from "./lib/bench-export";
+import { benchExport } from "./lib/bench-export";
 import { benchFuzz } from "./lib/bench-fuzz";
 import { benchCapture, printCaptureBench } from "./lib/bench-capture";
 import { benchLinkCheck, describeLinkBench } from "./lib/bench-links";
@@ -57,6 +57,8 @@ const { values: args } = parseArgs({
     provenance: { type: "boolean", default: false },
     // --api: only the JSON API bench against Directus's figures (scripts/lib/bench-api.ts); the full run includes it.
     api: { type: "boolean", default: false },
+    // --export: only the CSV export against COPY and Directus, and its memory (scripts/lib/bench-export.ts); the full run includes it.
+    export: { type: "boolean", default: false },
     // --map: only /map with every event in view (scripts/lib/bench-map.ts); use --events 10000.
     map: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
@@ -185,6 +187,10 @@ await runCli(async () => {
       await runLoad(apps.urls, url, `${instances} app instance(s)`);
       return;
     }
+    if (args.export) {
+      await benchExport(base, url, apps.pids[0], events, memoryEvents);
+      return;
+    }
     if (args.api) {
       printApiBench(await benchApi(base));
       return;
@@ -221,22 +227,7 @@ await runCli(async () => {
     console.log(`\nTimeline with ${tl.filteredEvents} filtered events: loaded in ${Math.round(tl.loadMs)} ms; at most ${tl.maxItems} item elements in the page while zooming, panning and filtering (target ≤ ~500); longest task ${Math.round(tl.longestTaskMs)} ms (${tl.longTasks} tasks over 50 ms; target ≤ 200 ms); ${tl.scriptKb.toFixed(0)} KB of JavaScript (compressed), ${tl.timelineOnlyKb.toFixed(1)} KB of it not on the table page.`);
     console.table(tl.steps.map((s) => ({ step: s.step, "item elements": s.items, "until settled ms": Math.round(s.ms) })));
 
-    const csv = await timeCsvDownload(`${base}/events.csv`);
-    const copy = await timeCopy(url);
-    console.log(`\nCSV export of every published event (${csv.rows} rows)`);
-    console.table([
-      { path: "/events.csv", "first byte ms": Math.round(csv.ttfbMs), "rows/s": Math.round(csv.rowsPerSecond) },
-      { path: "COPY … TO STDOUT WITH CSV", "first byte ms": "—", "rows/s": Math.round(copy.rowsPerSecond) },
-    ]);
-    console.log(`App export speed is ${(csv.rowsPerSecond / copy.rowsPerSecond).toFixed(2)}× COPY's (target ≥ 0.5; first byte target < 500 ms).`);
-
-    if (memoryEvents > events) {
-      const t1 = performance.now();
-      await loadSyntheticData(url, memoryEvents - events, events + 1);
-      console.log(`\nGrew the data set to ${memoryEvents} events in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-      const mem = await memoryGrowthDuringExport(`${base}/events.csv`, apps.pids[0]);
-      console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s; server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 100 MB).`);
-    }
+    await benchExport(base, url, apps.pids[0], events, memoryEvents);
     await benchProvenance(url);
   } finally {
     await stopApps();

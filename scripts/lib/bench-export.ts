@@ -1,8 +1,12 @@
-// Export benchmarks: /events.csv against PostgreSQL's own COPY of the same rows, and the app
-// server's memory while it streams a large export.
+// Export benchmarks: /events.csv against PostgreSQL's own COPY of the same SELECT and against
+// Directus's figure from issue 13, its first byte, and the app server's memory while it streams
+// the export of a large data set.
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { parseEventQuery } from "../../lib/events/query-params";
+import { copyStatement } from "../../lib/export/copy-sql";
+import { loadSyntheticData } from "./synthetic-data";
 
 /** Streams a URL to the end; time to first byte, rows (CRLF-terminated lines less the header), and rows per second. */
 export async function timeCsvDownload(url: string, onChunk?: () => void) {
@@ -22,18 +26,9 @@ export async function timeCsvDownload(url: string, onChunk?: () => void) {
   return { ttfbMs: ttfb, rows: lines - 1, rowsPerSecond: (lines - 1) / seconds };
 }
 
-// The export's columns, as one SQL statement, so COPY does the same work the app does.
-const COPY_SQL = `COPY (
-  SELECT e.id, 'http://x/events/' || e.id, e.title, e.summary, e.type, e.claim_status, e.start_date, e.end_date, e.precision, e.approximate,
-         e.place, array_to_string(e.country_codes, ' | '), e.latitude, e.longitude,
-         (SELECT string_agg(a.name || ' (' || ea.role || ')', ' | ' ORDER BY a.name, ea.role) FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id),
-         array_to_string(e.item_categories, ' | '), e.sanctions_regime, e.instrument,
-         (SELECT count(*) FROM source s WHERE s.event_id = e.id),
-         (SELECT string_agg(s.url, ' | ' ORDER BY s.position) FROM source s WHERE s.event_id = e.id),
-         (SELECT string_agg(s.publisher, ' | ' ORDER BY s.position) FROM source s WHERE s.event_id = e.id),
-         e.status, e.published_at, e.updated_at
-  FROM event e WHERE e.status = 'published' AND NOT e.deleted ORDER BY e.span_start DESC, e.id DESC
-) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+// The app's own statement for /events.csv (lib/export/copy-sql.ts), so the ratio measures only
+// what the app adds to PostgreSQL's COPY: the connection, the CRLF rewrite and the HTTP stream.
+const COPY_SQL = copyStatement("events", parseEventQuery(new URLSearchParams()).query, "http://localhost:3000");
 
 export async function timeCopy(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -49,7 +44,7 @@ export async function timeCopy(databaseUrl: string) {
     stream.on("error", reject);
   });
   await client.end();
-  return { rows: lines - 1, rowsPerSecond: (lines - 1) / ((performance.now() - t0) / 1000) };
+  return { rows: lines, rowsPerSecond: lines / ((performance.now() - t0) / 1000) };
 }
 
 /** Resident memory of a process in MB (Linux). */
@@ -69,4 +64,33 @@ export async function memoryGrowthDuringExport(url: string, pid: number) {
   });
   peak = Math.max(peak, rssMb(pid));
   return { ...result, beforeMb: before, peakMb: peak, growthMb: peak - before };
+}
+
+/** Directus 12.4.1's CSV export of the 100,000 synthetic events, measured beside this app in issue 13. */
+export const DIRECTUS_CSV_ROWS_PER_SECOND = 23_663;
+
+/**
+ * The export part of `npm run bench` (alone with --export): speed against COPY and Directus, first
+ * byte, then, when memoryEvents > events, grows the data set and samples the server's memory
+ * during a full export. `pid` is the app server's process.
+ */
+export async function benchExport(base: string, databaseUrl: string, pid: number, events: number, memoryEvents: number) {
+  const csv = await timeCsvDownload(`${base}/events.csv`);
+  const copy = await timeCopy(databaseUrl);
+  console.log(`\nCSV export of every published event (${csv.rows} rows of ${events} events)`);
+  console.table([
+    { path: "/events.csv", "first byte ms": Math.round(csv.ttfbMs), "rows/s": Math.round(csv.rowsPerSecond) },
+    { path: "COPY of the same SELECT", "first byte ms": "—", "rows/s": Math.round(copy.rowsPerSecond) },
+    { path: "Directus 12.4.1 (issue 13)", "first byte ms": "—", "rows/s": DIRECTUS_CSV_ROWS_PER_SECOND },
+  ]);
+  const vsCopy = csv.rowsPerSecond / copy.rowsPerSecond;
+  const vsDirectus = csv.rowsPerSecond / DIRECTUS_CSV_ROWS_PER_SECOND;
+  const met = vsCopy >= 0.8 && vsDirectus >= 3 && csv.ttfbMs < 200;
+  console.log(`App export speed is ${vsCopy.toFixed(2)}× COPY's (target ≥ 0.8) and ${vsDirectus.toFixed(2)}× Directus's (target ≥ 3); first byte ${Math.round(csv.ttfbMs)} ms (target < 200): ${met ? "met" : "NOT met"}.`);
+  if (memoryEvents <= events) return;
+  const t1 = performance.now();
+  await loadSyntheticData(databaseUrl, memoryEvents - events, events + 1);
+  console.log(`\nGrew the data set to ${memoryEvents} events in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  const mem = await memoryGrowthDuringExport(`${base}/events.csv`, pid);
+  console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s (${Math.round(mem.rowsPerSecond)} rows/s); server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 50 MB${mem.growthMb < 50 ? ", met" : ", NOT met"}).`);
 }
