@@ -1,13 +1,12 @@
 import "server-only";
 import { readDb } from "../db";
 import { parseEventQuery } from "../events/query-params";
-import { longestSpanDays } from "../events/longest-span";
 import { loadExportEvents } from "../export/documents";
 import { decodeCursor } from "../export/keyset";
 import { cachedCount, countKey } from "./count-cache";
 import { API_FIELDS, parseFields, parseInclude } from "./fields";
 import { apiError, cachedJson, cachedJsonText } from "./http";
-import { countEvents, eventPageText } from "./page-sql";
+import { countEvents, eventPageText, longestSpan } from "./page-sql";
 import { publicOrigin } from "../public-url";
 import { presentEvent } from "./present";
 import { eventWhereSql } from "./where-sql";
@@ -57,15 +56,14 @@ export async function handleListEvents(request: Request): Promise<Response> {
   }
   if (bad.length || !fields.ok || !include.ok) return apiError(400, messages.join(" "), [...new Set(bad)]);
 
-  const client = readDb();
   // Looked up first and passed as a value: as a subquery the planner cannot see the bound and
   // reads every match by type instead of the first few in date order (measured: 3× slower).
-  const longest = query.fromDay ? await longestSpanDays(client) : undefined;
+  const longest = query.fromDay ? await longestSpan() : undefined;
   const where = eventWhereSql({ query, longestSpanDays: longest, since });
   const sort = since ? "updated" : query.sort;
   const [page, count] = await Promise.all([
-    eventPageText(client, { where, sort, limit, cursor, fields: fields.value ?? API_FIELDS, origin: publicOrigin() }),
-    include.value.has("count") ? cachedCount(countKey(query, since), () => countEvents(client, where)) : null,
+    eventPageText({ where, sort, limit, cursor, fields: fields.value ?? API_FIELDS, origin: publicOrigin() }),
+    include.value.has("count") ? cachedCount(countKey(query, since), () => countEvents(where)) : null,
   ]);
   const meta = count === null ? "" : `,"meta":{"count":${count}}`;
   return cachedJsonText(request, `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${meta}}`, page.lastModified);

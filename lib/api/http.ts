@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { unavailableResponse } from "../availability";
 import { reportDatabaseError } from "../database-breaker";
+import { ReadUnavailable } from "./read-query";
 
 const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since" };
 
@@ -34,7 +35,8 @@ export function withDatabaseErrors<A extends unknown[]>(handler: (request: Reque
     try {
       return await handler(request, ...rest);
     } catch (err) {
-      if (!reportDatabaseError(err)) throw err;
+      // ReadUnavailable: a raw read, already reported to its own breaker (lib/api/read-query.ts).
+      if (!(err instanceof ReadUnavailable) && !reportDatabaseError(err)) throw err;
       const response = unavailableResponse(request);
       if (new URL(request.url).pathname.startsWith("/api/")) response.headers.set("Access-Control-Allow-Origin", "*");
       return response;

@@ -2,10 +2,11 @@
 // ids and sort keys, so a sort over many matches moves narrow rows), then writes the page's JSON
 // text for those rows alone, with what the next cursor and Last-Modified need. Node forwards the
 // text; it never parses or re-serialises events.
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { encodeCursor, keysetColumn, type Cursor, type KeysetSort } from "../export/keyset";
 import { eventJsonSql } from "./event-json-sql";
 import type { ApiField } from "./fields";
+import { readQuery } from "./read-query";
 import { keysetWhereSql, orderBySql } from "./where-sql";
 
 export interface PageRequest {
@@ -29,29 +30,36 @@ export interface EventPageText {
 // The cursor's sort value as cursorOf writes it: a date as an ISO time at midnight UTC.
 const CURSOR_VALUE = { span_start: `to_char(e.span_start, 'YYYY-MM-DD"T00:00:00.000Z"')`, title: "e.title", updated_at: `to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` };
 
-export async function eventPageText(client: PrismaClient, r: PageRequest): Promise<EventPageText> {
+export async function eventPageText(r: PageRequest): Promise<EventPageText> {
   const order = orderBySql(r.sort);
   const where = r.cursor ? Prisma.sql`${r.where} AND ${keysetWhereSql(r.sort, r.cursor)}` : r.where;
   const shown = Prisma.sql`FILTER (WHERE k.rn <= ${r.limit})`;
-  const rows = await client.$queryRaw<{ data: string | null; more: boolean; last_modified: Date | null; last_v: string | null; last_id: string | null }[]>`
+  // Times as ISO text: node-postgres would read a timestamp without zone in the process's zone.
+  const rows = await readQuery<{ data: string | null; more: boolean; last_modified: string | null; last_v: string | null; last_id: string | null }>(Prisma.sql`
     SELECT string_agg(${eventJsonSql(r.fields, r.origin)}, ',' ORDER BY k.rn) ${shown} AS data,
            count(*) > ${r.limit} AS more,
-           max(e.updated_at) ${shown} AS last_modified,
+           to_char(max(e.updated_at) ${shown}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_modified,
            (array_agg(${Prisma.raw(CURSOR_VALUE[keysetColumn(r.sort).column])} ORDER BY k.rn DESC) ${shown})[1] AS last_v,
            (array_agg(e.id ORDER BY k.rn DESC) ${shown})[1] AS last_id
     FROM (SELECT e.id, row_number() OVER (ORDER BY ${order}) AS rn FROM event e WHERE ${where} ORDER BY ${order} LIMIT ${r.limit + 1}) k
     JOIN event e ON e.id = k.id
-    LEFT JOIN event_export x ON x.event_id = e.id`;
+    LEFT JOIN event_export x ON x.event_id = e.id`);
   const row = rows[0];
   return {
     data: `[${row?.data ?? ""}]`,
     nextCursor: row?.more && row.last_v !== null && row.last_id !== null ? encodeCursor({ v: row.last_v, id: row.last_id }) : null,
-    lastModified: row?.last_modified ?? null,
+    lastModified: row?.last_modified ? new Date(row.last_modified) : null,
   };
 }
 
 /** How many events match, whatever the page. */
-export async function countEvents(client: PrismaClient, where: Prisma.Sql): Promise<number> {
-  const rows = await client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM event e WHERE ${where}`;
+export async function countEvents(where: Prisma.Sql): Promise<number> {
+  const rows = await readQuery<{ n: string }>(Prisma.sql`SELECT count(*) AS n FROM event e WHERE ${where}`);
   return Number(rows[0].n);
+}
+
+/** longestSpanDays (lib/events/longest-span.ts) on the same pool: one index probe. */
+export async function longestSpan(): Promise<number> {
+  const rows = await readQuery<{ days: number | null }>(Prisma.sql`SELECT max(span_end - span_start) AS days FROM event`);
+  return Number(rows[0]?.days ?? 0);
 }
