@@ -113,7 +113,7 @@ async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, ur
   const logged = async () => (await new Promise((r) => setTimeout(r, 1500)), stack.cacheStatuses());
   await runLoad([stack.url], url, `through nginx (deploy/nginx.conf) in front of ${instances} app instances`);
   const afterLoad = await logged();
-  console.log(`nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}.`);
+  console.log(`nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`);
 
   const v = await benchViral(stack.url, { connections: Number(args["viral-connections"]), seconds: Number(args["viral-seconds"]) });
   const during = subtractCounts(await logged(), afterLoad);

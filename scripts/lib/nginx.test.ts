@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { countCacheStatuses, findNginx, NGINX_CONF, renderNginxConfig } from "./nginx";
+import { countCacheStatuses, countHttpStatuses, findNginx, NGINX_CONF, renderNginxConfig } from "./nginx";
 
 const template = readFileSync(NGINX_CONF, "utf8");
 const settings = { port: 40123, upstreams: ["127.0.0.1:41001", "127.0.0.1:41002", "127.0.0.1:41003"], folder: "/tmp/tracker-nginx-x", asRoot: false };
@@ -46,7 +46,7 @@ describe("renderNginxConfig (deploy/nginx.conf for a run of its own)", () => {
   });
 });
 
-describe("countCacheStatuses", () => {
+describe("countCacheStatuses and countHttpStatuses", () => {
   it("counts each $upstream_cache_status of the access log, with '-' for requests that never looked at the cache", () => {
     const log = [
       '127.0.0.1 [2026-12-01T07:00:00+00:00] "GET /codebook HTTP/1.1" 200 100 0.010 0.010 cache=MISS upstream=127.0.0.1:41001 id=a',
@@ -55,5 +55,6 @@ describe("countCacheStatuses", () => {
       '127.0.0.1 [2026-12-01T07:00:00+00:00] "POST /editor HTTP/1.1" 303 0 0.050 0.050 cache=- upstream=127.0.0.1:41002 id=d',
     ].join("\n");
     expect(countCacheStatuses(log)).toEqual({ MISS: 1, HIT: 2, "-": 1 });
+    expect(countHttpStatuses(log)).toEqual({ "200": 3, "303": 1 });
   });
 });

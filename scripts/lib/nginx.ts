@@ -62,17 +62,22 @@ export interface RunningNginx {
   accessLog: string;
   /** Requests per $upstream_cache_status in the access log ("-" when nginx did not consult the cache). */
   cacheStatuses(): Promise<Record<string, number>>;
+  /** Requests per HTTP status nginx answered with (the app's, or nginx's own 502/504). */
+  httpStatuses(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
-export function countCacheStatuses(log: string): Record<string, number> {
+function countMatches(log: string, pattern: RegExp): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const m of log.matchAll(/ cache=(\S*) /g)) {
-    const status = m[1] || "-";
-    counts[status] = (counts[status] ?? 0) + 1;
+  for (const m of log.matchAll(pattern)) {
+    const value = m[1] || "-";
+    counts[value] = (counts[value] ?? 0) + 1;
   }
   return counts;
 }
+
+export const countCacheStatuses = (log: string) => countMatches(log, / cache=(\S*) /g);
+export const countHttpStatuses = (log: string) => countMatches(log, /" (\d{3}) /g);
 
 /** `port`: where nginx listens (a free one if not given); the instances may need to know it first (PUBLIC_URL). */
 export async function startNginx(upstreams: string[], opts: { port?: number; quiet?: boolean } = {}): Promise<RunningNginx> {
@@ -114,6 +119,7 @@ export async function startNginx(upstreams: string[], opts: { port?: number; qui
     folder,
     accessLog,
     cacheStatuses: async () => countCacheStatuses(await readFile(accessLog, "utf8").catch(() => "")),
+    httpStatuses: async () => countHttpStatuses(await readFile(accessLog, "utf8").catch(() => "")),
     stop,
   };
 }

@@ -51,7 +51,7 @@ async function waitUntilServing(url: string, exited: () => boolean) {
   }
 }
 
-export interface ProxyStack extends Pick<RunningNginx, "accessLog" | "cacheStatuses"> {
+export interface ProxyStack extends Pick<RunningNginx, "accessLog" | "cacheStatuses" | "httpStatuses"> {
   /** nginx: the address readers and editors use. */
   url: string;
   /** Each instance directly (for checks only: in production they are reachable through nginx alone). */
@@ -93,6 +93,7 @@ export async function startProxyStack(o: { databaseUrl: string; instances?: numb
     instancePids: apps.pids,
     accessLog: nginx.accessLog,
     cacheStatuses: nginx.cacheStatuses,
+    httpStatuses: nginx.httpStatuses,
     stop: async () => {
       await nginx.stop();
       await apps.stop();
