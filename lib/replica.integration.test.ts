@@ -7,7 +7,7 @@ import { withDatabaseErrors } from "./api/http";
 import type { SessionUser } from "./auth/roles";
 import { databaseUnavailableResponse } from "./availability";
 import { breakerState, replicaBreakerState } from "./breaker-state";
-import { db, readDb } from "./db";
+import { db, readDb, readPool, reportReadError } from "./db";
 import { getEventForEdit } from "./events/editor-queries";
 import { createEvent, transitionEvent } from "./events/mutations";
 import { parseEventQuery } from "./events/query-params";
@@ -70,6 +70,8 @@ describe("reads from a streaming replica", () => {
     const inRecovery = async (client: typeof db) => (await client().$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0].r;
     expect(await inRecovery(readDb)).toBe(true);
     expect(await inRecovery(db)).toBe(false);
+    // The raw pool behind readDb(), for COPY streams and SQL built by hand.
+    expect((await readPool().query<{ r: boolean }>("SELECT pg_is_in_recovery() AS r")).rows[0].r).toBe(true);
   });
 
   it("a publication reaches readers, and the public version, only once the replica has replayed it", async () => {
@@ -145,6 +147,9 @@ describe("reads from a streaming replica", () => {
       expect(isReplicaError(caught)).toBe(true);
       const route = withDatabaseErrors(async () => Response.json(await getTimelineEvent(everything, "replica-publish")));
       expect((await route(request("/api/v1/whatever", "application/json"))).status).toBe(503);
+      // The same for the raw pool's errors, which carry no mark: reportReadError knows where they came from.
+      const raw = await readPool().query("SELECT 1").then(() => null, (err: unknown) => err);
+      expect(reportReadError(raw)).toBe(true);
       expect(breakerState.openSince).toBeNull();
 
       // The desk: an editor creates and publishes, and reads their own change back at once.
