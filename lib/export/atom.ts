@@ -1,14 +1,37 @@
 import "server-only";
-import { listPublicChanges } from "../events/queries";
+import { eventTypeLabel } from "../events/codebook";
+import { parseEventQuery, type EventQuery } from "../events/query-params";
+import { feedSearch } from "../feeds/feed-query";
+import { listViewChanges } from "../feeds/view-feed";
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 const LABEL: Record<string, string> = { publish: "New", correction: "Corrected", update: "Updated", retract: "Retracted", restore: "Restored" };
+const FEED_SIZE = 50;
 
-/** Atom 1.0 (RFC 4287): new, corrected, updated and retracted events, newest first. */
-export async function atomFeed(origin: string): Promise<string> {
+/** The view's filters in words, for the feed's title ("" for every event). */
+function describeView(query: EventQuery): string {
+  const parts = [
+    query.types.length ? `type ${query.types.map(eventTypeLabel).join(" or ")}` : "",
+    query.actors.length ? `actor ${query.actors.join(" or ")}` : "",
+    query.claims.length ? `claim ${query.claims.join(" or ")}` : "",
+    query.q ? `matching “${query.q}”` : "",
+    query.from ? `from ${query.from}` : "",
+    query.to ? `to ${query.to}` : "",
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+
+/**
+ * Atom 1.0 (RFC 4287): new, corrected, updated and retracted events of one view of /events,
+ * newest first. Its id and self link are the view's normalised query, so each view is one feed.
+ */
+export async function atomFeed(origin: string, query: EventQuery = parseEventQuery({}).query): Promise<string> {
   // Changes since each event's first publication only, as on the event's page.
-  const revisions = await listPublicChanges(50);
+  const revisions = await listViewChanges(query, FEED_SIZE);
   const host = new URL(origin).hostname;
+  const search = feedSearch(query);
+  const self = `${origin}/events.atom${search}`;
+  const view = describeView(query);
   const updated = (revisions[0]?.createdAt ?? new Date(0)).toISOString();
   const entries = revisions.map((r) => {
     const link = `${origin}/events/${r.event.id}`;
@@ -24,12 +47,12 @@ export async function atomFeed(origin: string): Promise<string> {
   });
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(`${origin}/events.atom`)}</id>
-  <title>Sanctions &amp; Arms-Transfer Tracker: new and changed events</title>
+  <id>${escapeXml(self)}</id>
+  <title>${escapeXml(`Sanctions & Arms-Transfer Tracker: new and changed events${view ? ` (${view})` : ""}`)}</title>
   <updated>${updated}</updated>
   <author><name>Sanctions &amp; Arms-Transfer Tracker</name></author>
-  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/events.atom`)}"/>
-  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/events`)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(self)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/events${search}`)}"/>
 ${entries.join("\n")}
 </feed>
 `;
