@@ -1,4 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seedActors } from "../prisma/seed-data/actors";
 
 const SUMMIT = "2023-09-13-kim-putin-vostochny-summit";
 const resultCount = (page: Page) => page.getByRole("status");
@@ -10,6 +12,87 @@ test("the first render has the rows in the HTML", async ({ request }) => {
   const html = await res.text();
   expect(html).toContain("<table");
   expect(html).toContain(`/events/${SUMMIT}`);
+});
+
+test("the page carries each row once as markup, no client table data, and no list of every actor", async ({ request }) => {
+  const html = await (await request.get("/events?pageSize=10")).text();
+  // React's payload (the inline scripts) carries what the server rendered once more, for
+  // hydration; a client-side table also put every row in it as data.
+  const markup = html.replace(/<script[\s\S]*?<\/script>/g, "");
+  const titles = [...markup.matchAll(/<a href="\/events\/[a-z0-9-]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  expect(titles).toHaveLength(10);
+  for (const title of titles) {
+    expect(markup.split(title).length - 1, title).toBe(1);
+    expect(html.split(title).length - 1, title).toBeLessThanOrEqual(2);
+  }
+  expect(html).not.toContain('"rows":[');
+  // The old picker's datalist named all 72 seed actors, by slug, in the markup and the payload.
+  expect(markup).not.toContain("<datalist");
+  expect(seedActors.filter((a) => html.includes(`"${a.slug}"`)).map((a) => a.slug)).toEqual([]);
+});
+
+test("a reader types an actor's name, chooses it with the keyboard, and the filter applies", async ({ page }) => {
+  await page.goto("/events");
+  const field = page.getByRole("combobox", { name: "Add an actor" });
+  await field.fill("lavr");
+  const option = page.getByRole("listbox", { name: "Matching actors" }).getByRole("option", { name: /Sergei Lavrov/ });
+  await expect(option).toBeVisible();
+  await expect(page.locator("#f-actor-status[aria-live=polite]")).toHaveText(/^1 actor found/);
+  await expect(field).toHaveAttribute("aria-expanded", "true");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await field.press("ArrowDown");
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(field).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
+  await field.press("Enter");
+  await expect(page).toHaveURL(/\/events$/); // Enter chose; it did not submit the form
+  await expect(field).toHaveValue("");
+  await expect(field).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: "Remove Sergei Lavrov" })).toBeVisible();
+  await field.press("Enter"); // an empty field with no list open: Enter applies the form
+  await expect(page).toHaveURL(/actor=sergei-lavrov/);
+  await expect(page.getByRole("link", { name: "Remove filter Actor: Sergei Lavrov" })).toBeVisible();
+  const rows = bodyRows(page);
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.getByRole("cell").nth(4)).toContainText("Sergei Lavrov");
+});
+
+test("Escape closes the actor list, then clears the text", async ({ page }) => {
+  await page.goto("/events");
+  const field = page.getByRole("combobox", { name: "Add an actor" });
+  await field.fill("kim");
+  const list = page.getByRole("listbox", { name: "Matching actors" });
+  await expect(list.getByRole("option").first()).toBeVisible();
+  await expect(page.locator("#f-actor-status[aria-live=polite]")).toHaveText(/^\d+ actors found/);
+  await field.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(field).toHaveValue("kim");
+  await field.press("Escape");
+  await expect(field).toHaveValue("");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the actor field filters by a name typed in full, or offers the actors that fit", async ({ page }) => {
+    await page.goto("/events");
+    const field = page.getByRole("textbox", { name: "Add an actor" });
+    await field.fill("sergei lavrov");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/actor=sergei-lavrov/);
+    await expect(page).not.toHaveURL(/actorName=/);
+    await expect(page.getByRole("link", { name: "Remove filter Actor: Sergei Lavrov" })).toBeVisible();
+
+    await page.getByRole("textbox", { name: "Add an actor" }).fill("kim");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("note", { name: "Adjusted filters" })).toContainText("“kim” matches");
+    await page.getByRole("navigation", { name: "Matching actors" }).getByRole("link", { name: "Filter by Kim Jong-un" }).click();
+    await expect(page).toHaveURL(/actor=sergei-lavrov&actor=kim-jong-un/);
+
+    await page.getByRole("textbox", { name: "Add an actor" }).fill("no such person");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page.getByRole("note", { name: "Adjusted filters" })).toContainText("No actor matches “no such person”");
+  });
 });
 
 test("a reader filters by type and date range, then clears one filter", async ({ page }) => {

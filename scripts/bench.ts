@@ -31,6 +31,7 @@ import { benchLinkCheck, describeLinkBench } from "./lib/bench-links";
 import { benchTimeline } from "./lib/bench-timeline";
 import { benchApi, printApiBench } from "./lib/bench-api";
 import { benchMap, givePositions, printMapBench } from "./lib/bench-map";
+import { runRenderBench } from "./lib/bench-render";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
 import { UserFacingError } from "./lib/user-facing-error";
@@ -61,6 +62,8 @@ const { values: args } = parseArgs({
     export: { type: "boolean", default: false },
     // --map: only /map with every event in view (scripts/lib/bench-map.ts); use --events 10000.
     map: { type: "boolean", default: false },
+    // --render: only uncached /events renders beside their SQL, and page bytes (scripts/lib/bench-render.ts); the full run includes it.
+    render: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
   },
 });
@@ -200,6 +203,10 @@ await runCli(async () => {
       printMapBench(await benchMap(base, url));
       return;
     }
+    if (args.render) {
+      await runRenderBench(url, SCENARIOS.map((s) => s.path));
+      return;
+    }
 
     const rows: Record<string, string | number>[] = [];
     for (const s of SCENARIOS) {
@@ -220,6 +227,7 @@ await runCli(async () => {
     const first = Number(rows[0]["p99 ms"]);
     const deep = Number(rows[2]["p99 ms"]);
     console.log(`Deep page p99 is ${(deep / first).toFixed(2)}× the first page's.`);
+    await runRenderBench(url, SCENARIOS.map((s) => s.path));
     printApiBench(await benchApi(base));
 
     // ~3.6 of the synthetic set's 36 years: about a tenth of the events, 10,000 at the default size.

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { serializeEventQuery, type EventQuery } from "@/lib/events/query-params";
 
@@ -20,10 +19,10 @@ export function ActiveFilters({ query, actorNames, basePath = "/events" }: { que
       <ul className="chips">
         {chips.map((c) => (
           <li key={c.label}>
-            <Link href={c.href} aria-label={`Remove filter ${c.label}`}>{c.label} <span aria-hidden="true">×</span></Link>
+            <a href={c.href} aria-label={`Remove filter ${c.label}`}>{c.label} <span aria-hidden="true">×</span></a>
           </li>
         ))}
-        <li><Link href={`${basePath}${serializeEventQuery({ sort: query.sort, pageSize: query.pageSize })}`}>Clear all filters</Link></li>
+        <li><a href={`${basePath}${serializeEventQuery({ sort: query.sort, pageSize: query.pageSize })}`}>Clear all filters</a></li>
       </ul>
     </nav>
   );

@@ -1,5 +1,6 @@
 // The filter form is a plain GET form: the URL is the only state, so a link, a reload or Back
 // shows the same view, and it works before (or without) any JavaScript.
+import { ActorPicker, type PickedActor } from "@/components/events/actor-picker";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_LABELS, EVENT_TYPE_SLUGS } from "@/lib/events/codebook";
 import { DEFAULT_PAGE_SIZE, SORTS, type EventQuery } from "@/lib/events/query-params";
 
@@ -10,8 +11,11 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   "-title": "Title, Z–A",
 };
 
-/** `listControls` (sort and rows per page) only where there is a list to sort and page. */
-export function EventFilters({ query, actors, action = "/events", listControls = true }: { query: EventQuery; actors: { slug: string; name: string }[]; action?: string; listControls?: boolean }) {
+/**
+ * `listControls` (sort and rows per page) only where there is a list to sort and page.
+ * `selectedActors`: the actors the view is filtered by, with their names (never the whole list).
+ */
+export function EventFilters({ query, selectedActors, action = "/events", listControls = true }: { query: EventQuery; selectedActors: PickedActor[]; action?: string; listControls?: boolean }) {
   return (
     <form className="filters" method="get" action={action} role="search" aria-label="Filter events">
       <div className="row">
@@ -68,14 +72,8 @@ export function EventFilters({ query, actors, action = "/events", listControls =
       </details>
       <div className="row">
         <div>
-          {/* Selected actors travel as hidden fields (removable through the chips below); the
-              input adds one more. A datalist keeps the page light with thousands of actors. */}
-          {query.actors.map((slug) => <input key={slug} type="hidden" name="actor" value={slug} />)}
-          <label htmlFor="f-actor">Add an actor</label>
-          <input id="f-actor" name="actor" list="f-actor-options" placeholder="Type a name" autoComplete="off" />
-          <datalist id="f-actor-options">
-            {actors.map((a) => <option key={a.slug} value={a.slug} label={a.name} />)}
-          </datalist>
+          {/* An actor the view names but the database does not know keeps its slug as its name. */}
+          <ActorPicker applied={query.actors.map((slug) => selectedActors.find((a) => a.slug === slug) ?? { slug, name: slug })} />
         </div>
       </div>
     </form>

@@ -1,15 +1,14 @@
-"use client";
-// Rendered on the server like any client component, so the rows are in the first HTML. The
-// data is one server-sorted page; TanStack Table supplies the column model, React the markup.
-import Link from "next/link";
-import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+// A server component: the rows are markup, sent with no component code and not as a client
+// table's props. The data is one page the database already sorted, so all a table library would
+// add is a column model; a plain column list is that model (TanStack's headless core cost ms per
+// page to build it; see the decision on the server-rendered table). Links are plain anchors:
+// moving between list views is a full page load, which an HTTP cache can answer, and no row
+// link asks the server for a prefetch.
+import type { ReactNode } from "react";
 import { DISPUTED_MARK_MEANING, DisputedMark } from "@/components/sources/disputed-mark";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate } from "@/lib/events/date-span";
 import type { EventRow } from "@/lib/events/queries";
-
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, EventRow>();
 
 type SortKey = "date" | "title";
 export interface SortLinks {
@@ -18,85 +17,75 @@ export interface SortLinks {
   hrefs: Record<SortKey, string>;
 }
 
+interface Column {
+  id: string;
+  header: string;
+  sortKey?: SortKey;
+  className?: string;
+  cell: (row: EventRow) => ReactNode;
+}
+
+const COLUMNS: Column[] = [
+  { id: "date", header: "Date", sortKey: "date", cell: (r) => <time dateTime={isoEventDate(r.date)}>{formatEventDate(r.date)}</time> },
+  { id: "title", header: "Title", sortKey: "title", cell: (r) => <a href={`/events/${r.id}`}>{r.title}</a> },
+  { id: "type", header: "Type", cell: (r) => eventTypeLabel(r.type) },
+  {
+    id: "claim",
+    header: "Claim",
+    cell: (r) => (
+      <>
+        <span className={`badge ${r.claimStatus}`}>{r.claimStatus}</span>
+        {r.disputeCount > 0 && <><br /><DisputedMark count={r.disputeCount} /></>}
+      </>
+    ),
+  },
+  // An actor with two roles in one event is named once.
+  { id: "actors", header: "Actors", cell: (r) => [...new Map(r.actors.map((a) => [a.slug, a.name])).values()].join(", ") },
+  { id: "place", header: "Place", cell: (r) => r.place ?? "—" },
+  { id: "sources", header: "Sources", className: "num", cell: (r) => r.sourceCount },
+];
+
 function SortHeader({ label, column, links }: { label: string; column: SortKey; links: SortLinks }) {
   const active = links.sort.replace("-", "") === column;
   const desc = links.sort.startsWith("-");
   return (
-    <Link href={links.hrefs[column]}>
+    <a href={links.hrefs[column]}>
       {label}
       <span className="muted">{active ? (desc ? " ↓" : " ↑") : ""}</span>
       <span className="visually-hidden">{active ? `, sorted ${desc ? "descending" : "ascending"}; activate to reverse` : ", activate to sort"}</span>
-    </Link>
+    </a>
   );
 }
 
-function buildColumns(links: SortLinks) {
-  return helper.columns([
-    helper.accessor("date", {
-      header: () => <SortHeader label="Date" column="date" links={links} />,
-      cell: (info) => <time dateTime={isoEventDate(info.getValue())}>{formatEventDate(info.getValue())}</time>,
-    }),
-    helper.accessor("title", {
-      header: () => <SortHeader label="Title" column="title" links={links} />,
-      cell: (info) => <Link href={`/events/${info.row.original.id}`}>{info.getValue()}</Link>,
-    }),
-    helper.accessor("type", { header: "Type", cell: (info) => eventTypeLabel(info.getValue()) }),
-    helper.accessor("claimStatus", {
-      header: "Claim",
-      cell: (info) => (
-        <>
-          <span className={`badge ${info.getValue()}`}>{info.getValue()}</span>
-          {info.row.original.disputeCount > 0 && <><br /><DisputedMark count={info.row.original.disputeCount} /></>}
-        </>
-      ),
-    }),
-    helper.accessor("actors", {
-      header: "Actors",
-      cell: (info) => [...new Map(info.getValue().map((a) => [a.slug, a.name])).values()].join(", "),
-    }),
-    helper.accessor("place", { header: "Place", cell: (info) => info.getValue() ?? "—" }),
-    helper.accessor("sourceCount", { header: "Sources", cell: (info) => info.getValue() }),
-  ]);
-}
-
 export function EventsTable({ rows, links, caption }: { rows: EventRow[]; links: SortLinks; caption: string }) {
-  const table = useTable({ features, columns: buildColumns(links), data: rows, getRowId: (row) => row.id });
-  const sortedColumn = links.sort.replace("-", "");
+  const sorted = links.sort.replace("-", "");
+  const direction = links.sort.startsWith("-") ? "descending" : "ascending";
   return (
     <>
       <div className="table-wrap">
         <table className="events" aria-describedby="events-legend">
           <caption>{caption}</caption>
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={header.column.id === sortedColumn ? (links.sort.startsWith("-") ? "descending" : "ascending") : undefined}
-                  >
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.id} scope="col" aria-sort={c.sortKey && c.sortKey === sorted ? direction : undefined}>
+                  {c.sortKey ? <SortHeader label={c.header} column={c.sortKey} links={links} /> : c.header}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.id}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.id === "sourceCount" ? "num" : undefined}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+                {/* No className prop when there is none: React's payload would carry "$undefined" per cell. */}
+                {COLUMNS.map((c) => (c.className ? <td key={c.id} className={c.className}>{c.cell(row)}</td> : <td key={c.id}>{c.cell(row)}</td>))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p id="events-legend" className="muted table-legend">
-        {DISPUTED_MARK_MEANING} <Link href="/codebook#disputed">More in the codebook</Link>.
+        {DISPUTED_MARK_MEANING} <a href="/codebook#disputed">More in the codebook</a>.
       </p>
     </>
   );

@@ -1,11 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
+import { readDb } from "../db";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
 import { longestSpanDays } from "./longest-span";
-import { readPublicVersion } from "../page-cache/public-version";
+import { SINCE_FIRST_PUBLICATION } from "./since-first-publication";
 import { buildEventOrderBy, buildEventWhere } from "./where";
 
 // Named view types: Prisma's generated `Event` would shadow the DOM's.
@@ -70,7 +70,7 @@ function loadRows(client: PrismaClient, ids: string[]) {
 /** One page of published events. `client` is for the benchmark, which logs the SQL it runs. */
 export async function listEvents(
   query: EventQuery,
-  client: PrismaClient = db(),
+  client: PrismaClient = readDb(),
 ): Promise<{ rows: EventRow[]; total: number; page: number; pageCount: number }> {
   const where = buildEventWhere(query, { longestSpanDays: query.fromDay ? await longestSpanDays(client) : undefined });
   const orderBy = buildEventOrderBy(query.sort);
@@ -110,7 +110,7 @@ export async function listEvents(
  */
 export const getEvent = cache(async (id: string) => {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
-  const e = await db().event.findFirst({
+  const e = await readDb().event.findFirst({
     where: { id, status: { in: ["published", "retracted"] }, deleted: false },
     include: {
       sources: { orderBy: { position: "asc" }, omit: { quoteMatch: true }, include: { capture: { select: { capturedAt: true, sha256: true } } } },
@@ -132,7 +132,7 @@ export type EventSourceView = EventDetail["sources"][number];
 async function loadLinkChecks(urls: (string | null)[]) {
   const wanted = [...new Set(urls.filter((u): u is string => Boolean(u)))];
   if (!wanted.length) return new Map<string, LinkCheckView>();
-  const rows = await db().linkCheck.findMany({ where: { url: { in: wanted } }, select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true } });
+  const rows = await readDb().linkCheck.findMany({ where: { url: { in: wanted } }, select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true } });
   return new Map(rows.map((r) => [r.url, r as LinkCheckView]));
 }
 export type LinkCheckView = { url: string; status: string; firstFailureAt: Date | null; lastCheckedAt: Date };
@@ -140,11 +140,11 @@ export type LinkCheckView = { url: string; status: string; firstFailureAt: Date 
 export async function getOverview() {
   const published = { status: "published" as const, deleted: false };
   const [eventCount, sourceCount, actorCount, latest, range] = await Promise.all([
-    db().event.count({ where: published }),
-    db().source.count({ where: { event: published } }),
-    db().actor.count({ where: { events: { some: { event: published } } } }),
+    readDb().event.count({ where: published }),
+    readDb().source.count({ where: { event: published } }),
+    readDb().actor.count({ where: { events: { some: { event: published } } } }),
     listEvents({ types: [], actors: [], claims: [], includeRetracted: false, sort: "-date", page: 1, pageSize: 5 }),
-    db().event.aggregate({ where: published, _min: { spanStart: true }, _max: { spanEnd: true } }),
+    readDb().event.aggregate({ where: published, _min: { spanStart: true }, _max: { spanEnd: true } }),
   ]);
   return {
     eventCount,
@@ -156,40 +156,6 @@ export async function getOverview() {
   };
 }
 
-let filterActorsCache: { version: string; value: Promise<{ slug: string; name: string }[]> } | undefined;
-
-/**
- * Actors that appear in published events, for the filter's choices. Kept until the public data
- * changes (every list view needs it, and the list changes only with a publication); loaded
- * afresh when the version cannot be read.
- */
-export async function listFilterActors() {
-  const version = await readPublicVersion();
-  if (version !== null && filterActorsCache?.version === version) return filterActorsCache.value;
-  const value = loadFilterActors();
-  if (version === null) return value;
-  value.catch(() => (filterActorsCache = undefined));
-  filterActorsCache = { version, value };
-  return value;
-}
-
-function loadFilterActors() {
-  return db().actor.findMany({
-    where: { events: { some: { event: { status: "published", deleted: false } } } },
-    select: { slug: true, name: true },
-    orderBy: { name: "asc" },
-  });
-}
-
-// Readers see an event's changes from its first publication on: what happened to it as a draft
-// (edits, restores) is the desk's business. The first publication is a `publish` revision, or a
-// `create` revision that made the event public at once (an editor's or an import's).
-const SINCE_FIRST_PUBLICATION = Prisma.sql`
-  r.kind::text IN ('publish', 'correction', 'update', 'retract', 'restore')
-  AND r.id >= (SELECT min(p.id) FROM revision p
-                WHERE p.event_id = r.event_id
-                  AND (p.kind = 'publish' OR (p.kind = 'create' AND p.snapshot->>'status' = 'published')))`;
-
 export interface PublicChange {
   id: number;
   kind: string;
@@ -199,25 +165,9 @@ export interface PublicChange {
 
 /** An event's public history (its "Corrections and history"), oldest first. */
 export function getPublicHistory(id: string): Promise<PublicChange[]> {
-  return db().$queryRaw<PublicChange[]>`
+  return readDb().$queryRaw<PublicChange[]>`
     SELECT r.id, r.kind::text AS kind, r.note, r.created_at AS "createdAt"
       FROM revision r
      WHERE r.event_id = ${id} AND ${SINCE_FIRST_PUBLICATION}
      ORDER BY r.id`;
-}
-
-export interface PublicChangeOfEvent extends PublicChange {
-  event: { id: string; title: string; summary: string; retractionReason: string | null };
-}
-
-/** The newest public changes of the events readers can see, newest first (the Atom feed). */
-export async function listPublicChanges(take: number): Promise<PublicChangeOfEvent[]> {
-  const rows = await db().$queryRaw<(PublicChange & { eventId: string; title: string; summary: string; retractionReason: string | null })[]>`
-    SELECT r.id, r.kind::text AS kind, r.note, r.created_at AS "createdAt",
-           e.id AS "eventId", e.title, e.summary, e.retraction_reason AS "retractionReason"
-      FROM revision r JOIN event e ON e.id = r.event_id
-     WHERE NOT e.deleted AND e.status::text IN ('published', 'retracted') AND ${SINCE_FIRST_PUBLICATION}
-     ORDER BY r.id DESC
-     LIMIT ${take}`;
-  return rows.map(({ eventId, title, summary, retractionReason, ...r }) => ({ ...r, event: { id: eventId, title, summary, retractionReason } }));
 }

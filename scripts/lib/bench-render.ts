@@ -6,6 +6,7 @@ import pg from "pg";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { listEvents } from "../../lib/events/queries";
 import { parseEventQuery } from "../../lib/events/query-params";
+import { sharedSecrets, startAppInstances } from "./proxy-stack";
 
 export interface RenderBench {
   path: string;
@@ -150,4 +151,21 @@ export function describeRenderBench(results: RenderBench[]): { table: Record<str
     "actors named": `${r.actorsNamed}/${r.publicActors}`,
   }));
   return { table, met: results.every((r) => r.pageP99 <= r.targetMs) };
+}
+
+/**
+ * The whole render bench for `npm run bench`: an instance of its own with the page cache off,
+ * `paths` measured one request at a time, the table printed; exit code 1 when a target is missed.
+ */
+export async function runRenderBench(databaseUrl: string, paths: string[], runs = 200): Promise<void> {
+  const app = await startAppInstances(1, { ...process.env, DATABASE_URL: databaseUrl, ...sharedSecrets(), PAGE_CACHE_MB: "0" }, { quiet: true });
+  try {
+    const { table, met } = describeRenderBench(await benchRender(app.urls[0], databaseUrl, paths, runs));
+    console.log(`\nUncached /events renders (PAGE_CACHE_MB=0), ${runs} requests one at a time, beside the page's own SQL run ${runs} times (target: page p99 ≤ 3 × SQL p99 + 10 ms)`);
+    console.table(table);
+    console.log(`Render target ${met ? "met" : "NOT met"} on every scenario.`);
+    if (!met) process.exitCode = 1;
+  } finally {
+    await app.stop();
+  }
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/events/active-filters";
+import { ActorChoices } from "@/components/events/actor-choices";
 import { EventFilters } from "@/components/events/event-filters";
 import { EventsTable } from "@/components/events/events-table";
 import { Pagination } from "@/components/events/pagination";
 import { Notices } from "@/components/ui/notices";
-import { listEvents, listFilterActors } from "@/lib/events/queries";
+import { loadActorFilter } from "@/lib/actors/typed-actor";
+import { listEvents } from "@/lib/events/queries";
 import { hasFilters, parseEventQuery, serializeEventQuery, type EventQuery, type EventSort } from "@/lib/events/query-params";
 
 export const metadata: Metadata = { title: "Events" };
@@ -19,10 +21,12 @@ function sortHref(query: EventQuery, column: "date" | "title") {
 }
 
 export default async function EventsPage({ searchParams }: Props) {
-  const { query, notices } = parseEventQuery(await searchParams);
-  const [result, actors] = await Promise.all([listEvents(query), listFilterActors()]);
+  const raw = await searchParams;
+  const { query, notices } = parseEventQuery(raw);
+  const [result, actorFilter] = await Promise.all([listEvents(query), loadActorFilter(raw, query, "/events")]);
+  notices.push(...actorFilter.notices);
   if (query.page > result.pageCount) notices.push(`There are only ${result.pageCount} pages, so the last page is shown.`);
-  const actorNames = new Map(actors.map((a) => [a.slug, a.name]));
+  const actorNames = new Map(actorFilter.selected.map((a) => [a.slug, a.name]));
   const first = (result.page - 1) * query.pageSize + 1;
   const last = first + result.rows.length - 1;
   const summary =
@@ -34,10 +38,11 @@ export default async function EventsPage({ searchParams }: Props) {
     <>
       <h1>Events</h1>
       <nav aria-label="View" className="view-switch">
-        View: <strong aria-current="page">Table</strong> · <Link href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</Link>
+        View: <strong aria-current="page">Table</strong> · <a href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</a>
       </nav>
-      <EventFilters query={query} actors={actors} />
+      <EventFilters query={query} selectedActors={actorFilter.selected} />
       <Notices notices={notices} />
+      <ActorChoices choices={actorFilter.choices} />
       <ActiveFilters query={query} actorNames={actorNames} />
       <div className="result-bar">
         <p role="status" aria-live="polite"><strong>{summary}</strong></p>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/events/active-filters";
+import { ActorChoices } from "@/components/events/actor-choices";
 import { EventFilters } from "@/components/events/event-filters";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { Notices } from "@/components/ui/notices";
-import { listFilterActors } from "@/lib/events/queries";
+import { loadActorFilter } from "@/lib/actors/typed-actor";
 import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { parseTimelineView } from "@/lib/timeline/params";
 import { loadTimeline } from "@/lib/timeline/queries";
@@ -18,7 +19,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   const raw = await searchParams;
   const { query, notices } = parseEventQuery(raw);
   const { view, notices: viewNotices } = parseTimelineView(raw);
-  const [timeline, actors] = await Promise.all([loadTimeline(query, view), listFilterActors()]);
+  const [timeline, actorFilter] = await Promise.all([loadTimeline(query, view), loadActorFilter(raw, query, "/timeline")]);
   const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
   return (
     <>
@@ -28,9 +29,10 @@ export default async function TimelinePage({ searchParams }: Props) {
         <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
         <Link href={`/embed/timeline${filters}`}>Embeddable version</Link>
       </nav>
-      <EventFilters query={query} actors={actors} action="/timeline" listControls={false} />
-      <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices]} />
-      <ActiveFilters query={query} actorNames={new Map(actors.map((a) => [a.slug, a.name]))} basePath="/timeline" />
+      <EventFilters query={query} selectedActors={actorFilter.selected} action="/timeline" listControls={false} />
+      <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
+      <ActorChoices choices={actorFilter.choices} />
+      <ActiveFilters query={query} actorNames={new Map(actorFilter.selected.map((a) => [a.slug, a.name]))} basePath="/timeline" />
       <TimelineView {...timeline} query={query} view={view} base="/timeline" />
     </>
   );
