@@ -17,6 +17,9 @@ export function projectionFor(view: MapView): GeoProjection {
     .center([0, view.c[1]])
     .scale(BASE_SCALE * 2 ** view.z)
     .translate([WIDTH / 2, HEIGHT / 2])
+    // Resampling curves to within a whole unit (the markup's own rounding) rather than d3's
+    // default of 0.7 draws the land about twice as fast, with the same outlines.
+    .precision(1)
     .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
 }
 

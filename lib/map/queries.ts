@@ -30,20 +30,23 @@ export async function listMapEvents(query: EventQuery): Promise<{ events: MapEve
       select: {
         id: true, title: true, type: true, startDate: true, endDate: true, precision: true, endPrecision: true, approximate: true,
         place: true, countryCodes: true, latitude: true, longitude: true, locationPrecision: true,
-        // Only the two roles an arrow needs, and only their countries.
-        actors: { where: { role: { in: ["supplier", "recipient"] } }, select: { role: true, actor: { select: { countryCode: true } } } },
       },
     }),
   ]);
+  const ends = await transferEnds(rows.filter((r) => TRANSFER_TYPES.has(r.type)).map((r) => r.id));
   const events = rows.map((r): MapEvent => {
-    const transfer = TRANSFER_TYPES.has(r.type);
-    const codes = (role: "supplier" | "recipient") =>
-      transfer ? [...new Set(r.actors.filter((a) => a.role === role && a.actor.countryCode).map((a) => a.actor.countryCode!))] : [];
+    const codes = (role: "supplier" | "recipient") => [...(ends.get(`${r.id} ${role}`) ?? [])];
+    const date = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
+    let label: string | undefined;
     return {
       id: r.id,
       title: r.title,
       type: r.type,
-      dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate }),
+      // Formatted only for the few hundred events a view names (marks and the list): formatting
+      // all 10,000 took longer than laying out the map.
+      get dateLabel() {
+        return (label ??= formatEventDate(date));
+      },
       place: r.place,
       countryCodes: r.countryCodes,
       latitude: r.latitude,
@@ -54,4 +57,26 @@ export async function listMapEvents(query: EventQuery): Promise<{ events: MapEve
     };
   });
   return { events, total };
+}
+
+/**
+ * The countries of each transfer's supplier and recipient actors, by "<event id> <role>": flat
+ * reads of the transfers' links and of those actors. Loading the links as a relation of every
+ * event in view cost over a second for 10,000 events (Prisma's per-relation query and merge);
+ * only transfers have arrows, and only those two roles.
+ */
+async function transferEnds(eventIds: string[]): Promise<Map<string, Set<string>>> {
+  const ends = new Map<string, Set<string>>();
+  if (!eventIds.length) return ends;
+  const db = readDb();
+  const links = await db.eventActor.findMany({ where: { eventId: { in: eventIds }, role: { in: ["supplier", "recipient"] } }, select: { eventId: true, actorId: true, role: true } });
+  const actors = await db.actor.findMany({ where: { id: { in: [...new Set(links.map((l) => l.actorId))] }, countryCode: { not: null } }, select: { id: true, countryCode: true } });
+  const country = new Map(actors.map((a) => [a.id, a.countryCode!]));
+  for (const l of links) {
+    const code = country.get(l.actorId);
+    if (!code) continue;
+    const key = `${l.eventId} ${l.role}`;
+    ends.set(key, (ends.get(key) ?? new Set()).add(code));
+  }
+  return ends;
 }
