@@ -118,11 +118,11 @@ async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, ur
   const afterLoad = await logged();
   console.log(`nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`);
 
-  const v = await benchViral(stack.url, { connections: Number(args["viral-connections"]), seconds: Number(args["viral-seconds"]) });
+  const v = await benchViral(stack.url, { connections: Number(args["viral-connections"]), seconds: Number(args["viral-seconds"]), nginxPid: stack.nginxPid });
   const during = subtractCounts(await logged(), afterLoad);
   console.log(`\nViral embed: ${v.path} through nginx, ${v.connections} connections for ${v.seconds} s (gzip asked for, ${(v.bytes / 1024).toFixed(1)} KB an answer)`);
   console.table([{ "req/s": Math.round(v.throughput), "p50 ms": v.p50, "p99 ms": v.p99, errors: v.errors, non2xx: v.non2xx }]);
-  console.log(`nginx: ${describeCacheStatuses(during)}.`);
+  console.log(`nginx: ${describeCacheStatuses(during)}; CPU per answer: nginx ${v.nginxCpuUs} µs, the load generator ${v.generatorCpuUs} µs (so 2 cores give nginx alone room for about ${Math.round(2e6 / v.nginxCpuUs).toLocaleString("en")} answers/s).`);
   const met = v.errors === 0 && v.non2xx === 0 && v.throughput >= 1000 && v.p99 <= 100;
   console.log(`Target (≥ 1,000 req/s, p99 ≤ 100 ms, 0 errors): ${met ? "met" : "NOT met"}.`);
   if (!met) process.exitCode = 1;

@@ -1,6 +1,7 @@
 // "An article going viral": every reader of a news article loads the same embedded timeline in
 // its iframe. Measured through nginx (npm run bench -- --load --proxy), where all but the first
 // request and one revalidation per s-maxage should be answered from nginx's cache.
+import { readdir, readFile } from "node:fs/promises";
 import autocannon from "autocannon";
 
 /** The view the article embeds: two years of arms transfers, as an article about them would. */
@@ -17,9 +18,25 @@ export interface ViralResult {
   non2xx: number;
   /** Compressed bytes per answer: what a browser, which asks for gzip, receives. */
   bytes: number;
+  /** CPU time per answer, in µs: nginx (master and workers) and the load generator. Unlike req/s, not skewed by other work on the machine. */
+  nginxCpuUs: number;
+  generatorCpuUs: number;
 }
 
-export async function benchViral(base: string, o: { connections: number; seconds: number; path?: string }): Promise<ViralResult> {
+/** CPU seconds (user + system) used so far by every process in process group `pgid` (Linux /proc). */
+export async function processGroupCpuSeconds(pgid: number): Promise<number> {
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+  let ticks = 0;
+  for (const pid of (await readdir("/proc")).filter((d) => /^\d+$/.test(d))) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    // Fields after the command name (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
+}
+
+export async function benchViral(base: string, o: { connections: number; seconds: number; nginxPid: number; path?: string }): Promise<ViralResult> {
   const path = o.path ?? VIRAL_PATH;
   // Browsers ask for gzip; the cache keeps the compressed copy (deploy/nginx.conf).
   const headers = { "accept-encoding": "gzip, deflate, br, zstd" };
@@ -27,7 +44,12 @@ export async function benchViral(base: string, o: { connections: number; seconds
   const first = await fetch(base + path, { headers });
   if (!first.ok) throw new Error(`${path} answered ${first.status} before the viral run`);
   await first.arrayBuffer();
+  const nginxBefore = await processGroupCpuSeconds(o.nginxPid);
+  const generatorBefore = process.cpuUsage();
   const r = await autocannon({ url: base + path, connections: o.connections, duration: o.seconds, headers, timeout: 10 });
+  const generator = process.cpuUsage(generatorBefore);
+  const nginxSeconds = (await processGroupCpuSeconds(o.nginxPid)) - nginxBefore;
+  const answers = Math.max(1, r.requests.total);
   return {
     path,
     connections: o.connections,
@@ -37,7 +59,9 @@ export async function benchViral(base: string, o: { connections: number; seconds
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
-    bytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+    bytes: Math.round(r.throughput.total / answers),
+    nginxCpuUs: Math.round((nginxSeconds * 1e6) / answers),
+    generatorCpuUs: Math.round((generator.user + generator.system) / answers),
   };
 }
 

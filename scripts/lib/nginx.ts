@@ -58,6 +58,8 @@ export function renderNginxConfig(template: string, s: NginxSettings): string {
 
 export interface RunningNginx {
   url: string;
+  /** The master's pid, which is also its workers' process group. */
+  pid: number;
   folder: string;
   accessLog: string;
   /** Requests per $upstream_cache_status in the access log ("-" when nginx did not consult the cache). */
@@ -116,6 +118,7 @@ export async function startNginx(upstreams: string[], opts: { port?: number; qui
   }
   return {
     url,
+    pid: server.child.pid!,
     folder,
     accessLog,
     cacheStatuses: async () => countCacheStatuses(await readFile(accessLog, "utf8").catch(() => "")),

@@ -57,6 +57,8 @@ export interface ProxyStack extends Pick<RunningNginx, "accessLog" | "cacheStatu
   /** Each instance directly (for checks only: in production they are reachable through nginx alone). */
   instances: string[];
   instancePids: number[];
+  /** nginx's master: its process group holds the workers. */
+  nginxPid: number;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startProxyStack(o: { databaseUrl: string; instances?: numb
     url,
     instances: apps.urls,
     instancePids: apps.pids,
+    nginxPid: nginx.pid,
     accessLog: nginx.accessLog,
     cacheStatuses: nginx.cacheStatuses,
     httpStatuses: nginx.httpStatuses,
