@@ -35,10 +35,16 @@ const SELECTS: Record<CsvKind, (origin: string) => string> = {
   events: (origin) => EVENT_COLUMNS.map((c) => (c === "url" ? url(origin) : `x.${c}`)).join(", "),
   sources: (origin) => SOURCE_COLUMNS.map((c) => (c === "event_url" ? url(origin) : c === "event_id" ? "x.event_id_cell" : `x.${c}`)).join(", "),
 };
-const JOINS: Record<CsvKind, string> = { events: "event_export", sources: "source_export" };
+// A lateral subquery the planner may not flatten (OFFSET 0): the export rows are looked up per
+// event, in the order an index gives the events, so the first row leaves at once. As a plain
+// join, PostgreSQL prefers a hash join and a sort of every wide row before the first one.
+const JOINS: Record<CsvKind, string> = {
+  events: "CROSS JOIN LATERAL (SELECT * FROM event_export x WHERE x.event_id = e.id OFFSET 0) x",
+  sources: "CROSS JOIN LATERAL (SELECT * FROM source_export x WHERE x.event_id = e.id ORDER BY x.position OFFSET 0) x",
+};
 
 export function copyStatement(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
   const order = `${orderBySql(query.sort).text}${kind === "sources" ? ", x.position" : ""}`;
-  return `COPY (SELECT ${SELECTS[kind](origin)} FROM event e JOIN ${JOINS[kind]} x ON x.event_id = e.id
+  return `COPY (SELECT ${SELECTS[kind](origin)} FROM event e ${JOINS[kind]}
     WHERE ${inlineSql(eventWhereSql({ query, longestSpanDays }))} ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
 }
