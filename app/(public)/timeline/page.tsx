@@ -1,17 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowLink } from "@/components/feeds/follow-link";
 import { ActiveFilters } from "@/components/events/active-filters";
 import { ActorChoices } from "@/components/events/actor-choices";
 import { EventFilters } from "@/components/events/event-filters";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { Notices } from "@/components/ui/notices";
 import { loadActorFilter } from "@/lib/actors/typed-actor";
+import { viewMetadata } from "@/lib/feeds/feed-metadata";
 import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { parseTimelineView } from "@/lib/timeline/params";
 import { loadTimeline } from "@/lib/timeline/queries";
 import "@/components/timeline/timeline.css";
 
-export const metadata: Metadata = { title: "Timeline" };
+export const generateMetadata = viewMetadata("Timeline");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -25,9 +26,10 @@ export default async function TimelinePage({ searchParams }: Props) {
     <>
       <h1>Timeline</h1>
       <nav aria-label="View" className="view-switch">
-        View: <Link href={`/events${filters}`}>Table</Link> · <strong aria-current="page">Timeline</strong> ·{" "}
+        View: <Link href={`/events${filters}`}>Table</Link> · <strong aria-current="page">Timeline</strong> · <Link href={`/map${filters}`}>Map</Link> ·{" "}
         <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
-        <Link href={`/embed/timeline${filters}`}>Embeddable version</Link>
+        <Link href={`/embed/timeline${filters}`}>Embeddable version</Link> ·{" "}
+        <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} action="/timeline" listControls={false} />
       <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
