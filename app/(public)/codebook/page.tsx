@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DISPUTED_MARK_MEANING } from "@/components/sources/disputed-mark";
 import {
-  ACTOR_KINDS, ACTOR_ROLES, CLAIM_STATUSES, DATE_PRECISIONS, EVENT_TYPES, EVENT_TYPE_LABELS, ITEM_CATEGORIES, LINK_STATUSES, QUOTE_CHECKS, SANCTIONS_REGIMES, SOURCE_STANCES, SOURCE_TYPES,
+  ACTOR_KINDS, ACTOR_ROLES, CLAIM_STATUSES, DATE_PRECISIONS, EVENT_TYPES, LOCATION_PRECISIONS, EVENT_TYPE_LABELS, ITEM_CATEGORIES, LINK_STATUSES, QUOTE_CHECKS, SANCTIONS_REGIMES, SOURCE_STANCES, SOURCE_TYPES,
   type EventType,
 } from "@/lib/events/codebook";
 import { FIELDS } from "@/lib/events/field-docs";
@@ -31,6 +31,8 @@ export default function CodebookPage() {
       <Vocabulary caption="Claim statuses" entries={Object.entries(CLAIM_STATUSES)} />
       <h2 id="precision">Date precision</h2>
       <Vocabulary caption="Date precisions" entries={Object.entries(DATE_PRECISIONS)} />
+      <h2 id="location-precision">Location precision</h2>
+      <Vocabulary caption="Location precisions" entries={Object.entries(LOCATION_PRECISIONS)} />
       <h2 id="item-categories">Item categories</h2>
       <Vocabulary caption="Item categories" entries={Object.entries(ITEM_CATEGORIES)} />
       <h2 id="sanctions-regimes">Sanctions regimes</h2>
