@@ -43,7 +43,7 @@ export function openApiDocument(origin: string) {
             param("updated_since", "ISO 8601 date-time: events changed at or after it, oldest change first, with retracted and deleted ones", { type: "string", format: "date-time" }),
             commaSeparated(
               "fields",
-              "Sparse fields: the top-level members of each event to return, comma-separated or repeated, e.g. `id,title,eventType,date`. Members come in the Event schema's order whatever the order asked; `date`, `actors` and `sources` come whole. A deleted event's tombstone is always whole. Without it, every member. An unknown name is a 400 naming it",
+              "Sparse fields: the top-level members of each event to return, comma-separated or repeated, e.g. `id,title,eventType,date`. Members come in the Event schema's order whatever the order asked; `date`, `actors` and `sources` come whole. The other members are then absent, though the Event schema lists them as required. A deleted event's tombstone is always whole. Without it, every member. An unknown name is a 400 naming it",
               { type: "array", items: { type: "string", enum: API_FIELDS } },
             ),
             commaSeparated(
