@@ -12,13 +12,13 @@ const cacheable = (path: string, headers: Record<string, string> = {}, { method 
 
 describe("which requests get the shared copy of a page", () => {
   it("anonymous GETs of the public pages, with any query", () => {
-    for (const path of ["/", "/events", "/events?q=sullivan&page=2", "/events/2023-09-13-kim-putin-vostochny-summit", "/timeline", "/embed/timeline?type=sanctions", "/codebook", "/data"]) {
+    for (const path of ["/", "/events", "/events?q=sullivan&page=2", "/events/2023-09-13-kim-putin-vostochny-summit", "/timeline", "/embed/timeline?type=sanctions", "/map?z=2&c=40,127", "/embed/map", "/codebook", "/data"]) {
       expect(cacheable(path), path).toBe(true);
     }
   });
 
   it("not other routes: the desk, sign-in, feeds, exports, the API, deeper paths", () => {
-    for (const path of ["/editor", "/editor/events/new", "/signin", "/signed-out", "/events.csv", "/events.atom", "/api/v1/events", "/events/a/b", "/embed", "/timeline/x", "/datax"]) {
+    for (const path of ["/editor", "/editor/events/new", "/signin", "/signed-out", "/events.csv", "/events.atom", "/api/v1/events", "/events/a/b", "/embed", "/embed/events", "/timeline/x", "/mapx", "/datax"]) {
       expect(cacheable(path), path).toBe(false);
     }
   });
