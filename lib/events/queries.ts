@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { readDb } from "../db";
-import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
 import { longestSpanDays } from "./longest-span";
