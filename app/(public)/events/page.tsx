@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowLink } from "@/components/feeds/follow-link";
 import { ActiveFilters } from "@/components/events/active-filters";
 import { ActorChoices } from "@/components/events/actor-choices";
 import { EventFilters } from "@/components/events/event-filters";
@@ -7,10 +7,11 @@ import { EventsTable } from "@/components/events/events-table";
 import { Pagination } from "@/components/events/pagination";
 import { Notices } from "@/components/ui/notices";
 import { loadActorFilter } from "@/lib/actors/typed-actor";
+import { viewMetadata } from "@/lib/feeds/feed-metadata";
 import { listEvents } from "@/lib/events/queries";
 import { hasFilters, parseEventQuery, serializeEventQuery, type EventQuery, type EventSort } from "@/lib/events/query-params";
 
-export const metadata: Metadata = { title: "Events" };
+export const generateMetadata = viewMetadata("Events");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,7 +39,7 @@ export default async function EventsPage({ searchParams }: Props) {
     <>
       <h1>Events</h1>
       <nav aria-label="View" className="view-switch">
-        View: <strong aria-current="page">Table</strong> · <a href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</a>
+        View: <strong aria-current="page">Table</strong> · <a href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</a> · <a href={`/map${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Map</a> · <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} />
       <Notices notices={notices} />
