@@ -29,7 +29,11 @@ function observeFailures(pool: pg.Pool, onError: (err: unknown) => void) {
 
 // Each client's pool, for code that must talk to node-postgres itself (COPY streams, which Prisma
 // cannot run) on the same server, with the same limits and breaker observers (lib/db.ts, readPool).
-const pools = new WeakMap<object, pg.Pool>();
+// Kept on globalThis like the clients themselves (lib/db.ts): Next.js bundles this module more
+// than once (instrumentation, proxy, each route), and a client made through one copy is used
+// through the others, whose own WeakMap would not know it (the API and CSV answered 500).
+const globalForPools = globalThis as unknown as { trackerPools?: WeakMap<object, pg.Pool> };
+const pools = (globalForPools.trackerPools ??= new WeakMap<object, pg.Pool>());
 
 /** The node-postgres pool behind a client made by createPrismaClient. */
 export function poolOf(client: object): pg.Pool {
