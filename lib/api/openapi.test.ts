@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QUOTE_CHECKS, SOURCE_STANCES } from "../events/codebook";
+import { MAX_LOOKUP_TEXT } from "../actors/lookup-params";
+import { ACTOR_KINDS, QUOTE_CHECKS, SOURCE_STANCES } from "../events/codebook";
 import { openApiDocument } from "./openapi";
 
 type JsonSchema = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; required?: string[] };
@@ -42,5 +43,16 @@ describe("OpenAPI document", () => {
     expect(eventList.properties!.meta.properties!.count.type).toBe("integer");
     expect(eventList.required).not.toContain("meta");
     expect(doc.info.version).toBe("1.2.0");
+  });
+
+  it("documents the actor look-up with its limits and the kinds an actor can have", () => {
+    const lookup = doc.paths["/api/v1/actors"].get;
+    const q = lookup.parameters.find((p) => p.name === "q")!;
+    expect(q.required).toBe(true);
+    expect((q.schema as { maxLength: number }).maxLength).toBe(MAX_LOOKUP_TEXT);
+    expect(lookup.responses["400"].content!["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    const actor = (doc.components.schemas.ActorMatches as JsonSchema).properties!.data.items!;
+    expect(actor.properties!.kind.enum).toEqual(Object.keys(ACTOR_KINDS));
+    expect(actor.required).toEqual(["slug", "name", "kind", "country"]);
   });
 });

@@ -1,8 +1,9 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers answer with.
 import { z } from "zod";
-import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "../events/codebook";
+import { ACTOR_KINDS, CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "../events/codebook";
 import { SORTS } from "../events/query-params";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "./events";
+import { DEFAULT_LOOKUP_LIMIT, MAX_LOOKUP_LIMIT, MAX_LOOKUP_TEXT } from "../actors/lookup-params";
 import { API_FIELDS, INCLUDES } from "./fields";
 import { apiDeletedSchema, apiErrorSchema, apiEventListSchema, apiEventSchema } from "./schemas";
 
@@ -22,7 +23,8 @@ export function openApiDocument(origin: string) {
       description: "Published events with their sources and quotes. Filters match the /events page. Pages are keyset cursors: stable while events are added. For mirrors, pass updated_since to receive every change, including retractions (status) and deletions (tombstones). "
         + "Since 1.1.0 each source also has `note` (the editor's words, apart from the source's), `stance` (supports, disputes or context), `quoteCheck` (whether the quote was found in a captured copy) and `copy` (that copy's SHA-256 and capture time), and each event `disputingSourceCount`; "
         + "`quote` is null when a citation has only an editor's note (before 1.1.0 such notes were wrongly given as quotes). "
-        + "Since 1.2.0 the list takes `fields` (sparse fields: only the named top-level members of each event) and `include=count` (the total number of matching events in `meta.count`).",
+        + "Since 1.2.0 the list takes `fields` (sparse fields: only the named top-level members of each event) and `include=count` (the total number of matching events in `meta.count`), "
+        + "and `/api/v1/actors` looks up public actors by name for type-ahead fields.",
     },
     servers: [{ url: origin }],
     paths: {
@@ -70,9 +72,44 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/api/v1/actors": {
+        get: {
+          summary: "Look up public actors by name, alias or slug (the filter's type-ahead)",
+          description: "Actors named in at least one published event whose name, alias or slug contains q, ignoring case and accents; names that start with q first, then by name.",
+          parameters: [
+            { name: "q", in: "query", required: true, description: "Text to look up; must hold a letter or a digit", schema: { type: "string", minLength: 1, maxLength: MAX_LOOKUP_TEXT } },
+            param("limit", "Actors to return", { type: "integer", minimum: 1, maximum: MAX_LOOKUP_LIMIT, default: DEFAULT_LOOKUP_LIMIT }),
+          ],
+          responses: {
+            "200": { description: "Matching actors", content: json("ActorMatches") },
+            "304": { description: "Not modified (If-None-Match)" },
+            "400": { description: "A missing or bad q or limit, named in error.parameters", content: json("Error") },
+          },
+        },
+      },
     },
     components: {
-      schemas: { Event: schema(apiEventSchema), DeletedEvent: schema(apiDeletedSchema), EventList: schema(apiEventListSchema), Error: schema(apiErrorSchema) },
+      schemas: { Event: schema(apiEventSchema), DeletedEvent: schema(apiDeletedSchema), EventList: schema(apiEventListSchema), Error: schema(apiErrorSchema),
+        ActorMatches: {
+          type: "object",
+          required: ["data"],
+          properties: {
+            data: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["slug", "name", "kind", "country"],
+                properties: {
+                  slug: { type: "string" },
+                  name: { type: "string" },
+                  kind: { type: "string", enum: Object.keys(ACTOR_KINDS) },
+                  country: { type: ["string", "null"], description: "ISO 3166-1 alpha-2, when the actor is tied to a country" },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   };
 }
