@@ -19,6 +19,7 @@ export default function DataPage() {
       <h2>JSON API</h2>
       <ul>
         <li><code>GET /api/v1/events</code> with the same filters, <code>limit</code> (up to 100) and <code>cursor</code> (from <code>nextCursor</code>); pages stay consistent while events are added.</li>
+        <li><code>fields=id,title,eventType,date</code> returns only those members of each event; <code>include=count</code> adds the number of matching events across all pages in <code>meta.count</code>.</li>
         <li>For mirrors: <code>updated_since=&lt;ISO date-time&gt;</code> returns every change since then, oldest first, including retracted events (with their status) and deleted ones (as <code>{"{"}id, deleted: true{"}"}</code>), so a copy never keeps stale rows.</li>
         <li><code>GET /api/v1/events/&lt;id&gt;</code> — one event; 410 with a tombstone once deleted.</li>
         <li>Each source has <code>quote</code> (the source&apos;s own words, or <code>null</code> when the citation has only an editor&apos;s note), <code>note</code>, <code>stance</code>, <code>quoteCheck</code> and <code>copy</code> (<code>{"{"}sha256, capturedAt{"}"}</code> of the captured copy the quote was checked against, or <code>null</code>); each event has <code>disputingSourceCount</code>. The meanings are in the <Link href={`/codebook#${fieldsAnchor("Source")}`}>codebook</Link>.</li>
