@@ -22,7 +22,8 @@ async function fingerprint(url: string) {
       indexes: await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
         AND indexname <> ALL(ARRAY['${RAW_SQL_INDEXES.join("','")}']) ORDER BY 1`),
       constraints: await q(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`),
+        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+        AND contype <> 't' ORDER BY 1, 2`), // constraint triggers, like all triggers, live in hand-written SQL
       enums: await q(`SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t
         JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1 ORDER BY 1`),
       extensions: await q(`SELECT extname FROM pg_extension ORDER BY 1`),
