@@ -23,12 +23,13 @@ test("the map keeps every filter through the view switch, and lists the same eve
 });
 
 test("country-level events shade their countries, transfers are arrows, and the legend says so", async ({ page }) => {
-  // The seed's two arms transfers are known only to the countries: no pin anywhere.
+  // The seed's arms transfers are known only to the countries: no pin anywhere. (Counts are
+  // matched loosely: other browser tests may add transfers to the shared database first.)
   await page.goto("/map?type=arms-transfer");
-  await expect(page.getByRole("listitem", { name: /^North Korea: 2 events known only to the country/ })).toBeVisible();
-  await expect(page.getByRole("listitem", { name: /^Russia: 2 events known only to the country/ })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: /^North Korea: \d+ events known only to the country/ })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: /^Russia: \d+ events known only to the country/ })).toBeVisible();
   await expect(page.locator("svg.map-svg a.mark")).toHaveCount(0);
-  await expect(page.getByRole("listitem", { name: "North Korea to Russia: 2 transfers, listed below" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: /^North Korea to Russia: \d+ transfers, listed below$/ })).toBeVisible();
   const legend = page.getByRole("list", { name: "Legend" });
   await expect(legend).toContainText("known only to the country: the country is shaded");
   await expect(legend).toContainText("a halo of about 25 km or 250 km");
@@ -36,10 +37,10 @@ test("country-level events shade their countries, transfers are arrows, and the 
   await expect(legend).toContainText("supplier to recipient");
   // The shaded country leads to its events in the list below (by keyboard: Russia's outline spans
   // the antimeridian, so the middle of its box is not Russia).
-  await page.getByRole("listitem", { name: /^Russia: 2 events/ }).focus();
+  await page.getByRole("listitem", { name: /^Russia: \d+ events/ }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#country-RU$/);
-  await expect(page.getByRole("heading", { name: "Russia (2)" })).toBeInViewport();
+  await expect(page.getByRole("heading", { name: /^Russia \(\d+\)$/ })).toBeInViewport();
   await expect(page.getByRole("region", { name: "Transfers, supplier → recipient" })).toContainText("North Korea → Russia");
 });
 
@@ -76,11 +77,21 @@ test("on the focused map, + and − zoom and the arrow keys pan", async ({ page 
 });
 
 test("the list below the map has every event by country, for keyboard and screen-reader users", async ({ page }) => {
+  // Every published event, whatever other browser tests added to the shared database.
+  await page.goto("/events?pageSize=100");
+  const tableIds = await page.getByRole("table").locator("tbody tr td:nth-child(2) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
   await page.goto("/map");
   const list = page.getByRole("region", { name: "The same events by country" });
   await expect(list.getByRole("heading", { name: /^Russia \(\d+\)$/ })).toBeVisible();
   await expect(list.getByRole("heading", { name: /^Switzerland \(1\)$/ })).toBeVisible();
-  expect(await listedIds(page)).toHaveLength(30);
+  // Each country lists up to 25 events and says how many more it holds (an event of two
+  // countries may be held back in one and listed in the other): with none held back, exactly
+  // the table's events.
+  const more = (await list.getByText(/^and \d+ more/).allTextContents()).reduce((n, t) => n + Number(/\d+/.exec(t)![0]), 0);
+  const listed = await listedIds(page);
+  expect(listed.filter((id) => !tableIds.includes(id))).toEqual([]);
+  expect(listed.length).toBeLessThanOrEqual(tableIds.length);
+  expect(listed.length + more).toBeGreaterThanOrEqual(tableIds.length);
   await expect(list.getByRole("listitem").filter({ hasText: "Agreed Framework" }).first()).toContainText("Geneva, Switzerland (known to the city (within about 25 km))");
 });
 
