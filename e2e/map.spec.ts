@@ -109,8 +109,10 @@ test("an editor sets how precisely the place is known, and the map draws it so",
   await page.goto("/editor/events/new");
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Summary (neutral, in your own words)").fill("A train was reported near Artyom.");
-  await page.getByLabel("Event type").selectOption("summit-meeting");
-  await page.getByLabel("Date", { exact: true }).fill("2023-09-17");
+  // A type and a date no other browser test looks at: the database is shared, and a summit beside
+  // the seed's Vostochny summit once covered its mark in the timeline test.
+  await page.getByLabel("Event type").selectOption("border-travel");
+  await page.getByLabel("Date", { exact: true }).fill("2011-03-17");
   await page.getByLabel("Place name").fill("Artyom, Primorsky Krai, Russia");
   await page.getByLabel("Country codes (e.g. KP, RU)").fill("RU");
   await page.getByLabel("Place known to the").selectOption("city");
@@ -126,7 +128,7 @@ test("an editor sets how precisely the place is known, and the map draws it so",
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Status: published")).toBeVisible();
   await page.goto(`/map?q=${encodeURIComponent(title)}`);
-  const mark = page.getByRole("listitem", { name: new RegExp(`^${title}, 17 September 2023`) });
+  const mark = page.getByRole("listitem", { name: new RegExp(`^${title}, 17 March 2011`) });
   await expect(mark).toHaveClass(/halo/);
   await expect(mark).toHaveAccessibleName(/Artyom, Primorsky Krai, Russia, known to the city \(within about 25 km\)$/);
 });
