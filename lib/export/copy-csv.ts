@@ -1,9 +1,10 @@
-// Streams a COPY … TO STDOUT as the body of a CSV file: PostgreSQL formats every byte (the cells
-// are stored formatted, see model EventExport), and the server only turns record ends into CRLF
-// and forwards the bytes, with backpressure: COPY's socket is read only as fast as the client takes.
+// Streams a COPY … TO STDOUT as the body of a CSV file: PostgreSQL formats every byte (the
+// records are stored formatted, see model EventExport), and the server only takes off binary
+// COPY's framing and forwards the bytes, with backpressure: COPY's socket is read only as fast
+// as the client takes.
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { CrlfRecords } from "./crlf-records";
+import { BinaryCopyRows } from "./copy-binary-rows";
 
 export interface CopyCsvOptions {
   /** The header row, without its line end. */
@@ -43,7 +44,7 @@ export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions):
     throw err;
   }
   const encoder = new TextEncoder();
-  const records = new CrlfRecords();
+  const records = new BinaryCopyRows();
   let released = false;
   let cancelled = false;
   const release = async (err?: Error) => {
@@ -73,7 +74,7 @@ export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions):
           const { done, value } = await chunks.next();
           if (done) {
             await release();
-            if (records.pending) throw new Error("COPY ended inside a record.");
+            if (!records.finished) throw new Error("COPY ended inside a record.");
             return controller.close();
           }
           const out = records.push(value);

@@ -1,11 +1,10 @@
 // The COPY statements behind /events.csv and /sources.csv: the filtered events (the API's SQL
-// where, lib/api/where-sql.ts, the same rules as the table's Prisma where), joined to the cells
-// the triggers keep formatted (event_export, source_export), in the table's keyset order.
+// where, lib/api/where-sql.ts, the same rules as the table's Prisma where), joined to the
+// records the triggers keep formatted (event_export, source_export), in the table's keyset order.
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { eventWhereSql, orderBySql } from "../api/where-sql";
 import type { EventQuery } from "../events/query-params";
-import { EVENT_COLUMNS, SOURCE_COLUMNS } from "./csv";
 
 export type CsvKind = "events" | "sources";
 
@@ -28,12 +27,12 @@ export function inlineSql(sql: Prisma.Sql): string {
   return sql.text.replace(/\$(\d+)/g, (_, n: string) => literal(sql.values[Number(n) - 1]));
 }
 
-const url = (origin: string) => `${pg.escapeLiteral(origin)} || '/events/' || e.id`;
-
-// Every cell but the URL is stored under its column's name; the URL follows PUBLIC_URL, so it is made here.
-const SELECTS: Record<CsvKind, (origin: string) => string> = {
-  events: (origin) => EVENT_COLUMNS.map((c) => (c === "url" ? url(origin) : `x.${c}`)).join(", "),
-  sources: (origin) => SOURCE_COLUMNS.map((c) => (c === "event_url" ? url(origin) : c === "event_id" ? "x.event_id_cell" : `x.${c}`)).join(", "),
+// Each row is one text value, its whole CSV record: the id cell, the URL cell (it follows
+// PUBLIC_URL, so it is made here) and the rest, kept ready with the export rows (csv_tail).
+const url = (origin: string) => `csv_cell(${pg.escapeLiteral(origin)} || '/events/' || e.id)`;
+const RECORDS: Record<CsvKind, (origin: string) => string> = {
+  events: (origin) => `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail`,
+  sources: (origin) => `csv_cell(x.event_id_cell) || ',' || ${url(origin)} || x.csv_tail`,
 };
 // A lateral subquery the planner may not flatten (OFFSET 0): the export rows are looked up per
 // event, in the order an index gives the events, so the first row leaves at once. As a plain
@@ -43,8 +42,14 @@ const JOINS: Record<CsvKind, string> = {
   sources: "CROSS JOIN LATERAL (SELECT * FROM source_export x WHERE x.event_id = e.id ORDER BY x.position OFFSET 0) x",
 };
 
-export function copyStatement(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
+/** The SELECT of an export's records (one text column), in the table's order. */
+export function recordsSelect(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
   const order = `${orderBySql(query.sort).text}${kind === "sources" ? ", x.position" : ""}`;
-  return `COPY (SELECT ${SELECTS[kind](origin)} FROM event e ${JOINS[kind]}
-    WHERE ${inlineSql(eventWhereSql({ query, longestSpanDays }))} ORDER BY ${order}) TO STDOUT WITH (FORMAT csv)`;
+  return `SELECT ${RECORDS[kind](origin)} FROM event e ${JOINS[kind]}
+    WHERE ${inlineSql(eventWhereSql({ query, longestSpanDays }))} ORDER BY ${order}`;
+}
+
+/** Binary COPY, so each record's bytes come as they are kept (lib/export/copy-binary-rows.ts). */
+export function copyStatement(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
+  return `COPY (${recordsSelect(kind, query, origin, longestSpanDays)}) TO STDOUT WITH (FORMAT binary)`;
 }
