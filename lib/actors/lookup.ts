@@ -17,11 +17,11 @@ export interface ActorMatch {
 // Latin letters with diacritics and their plain forms (both cases; lower() folds only ASCII under
 // the C collation), so "Gutérres" and "guterres" find the same actor without the unaccent
 // extension. The slug, already ASCII, catches what this list misses.
-const ACCENTED = "ÀÁÂÃÄÅàáâãäåÇçĆćČčÈÉÊËèéêëĚěÌÍÎÏìíîïÑñŃńŇňÒÓÔÕÖØòóôõöøŘřŠšŚśŞşÙÚÛÜùúûüŮůÝýÿŽžŹźŻżŁłĞğİı";
-const PLAIN = "AAAAAAaaaaaaCcCcCcEEEEeeeeEeIIIIiiiiNnNnNnOOOOOOooooooRrSsSsSsUUUUuuuuUuYyyZzZzZzLlGgIi";
+export const ACCENTED = "ÀÁÂÃÄÅàáâãäåÇçĆćČčÈÉÊËèéêëĚěÌÍÎÏìíîïÑñŃńŇňÒÓÔÕÖØòóôõöøŘřŠšŚśŞşÙÚÛÜùúûüŮůÝýÿŽžŹźŻżŁłĞğİı";
+export const PLAIN = "AAAAAAaaaaaaCcCcCcEEEEeeeeEeIIIIiiiiNnNnNnOOOOOOooooooRrSsSsSsUUUUuuuuUuYyyZzZzZzLlGgIi";
 
 /** An actor readers can see: named in at least one published event. */
-const PUBLIC_ACTOR = Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN event e ON e.id = ea.event_id
+export const PUBLIC_ACTOR = Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN event e ON e.id = ea.event_id
                                          WHERE ea.actor_id = a.id AND e.status = 'published' AND NOT e.deleted)`;
 
 /**

@@ -3,11 +3,12 @@ import "server-only";
 // never the list of every actor), and what the reader typed into the actor field when they
 // applied the form without choosing from the type-ahead (without JavaScript, always). One actor
 // fits the text: the view reloads filtered by its slug. Several: the reader chooses among links.
-import { redirect } from "next/navigation";
+import { permanentRedirect, redirect } from "next/navigation";
 import { rawValues, serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
 import { foldForSearch } from "./fold";
 import { getActorNames, lookupActors, type ActorMatch } from "./lookup";
 import { parseLookupParams } from "./lookup-params";
+import { currentActorSlugs } from "./queries";
 
 /** The form's text field; `actor` carries slugs. */
 export const TYPED_ACTOR_PARAM = "actorName";
@@ -21,6 +22,15 @@ export interface ActorFilter {
 }
 
 export async function loadActorFilter(raw: RawParams, query: EventQuery, basePath: string): Promise<ActorFilter> {
+  // A merged actor's old slug: the same view, every other parameter kept, under the current slug.
+  const current = await currentActorSlugs(query.actors);
+  if (current) {
+    const params = raw instanceof URLSearchParams ? new URLSearchParams(raw) : new URLSearchParams();
+    if (!(raw instanceof URLSearchParams)) for (const key of Object.keys(raw)) for (const v of rawValues(raw, key)) params.append(key, v);
+    params.delete("actor");
+    for (const slug of current) params.append("actor", slug);
+    permanentRedirect(`${basePath}?${params}`);
+  }
   const viewWith = (slug: string) => `${basePath}${serializeEventQuery({ ...query, actors: [...query.actors, slug], page: 1 })}`;
   const typed = rawValues(raw, TYPED_ACTOR_PARAM)[0]?.trim() ?? "";
   const notices: string[] = [];
