@@ -1,0 +1,87 @@
+import "server-only";
+// The published record at a moment T, for the lists and exports. An event with no revision
+// after T is read from its stored row (as today's views read it: the same where-clause, the same
+// indexes); one changed since is rebuilt from the revision in force at T (past-events.ts) and
+// filtered here. PostgreSQL merges the two and sorts them, so titles sort in the database's
+// collation whichever way a row came.
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { longestSpanDays } from "../events/longest-span";
+import type { EventQuery, EventSort } from "../events/query-params";
+import { normalizeForSearch } from "../events/search-text";
+import { eventWhereSql } from "../api/where-sql";
+import type { Cursor } from "../export/keyset";
+import { loadPastStates, type PastEvent, type PastState } from "./past-events";
+import { sqlTimestamp } from "./parse";
+
+/** Whether an event as it stood matches the list filters: buildEventWhere's rules, over the snapshot. */
+export function pastMatches(e: PastEvent, query: EventQuery): boolean {
+  if (!(e.status === "published" || (query.includeRetracted && e.status === "retracted"))) return false;
+  const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
+  if (q && !e.searchText.includes(q)) return false;
+  if (query.types.length && !(query.types as string[]).includes(e.type)) return false;
+  if (query.claims.length && !(query.claims as string[]).includes(e.claimStatus)) return false;
+  if (query.actors.length && !e.actorLinks.some((a) => query.actors.includes(a.slug))) return false;
+  if (query.fromDay && e.spanEndDay < query.fromDay) return false;
+  if (query.toDay && e.spanStartDay > query.toDay) return false;
+  return true;
+}
+
+/** The record at T for one query: the changed events (all states) and the filter over stored rows. */
+export interface AsOfSet {
+  at: Date;
+  states: Map<string, PastState>;
+  /** Changed events that match, as they stood. */
+  matching: PastEvent[];
+  /** The condition on `event e` for the unchanged events that match. */
+  unchangedWhere: Prisma.Sql;
+}
+
+/** Events with no revision after T, created by T: their stored rows are their state at T. */
+export function unchangedSql(at: Date): Prisma.Sql {
+  const t = sqlTimestamp(at);
+  return Prisma.sql`e.created_at <= ${t}::timestamp AND NOT EXISTS (SELECT 1 FROM revision r WHERE r.event_id = e.id AND r.created_at > ${t}::timestamp)`;
+}
+
+export async function asOfSet(client: PrismaClient, query: EventQuery, at: Date, states?: PastState[]): Promise<AsOfSet> {
+  const [past, longest] = await Promise.all([states ?? loadPastStates(client, at), query.fromDay ? longestSpanDays(client) : undefined]);
+  const matching = past.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
+  return {
+    at,
+    states: new Map(past.map((s) => [s.id, s])),
+    matching,
+    unchangedWhere: Prisma.sql`${eventWhereSql({ query, longestSpanDays: longest })} AND ${unchangedSql(at)}`,
+  };
+}
+
+const ORDER: Record<EventSort, string> = {
+  "-date": "u.span_start DESC, u.id DESC",
+  date: "u.span_start ASC, u.id ASC",
+  title: "u.title ASC, u.id ASC",
+  "-title": "u.title DESC, u.id DESC",
+};
+
+function union(set: AsOfSet): Prisma.Sql {
+  const changed = JSON.stringify(set.matching.map((e) => ({ id: e.id, span_start: e.spanStartDay, title: e.title })));
+  return Prisma.sql`(SELECT e.id, e.span_start, e.title FROM event e WHERE ${set.unchangedWhere}
+     UNION ALL
+     SELECT x.id, x.span_start, x.title FROM json_to_recordset(${changed}::json) AS x(id text, span_start date, title text)) u`;
+}
+
+/** The ids of one stretch of the merged, sorted record: by offset, or after a keyset cursor. */
+export async function orderedIds(client: PrismaClient, set: AsOfSet, sort: EventSort, page: { offset?: number; limit?: number; after?: Cursor | null }): Promise<{ id: string; span_start: Date; title: string }[]> {
+  const order = Prisma.raw(ORDER[sort]);
+  const desc = sort.startsWith("-");
+  const after = page.after
+    ? sort.endsWith("title")
+      ? Prisma.sql`WHERE (u.title, u.id) ${Prisma.raw(desc ? "<" : ">")} (${page.after.v}::text, ${page.after.id}::text)`
+      : Prisma.sql`WHERE (u.span_start, u.id) ${Prisma.raw(desc ? "<" : ">")} (${page.after.v.slice(0, 10)}::date, ${page.after.id}::text)`
+    : Prisma.empty;
+  const limit = page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.limit}`;
+  const offset = page.offset ? Prisma.sql`OFFSET ${page.offset}` : Prisma.empty;
+  return client.$queryRaw`SELECT u.id, u.span_start, u.title FROM ${union(set)} ${after} ORDER BY ${order} ${limit} ${offset}`;
+}
+
+export async function countAsOf(client: PrismaClient, set: AsOfSet): Promise<number> {
+  const rows = await client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM event e WHERE ${set.unchangedWhere}`;
+  return Number(rows[0].n) + set.matching.length;
+}
