@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputedMark } from "@/components/sources/disputed-mark";
 import { EventSources } from "@/components/sources/event-sources";
+import { RelatedEvents } from "@/components/relations/related-events";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
 import { getEvent, getPublicHistory } from "@/lib/events/queries";
@@ -68,6 +69,8 @@ export default async function EventPage({ params }: Props) {
           </li>
         ))}
       </ul>
+
+      <RelatedEvents eventId={event.id} />
 
       <EventSources sources={event.sources} />
 

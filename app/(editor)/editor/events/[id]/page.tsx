@@ -5,6 +5,7 @@ import { EventForm } from "@/components/events/editor/event-form";
 import { RevisionHistory } from "@/components/events/editor/revision-history";
 import { WorkflowControls } from "@/components/events/editor/workflow-controls";
 import { CheckLinksButton } from "@/components/links/check-links-button";
+import { RelatedSection } from "@/components/relations/related-section";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/authz";
 import { getEventForEdit, listActorsForPicker } from "@/lib/events/editor-queries";
@@ -55,6 +56,7 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       {/* After the form: the steps that change who can see the event, the destructive ones last. */}
       <WorkflowControls key={event.version} id={id} version={event.version} status={event.status} canSubmit={isEditor || ownDraft} canPublish={isEditor} canDelete={user.role === "admin"} />
       {isEditor && <CheckLinksButton eventId={id} />}
+      <RelatedSection eventId={id} version={event.version} viewer={user} canEdit={isEditor || ownDraft} />
       <RevisionHistory event={event} canRestore={isEditor} />
     </div>
   );
