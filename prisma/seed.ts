@@ -14,6 +14,8 @@ import { storeSeedCopies } from "./seed-copies";
 import { seedActors } from "./seed-data/actors";
 import type { SeedCopyName } from "./seed-data/copies";
 import { seedEvents } from "./seed-data/events";
+import { seedRelations } from "./seed-data/relations";
+import { seedRelationLinks } from "../lib/relations/seed";
 
 export type { SeedChange } from "./seed-changes";
 
@@ -80,7 +82,8 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
       }
       report.changed.push(change);
     }
-    if (report.created > 0) await bumpPublicVersion(tx);
+    const linked = await seedRelationLinks(tx, seedRelations);
+    if (report.created > 0 || linked > 0) await bumpPublicVersion(tx);
     return report;
   }, { timeout: 60_000 });
 }
