@@ -42,7 +42,7 @@ describe("OpenAPI document", () => {
     const eventList = doc.components.schemas.EventList as JsonSchema;
     expect(eventList.properties!.meta.properties!.count.type).toBe("integer");
     expect(eventList.required).not.toContain("meta");
-    expect(doc.info.version).toBe("1.2.0");
+    expect(doc.info.version).toBe("1.3.0");
   });
 
   it("documents the actor look-up with its limits and the kinds an actor can have", () => {
@@ -54,5 +54,12 @@ describe("OpenAPI document", () => {
     const actor = (doc.components.schemas.ActorMatches as JsonSchema).properties!.data.items!;
     expect(actor.properties!.kind.enum).toEqual(Object.keys(ACTOR_KINDS));
     expect(actor.required).toEqual(["slug", "name", "kind", "country"]);
+  });
+
+  it("documents one actor's page in JSON, and the merged slug's permanent redirect", () => {
+    const detail = doc.paths["/api/v1/actors/{slug}"].get;
+    expect(Object.keys(detail.responses)).toEqual(expect.arrayContaining(["200", "308", "404"]));
+    const data = (doc.components.schemas.ActorDetail as JsonSchema).properties!.data;
+    expect(data.required).toEqual(expect.arrayContaining(["slug", "eventsByYear", "counterparties"]));
   });
 });
