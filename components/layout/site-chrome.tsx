@@ -11,6 +11,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
           <ul>
             <li><Link href="/events">Events</Link></li>
             <li><Link href="/timeline">Timeline</Link></li>
+            <li><Link href="/actors">Actors</Link></li>
             <li><Link href="/codebook">Codebook</Link></li>
             <li><Link href="/data">Data and API</Link></li>
           </ul>
