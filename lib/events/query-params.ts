@@ -34,6 +34,8 @@ export interface EventQuery {
   sort: EventSort;
   page: number;
   pageSize: number;
+  /** `as_of` as given, kept in every link the view makes; lib/as-of/parse.ts reads it. */
+  asOf?: string;
 }
 
 export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -93,6 +95,8 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
   };
+  const asOf = rawValues(raw, "as_of")[0]?.trim();
+  if (asOf) query.asOf = asOf.slice(0, 64);
   const badActors = values(raw, "actor").filter((s) => !/^[a-z0-9-]{1,100}$/.test(s));
   if (badActors.length) note("actor", `Ignored malformed actor ${quote(badActors[0])}.`);
 
@@ -156,6 +160,7 @@ export function serializeEventQuery(query: Partial<EventQuery>): string {
   if (query.sort && query.sort !== DEFAULT_SORT) p.set("sort", query.sort);
   if (query.page && query.page !== 1) p.set("page", String(query.page));
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) p.set("pageSize", String(query.pageSize));
+  if (query.asOf) p.set("as_of", query.asOf);
   const s = p.toString();
   return s ? `?${s}` : "";
 }
