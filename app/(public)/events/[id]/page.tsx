@@ -64,7 +64,7 @@ export default async function EventPage({ params }: Props) {
       <ul>
         {actorsByRole.map((a) => (
           <li key={`${a.slug}-${a.role}`}>
-            <Link href={`/events?actor=${a.slug}`}>{a.name}</Link> — {a.role}
+            <Link href={`/actors/${a.slug}`}>{a.name}</Link> — {a.role} (<Link href={`/events?actor=${a.slug}`}>events<span className="visually-hidden"> naming {a.name}</span></Link>)
             {a.aliases.length > 0 && <span className="muted"> (also: {a.aliases.join(", ")})</span>}
           </li>
         ))}
