@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AsOfNotice } from "@/components/as-of/as-of-notice";
 import { FollowLink } from "@/components/feeds/follow-link";
 import { ActiveFilters } from "@/components/events/active-filters";
 import { ActorChoices } from "@/components/events/actor-choices";
@@ -9,6 +10,8 @@ import { Notices } from "@/components/ui/notices";
 import { loadActorFilter } from "@/lib/actors/typed-actor";
 import { viewMetadata } from "@/lib/feeds/feed-metadata";
 import { listEvents } from "@/lib/events/queries";
+import { listEventsAsOf } from "@/lib/as-of/list";
+import { parseAsOf } from "@/lib/as-of/parse";
 import { hasFilters, parseEventQuery, serializeEventQuery, type EventQuery, type EventSort } from "@/lib/events/query-params";
 
 export const generateMetadata = viewMetadata("Events");
@@ -24,7 +27,8 @@ function sortHref(query: EventQuery, column: "date" | "title") {
 export default async function EventsPage({ searchParams }: Props) {
   const raw = await searchParams;
   const { query, notices } = parseEventQuery(raw);
-  const [result, actorFilter] = await Promise.all([listEvents(query), loadActorFilter(raw, query, "/events")]);
+  const asOf = parseAsOf(raw).asOf;
+  const [result, actorFilter] = await Promise.all([asOf ? listEventsAsOf(query, asOf.at) : listEvents(query), loadActorFilter(raw, query, "/events")]);
   notices.push(...actorFilter.notices);
   if (query.page > result.pageCount) notices.push(`There are only ${result.pageCount} pages, so the last page is shown.`);
   const actorNames = new Map(actorFilter.selected.map((a) => [a.slug, a.name]));
@@ -38,6 +42,7 @@ export default async function EventsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Events</h1>
+      <AsOfNotice raw={raw} path="/events" />
       <nav aria-label="View" className="view-switch">
         View: <strong aria-current="page">Table</strong> · <a href={`/timeline${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Timeline</a> · <a href={`/map${serializeEventQuery({ ...query, page: 1, pageSize: undefined })}`}>Map</a> · <FollowLink query={query} />
       </nav>
