@@ -35,9 +35,9 @@ export function apaRelease(meta: DatasetMetadata, release: CitedRelease): string
   return `${meta.author}. (${release.createdAt.getUTCFullYear()}). ${meta.title} (Version ${release.version}) [Data set]. ${releaseUrl(meta, release.version)}`;
 }
 
-/** The live tracker, which changes: APA asks for the date it was read. */
-export function apaTracker(meta: DatasetMetadata, readOn: Date): string {
-  const d = `${MONTHS[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}`;
+/** The live tracker, which changes: APA asks for the date it was read (a placeholder when null, for a cached page). */
+export function apaTracker(meta: DatasetMetadata, readOn: Date | null): string {
+  const d = readOn ? `${MONTHS[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}` : "[the date you read it]";
   return `${meta.author}. (n.d.). ${meta.title} [Data set]. Retrieved ${d}, from ${meta.origin}/`;
 }
 
@@ -59,13 +59,13 @@ export function bibtexRelease(meta: DatasetMetadata, release: CitedRelease): str
   ].join("\n");
 }
 
-export function bibtexTracker(meta: DatasetMetadata, readOn: Date): string {
+export function bibtexTracker(meta: DatasetMetadata, readOn: Date | null): string {
   return [
     `@misc{${meta.name.replace(/[^a-z0-9]+/gi, "")},`,
     `  author = {{${tex(meta.author)}}},`,
     `  title = {{${tex(meta.title)}}},`,
     `  howpublished = {\\url{${meta.origin}/}},`,
-    `  note = {Data set, accessed ${day(readOn)}},`,
+    `  note = {Data set, accessed ${readOn ? day(readOn) : "YYYY-MM-DD"}},`,
     "}",
   ].join("\n");
 }

@@ -13,7 +13,7 @@ import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../event
 import type { EventInput } from "../events/schemas";
 import { csvBody } from "../export/csv-response";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { createRelease, makeRelease, sha256 } from "./create";
+import { createRelease, sha256 } from "./create";
 import { datasetMetadata } from "./metadata";
 import { getRelease, listReleases, releaseFileStream, releaseText, releasesOfEvent } from "./queries";
 import { releaseZip } from "./zip";

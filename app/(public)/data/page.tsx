@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { fieldsAnchor } from "../codebook/anchors";
+import { CiteData } from "@/components/releases/cite";
 
 export const metadata: Metadata = { title: "Data and API" };
 
@@ -26,6 +27,7 @@ export default function DataPage() {
         <li>Responses carry <code>ETag</code> and <code>Last-Modified</code>; any site may call the API from a browser (CORS for GET). Bad parameters get a 400 naming them.</li>
         <li>The full description: <a href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.</li>
       </ul>
+      <CiteData />
       <h2>Feed</h2>
       <p><a href="/events.atom">/events.atom</a> — new, corrected, updated and retracted events, newest first (the latest 50 changes). It takes the table&apos;s filters (<code>q</code>, <code>type</code>, <code>actor</code>, <code>claim</code>, <code>from</code>, <code>to</code>, <code>retracted</code>), so any view can be followed in a feed reader: each list, timeline and map links its own feed (&ldquo;Follow this view&rdquo;). A retraction stays in the feed even though the table hides retracted events. Sort and paging are ignored; a filter the table would ignore gets a 400 saying why.</p>
     </>

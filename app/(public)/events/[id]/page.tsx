@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisputedMark } from "@/components/sources/disputed-mark";
 import { EventSources } from "@/components/sources/event-sources";
+import { EventReleases } from "@/components/releases/event-releases";
 import { RelatedEvents } from "@/components/relations/related-events";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
@@ -82,6 +83,8 @@ export default async function EventPage({ params }: Props) {
           ))}
         </ol>
       )}
+
+      <EventReleases eventId={event.id} />
     </article>
   );
 }
