@@ -8,6 +8,7 @@ import { createEvent, updateEvent } from "../events/mutations";
 import { eventInputSchema, fieldErrorsOf, isStorableText, type NewActorInput } from "../events/schemas";
 import { toSnapshot, snapshotInclude } from "../events/snapshot";
 import { deferPublicVersionBump, flushPublicVersionBump } from "../page-cache/public-version";
+import { checkRelatedColumn, writeRelatedColumn } from "../relations/import";
 import { columnOf, keepCopies, newEventId, parseActors, readCsv, toEventInput, toSourceInput, type CsvRecord, type KnownActor, type RowError } from "./rows";
 
 export interface ImportOptions {
@@ -105,6 +106,9 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
     return { row, input, sources, made, first: r.first_published_at, last: r.last_changed_at };
   });
   report.newActors = [...created.values()].map((a) => a.name);
+  // The optional `related` column: each row's links to other events (lib/relations/import.ts).
+  const related = events.records.length && "related" in events.records[0] ? await checkRelatedColumn(prisma, events.records.map((r) => r.related), events.records.map(idOf)) : null;
+  if (related) report.errors.push(...related.errors);
   if (report.errors.length) return report;
 
   try {
@@ -151,6 +155,8 @@ export async function importEvents(prisma: PrismaClient, user: SessionUser | nul
           else throw err;
         }
       }
+      const linked = related && !report.errors.length ? await writeRelatedColumn(tx, user, related, prepared.map((p) => p.input.id), IMPORT_NOTE, report.errors) : 0;
+      if (linked) report.notes.push(`${linked} link${linked === 1 ? "" : "s"} between events added (the related column).`);
       if (opts.dryRun || report.errors.length) throw new Rollback();
       await flushPublicVersionBump(tx);
     }, { timeout: 300_000, maxWait: 10_000 });

@@ -74,7 +74,9 @@ async function changeRelations(prisma: Db, user: SessionUser | null, fromId: str
     // queue here, so the check for an existing link below sees the other's.
     const claimed = await tx.event.updateMany({
       where: { id: fromId, deleted: false, ...(change.baseVersion !== undefined ? { version: change.baseVersion } : {}) },
-      data: { version: { increment: 1 } },
+      // An import keeps the event's last-changed time (the file may carry it, and re-importing an
+      // export must give the same export); the link's revision records when it was made.
+      data: { version: { increment: 1 }, ...(change.baseVersion === undefined ? { updatedAt: from.updatedAt } : {}) },
     });
     if (claimed.count !== 1 || (change.baseVersion !== undefined && change.baseVersion !== from.version)) {
       throw new ConflictError(toSnapshot(from), from.version, from.revisions[0]?.user?.name ?? null);
