@@ -1,27 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsOfNotice } from "@/components/as-of/as-of-notice";
 import { DisputedMark } from "@/components/sources/disputed-mark";
 import { EventSources } from "@/components/sources/event-sources";
 import { EventReleases } from "@/components/releases/event-releases";
 import { RelatedEvents } from "@/components/relations/related-events";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
-import { getEvent, getPublicHistory } from "@/lib/events/queries";
+import { getPublicHistory } from "@/lib/events/queries";
+import { eventFor, historyFor } from "@/lib/as-of/page-hooks";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const event = await getEvent((await params).id);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const event = await eventFor((await params).id, await searchParams);
   return { title: event?.title ?? "Event not found" };
 }
 
 const list = (items: string[]) => (items.length ? items.join(", ") : "—");
 
-export default async function EventPage({ params }: Props) {
-  const event = await getEvent((await params).id);
+export default async function EventPage({ params, searchParams }: Props) {
+  const raw = await searchParams;
+  const event = await eventFor((await params).id, raw);
   if (!event) notFound();
-  const history = await getPublicHistory(event.id);
+  const history = historyFor(await getPublicHistory(event.id), raw);
   const disputes = event.sources.filter((s) => s.stance === "disputes").length;
   const actorsByRole = event.actors.map((a) => ({ name: a.actor.name, aliases: a.actor.aliases, role: ACTOR_ROLES[a.role as ActorRoleSlug] ?? a.role, slug: a.actor.slug }));
 
@@ -34,6 +37,7 @@ export default async function EventPage({ params }: Props) {
           {event.retractionReason && <> Reason: {event.retractionReason}</>}
         </div>
       )}
+      <AsOfNotice raw={raw} path={`/events/${event.id}`} />
       <h1>{event.title}</h1>
       <p className="muted">
         <time dateTime={isoEventDate(event.date)}>{formatEventDate(event.date)}</time>
