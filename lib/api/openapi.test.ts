@@ -42,7 +42,7 @@ describe("OpenAPI document", () => {
     const eventList = doc.components.schemas.EventList as JsonSchema;
     expect(eventList.properties!.meta.properties!.count.type).toBe("integer");
     expect(eventList.required).not.toContain("meta");
-    expect(doc.info.version).toBe("1.3.0");
+    expect(doc.info.version).toBe("1.4.0");
   });
 
   it("documents the actor look-up with its limits and the kinds an actor can have", () => {
@@ -61,5 +61,12 @@ describe("OpenAPI document", () => {
     expect(Object.keys(detail.responses)).toEqual(expect.arrayContaining(["200", "308", "404"]));
     const data = (doc.components.schemas.ActorDetail as JsonSchema).properties!.data;
     expect(data.required).toEqual(expect.arrayContaining(["slug", "eventsByYear", "counterparties"]));
+  });
+
+  it("documents the data releases, each file with its SHA-256", () => {
+    expect(Object.keys(doc.paths["/api/v1/releases/{version}"].get.responses)).toEqual(expect.arrayContaining(["200", "404"]));
+    const release = doc.components.schemas.Release as JsonSchema;
+    expect(release.required).toEqual(expect.arrayContaining(["version", "createdAt", "zip", "files"]));
+    expect(release.properties!.files.items!.required).toContain("sha256");
   });
 });

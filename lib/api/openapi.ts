@@ -5,6 +5,7 @@ import { SORTS } from "../events/query-params";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "./events";
 import { DEFAULT_LOOKUP_LIMIT, MAX_LOOKUP_LIMIT, MAX_LOOKUP_TEXT } from "../actors/lookup-params";
 import { actorPaths, actorSchemas } from "../actors/openapi-actors";
+import { releasePaths, releaseSchemas } from "../releases/openapi-releases";
 import { API_FIELDS, INCLUDES } from "./fields";
 import { apiDeletedSchema, apiErrorSchema, apiEventListSchema, apiEventSchema } from "./schemas";
 
@@ -20,13 +21,14 @@ export function openApiDocument(origin: string) {
     openapi: "3.1.0",
     info: {
       title: "Sanctions & Arms-Transfer Tracker API",
-      version: "1.3.0",
+      version: "1.4.0",
       description: "Published events with their sources and quotes. Filters match the /events page. Pages are keyset cursors: stable while events are added. For mirrors, pass updated_since to receive every change, including retractions (status) and deletions (tombstones). "
         + "Since 1.1.0 each source also has `note` (the editor's words, apart from the source's), `stance` (supports, disputes or context), `quoteCheck` (whether the quote was found in a captured copy) and `copy` (that copy's SHA-256 and capture time), and each event `disputingSourceCount`; "
         + "`quote` is null when a citation has only an editor's note (before 1.1.0 such notes were wrongly given as quotes). "
         + "Since 1.2.0 the list takes `fields` (sparse fields: only the named top-level members of each event) and `include=count` (the total number of matching events in `meta.count`), "
         + "and `/api/v1/actors` looks up public actors by name for type-ahead fields. "
-        + "Since 1.3.0 `/api/v1/actors/{slug}` gives one actor with its events by year and role and its counterparties (a merged actor's old slug answers 308).",
+        + "Since 1.3.0 `/api/v1/actors/{slug}` gives one actor with its events by year and role and its counterparties (a merged actor's old slug answers 308). "
+        + "Since 1.4.0 `/api/v1/releases` lists the numbered, immutable data releases with their files and SHA-256.",
     },
     servers: [{ url: origin }],
     paths: {
@@ -75,6 +77,7 @@ export function openApiDocument(origin: string) {
         },
       },
       ...actorPaths,
+      ...releasePaths,
       "/api/v1/actors": {
         get: {
           summary: "Look up public actors by name, alias or slug (the filter's type-ahead)",
@@ -92,7 +95,7 @@ export function openApiDocument(origin: string) {
       },
     },
     components: {
-      schemas: { Event: schema(apiEventSchema), DeletedEvent: schema(apiDeletedSchema), EventList: schema(apiEventListSchema), Error: schema(apiErrorSchema), ...actorSchemas,
+      schemas: { Event: schema(apiEventSchema), DeletedEvent: schema(apiDeletedSchema), EventList: schema(apiEventListSchema), Error: schema(apiErrorSchema), ...actorSchemas, ...releaseSchemas,
         ActorMatches: {
           type: "object",
           required: ["data"],
