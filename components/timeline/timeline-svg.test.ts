@@ -36,6 +36,14 @@ describe("timelineSvg", () => {
     );
   });
 
+  it("rings the selected event's related events and names the relation in their accessible names", () => {
+    const base = { lanes: [{ label: "Summits", events: [event("Kim meets Putin")] }], visible: [event("Kim meets Putin")], aggregated: false, startMs: Date.UTC(2023, 8, 1), endMs: Date.UTC(2023, 8, 1) + 30 * DAY, hrefFor: () => "/t" };
+    const svg = timelineSvg({ ...base, selectedId: "e0", related: new Map([["e1", "follows up “Sullivan's <warning>”"]]) });
+    expect(svg).toContain('class="mark point related"');
+    expect(svg).toContain('aria-label="Kim meets Putin, 13 September 2023, Summit or meeting; related: follows up “Sullivan&#39;s &lt;warning&gt;”"');
+    expect(timelineSvg(base)).not.toContain("related");
+  });
+
   it("writes coordinates to a tenth of a unit", () => {
     expect(svgFor("x", "y")).not.toMatch(/="\d+\.\d{2,}"/);
   });

@@ -24,7 +24,8 @@ export const GUTTER_SHARE = GUTTER / WIDTH;
 export const PLOT_SHARE = (WIDTH - GUTTER) / WIDTH;
 
 type HrefFor = (p: { selected?: string; start?: string; end?: string }) => string;
-type Props = { lanes: Lane[]; visible: TimelineEvent[]; aggregated: boolean; startMs: number; endMs: number; hrefFor: HrefFor; selectedId?: string };
+/** `related`: the selected event's related events, id → how each relates to it ("responds to “…”"). */
+type Props = { lanes: Lane[]; visible: TimelineEvent[]; aggregated: boolean; startMs: number; endMs: number; hrefFor: HrefFor; selectedId?: string; related?: Map<string, string> };
 type Value = string | number | undefined;
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -42,7 +43,7 @@ export function open(name: string, attrs: Record<string, Value>, selfClosing = f
 }
 export const el = (name: string, attrs: Record<string, Value>, text?: string) => (text === undefined ? open(name, attrs, true) : `${open(name, attrs)}${escapeHtml(text)}</${name}>`);
 
-export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFor, selectedId }: Props): string {
+export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFor, selectedId, related }: Props): string {
   const scale = makeScale(startMs, endMs, WIDTH - GUTTER);
   const x = (d: Date) => clampX(GUTTER + scale(d));
   const interval = bucketInterval(startMs, endMs, Math.max(6, Math.floor(COUNT_BUDGET / Math.max(1, lanes.length))));
@@ -76,14 +77,14 @@ export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFo
       el("line", { class: "lane-line", x1: GUTTER, x2: WIDTH, y1: y + LANE, y2: y + LANE, "aria-hidden": "true" }),
     );
     if (aggregated) counts(out, lane, startMs, endMs, interval, x, y, hrefFor);
-    else marks(out, lane.events.map((e) => markFor(e, x)), y, hrefFor, selectedId);
+    else marks(out, lane.events.map((e) => markFor(e, x)), y, hrefFor, selectedId, related);
     out.push("</g>");
   });
   out.push("</svg>");
   return out.join("");
 }
 
-function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selectedId?: string) {
+function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selectedId?: string, related?: Map<string, string>) {
   const labels = placeLabels(list, WIDTH - 4);
   for (const m of list) {
     const e = m.event;
@@ -95,10 +96,10 @@ function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selecte
     out.push(
       open("a", {
         href: hrefFor({ selected: e.id }),
-        "aria-label": `${e.title}, ${date}, ${type}`,
+        "aria-label": `${e.title}, ${date}, ${type}${related?.has(e.id) ? `; related: ${related.get(e.id)}` : ""}`,
         role: "listitem",
         "aria-current": e.id === selectedId ? "true" : undefined,
-        class: `mark ${m.kind}${e.approximate ? " approximate" : ""}`,
+        class: `mark ${m.kind}${e.approximate ? " approximate" : ""}${related?.has(e.id) ? " related" : ""}`,
         "data-id": e.id,
         "data-title": e.title,
         "data-date": date,

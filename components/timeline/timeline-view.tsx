@@ -1,6 +1,7 @@
 // Everything on a timeline page below the filters: controls, legend, chart, details panel and
 // the equivalent chronological list. Shared by /timeline and /embed/timeline.
 import Link from "next/link";
+import { RelatedInPanel, RelatedLegendItem, relatedMarks } from "@/components/relations/timeline-related";
 import { DISPUTED_MARK_MEANING, DisputedMark } from "@/components/sources/disputed-mark";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import type { EventQuery } from "@/lib/events/query-params";
@@ -63,9 +64,10 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" className="legend-approx" /></svg> dashed outline: approximate</li>
         <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
         <li>In an event&rsquo;s details, {DISPUTED_MARK_MEANING}</li>
+        <RelatedLegendItem selected={selected} />
       </ul>
       <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
-        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)) })}
+        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, related: relatedMarks(selected), hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)) })}
         panel={selected && (
           <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
             <h2>{selected.title}</h2>
@@ -73,6 +75,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
             <p>{eventTypeLabel(selected.type)}</p>
             {selected.disputeCount > 0 && <p><DisputedMark count={selected.disputeCount} /></p>}
             <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>
+            <RelatedInPanel related={selected.related} target={target} />
             {/* A plain link: the chart's script loads it in place and puts focus back on the item. */}
             <p><a href={href({})} data-close={selected.id}>Close details</a></p>
           </aside>

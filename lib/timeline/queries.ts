@@ -4,6 +4,7 @@ import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../eve
 import type { EventQuery } from "../events/query-params";
 import { longestSpanDays } from "../events/longest-span";
 import { buildEventWhere, spanEndsOnOrAfter } from "../events/where";
+import { listPublicRelated } from "../relations/queries";
 import type { TimelineEvent } from "./geometry";
 import { windowFor, type TimelineView } from "./params";
 
@@ -60,7 +61,9 @@ export async function getTimelineEvent(query: EventQuery, id: string) {
   if (!r) return null;
   const date: EventDate = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
   // precisionNote: "known to the month", or for E14 "start known to the month, end to the day".
-  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel: formatEventDate(date), precisionNote: precisionNote(date), disputeCount: r._count.sources };
+  // Its links to other public events: the chart rings them and the details panel lists them.
+  const related = await listPublicRelated(r.id);
+  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel: formatEventDate(date), precisionNote: precisionNote(date), disputeCount: r._count.sources, related };
 }
 export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;
 
