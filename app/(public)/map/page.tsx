@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AsOfNotice } from "@/components/as-of/as-of-notice";
 import { FollowLink } from "@/components/feeds/follow-link";
 import { ActiveFilters } from "@/components/events/active-filters";
 import { ActorChoices } from "@/components/events/actor-choices";
@@ -7,6 +8,8 @@ import { MapView } from "@/components/map/map-view";
 import { Notices } from "@/components/ui/notices";
 import { loadActorFilter } from "@/lib/actors/typed-actor";
 import { viewMetadata } from "@/lib/feeds/feed-metadata";
+import { parseAsOf } from "@/lib/as-of/parse";
+import { listMapEventsAsOf } from "@/lib/as-of/views";
 import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { mapHref, parseMapView } from "@/lib/map/params";
 import { listMapEvents } from "@/lib/map/queries";
@@ -21,11 +24,13 @@ export default async function MapPage({ searchParams }: Props) {
   const raw = await searchParams;
   const { query, notices } = parseEventQuery(raw);
   const { view, notices: viewNotices } = parseMapView(raw);
-  const [{ events, total }, actorFilter] = await Promise.all([listMapEvents(query), loadActorFilter(raw, query, "/map")]);
+  const asOf = parseAsOf(raw).asOf;
+  const [{ events, total }, actorFilter] = await Promise.all([asOf ? listMapEventsAsOf(query, asOf.at) : listMapEvents(query), loadActorFilter(raw, query, "/map")]);
   const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
   return (
     <>
       <h1>Map</h1>
+      <AsOfNotice raw={raw} path="/map" />
       <nav aria-label="View" className="view-switch">
         View: <Link href={`/events${filters}`}>Table</Link> · <Link href={`/timeline${filters}`}>Timeline</Link> · <strong aria-current="page">Map</strong> ·{" "}
         <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
