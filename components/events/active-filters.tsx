@@ -1,6 +1,11 @@
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { serializeEventQuery, type EventQuery } from "@/lib/events/query-params";
 
+/** How many filters the view applies: one per chip below (the phone's "Filters (n active)"). */
+export function activeFilterCount(query: EventQuery): number {
+  return (query.q ? 1 : 0) + query.types.length + query.actors.length + query.claims.length + (query.from ? 1 : 0) + (query.to ? 1 : 0) + (query.includeRetracted ? 1 : 0);
+}
+
 /** One removable chip per active filter; each link is the current view minus that filter. */
 export function ActiveFilters({ query, actorNames, basePath = "/events" }: { query: EventQuery; actorNames: Map<string, string>; basePath?: string }) {
   const base = { ...query, page: 1 };

@@ -4,11 +4,12 @@
 // page to build it; see the decision on the server-rendered table). Links are plain anchors:
 // moving between list views is a full page load, which an HTTP cache can answer, and no row
 // link asks the server for a prefetch.
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { DISPUTED_MARK_MEANING, DisputedMark } from "@/components/sources/disputed-mark";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate } from "@/lib/events/date-span";
 import type { EventRow } from "@/lib/events/queries";
+import "./phone.css";
 
 type SortKey = "date" | "title";
 export interface SortLinks {
@@ -39,11 +40,32 @@ const COLUMNS: Column[] = [
       </>
     ),
   },
-  // An actor with two roles in one event is named once.
-  { id: "actors", header: "Actors", cell: (r) => [...new Map(r.actors.map((a) => [a.slug, a.name])).values()].join(", ") },
+  { id: "actors", header: "Actors", cell: (r) => <ActorNames row={r} /> },
   { id: "place", header: "Place", cell: (r) => r.place ?? "—" },
   { id: "sources", header: "Sources", className: "num", cell: (r) => r.sourceCount },
 ];
+
+/** A phone's card names the first few actors and counts the rest (phone.css shows one or the other). */
+const CARD_ACTORS = 3;
+
+// Plain anchors like the titles' (not components/actors' next/link ActorLink): a page of rows
+// names a hundred actors or more, and none of those links should ask for a prefetch.
+function actorLinks(actors: [string, string][]) {
+  return actors.map(([slug, name], i) => <Fragment key={slug}>{i > 0 && ", "}<a href={`/actors/${slug}`}>{name}</a></Fragment>);
+}
+
+function ActorNames({ row }: { row: EventRow }) {
+  // An actor with two roles in one event is named once.
+  const actors = [...new Map(row.actors.map((a) => [a.slug, a.name])).entries()];
+  if (actors.length <= CARD_ACTORS) return actorLinks(actors);
+  return (
+    <>
+      {actorLinks(actors.slice(0, CARD_ACTORS))}
+      <span className="actors-rest">, {actorLinks(actors.slice(CARD_ACTORS))}</span>
+      <span className="actors-more"> and {actors.length - CARD_ACTORS} more</span>
+    </>
+  );
+}
 
 function SortHeader({ label, column, links }: { label: string; column: SortKey; links: SortLinks }) {
   const active = links.sort.replace("-", "") === column;
