@@ -7,6 +7,9 @@ import { randomBytes } from "node:crypto";
 import { createUser, signIn } from "./fixtures";
 import { createPrismaClient } from "../lib/prisma-client";
 
+// Several axe runs a test: on a busy two-core machine one takes up to ~20 s.
+test.describe.configure({ timeout: 120_000 });
+
 let prisma: ReturnType<typeof createPrismaClient> | undefined;
 const db = () => (prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2));
 
