@@ -11,9 +11,8 @@ export const getEventAsOf = cache(async (id: string, at: Date, client: PrismaCli
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const [state] = await loadPastStates(client, at, id);
   if (!state) {
-    // Unchanged since T: today's page is that moment's, if the event existed by then.
-    const e = await getEvent(id);
-    return e && e.createdAt <= at ? e : null;
+    // Unchanged since T: today's page is that moment's.
+    return getEvent(id);
   }
   if (state.state !== "visible") return null;
   return fromPast(client, state.event);

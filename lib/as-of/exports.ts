@@ -45,8 +45,7 @@ export async function exportEventAsOf(client: PrismaClient, id: string, at: Date
   }
   // Unchanged since T: the stored row, if it existed by then.
   const [e] = await loadExportEvents(client, [id]);
-  const row = await client.event.findUnique({ where: { id }, select: { createdAt: true } });
-  if (!e || !row || row.createdAt > at) return null;
+  if (!e) return null;
   if (e.deleted) return e.firstPublishedAt ? { deleted: { publishedAt: new Date(e.firstPublishedAt), lastChangedAt: e.updatedAt } } : null;
   return e.status === "published" || e.status === "retracted" ? { event: e } : null;
 }

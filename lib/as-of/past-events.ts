@@ -12,6 +12,7 @@ import { formatEventDate, spanOf, type EventDate } from "../events/date-span";
 import type { EventInput } from "../events/schemas";
 import { buildSearchText } from "../events/search-text";
 import type { ExportEvent, ExportSource } from "../export/documents";
+import { LRUCache } from "lru-cache";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { checkQuote } from "../provenance/quote-match";
 import { sqlTimestamp } from "./parse";
@@ -53,6 +54,25 @@ interface Row {
   published_at: Date | null;
   retraction_reason: string | null;
   actors: (PastActor & { ordinal: number })[] | null;
+}
+
+// The states at T change only when a revision is written (one after T joins the changed set), so
+// they are kept per (T, latest revision id): a link to the record as of a date, followed by many
+// readers or paged through, rebuilds its changed events once. Sized by events held, not by entries.
+// One cache per client: each database (the tests make many) has its own revision ids.
+const caches = new WeakMap<PrismaClient, LRUCache<string, PastState[]>>();
+
+/** loadPastStates for every changed event, kept until the next revision is written. */
+export async function pastStates(client: PrismaClient, at: Date): Promise<PastState[]> {
+  const [{ latest }] = await client.$queryRaw<{ latest: number | null }[]>`SELECT max(id) AS latest FROM revision`;
+  const key = `${at.toISOString()} ${latest ?? 0}`;
+  let cache = caches.get(client);
+  if (!cache) caches.set(client, (cache = new LRUCache<string, PastState[]>({ maxSize: 200_000, sizeCalculation: (v) => Math.max(1, v.length) })));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const states = await loadPastStates(client, at);
+  cache.set(key, states);
+  return states;
 }
 
 /** Every event with a revision after `at`, in id order, as it stood at `at`. */

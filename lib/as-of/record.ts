@@ -10,8 +10,7 @@ import type { EventQuery, EventSort } from "../events/query-params";
 import { normalizeForSearch } from "../events/search-text";
 import { eventWhereSql } from "../api/where-sql";
 import type { Cursor } from "../export/keyset";
-import { loadPastStates, type PastEvent, type PastState } from "./past-events";
-import { sqlTimestamp } from "./parse";
+import { pastStates, type PastEvent, type PastState } from "./past-events";
 
 /** Whether an event as it stood matches the list filters: buildEventWhere's rules, over the snapshot. */
 export function pastMatches(e: PastEvent, query: EventQuery): boolean {
@@ -36,20 +35,24 @@ export interface AsOfSet {
   unchangedWhere: Prisma.Sql;
 }
 
-/** Events with no revision after T, created by T: their stored rows are their state at T. */
-export function unchangedSql(at: Date): Prisma.Sql {
-  const t = sqlTimestamp(at);
-  return Prisma.sql`e.created_at <= ${t}::timestamp AND NOT EXISTS (SELECT 1 FROM revision r WHERE r.event_id = e.id AND r.created_at > ${t}::timestamp)`;
+/**
+ * Events with no revision after T: their stored rows are their state at T. Given as the ids to
+ * leave out (one array, which PostgreSQL hashes), so the list keeps today's index-only scans.
+ * An event with no revision at all (only ever written straight into the database) has no
+ * history to go back through: it counts as unchanged at every moment.
+ */
+export function unchangedSql(changedIds: string[]): Prisma.Sql {
+  return changedIds.length ? Prisma.sql`NOT (e.id = ANY(${changedIds}::text[]))` : Prisma.sql`TRUE`;
 }
 
 export async function asOfSet(client: PrismaClient, query: EventQuery, at: Date, states?: PastState[]): Promise<AsOfSet> {
-  const [past, longest] = await Promise.all([states ?? loadPastStates(client, at), query.fromDay ? longestSpanDays(client) : undefined]);
+  const [past, longest] = await Promise.all([states ?? pastStates(client, at), query.fromDay ? longestSpanDays(client) : undefined]);
   const matching = past.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
   return {
     at,
     states: new Map(past.map((s) => [s.id, s])),
     matching,
-    unchangedWhere: Prisma.sql`${eventWhereSql({ query, longestSpanDays: longest })} AND ${unchangedSql(at)}`,
+    unchangedWhere: Prisma.sql`${eventWhereSql({ query, longestSpanDays: longest })} AND ${unchangedSql(past.map((s) => s.id))}`,
   };
 }
 

@@ -12,16 +12,16 @@ import { MAX_MAP_EVENTS } from "../map/queries";
 import { TRANSFER_TYPES, type MapEvent } from "../map/marks";
 import type { TimelineEvent } from "../timeline/geometry";
 import { windowFor, type TimelineView } from "../timeline/params";
-import { loadPastStates, type PastEvent } from "./past-events";
+import { pastStates, type PastEvent } from "./past-events";
 import { pastMatches } from "./record";
 
 const DAY = 86_400_000;
 
-/** Events with no revision after T, created by T (the Prisma form of record.ts's unchangedSql). */
-export const unchangedWhere = (at: Date): Prisma.EventWhereInput => ({ createdAt: { lte: at }, revisions: { none: { createdAt: { gt: at } } } });
+/** Events with no revision after T (the Prisma form of record.ts's unchangedSql). */
+export const unchangedWhere = (at: Date): Prisma.EventWhereInput => ({ revisions: { none: { createdAt: { gt: at } } } });
 
 async function changedMatching(query: EventQuery, at: Date): Promise<PastEvent[]> {
-  const states = await loadPastStates(readDb(), at);
+  const states = await pastStates(readDb(), at);
   return states.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
 }
 
