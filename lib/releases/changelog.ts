@@ -77,21 +77,24 @@ interface Row {
  */
 export async function computeChanges(client: pg.PoolClient | pg.Client, previousId: number, currentId: number): Promise<Changes> {
   const { rows } = await client.query<Row>(
-    `WITH cur AS (SELECT event_id, version, status FROM release_event WHERE release_id = $2),
-          prev AS (SELECT event_id, version, status FROM release_event WHERE release_id = $1),
-          moved AS (
+    // Straight on release_event (its primary key is release_id, event_id): as CTEs read twice,
+    // PostgreSQL would materialise them and the anti-joins would scan one per row of the other.
+    `WITH moved AS (
             SELECT c.event_id, p.version AS from_version, c.version AS to_version, c.status AS to_status, p.status AS from_status
-              FROM cur c JOIN prev p USING (event_id) WHERE c.version <> p.version),
+              FROM release_event c JOIN release_event p ON p.release_id = $1 AND p.event_id = c.event_id
+             WHERE c.release_id = $2 AND c.version <> p.version),
           notes AS (
             SELECT m.event_id, bool_or(r.kind = 'correction') AS corrected,
                    array_agg(initcap(r.kind::text) || ': ' || r.note ORDER BY r.id) FILTER (WHERE r.note IS NOT NULL AND r.kind::text IN ('correction', 'update', 'retract', 'restore')) AS notes
               FROM moved m JOIN revision r ON r.event_id = m.event_id AND r.version > m.from_version AND r.version <= m.to_version
              GROUP BY m.event_id)
      SELECT c.event_id AS id, e.title, 'added' AS kind, NULL::text[] AS notes
-       FROM cur c JOIN event e ON e.id = c.event_id WHERE NOT EXISTS (SELECT 1 FROM prev p WHERE p.event_id = c.event_id)
+       FROM release_event c JOIN event e ON e.id = c.event_id
+      WHERE c.release_id = $2 AND NOT EXISTS (SELECT 1 FROM release_event p WHERE p.release_id = $1 AND p.event_id = c.event_id)
      UNION ALL
      SELECT p.event_id, coalesce(e.title, p.event_id), 'deleted', NULL
-       FROM prev p LEFT JOIN event e ON e.id = p.event_id WHERE NOT EXISTS (SELECT 1 FROM cur c WHERE c.event_id = p.event_id)
+       FROM release_event p LEFT JOIN event e ON e.id = p.event_id
+      WHERE p.release_id = $1 AND NOT EXISTS (SELECT 1 FROM release_event c WHERE c.release_id = $2 AND c.event_id = p.event_id)
      UNION ALL
      SELECT m.event_id, e.title,
             CASE WHEN m.to_status = 'retracted' AND m.from_status <> 'retracted' THEN 'retracted'

@@ -21,7 +21,7 @@ import { citationCff } from "./citation";
 import { dataPackage } from "./datapackage";
 import { datasetMetadata, type DatasetMetadata } from "./metadata";
 import { formatVersion, nextNumber } from "./numbering";
-import { releaseZip, zipName } from "./zip";
+import { ReleaseZip, zipName } from "./zip";
 
 export const releaseInputSchema = z.object({
   title: z.string().trim().min(1, "Give the release a title").max(200, "Keep the title to 200 characters").refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text"),
@@ -43,20 +43,86 @@ const PARAMS = "retracted=include";
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-async function exportBytes(prisma: PrismaClient, kind: "events" | "sources", origin: string): Promise<Buffer> {
-  const bytes = Buffer.from(await new Response(await csvBody(kind, new URLSearchParams(PARAMS), { client: prisma, origin })).arrayBuffer());
-  // A read that failed midway ends the file with the marker line instead of throwing (the public
-  // download's status is already sent): a release must never keep such a file.
-  if (bytes.subarray(Math.max(0, bytes.length - CSV_FAILED_MARKER.length - 2)).toString("utf8").startsWith(CSV_FAILED_MARKER)) {
-    throw new Error(`Reading ${kind}.csv failed midway; no release was made.`);
+const CSV_TYPE = "text/csv; charset=utf-8; header=present";
+const TEXT_TYPE = "text/plain; charset=utf-8";
+const CHUNK = 1 << 20;
+
+class Queue {
+  private last: Promise<unknown> = Promise.resolve();
+  constructor(private readonly client: pg.PoolClient) {}
+  run<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const next = this.last.then(() => fn(this.client));
+    this.last = next.catch(() => {}); // the failure reaches the file's own chain
+    return next;
   }
-  return bytes;
 }
 
-interface FileRow {
-  name: string;
-  mediaType: string;
-  bytes: Uint8Array;
+/**
+ * One file on its way into the release: its SHA-256 and size counted as it passes, its bytes
+ * written in 1 MB rows of a temporary table, joined into release_file by PostgreSQL at the end
+ * (release_file's rows are never updated, so a file cannot be appended to in place). Node
+ * holds one chunk at a time, whatever the size of the file.
+ */
+class StoredFile {
+  private readonly hash = createHash("sha256");
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private seq = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+  size = 0;
+  sha256 = "";
+
+  /** `queue` orders the writes of every file on the one connection (node-postgres wants one query at a time). */
+  constructor(private readonly queue: Queue, readonly name: string, readonly mediaType: string) {}
+
+  /** Queues the bytes; `flushed()` waits for what was queued. */
+  write(chunk: Uint8Array): void {
+    this.hash.update(chunk);
+    this.size += chunk.length;
+    this.pending.push(Buffer.from(chunk));
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pendingBytes) return;
+    const bytes = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const seq = ++this.seq;
+    // A Buffer parameter goes to PostgreSQL in binary, not as hex text twice its size.
+    this.chain = this.queue.run((c) => c.query("INSERT INTO release_chunk (name, seq, bytes) VALUES ($1, $2, $3)", [this.name, seq, bytes]));
+    this.chain.catch(() => {}); // handled where it is awaited (end); never an unhandled rejection before
+  }
+
+  flushed(): Promise<unknown> {
+    return this.chain;
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    await this.chain;
+    this.sha256 = this.hash.digest("hex");
+  }
+}
+
+/** The public export's bytes, into `out` and the zip as they arrive, then checked for the failure marker. */
+async function copyExport(prisma: PrismaClient, kind: "events" | "sources", origin: string, out: StoredFile, zip: ReleaseZip): Promise<void> {
+  const entry = zip.file(out.name);
+  const reader = (await csvBody(kind, new URLSearchParams(PARAMS), { client: prisma, origin })).getReader();
+  let tail = Buffer.alloc(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.write(value);
+    entry.push(value);
+    tail = Buffer.concat([tail, value]).subarray(-(CSV_FAILED_MARKER.length + 2));
+    await out.flushed(); // backpressure: no more than a chunk or two ahead of the database
+  }
+  entry.end();
+  // A read that failed midway ends the file with the marker line instead of throwing (the public
+  // download's status is already sent): a release must never keep such a file.
+  if (tail.toString("utf8").startsWith(CSV_FAILED_MARKER)) throw new Error(`Reading ${kind}.csv failed midway; no release was made.`);
 }
 
 /** Admins only (the first line); `by` null is the command line (scripts/release-create.ts). */
@@ -106,7 +172,15 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     );
     const previous = prevRows[0] ?? null;
 
-    const [events, sources] = await Promise.all([exportBytes(prisma, "events", meta.origin), exportBytes(prisma, "sources", meta.origin)]);
+    await client.query("CREATE TEMP TABLE release_chunk (name text, seq int, bytes bytea, PRIMARY KEY (name, seq)) ON COMMIT DROP");
+    const queue = new Queue(client);
+    const zipFile = new StoredFile(queue, zipName(meta.name, version), "application/zip");
+    const zip = new ReleaseZip(`${meta.name}-${version}`, createdAt, (chunk) => zipFile.write(chunk));
+    const files = [new StoredFile(queue, "events.csv", CSV_TYPE), new StoredFile(queue, "sources.csv", CSV_TYPE)];
+    // One after the other: a zip is written one file at a time.
+    await copyExport(prisma, "events", meta.origin, files[0], zip);
+    await copyExport(prisma, "sources", meta.origin, files[1], zip);
+    await Promise.all(files.map((f) => f.end()));
     const { rows: [counts] } = await client.query<{ events: number; sources: number }>(
       `SELECT (SELECT count(*) ${MEMBERS})::int AS events,
               (SELECT count(*) FROM source_export x WHERE x.event_id IN (SELECT e.id ${MEMBERS}))::int AS sources`,
@@ -118,42 +192,54 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
       [version, num.year, num.month, num.number, input.title, input.description || null, createdAt.toISOString().replace("Z", ""), by?.id ?? null, by?.name ?? "command line", counts.events, counts.sources],
     );
     await client.query(`INSERT INTO release_event (release_id, event_id, version, status) SELECT $1, e.id, e.version, e.status::text ${MEMBERS}`, [id]);
+    // Fresh statistics for the comparison with the previous release: planned on stale ones (a
+    // table thought nearly empty), its anti-joins took minutes at 20,000 events.
+    if (previous) await client.query("ANALYZE release_event");
     const changes = previous ? await computeChanges(client, previous.id, id) : null;
 
-    const text = (s: string) => Buffer.from(s, "utf8");
-    const files: FileRow[] = [
-      { name: "events.csv", mediaType: "text/csv; charset=utf-8; header=present", bytes: events },
-      { name: "sources.csv", mediaType: "text/csv; charset=utf-8; header=present", bytes: sources },
-    ];
-    const listed = () => files.map((f) => ({ name: f.name, sha256: sha256(f.bytes), size: f.bytes.length }));
-    const descriptor = dataPackage({ meta, version, title: input.title, createdAt, files: listed() });
-    files.push(
-      { name: "datapackage.json", mediaType: "application/json", bytes: text(`${JSON.stringify(descriptor, null, 2)}\n`) },
-      {
-        name: "CHANGELOG.md",
-        mediaType: "text/markdown; charset=utf-8",
-        bytes: text(renderChangelog({ version, title: input.title, createdAt, eventCount: counts.events, sourceCount: counts.sources, previous, changes: changes ?? { added: [], corrected: [], updated: [], retracted: [], deleted: [] } })),
-      },
-      { name: "CITATION.cff", mediaType: "text/plain; charset=utf-8", bytes: text(citationCff(meta, { version, createdAt })) },
-    );
+    const small = (name: string, mediaType: string, text: string) => {
+      const f = new StoredFile(queue, name, mediaType);
+      const bytes = Buffer.from(text, "utf8");
+      f.write(bytes);
+      const entry = zip.file(name);
+      entry.push(bytes);
+      entry.end();
+      files.push(f);
+      return f.end();
+    };
+    const listed = () => files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size }));
+    await small("datapackage.json", "application/json", `${JSON.stringify(dataPackage({ meta, version, title: input.title, createdAt, files: listed() }), null, 2)}\n`);
+    const none: Changes = { added: [], corrected: [], updated: [], retracted: [], deleted: [] };
+    await small("CHANGELOG.md", "text/markdown; charset=utf-8", renderChangelog({ version, title: input.title, createdAt, eventCount: counts.events, sourceCount: counts.sources, previous, changes: changes ?? none }));
+    await small("CITATION.cff", TEXT_TYPE, citationCff(meta, { version, createdAt }));
     // sha256sum's format: `sha256sum -c SHA256SUMS` checks an unpacked release.
-    files.push({ name: "SHA256SUMS", mediaType: "text/plain; charset=utf-8", bytes: text(listed().map((f) => `${f.sha256}  ${f.name}\n`).join("")) });
-    files.push({ name: zipName(meta.name, version), mediaType: "application/zip", bytes: releaseZip(`${meta.name}-${version}`, createdAt, files) });
+    await small("SHA256SUMS", TEXT_TYPE, listed().map((f) => `${f.sha256}  ${f.name}\n`).join(""));
+    zip.end();
+    await zipFile.end();
+    files.push(zipFile);
 
-    let position = 0;
-    for (const f of files) {
-      // A Buffer parameter goes to PostgreSQL in binary, not as hex text twice its size.
-      await client.query("INSERT INTO release_file (release_id, name, position, media_type, sha256, size, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
-        id, f.name, ++position, f.mediaType, sha256(f.bytes), f.bytes.length, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.length),
-      ]);
+    // A bytea joined in PostgreSQL: compressed with lz4 where the server has it (pglz, the
+    // default, is several times slower on tens of megabytes).
+    if (await hasLz4(client)) await client.query("SET LOCAL default_toast_compression = 'lz4'");
+    for (const [i, f] of files.entries()) {
+      await client.query(
+        `INSERT INTO release_file (release_id, name, position, media_type, sha256, size, bytes)
+         SELECT $1, $2, $3, $4, $5, $6, coalesce(string_agg(bytes, ''::bytea ORDER BY seq), ''::bytea) FROM release_chunk WHERE name = $2`,
+        [id, f.name, i + 1, f.mediaType, f.sha256, f.size],
+      );
     }
     // The release list and event pages change: retire the page cache everywhere, as
     // bumpPublicVersion does (lib/page-cache/public-version.ts), inside this transaction.
     await client.query("UPDATE public_change SET version = version + 1 WHERE id = 1");
     await client.query("COMMIT");
-    return { id, version, eventCount: counts.events, sourceCount: counts.sources, files: listed(), changes };
+    return { id, version, eventCount: counts.events, sourceCount: counts.sources, files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), changes };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;
   }
+}
+
+async function hasLz4(client: pg.PoolClient): Promise<boolean> {
+  const { rows } = await client.query("SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)");
+  return rows.length > 0;
 }
