@@ -12,6 +12,9 @@ import { csvResponse } from "../export/csv-response";
 import { handleGetEvent, handleListEvents } from "../api/events";
 import { createProvenanceEvent, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { listEvents } from "../events/queries";
+import { parseEventQuery } from "../events/query-params";
+import { listEventsAsOf } from "./list";
 import { asOfCsvResponse, asOfEventResponse, asOfListResponse } from "./responses";
 
 const ORIGIN = "https://tracker.example";
@@ -58,17 +61,20 @@ interface Snapshot {
   csv: Record<string, string>;
   api: Record<string, unknown>;
   one: Record<string, { status: number; body: unknown }>;
+  /** /events' pages of two rows, for each query. */
+  pages: Record<string, unknown[]>;
 }
 const snapshots: Snapshot[] = [];
 const req = (path: string) => new Request(`${ORIGIN}${path}`);
 
 async function takeSnapshot(): Promise<void> {
   await new Promise((r) => setTimeout(r, 15));
-  const snap: Snapshot = { at: new Date(), csv: {}, api: {}, one: {} };
+  const snap: Snapshot = { at: new Date(), csv: {}, api: {}, one: {}, pages: {} };
   for (const q of QUERIES) {
     for (const kind of ["events", "sources"] as const) snap.csv[`${kind}?${q}`] = await (await csvResponse(req(`/${kind}.csv?${q}`), kind, { client: t.prisma })).text();
     snap.api[q] = await (await handleListEvents(req(`/api/v1/events?limit=100&include=count&${q}`))).json();
   }
+  for (const q of QUERIES) snap.pages[q] = await pagesOf((query) => listEvents(query, t.prisma), q);
   snap.api["paged"] = await pagedApi((c) => handleListEvents(req(`/api/v1/events?limit=2&retracted=include${c}`)));
   for (const id of ids) {
     const res = await handleGetEvent(req(`/api/v1/events/${id}`), id);
@@ -76,6 +82,13 @@ async function takeSnapshot(): Promise<void> {
   }
   snapshots.push(snap);
   await new Promise((r) => setTimeout(r, 15));
+}
+
+/** Every page of two rows of /events for `q`, with the page past the end (which shows the last). */
+async function pagesOf(list: (query: ReturnType<typeof parseEventQuery>["query"]) => Promise<unknown>, q: string): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  for (let page = 1; page <= 5; page++) pages.push(await list(parseEventQuery(new URLSearchParams(`${q}&pageSize=2&page=${page}`)).query));
+  return pages;
 }
 
 async function pagedApi(get: (cursor: string) => Promise<Response>): Promise<unknown[]> {
@@ -156,6 +169,7 @@ describe("as_of", () => {
         expect(res.status).toBe(200);
         sameRecord(await res.json(), s.api[q], `moment ${n} api ${q}`);
       }
+      for (const q of QUERIES) expect(await pagesOf((query) => listEventsAsOf(query, s.at, t.prisma), q), `moment ${n} /events pages ${q}`).toEqual(s.pages[q]);
       const paged = await pagedApi((c) => asOfListResponse(req(`/api/v1/events?limit=2&retracted=include&as_of=${asOf}${c}`), { client: t.prisma, origin: ORIGIN }));
       sameRecord(paged, s.api["paged"], `moment ${n} api paged`);
       for (const id of ids) {

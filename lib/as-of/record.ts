@@ -57,31 +57,37 @@ export async function asOfSet(client: PrismaClient, query: EventQuery, at: Date,
 }
 
 const ORDER: Record<EventSort, string> = {
-  "-date": "u.span_start DESC, u.id DESC",
-  date: "u.span_start ASC, u.id ASC",
-  title: "u.title ASC, u.id ASC",
-  "-title": "u.title DESC, u.id DESC",
+  "-date": "span_start DESC, id DESC",
+  date: "span_start ASC, id ASC",
+  title: "title ASC, id ASC",
+  "-title": "title DESC, id DESC",
 };
 
-function union(set: AsOfSet): Prisma.Sql {
-  const changed = JSON.stringify(set.matching.map((e) => ({ id: e.id, span_start: e.spanStartDay, title: e.title })));
-  return Prisma.sql`(SELECT e.id, e.span_start, e.title FROM event e WHERE ${set.unchangedWhere}
-     UNION ALL
-     SELECT x.id, x.span_start, x.title FROM json_to_recordset(${changed}::json) AS x(id text, span_start date, title text)) u`;
-}
-
-/** The ids of one stretch of the merged, sorted record: by offset, or after a keyset cursor. */
+/**
+ * The ids of one stretch of the merged, sorted record: by offset, or after a keyset cursor. The
+ * stored part is cut to its first offset + limit rows in its own order (today's index scan):
+ * no row past those can be among the first offset + limit of the merge.
+ */
 export async function orderedIds(client: PrismaClient, set: AsOfSet, sort: EventSort, page: { offset?: number; limit?: number; after?: Cursor | null }): Promise<{ id: string; span_start: Date; title: string }[]> {
-  const order = Prisma.raw(ORDER[sort]);
   const desc = sort.startsWith("-");
-  const after = page.after
-    ? sort.endsWith("title")
-      ? Prisma.sql`WHERE (u.title, u.id) ${Prisma.raw(desc ? "<" : ">")} (${page.after.v}::text, ${page.after.id}::text)`
-      : Prisma.sql`WHERE (u.span_start, u.id) ${Prisma.raw(desc ? "<" : ">")} (${page.after.v.slice(0, 10)}::date, ${page.after.id}::text)`
-    : Prisma.empty;
+  const beyond = (alias: string) => {
+    if (!page.after) return Prisma.empty;
+    const op = Prisma.raw(desc ? "<" : ">");
+    return sort.endsWith("title")
+      ? Prisma.sql`AND (${Prisma.raw(alias)}.title, ${Prisma.raw(alias)}.id) ${op} (${page.after.v}::text, ${page.after.id}::text)`
+      : Prisma.sql`AND (${Prisma.raw(alias)}.span_start, ${Prisma.raw(alias)}.id) ${op} (${page.after.v.slice(0, 10)}::date, ${page.after.id}::text)`;
+  };
+  const order = (alias: string) => Prisma.raw(ORDER[sort].split(", ").map((c) => `${alias}.${c}`).join(", "));
+  const reach = page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${(page.offset ?? 0) + page.limit}`;
   const limit = page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.limit}`;
   const offset = page.offset ? Prisma.sql`OFFSET ${page.offset}` : Prisma.empty;
-  return client.$queryRaw`SELECT u.id, u.span_start, u.title FROM ${union(set)} ${after} ORDER BY ${order} ${limit} ${offset}`;
+  const changed = JSON.stringify(set.matching.map((e) => ({ id: e.id, span_start: e.spanStartDay, title: e.title })));
+  return client.$queryRaw`
+    SELECT u.id, u.span_start, u.title FROM (
+      (SELECT e.id, e.span_start, e.title FROM event e WHERE ${set.unchangedWhere} ${beyond("e")} ORDER BY ${order("e")} ${reach})
+      UNION ALL
+      SELECT x.id, x.span_start, x.title FROM json_to_recordset(${changed}::json) AS x(id text, span_start date, title text) WHERE TRUE ${beyond("x")}
+    ) u ORDER BY ${order("u")} ${limit} ${offset}`;
 }
 
 export async function countAsOf(client: PrismaClient, set: AsOfSet): Promise<number> {
