@@ -21,6 +21,8 @@ export function EventFilters({ query, selectedActors, action = "/events", listCo
   return (
     <PhoneFilters count={activeFilterCount(query)}>
       <form className="filters" method="get" action={action} role="search" aria-label="Filter events">
+        {/* The record as of a date stays that record while the filters change (lib/as-of). */}
+        {query.asOf && <input type="hidden" name="as_of" value={query.asOf} />}
         <div className="row">
           <div>
             <label htmlFor="f-q">Search</label>
