@@ -75,6 +75,11 @@ test("a date before the event was published leaves it out, and says a date means
   await expect(record(page)).toContainText("The record as of 31 January 2020");
   await expect(record(page)).toContainText("end of that day, UTC");
   await expect(page.getByText("No events match")).toBeVisible();
+  // Filtering again stays on that date.
+  await page.getByRole("search", { name: "Filter events" }).getByLabel("Search").fill(`drill ${word}`);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/as_of=2020-01-31/);
+  await expect(record(page)).toContainText("The record as of 31 January 2020");
   const missing = await page.request.get(`/events/${id}?as_of=2020-01-31`);
   expect(missing.status()).toBe(404);
 });
