@@ -132,7 +132,7 @@ function toPastEvent(r: Row, texts: Map<number, string>, copies: Map<number, { s
   const s = r.snapshot!;
   const date: EventDate = { startDate: s.startDate, endDate: s.endDate ?? null, precision: s.precision, endPrecision: s.endDate ? (s.endPrecision ?? null) : null, approximate: s.approximate ?? false };
   const span = spanOf(date);
-  const actors = (r.actors ?? []).map(({ ordinal: _o, ...a }) => a);
+  const actors = (r.actors ?? []).map((a): PastActor => ({ slug: a.slug, name: a.name, role: a.role, aliases: a.aliases, actorId: a.actorId, countryCode: a.countryCode }));
   // The stored search text lists actors in the snapshot's order, as the write built it.
   const bySnapshot = [...(r.actors ?? [])].sort((a, b) => a.ordinal - b.ordinal);
   const sources: ExportSource[] = s.sources.map((x) => ({

@@ -96,8 +96,11 @@ export async function asOfListResponse(request: Request, opts: Opts = {}): Promi
   }
   const fields = parseFields(params);
   const include = parseInclude(params);
-  if (!fields.ok) (bad.push("fields"), messages.push(fields.message));
-  if (!include.ok) (bad.push("include"), messages.push(include.message));
+  for (const [name, given] of [["fields", fields], ["include", include]] as const) {
+    if (given.ok) continue;
+    bad.push(name);
+    messages.push(given.message);
+  }
   if (bad.length || "error" in p || !fields.ok || !include.ok) return apiError(400, messages.join(" "), [...new Set(bad)]);
 
   const client = opts.client ?? readDb();
