@@ -45,6 +45,13 @@ describe("OpenAPI document", () => {
     expect(doc.info.version).toBe("1.4.0");
   });
 
+  it("documents as_of on the list and on one event", () => {
+    for (const path of ["/api/v1/events", "/api/v1/events/{id}"] as const) {
+      const asOf = doc.paths[path].get.parameters.find((p) => p.name === "as_of");
+      expect(asOf && "description" in asOf ? asOf.description : null, path).toMatch(/as it stood/);
+    }
+  });
+
   it("documents the actor look-up with its limits and the kinds an actor can have", () => {
     const lookup = doc.paths["/api/v1/actors"].get;
     const q = lookup.parameters.find((p) => p.name === "q")!;

@@ -47,6 +47,7 @@ export function openApiDocument(origin: string) {
             param("limit", "Events per page", { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
             param("cursor", "nextCursor from the previous page", { type: "string" }),
             param("updated_since", "ISO 8601 date-time: events changed at or after it, oldest change first, with retracted and deleted ones", { type: "string", format: "date-time" }),
+            param("as_of", "The published record as it stood at this moment, rebuilt from the events' revisions: an ISO 8601 date (the end of that day, UTC) or date-time (UTC when no zone is given). Not with updated_since. A future or unreadable value is a 400 naming it", { type: "string" }),
             commaSeparated(
               "fields",
               "Sparse fields: the top-level members of each event to return, comma-separated or repeated, e.g. `id,title,eventType,date`. Members come in the Event schema's order whatever the order asked; `date`, `actors` and `sources` come whole. The other members are then absent, though the Event schema lists them as required. A deleted event's tombstone is always whole. Without it, every member. An unknown name is a 400 naming it",
@@ -68,7 +69,10 @@ export function openApiDocument(origin: string) {
       "/api/v1/events/{id}": {
         get: {
           summary: "One event",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            param("as_of", "The event as it stood at this moment (as on the list): 404 if it was not public then, 410 if deleted by then", { type: "string" }),
+          ],
           responses: {
             "200": { description: "The event", content: json("Event") },
             "404": { description: "No such public event", content: json("Error") },
