@@ -68,7 +68,8 @@ test("an admin makes a release; readers list it, download it byte-identically, f
   // A seed event's page names the release; /data cites the newest release.
   await page.goto(EVENT);
   const inReleases = page.getByRole("region", { name: "In data releases" });
-  await expect(inReleases.getByRole("link", { name: version, exact: true })).toBeVisible();
+  await expect(inReleases).toContainText("since release");
+  await expect(inReleases.getByRole("listitem").getByRole("link", { name: version, exact: true })).toBeVisible();
   await page.goto("/data");
   const cite = page.getByRole("region", { name: "How to cite" });
   await expect(cite).toContainText(`The newest release, ${version}`);
