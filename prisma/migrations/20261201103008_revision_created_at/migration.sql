@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "revision_created_at_idx" ON "revision"("created_at");
