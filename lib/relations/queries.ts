@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "../auth/roles";
 import { db, readDb } from "../db";
 import { formatEventDate, toIsoDay } from "../events/date-span";
+import { normalizeForSearch } from "../events/search-text";
 import { eventsVisibleTo } from "../events/visibility";
 import { labelFor, RELATION_KINDS, toSlug, type RelationSlug } from "./kinds";
 
@@ -74,8 +75,8 @@ export async function searchEventsToLink(viewer: SessionUser, text: string, excl
   const q = text.trim().toLowerCase();
   if (q.length < 2) return [];
   const rows = await db().event.findMany({
-    // The search text (title, summary, actors, publishers; lower-cased) has a trigram index for this.
-    where: { AND: [eventsVisibleTo(viewer), { deleted: false }, { OR: [{ id: { startsWith: q } }, { searchText: { contains: q } }] }, ...(excludeId ? [{ id: { not: excludeId } }] : [])] },
+    // The search text (title, summary, actors, publishers; normalised as the query is) has a trigram index for this.
+    where: { AND: [eventsVisibleTo(viewer), { deleted: false }, { OR: [{ id: { startsWith: q } }, { searchText: { contains: normalizeForSearch(q) } }] }, ...(excludeId ? [{ id: { not: excludeId } }] : [])] },
     select: eventFields,
     orderBy: [{ spanStart: "desc" }, { id: "asc" }],
     take: 10,

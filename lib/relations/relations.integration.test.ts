@@ -152,6 +152,7 @@ describe("linking events in the editor", () => {
     const found = await searchEventsToLinkAction("hanoi", SUMMIT);
     expect(found.map((c) => c.id)).toContain(HANOI);
     expect((await searchEventsToLinkAction("2019-02-27")).map((c) => c.id)).toContain(HANOI);
+    expect((await searchEventsToLinkAction("Six-Party talks")).map((c) => c.id)).toContain("2003-08-27-six-party-talks");
     expect((await searchEventsToLinkAction("hanoi", HANOI)).map((c) => c.id)).not.toContain(HANOI);
     session.user = null;
     expect(await searchEventsToLinkAction("hanoi")).toEqual([]);
