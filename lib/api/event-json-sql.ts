@@ -5,6 +5,7 @@
 // JSON.stringify does (", \, \b \f \n \r \t, other controls as \u00xx). Every expression reads
 // the event as `e` and its export-ready row (event_export, LEFT JOINed) as `x`.
 import { Prisma } from "../generated/prisma/client";
+import { RELATED_JSON_SQL } from "../export/related-sql";
 import type { ApiField } from "./fields";
 
 const str = (expr: string) => `coalesce(to_json(${expr})::text, 'null')`;
@@ -73,6 +74,7 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
   // compact JSON in this shape); built here only for an event that has none (yet).
   actors: `coalesce(x.actors_json::text, ${array(ACTOR, "FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id", "a.name, ea.role")})`,
   sources: `coalesce(x.sources_json::text, ${array(SOURCE, "FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id", "s.position")})`,
+  related: RELATED_JSON_SQL,
   disputingSourceCount: "coalesce(x.disputing_source_count, (SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes'))::text",
   status: str("e.status::text"),
   firstPublishedAt: iso("e.published_at"),

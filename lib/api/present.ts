@@ -51,6 +51,7 @@ export function presentEvent(e: ExportEvent, origin: string): ApiEvent | ApiDele
     instrument: e.instrument,
     actors: e.actors,
     sources: e.sources.map(presentSource),
+    related: (e.related ?? []).map((r) => ({ kind: r.kind, direction: r.direction, id: r.id })),
     disputingSourceCount: e.disputingSourceCount,
     status: e.status as ApiEvent["status"],
     firstPublishedAt: e.firstPublishedAt,

@@ -1,6 +1,7 @@
 // The API's response shapes, defined once: handlers build objects of these types, and the
 // OpenAPI document is generated from the same schemas (z.toJSONSchema).
 import { z } from "zod";
+import { RELATION_KINDS } from "../relations/kinds";
 import { QUOTE_CHECKS, SOURCE_STANCES, type QuoteCheckSlug, type SourceStanceSlug } from "../events/codebook";
 
 const keys = <T extends string>(o: Record<T, string>) => Object.keys(o) as [T, ...T[]];
@@ -58,6 +59,9 @@ export const apiEventSchema = z.object({
   instrument: z.string().nullable(),
   actors: z.array(z.object({ slug: z.string(), name: z.string(), role: z.string() })),
   sources: z.array(apiSourceSchema).describe("Every cited source, in citation order, whatever its stance"),
+  related: z
+    .array(z.object({ kind: z.enum(RELATION_KINDS), direction: z.enum(["outgoing", "incoming"]), id: z.string() }))
+    .describe("Links with other public events: outgoing ones read “this event <kind> id”, incoming ones “id <kind> this event”; outgoing first, then by kind and id"),
   disputingSourceCount: z.number().int().min(0).describe("How many of the sources dispute the event (stance `disputes`)"),
   status: z.enum(["published", "retracted"]),
   firstPublishedAt: z.string().nullable(),

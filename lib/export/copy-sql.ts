@@ -4,6 +4,7 @@
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { eventWhereSql, orderBySql } from "../api/where-sql";
+import { RELATED_CELL_SQL } from "./related-sql";
 import type { EventQuery } from "../events/query-params";
 
 export type CsvKind = "events" | "sources";
@@ -28,10 +29,11 @@ export function inlineSql(sql: Prisma.Sql): string {
 }
 
 // Each row is one text value, its whole CSV record: the id cell, the URL cell (it follows
-// PUBLIC_URL, so it is made here) and the rest, kept ready with the export rows (csv_tail).
+// PUBLIC_URL, so it is made here) and the rest, kept ready with the export rows (csv_tail),
+// but for the events' last cell, related, read here (lib/export/related-sql.ts).
 const url = (origin: string) => `csv_cell(${pg.escapeLiteral(origin)} || '/events/' || e.id)`;
 const RECORDS: Record<CsvKind, (origin: string) => string> = {
-  events: (origin) => `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail`,
+  events: (origin) => `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail || ',' || csv_cell(export_text(${RELATED_CELL_SQL})) || E'\\r\\n'`,
   sources: (origin) => `csv_cell(x.event_id_cell) || ',' || ${url(origin)} || x.csv_tail`,
 };
 // A lateral subquery the planner may not flatten (OFFSET 0): the export rows are looked up per

@@ -24,6 +24,7 @@ export function eventRecord(e: ExportEvent, origin: string): Cell[] {
     e.status, e.firstPublishedAt, e.lastChangedAt,
     e.disputingSourceCount, e.sources.filter((s) => s.quote).length, e.sources.filter((s) => s.quoteCheck === "verified").length,
     e.date.endPrecision ?? null,
+    list((e.related ?? []).filter((r) => r.direction === "outgoing").map((r) => `${r.kind}:${r.id}`)),
   ];
 }
 

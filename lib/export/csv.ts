@@ -14,6 +14,8 @@ export const EVENT_COLUMNS = [
   "disputing_source_count", "quote_count", "verified_quote_count",
   // An end known to another precision than the start (E14): empty means as date_precision.
   "end_date_precision",
+  // The event's links to other public events, "kind:event id" (issue 14); the import reads them back.
+  "related",
 ] as const;
 
 export const SOURCE_COLUMNS = [

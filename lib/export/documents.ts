@@ -1,5 +1,7 @@
 // Whole events for export (CSV, JSON API, feed), loaded by id in one statement per batch.
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { RELATED_JSON_VALUE_SQL } from "./related-sql";
+import type { RelationSlug } from "../relations/kinds";
 import { formatEventDate, toIsoDay, type EventDate } from "../events/date-span";
 
 export interface ExportSource {
@@ -26,6 +28,12 @@ export interface ExportSource {
   copy: { sha256: string; capturedAt: string } | null;
 }
 
+export interface ExportRelated {
+  kind: RelationSlug;
+  direction: "outgoing" | "incoming";
+  id: string;
+}
+
 export interface ExportEvent {
   id: string;
   title: string;
@@ -43,6 +51,12 @@ export interface ExportEvent {
   instrument: string | null;
   actors: { slug: string; name: string; role: string }[];
   sources: ExportSource[];
+  /**
+   * Links with other public events (published, not deleted), outgoing first, then by kind in
+   * RELATION_KINDS' order and id. Absent where links are not known: the as_of views rebuild
+   * events from revisions, which do not record them.
+   */
+  related?: ExportRelated[];
   /** Sources whose stance is `disputes`: the claim is contested by them. */
   disputingSourceCount: number;
   status: string;
@@ -59,7 +73,7 @@ interface Row {
   precision: EventDate["precision"]; end_precision: EventDate["endPrecision"]; approximate: boolean; place: string | null; country_codes: string[]; latitude: number | null;
   longitude: number | null; tags: string[]; item_categories: string[]; sanctions_regime: string | null; instrument: string | null;
   status: string; deleted: boolean; published_at: Date | null; updated_at: Date; span_start: Date;
-  actors: { slug: string; name: string; role: string }[]; sources: ExportSource[];
+  actors: { slug: string; name: string; role: string }[]; sources: ExportSource[]; related: ExportRelated[];
 }
 
 export async function loadExportEvents(client: PrismaClient, ids: string[]): Promise<ExportEvent[]> {
@@ -76,7 +90,8 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
                      'copy', CASE WHEN c.id IS NULL THEN NULL
                                   ELSE json_build_object('sha256', c.sha256, 'capturedAt', to_char(c.captured_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END)
                      ORDER BY s.position), '[]'::json)
-              FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id) AS sources
+              FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id) AS sources,
+           ${Prisma.raw(RELATED_JSON_VALUE_SQL)} AS related
     FROM event e WHERE e.id = ANY(${ids}::text[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -86,7 +101,7 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
     return [{
       id: r.id, title: r.title, summary: r.summary, type: r.type, claimStatus: r.claim_status, date: { ...date, display: formatEventDate(date) },
       place: r.place, countryCodes: r.country_codes, latitude: r.latitude, longitude: r.longitude, tags: r.tags, itemCategories: r.item_categories,
-      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources,
+      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources, related: r.related,
       disputingSourceCount: r.sources.filter((s) => s.stance === "disputes").length, status: r.status, deleted: r.deleted,
       firstPublishedAt: r.published_at?.toISOString() ?? null, lastChangedAt: r.updated_at.toISOString(), spanStart: r.span_start, updatedAt: r.updated_at,
     }];

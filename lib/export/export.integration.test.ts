@@ -116,7 +116,7 @@ describe("provenance columns", () => {
 
   it("keep every earlier column's name and place, and add the new ones at the end", async () => {
     const events = await exportCsv("events");
-    expect(events.header).toBe(`${EVENT_COLUMNS_V1},disputing_source_count,quote_count,verified_quote_count,end_date_precision`);
+    expect(events.header).toBe(`${EVENT_COLUMNS_V1},disputing_source_count,quote_count,verified_quote_count,end_date_precision,related`);
     const sources = await exportCsv("sources");
     expect(sources.header).toBe(`${SOURCE_COLUMNS_V1},note,stance,quote_check,copy_sha256,copy_captured_at`);
   });
