@@ -11,6 +11,7 @@
 // npm run bench -- --load --proxy [--viral-connections 20 --viral-seconds 20]: the same mix through
 // nginx (deploy/nginx.conf) in front of two instances (--instances), with nginx's cache hit
 // ratio, then the viral embed: one /embed/timeline view asked for by every connection at once.
+// npm run bench -- --api --proxy: the JSON API bench through nginx in front of two instances.
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -59,6 +60,7 @@ const { values: args } = parseArgs({
     fuzz: { type: "boolean", default: false },
     provenance: { type: "boolean", default: false },
     // --api: only the JSON API bench against Directus's figures (scripts/lib/bench-api.ts); the full run includes it.
+    // --api --proxy: the same through nginx (deploy/nginx.conf) in front of two instances.
     api: { type: "boolean", default: false },
     // --export: only the CSV export against COPY and Directus, and its memory (scripts/lib/bench-export.ts); the full run includes it.
     export: { type: "boolean", default: false },
@@ -158,7 +160,7 @@ await runCli(async () => {
     return;
   }
   if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
-  if (args.proxy && !args.load) throw new UserFacingError("--proxy goes with --load: npm run bench -- --load --proxy.");
+  if (args.proxy && !args.load && !args.api) throw new UserFacingError("--proxy goes with --load or --api: npm run bench -- --load --proxy.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {
     console.log("Building the app…");
@@ -177,6 +179,14 @@ await runCli(async () => {
     console.log(`Loaded ${events} synthetic events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const instances = Number(args.instances ?? (args.proxy ? 2 : 1));
+    if (args.api && args.proxy) {
+      // The API as deployed behind deploy/nginx.conf: its answers are public for HTTP_CACHE_SECONDS.
+      const stack = await startProxyStack({ databaseUrl: url, instances, quiet: true });
+      stopApps = stack.stop;
+      printApiBench(await benchApi(stack.url));
+      console.log(`nginx: ${describeCacheStatuses(await stack.cacheStatuses())}.`);
+      return;
+    }
     if (args.load && args.proxy) {
       const stack = await startProxyStack({ databaseUrl: url, instances, quiet: true });
       stopApps = stack.stop;

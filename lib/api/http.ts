@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { unavailableResponse } from "../availability";
 import { reportDatabaseError } from "../database-breaker";
+import { publicCacheControl } from "../http-cache/cache-control";
 import { ReadUnavailable } from "./read-query";
 
 const CORS = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since" };
@@ -9,7 +10,12 @@ export function apiError(status: number, message: string, parameters: string[] =
   return Response.json({ error: { message, parameters } }, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
 }
 
-/** JSON with a validator: a weak ETag of the body, Last-Modified, a short public cache, and CORS for GET. */
+/**
+ * JSON with a validator: a weak ETag of the body, Last-Modified, CORS for GET, and the public
+ * pages' Cache-Control (HTTP_CACHE_SECONDS, lib/http-cache/cache-control.ts), so a shared cache in
+ * front (deploy/nginx.conf) keeps API answers exactly as long as pages, and a correction reaches
+ * API readers as soon as page readers.
+ */
 export function cachedJson(request: Request, body: unknown, lastModified: Date | null): Response {
   return cachedJsonText(request, JSON.stringify(body), lastModified);
 }
@@ -17,7 +23,7 @@ export function cachedJson(request: Request, body: unknown, lastModified: Date |
 /** cachedJson for a body that is already JSON text (the list page, written by PostgreSQL). */
 export function cachedJsonText(request: Request, text: string, lastModified: Date | null): Response {
   const etag = `W/"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
-  const headers: Record<string, string> = { ...CORS, ETag: etag, "Cache-Control": "public, max-age=60", Vary: "Accept-Encoding" };
+  const headers: Record<string, string> = { ...CORS, ETag: etag, "Cache-Control": publicCacheControl(), Vary: "Accept-Encoding" };
   if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
