@@ -56,6 +56,21 @@ describe("API sources with provenance", () => {
     expect(event.sources[1]).toMatchObject({ stance: "disputes", quoteCheck: "verified", copy: { sha256 } });
   });
 
+  it("may be kept by a shared cache exactly as long as the public pages (HTTP_CACHE_SECONDS)", async () => {
+    const saved = { fresh: process.env.HTTP_CACHE_SECONDS, stale: process.env.HTTP_CACHE_STALE_SECONDS };
+    Object.assign(process.env, { HTTP_CACHE_SECONDS: "7", HTTP_CACHE_STALE_SECONDS: "11" });
+    try {
+      for (const res of [await getOne(), await handleListEvents(new Request(`${ORIGIN}/api/v1/events?q=provenance`))]) {
+        expect(res.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=7, stale-while-revalidate=11");
+      }
+    } finally {
+      for (const [k, v] of [["HTTP_CACHE_SECONDS", saved.fresh], ["HTTP_CACHE_STALE_SECONDS", saved.stale]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
   it("answer 304 to a matching ETag, and a new ETag once a source's note changes", async () => {
     const first = await getOne();
     const etag = first.headers.get("etag")!;
