@@ -12,6 +12,7 @@
 // nginx (deploy/nginx.conf) in front of two instances (--instances), with nginx's cache hit
 // ratio, then the viral embed: one /embed/timeline view asked for by every connection at once.
 // npm run bench -- --api --proxy: the JSON API bench through nginx in front of two instances.
+// npm run bench -- --as-of | --release | --export | --api | --render | --map: one part alone.
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -35,6 +36,8 @@ import { benchMap, givePositions, printMapBench } from "./lib/bench-map";
 import { runRenderBench } from "./lib/bench-render";
 import { runLoadBench } from "./lib/bench-load-run";
 import { loadSyntheticData } from "./lib/synthetic-data";
+import { runAsOfBench } from "./lib/bench-as-of";
+import { benchRelease } from "./lib/bench-release";
 import { UserFacingError } from "./lib/user-facing-error";
 
 const { values: args } = parseArgs({
@@ -68,6 +71,10 @@ const { values: args } = parseArgs({
     map: { type: "boolean", default: false },
     // --render: only uncached /events renders beside their SQL, and page bytes (scripts/lib/bench-render.ts); the full run includes it.
     render: { type: "boolean", default: false },
+    // --as-of: only /events filtered as of a past moment beside today's (scripts/lib/bench-as-of.ts); the full run includes it.
+    "as-of": { type: "boolean", default: false },
+    // --release: only making a release of the data set (scripts/lib/bench-release.ts); the full run includes it.
+    release: { type: "boolean", default: false },
     "fuzz-runs": { type: "string", default: "10000" },
   },
 });
@@ -202,6 +209,14 @@ await runCli(async () => {
       await runLoad(apps.urls, url, `${instances} app instance(s)`);
       return;
     }
+    if (args["as-of"]) {
+      await runAsOfBench(url); // on an instance of its own, with the page cache off; this one idles
+      return;
+    }
+    if (args.release) {
+      await benchRelease(url);
+      return;
+    }
     if (args.export) {
       await benchExport(base, url, apps.pids[0], events, memoryEvents);
       return;
@@ -247,6 +262,8 @@ await runCli(async () => {
     console.log(`\nTimeline with ${tl.filteredEvents} filtered events: loaded in ${Math.round(tl.loadMs)} ms; at most ${tl.maxItems} item elements in the page while zooming, panning and filtering (target ≤ ~500); longest task ${Math.round(tl.longestTaskMs)} ms (${tl.longTasks} tasks over 50 ms; target ≤ 200 ms); ${tl.scriptKb.toFixed(0)} KB of JavaScript (compressed), ${tl.timelineOnlyKb.toFixed(1)} KB of it not on the table page.`);
     console.table(tl.steps.map((s) => ({ step: s.step, "item elements": s.items, "until settled ms": Math.round(s.ms) })));
 
+    await benchRelease(url);
+    await runAsOfBench(url); // before the export's memory test grows the data set
     await benchExport(base, url, apps.pids[0], events, memoryEvents);
     await benchProvenance(url);
   } finally {
