@@ -126,7 +126,7 @@ test("an editor edits an actor with a revision; a bad country is refused and not
   await page.getByLabel("Country code").fill("by");
   await page.getByRole("button", { name: "Save actor" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "description: — → A state-owned shell maker." })).toBeVisible();
+  await expect(page.getByText("description: — → A state-owned shell maker.", { exact: true })).toBeVisible();
   await page.goto(`/actors/${foundry.slug}`);
   await expect(page.getByText("A state-owned shell maker.")).toBeVisible();
 });
