@@ -99,6 +99,16 @@ describe("include=count", () => {
     expect(apiEventListSchema.safeParse(page).success).toBe(true);
   });
 
+  it("follows a merged actor's old slug to the actor it was merged into, as the pages do", async () => {
+    const russia = await t.prisma.actor.findUniqueOrThrow({ where: { slug: "russia" } });
+    await t.prisma.actorRedirect.create({ data: { oldSlug: "russian-federation-merged", actorId: russia.id } });
+    const current = (await list("actor=russia&include=count")).meta!.count;
+    expect(current).toBeGreaterThan(0);
+    expect((await list("actor=russian-federation-merged&include=count")).meta).toEqual({ count: current });
+    const { query } = parseEventQuery(new URLSearchParams("actor=russian-federation-merged"));
+    expect(await t.prisma.event.count({ where: buildEventWhere(query) })).toBe(current);
+  });
+
   it("is absent unless asked for, and an unknown include is a 400", async () => {
     expect(Object.keys(await list("limit=1"))).toEqual(["data", "nextCursor"]);
     const bad = await refusal("include=total,count");

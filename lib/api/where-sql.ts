@@ -29,7 +29,8 @@ export function eventWhereSql({ query, longestSpanDays, since }: EventWhereSql):
   if (query.types.length) and.push(Prisma.sql`e.type = ANY(${query.types}::text[])`);
   if (query.claims.length) and.push(Prisma.sql`e.claim_status::text = ANY(${query.claims}::text[])`);
   if (query.actors.length) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id AND a.slug = ANY(${query.actors}::text[]))`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id
+      AND (a.slug = ANY(${query.actors}::text[]) OR a.id IN (SELECT r.actor_id FROM actor_redirect r WHERE r.old_slug = ANY(${query.actors}::text[]))))`);
   }
   if (query.fromDay) {
     // The same two conditions as the Prisma where, the second bounding the span_start index range.

@@ -35,7 +35,8 @@ export function buildEventWhere(query: EventQuery, { forSync = false, longestSpa
   if (q) and.push({ searchText: { contains: q } });
   if (query.types.length) and.push({ type: { in: query.types } });
   if (query.claims.length) and.push({ claimStatus: { in: query.claims } });
-  if (query.actors.length) and.push({ actors: { some: { actor: { slug: { in: query.actors } } } } });
+  // A merged actor's old slug still finds its events (actor_redirect), in links made before the merge.
+  if (query.actors.length) and.push({ actors: { some: { actor: { OR: [{ slug: { in: query.actors } }, { redirects: { some: { oldSlug: { in: query.actors } } } }] } } } });
   // Spans overlap the range when each starts before the other ends.
   if (query.fromDay) and.push(...spanEndsOnOrAfter(day(query.fromDay), longestSpanDays));
   if (query.toDay) and.push({ spanStart: { lte: day(query.toDay) } });

@@ -12,7 +12,7 @@ const cacheable = (path: string, headers: Record<string, string> = {}, { method 
 
 describe("which requests get the shared copy of a page", () => {
   it("anonymous GETs of the public pages, with any query", () => {
-    for (const path of ["/", "/events", "/events?q=sullivan&page=2", "/events/2023-09-13-kim-putin-vostochny-summit", "/timeline", "/embed/timeline?type=sanctions", "/map?z=2&c=40,127", "/embed/map", "/codebook", "/data"]) {
+    for (const path of ["/", "/events", "/events?q=sullivan&page=2", "/events/2023-09-13-kim-putin-vostochny-summit", "/timeline", "/embed/timeline?type=sanctions", "/map?z=2&c=40,127", "/embed/map", "/codebook", "/data", "/actors?q=kim", "/actors/kim-jong-un"]) {
       expect(cacheable(path), path).toBe(true);
     }
   });

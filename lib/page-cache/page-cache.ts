@@ -33,7 +33,7 @@ import { decorate, hashedPolicyFor, type RequestContext } from "../security/prox
 import { readPublicVersion } from "./public-version";
 
 /** The anonymous public pages; editor pages, sign-in, feeds, exports and the API are never kept. */
-const PAGES = /^\/(?:events(?:\/[^/]+)?|timeline|map|embed\/(?:timeline|map)|codebook|data)?$/;
+const PAGES = /^\/(?:events(?:\/[^/]+)?|actors(?:\/[^/]+)?|timeline|map|embed\/(?:timeline|map)|codebook|data)?$/;
 const FILL_HEADER = "x-page-cache-fill";
 const CACHE_STATE_HEADER = "x-page-cache";
 const MAX_URL = 2048;
