@@ -40,7 +40,7 @@ test("an admin makes a release; readers list it, download it byte-identically, f
   // Every file: two downloads give the same bytes, and those are the SHA-256 the page lists.
   const files = page.getByRole("table", { name: `Files of release ${version}` }).getByRole("row");
   const count = await files.count();
-  expect(count).toBe(8); // header + zip + six files
+  expect(count).toBe(9); // header + zip + seven files
   for (let i = 1; i < count; i++) {
     const cells = files.nth(i).getByRole("cell");
     const name = (await cells.nth(0).textContent())!;

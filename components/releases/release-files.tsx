@@ -4,6 +4,7 @@ import { formatSize } from "./format";
 const MEANING: Record<string, string> = {
   "events.csv": "One row per public event, published or retracted",
   "sources.csv": "One row per cited source",
+  "actors.csv": "One row per public actor",
   "datapackage.json": "Frictionless Data Package: licence, Table Schema of each file, keys",
   "CHANGELOG.md": "What changed since the previous release",
   "CITATION.cff": "How to cite this release (Citation File Format)",

@@ -10,6 +10,9 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { z } from "zod";
+import { actorsCsv } from "../actors/csv";
+import { parseActorListQuery } from "../actors/list-params";
+import { listActors } from "../actors/queries";
 import { assertRole, type SessionUser } from "../auth/roles";
 import { InvalidInputError } from "../events/errors";
 import { isStorableText } from "../events/schemas";
@@ -34,6 +37,7 @@ export interface MadeRelease {
   version: string;
   eventCount: number;
   sourceCount: number;
+  actorCount: number;
   files: { name: string; sha256: string; size: number }[];
   changes: Changes | null;
 }
@@ -180,6 +184,15 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     // One after the other: a zip is written one file at a time.
     await copyExport(prisma, "events", meta.origin, files[0], zip);
     await copyExport(prisma, "sources", meta.origin, files[1], zip);
+    // /actors.csv unfiltered, by its own writer (lib/actors): a few thousand rows at most.
+    const actors = (await listActors({ ...parseActorListQuery(new URLSearchParams()).query, page: 1 }, { pageSize: null, client: prisma })).rows;
+    const actorsFile = new StoredFile(queue, "actors.csv", CSV_TYPE);
+    const actorBytes = Buffer.from(actorsCsv(actors), "utf8");
+    actorsFile.write(actorBytes);
+    const actorEntry = zip.file(actorsFile.name);
+    actorEntry.push(actorBytes);
+    actorEntry.end();
+    files.push(actorsFile);
     await Promise.all(files.map((f) => f.end()));
     const { rows: [counts] } = await client.query<{ events: number; sources: number }>(
       `SELECT (SELECT count(*) ${MEMBERS})::int AS events,
@@ -187,9 +200,9 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     );
 
     const { rows: [{ id }] } = await client.query<{ id: number }>(
-      `INSERT INTO release (version, year, month, number, title, description, created_at, created_by_id, created_by_name, event_count, source_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [version, num.year, num.month, num.number, input.title, input.description || null, createdAt.toISOString().replace("Z", ""), by?.id ?? null, by?.name ?? "command line", counts.events, counts.sources],
+      `INSERT INTO release (version, year, month, number, title, description, created_at, created_by_id, created_by_name, event_count, source_count, actor_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [version, num.year, num.month, num.number, input.title, input.description || null, createdAt.toISOString().replace("Z", ""), by?.id ?? null, by?.name ?? "command line", counts.events, counts.sources, actors.length],
     );
     await client.query(`INSERT INTO release_event (release_id, event_id, version, status) SELECT $1, e.id, e.version, e.status::text ${MEMBERS}`, [id]);
     // Fresh statistics for the comparison with the previous release: planned on stale ones (a
@@ -232,7 +245,7 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     // bumpPublicVersion does (lib/page-cache/public-version.ts), inside this transaction.
     await client.query("UPDATE public_change SET version = version + 1 WHERE id = 1");
     await client.query("COMMIT");
-    return { id, version, eventCount: counts.events, sourceCount: counts.sources, files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), changes };
+    return { id, version, eventCount: counts.events, sourceCount: counts.sources, actorCount: actors.length, files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), changes };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;

@@ -2,6 +2,8 @@
 // for every CSV (types, the codebook's descriptions, primary and foreign keys) and each file's
 // size and SHA-256. The columns come from the export's own lists (lib/export/csv.ts), so a column
 // added to the export is described here without a second list to keep in step.
+import { ACTOR_COLUMNS } from "../actors/csv";
+import { ACTOR_KINDS } from "../events/codebook";
 import { FIELDS } from "../events/field-docs";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
 import { releaseUrl, type DatasetMetadata } from "./metadata";
@@ -77,6 +79,18 @@ export const eventFields = (): TableField[] => EVENT_COLUMNS.map((name) => ({ na
 export const sourceFields = (): TableField[] =>
   SOURCE_COLUMNS.map((name) => ({ name, ...(SOURCE_TYPES[name] ?? { type: "string" }), description: describe(name, ["Source", "CSV export", "Event"]) }));
 
+const ACTOR_FIELDS: Record<string, Spec & { description: string }> = {
+  slug: { type: "string", constraints: { required: true, unique: true }, description: "Stable identifier of the actor, used in the tracker's addresses (/actors/<slug>) and filters." },
+  name: { type: "string", constraints: { required: true }, description: "The actor's name as the tracker writes it; events.csv's actors column names actors by it." },
+  kind: { type: "string", constraints: { required: true, enum: Object.keys(ACTOR_KINDS) }, description: "What the actor is: a state, a person, an organisation, an international body or a company." },
+  country_code: { type: "string", description: "ISO 3166-1 two-letter code of the country the actor is tied to, when there is one." },
+  aliases: { type: "string", description: "Other names of the actor, separated by “ | ”." },
+  description: { type: "string", description: "A short description by the tracker's editors." },
+  event_count: { type: "integer", constraints: { required: true }, description: "How many public events name the actor." },
+};
+
+export const actorFields = (): TableField[] => ACTOR_COLUMNS.map((name) => ({ name, ...(ACTOR_FIELDS[name] ?? { type: "string", description: "See the codebook on the tracker's site." }) }));
+
 const DIALECT = { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true };
 
 export interface PackageInput {
@@ -129,6 +143,9 @@ export function dataPackage({ meta, version, title, createdAt, files }: PackageI
         foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["id"] } }],
         missingValues: [""],
       }),
+      ...(files.some((f) => f.name === "actors.csv")
+        ? [resource("actors", "One row per public actor (named in at least one published event), as /actors.csv gave it.", { fields: actorFields(), primaryKey: ["slug"], missingValues: [""] })]
+        : []),
     ],
   };
 }

@@ -47,6 +47,7 @@ export function apiRelease(r: ReleaseSummary, origin = publicOrigin()) {
     createdAt: r.createdAt.toISOString(),
     eventCount: r.eventCount,
     sourceCount: r.sourceCount,
+    actorCount: r.actorCount,
     url: base,
     zip: zip ? { url: `${base}/${zip.name}`, size: zip.size, sha256: zip.sha256 } : null,
     files: r.files.filter((f) => f !== zip).map((f) => ({ name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, url: `${base}/${f.name}` })),

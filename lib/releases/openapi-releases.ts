@@ -38,7 +38,7 @@ const file = {
 export const releaseSchemas = {
   Release: {
     type: "object",
-    required: ["version", "title", "description", "createdAt", "eventCount", "sourceCount", "url", "zip", "files"],
+    required: ["version", "title", "description", "createdAt", "eventCount", "sourceCount", "actorCount", "url", "zip", "files"],
     properties: {
       version: { type: "string", pattern: VERSION_PATTERN },
       title: { type: "string" },
@@ -46,9 +46,10 @@ export const releaseSchemas = {
       createdAt: { type: "string", format: "date-time", description: "The moment the record was read" },
       eventCount: { type: "integer", description: "Events in events.csv: published and retracted" },
       sourceCount: { type: "integer", description: "Rows of sources.csv" },
+      actorCount: { type: ["integer", "null"], description: "Rows of actors.csv" },
       url: { type: "string", format: "uri", description: "The release's page" },
       zip: { type: ["object", "null"], required: ["url", "size", "sha256"], properties: { url: { type: "string", format: "uri" }, size: { type: "integer" }, sha256 } },
-      files: { type: "array", description: "events.csv, sources.csv, datapackage.json, CHANGELOG.md, CITATION.cff, SHA256SUMS", items: file },
+      files: { type: "array", description: "events.csv, sources.csv, actors.csv, datapackage.json, CHANGELOG.md, CITATION.cff, SHA256SUMS", items: file },
     },
   },
   ReleaseList: { type: "object", required: ["releases"], properties: { releases: { type: "array", items: ref("Release") } } },

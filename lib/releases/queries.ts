@@ -20,11 +20,13 @@ export interface ReleaseSummary {
   createdAt: Date;
   eventCount: number;
   sourceCount: number;
+  /** Null for a release made before actors had their own file. */
+  actorCount: number | null;
   files: ReleaseFileInfo[];
 }
 
 const summarySelect = {
-  version: true, title: true, description: true, createdAt: true, eventCount: true, sourceCount: true,
+  version: true, title: true, description: true, createdAt: true, eventCount: true, sourceCount: true, actorCount: true,
   files: { select: { name: true, mediaType: true, sha256: true, size: true }, orderBy: { position: "asc" } },
 } as const;
 

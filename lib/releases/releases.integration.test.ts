@@ -11,6 +11,7 @@ import { seedDatabase } from "../../prisma/seed";
 import { ForbiddenError, type SessionUser } from "../auth/roles";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
+import { actorsCsvResponse } from "../actors/csv-response";
 import { csvBody } from "../export/csv-response";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createRelease, sha256 } from "./create";
@@ -66,17 +67,19 @@ describe("making a release", () => {
     const events = await download(first.version, "events.csv");
     const publicEvents = new Uint8Array(await new Response(await csvBody("events", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN })).arrayBuffer());
     expect(sha256(events)).toBe(sha256(publicEvents));
+    const actorsCsvText = await (await actorsCsvResponse(new Request(`${ORIGIN}/actors.csv`))).text();
+    expect(Buffer.from(await download(first.version, "actors.csv")).toString("utf8")).toBe(actorsCsvText);
     const publicSources = new Uint8Array(await new Response(await csvBody("sources", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN })).arrayBuffer());
     expect(sha256(await download(first.version, "sources.csv"))).toBe(sha256(publicSources));
     const summary = (await getRelease(first.version, t.prisma))!;
-    expect(summary.files.map((f) => f.name)).toEqual(["events.csv", "sources.csv", "datapackage.json", "CHANGELOG.md", "CITATION.cff", "SHA256SUMS", `${meta.name}-${first.version}.zip`]);
+    expect(summary.files.map((f) => f.name)).toEqual(["events.csv", "sources.csv", "actors.csv", "datapackage.json", "CHANGELOG.md", "CITATION.cff", "SHA256SUMS", `${meta.name}-${first.version}.zip`]);
     expect(summary.eventCount).toBe(await t.prisma.event.count({ where: { status: { in: ["published", "retracted"] }, deleted: false } }));
     expect(await releaseText(first.version, "CHANGELOG.md", t.prisma)).toContain("The first release");
     const cff = (await releaseText(first.version, "CITATION.cff", t.prisma))!;
     expect(cff).toContain(`version: "${first.version}"`);
     expect(cff).toContain('license: "CC-BY-4.0"');
     const sums = (await releaseText(first.version, "SHA256SUMS", t.prisma))!;
-    for (const f of summary.files.slice(0, 5)) expect(sums).toContain(`${f.sha256}  ${f.name}\n`);
+    for (const f of summary.files.slice(0, 6)) expect(sums).toContain(`${f.sha256}  ${f.name}\n`);
 
     const second = await createRelease(t.prisma, admin, { title: "Second" });
     expect(second.version).toBe(`${now.getUTCFullYear()}.${now.getUTCMonth() + 1}.2`);
@@ -165,7 +168,7 @@ describe("the package", () => {
         counts[resource.name] = rows.length;
         for (const field of resource.schema.fields) expect(field.descriptor.description, `${resource.name}.${field.name}`).toBeTruthy();
       }
-      expect(counts).toEqual({ events: latest.eventCount, sources: latest.sourceCount });
+      expect(counts).toEqual({ events: latest.eventCount, sources: latest.sourceCount, actors: latest.actorCount });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { apaRelease, bibtexRelease, citationCff } from "./citation";
-import { dataPackage, eventFields, sourceFields } from "./datapackage";
+import { actorFields, dataPackage, eventFields, sourceFields } from "./datapackage";
 import { datasetMetadata } from "./metadata";
 import { formatVersion, nextNumber, parseVersion } from "./numbering";
 import { ReleaseZip, releaseZip } from "./zip";
@@ -40,7 +40,7 @@ describe("citations", () => {
 
 describe("datapackage.json", () => {
   it("describes every CSV column from the codebook, with keys between the files", () => {
-    for (const f of [...eventFields(), ...sourceFields()]) expect(f.description, f.name).not.toMatch(/^See the codebook/);
+    for (const f of [...eventFields(), ...sourceFields(), ...actorFields()]) expect(f.description, f.name).not.toMatch(/^See the codebook/);
     const files = ["events.csv", "sources.csv"].map((name) => ({ name, sha256: "a".repeat(64), size: 10 }));
     const d = dataPackage({ meta, version: release.version, title: "T", createdAt: release.createdAt, files });
     expect(d.resources[1].schema).toMatchObject({ primaryKey: ["event_id", "position"], foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["id"] } }] });

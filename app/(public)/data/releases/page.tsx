@@ -16,7 +16,7 @@ export default async function ReleasesPage() {
     <>
       <h1>Data releases</h1>
       <p>
-        Each release is the public record as it stood at one moment: every published and retracted event and every cited source, in the same
+        Each release is the public record as it stood at one moment: every published and retracted event, every cited source and every public actor, in the same
         CSV format as the <Link href="/data">live downloads</Link>, with a <a href="https://specs.frictionlessdata.io/data-package/">Frictionless Data Package</a>{" "}
         description (<code>datapackage.json</code>), a changelog against the release before it and a citation file. A release never changes: every
         file is listed with its SHA-256, and the same file always gives the same bytes.
