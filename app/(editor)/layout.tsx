@@ -16,6 +16,7 @@ export default async function EditorLayout({ children }: { children: React.React
             <li><Link href="/editor/import">Import CSV</Link></li>
             {user.role !== "contributor" && <li><Link href="/editor/actors">Actors</Link></li>}
             {user.role === "admin" && <li><Link href="/admin/users">Users</Link></li>}
+            {user.role === "admin" && <li><Link href="/admin/releases">Releases</Link></li>}
             <li><Link href="/editor/account">Your account</Link></li>
           </ul>
           <form action={signOutAction}>
