@@ -15,6 +15,7 @@ async function noSeriousViolations(page: Page) {
 }
 
 test("an editor links two events; readers follow the link from both sides and see it on the timeline", async ({ page }) => {
+  test.setTimeout(90_000); // one journey over six pages, four of them checked with axe
   await signIn(page, await createUser("editor"));
   await page.goto(`/editor/events/${LEAP_DAY.id}`);
   const section = page.getByRole("region", { name: "Related events" });
