@@ -165,7 +165,13 @@ const MEMBERS = "FROM event e WHERE e.status IN ('published', 'retracted') AND e
 async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, input: ReleaseInput, by: SessionUser | null, meta: DatasetMetadata): Promise<MadeRelease> {
   await client.query("BEGIN");
   try {
-    await client.query("LOCK TABLE event_export, source_export IN SHARE MODE");
+    // A long write (an import) holds the export rows until it commits: wait a minute at most.
+    await client.query("SET LOCAL lock_timeout = '60s'");
+    await client.query("LOCK TABLE event_export, source_export IN SHARE MODE").catch((err: { code?: string }) => {
+      if (err.code !== "55P03") throw err;
+      throw new InvalidInputError("The record is being changed (an import or a long save is still running). Nothing was saved; try again in a few minutes.");
+    });
+    await client.query("SET LOCAL lock_timeout = 0");
     const { rows: [{ at }] } = await client.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at");
     const createdAt = new Date(at);
     const { rows: [{ last }] } = await client.query<{ last: number }>("SELECT coalesce(max(number), 0)::int AS last FROM release WHERE year = $1 AND month = $2", [createdAt.getUTCFullYear(), createdAt.getUTCMonth() + 1]);
