@@ -36,7 +36,7 @@ test.describe("on a phone", () => {
       await expect(disclosure(page), path).toBeVisible();
       await expect(page.getByRole("searchbox", { name: "Search" }), path).toBeHidden();
       const first = cards(page).first();
-      await expect(first.getByRole("link"), path).toBeVisible();
+      await expect(first.getByRole("cell").nth(1).getByRole("link"), path).toBeVisible();
       await expect(first, path).toBeInViewport({ ratio: 1 });
     }
   });
@@ -63,6 +63,7 @@ test.describe("on a phone", () => {
     await page.goto("/events?q=Putin&type=summit-meeting&claim=confirmed&from=2019");
     const summary = disclosure(page);
     await expect(summary).toHaveText("Filters (4 active)");
+    await expect(summary).toHaveAccessibleName("Filters (4 active)");
     const search = page.getByRole("searchbox", { name: "Search" });
     await expect(search).toBeHidden();
     // Reached with Tab like any control, from the top of the page.

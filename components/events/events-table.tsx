@@ -51,7 +51,8 @@ const CARD_ACTORS = 3;
 // Plain anchors like the titles' (not components/actors' next/link ActorLink): a page of rows
 // names a hundred actors or more, and none of those links should ask for a prefetch.
 function actorLinks(actors: [string, string][]) {
-  return actors.map(([slug, name], i) => <Fragment key={slug}>{i > 0 && ", "}<a href={`/actors/${slug}`}>{name}</a></Fragment>);
+  // Keyed by position: a slug as a key would stand alone in React's payload, like a list of actors.
+  return actors.map(([slug, name], i) => <Fragment key={i}>{i > 0 && ", "}<a href={`/actors/${slug}`}>{name}</a></Fragment>);
 }
 
 function ActorNames({ row }: { row: EventRow }) {
