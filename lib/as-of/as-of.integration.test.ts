@@ -182,13 +182,17 @@ describe("as_of", () => {
   }, 120_000);
 
   it("answers a future or unreadable as_of with a 400 naming the parameter", async () => {
-    for (const bad of ["2999-01-01", "yesterday", "2026-02-30"]) {
+    const hostile = ["2999-01-01", "yesterday", "2026-02-30", "%00", "2026-11-30T23:59:60Z", "99999-01-01", "0000-12-31", "-2026-01-01", "2026-11-30T10:00+99:99", "'; DROP TABLE revision; --", "x".repeat(5000)];
+    // The last: a lone surrogate's bytes, which decode to U+FFFD.
+    for (const bad of [...hostile.map(encodeURIComponent), "%ED%A0%80"]) {
       const api = await asOfListResponse(req(`/api/v1/events?as_of=${bad}`), { client: t.prisma });
       expect(api.status).toBe(400);
       expect(((await api.json()) as { error: { parameters: string[] } }).error.parameters).toContain("as_of");
       const csv = await asOfCsvResponse(req(`/events.csv?as_of=${bad}`), "events", { client: t.prisma });
       expect(csv.status).toBe(400);
       expect(await csv.text()).toMatch(/as_of/);
+      const one = await asOfEventResponse(req(`/api/v1/events/${PROVENANCE_EVENT_ID}?as_of=${bad}`), PROVENANCE_EVENT_ID, { client: t.prisma });
+      expect(one.status).toBe(400);
     }
   });
 });

@@ -60,6 +60,8 @@ export function parseAsOfValue(value: string, now: Date = new Date()): AsOfParse
       const zone = t[8];
       if (zone && zone.toUpperCase() !== "Z") {
         const zm = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+        // Offsets in use run from -12:00 to +14:00; anything else is not a zone.
+        if (Number(zm[2]) > 14 || Number(zm[3]) > 59) return { error: `as_of ${shown} is not a date. ${AS_OF_HELP}` };
         offset = (zm[1] === "-" ? -1 : 1) * (Number(zm[2]) * 60 + Number(zm[3]));
       }
       const base = new Date(Date.UTC(2000, m - 1, day, hh, mi, ss, ms));
