@@ -10,11 +10,14 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { loadPastStates } from "./past-events";
 import { asOfSet, orderedIds, type AsOfSet } from "./record";
 
+// Links between events are not in the revisions: every event carries today's (as the stored
+// rows of the unchanged ones do), so the related column and member are the same whichever way a row came.
 async function toExportEvents(client: PrismaClient, set: AsOfSet, ids: string[]): Promise<ExportEvent[]> {
   const past = new Map(set.matching.map((e) => [e.id, e]));
-  const stored = new Map((await loadExportEvents(client, ids.filter((id) => !past.has(id)))).map((e) => [e.id, e]));
+  const stored = new Map((await loadExportEvents(client, ids)).map((e) => [e.id, e]));
   return ids.flatMap((id) => {
-    const e = past.get(id) ?? stored.get(id);
+    const p = past.get(id);
+    const e = p ? { ...p, related: stored.get(id)?.related } : stored.get(id);
     return e ? [e] : [];
   });
 }
@@ -39,7 +42,7 @@ export async function exportEventAsOf(client: PrismaClient, id: string, at: Date
   const states = await loadPastStates(client, at, id);
   const s = states.find((x) => x.id === id);
   if (s) {
-    if (s.state === "visible") return { event: s.event };
+    if (s.state === "visible") return { event: { ...s.event, related: (await loadExportEvents(client, [id]))[0]?.related } };
     if (s.state === "deleted") return { deleted: { publishedAt: s.publishedAt, lastChangedAt: s.lastChangedAt } };
     return null;
   }
