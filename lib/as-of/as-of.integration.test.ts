@@ -37,6 +37,9 @@ beforeAll(async () => {
       { slug: "envoy-c", name: "Envoy C", kind: "person", aliases: [] },
     ],
   });
+  // An actor merged into State B: its old slug still filters (actor_redirect).
+  const b = await t.prisma.actor.findUniqueOrThrow({ where: { slug: "state-b" } });
+  await t.prisma.actorRedirect.create({ data: { oldSlug: "state-bee", actorId: b.id } });
 }, 60_000);
 afterAll(async () => {
   const { db } = await import("../db");
@@ -53,7 +56,7 @@ const input = (id: string, title: string, extra: object = {}) => ({
 const version = async (id: string) => (await t.prisma.event.findUniqueOrThrow({ where: { id } })).version;
 
 // Each view compared: filters, sorts and retracted events included or not.
-const QUERIES = ["", "retracted=include", "sort=title", "retracted=include&sort=-title", "q=alpha", "actor=state-b&retracted=include", "type=summit-meeting&from=2023-09&to=2024"];
+const QUERIES = ["", "retracted=include", "sort=title", "retracted=include&sort=-title", "q=alpha", "actor=state-b&retracted=include", "actor=state-bee", "type=summit-meeting&from=2023-09&to=2024"];
 const ids = ["2023-09-13-a", "2023-10-01-b", "2022-01-c", "2021-05-d", PROVENANCE_EVENT_ID];
 
 interface Snapshot {

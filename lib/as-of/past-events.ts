@@ -24,6 +24,8 @@ export interface PastActor {
   aliases: string[];
   actorId: number | null;
   countryCode: string | null;
+  /** Slugs merged into this actor (actor_redirect): a filter by one still finds its events. */
+  oldSlugs: string[];
 }
 
 /** An event as it stood at T: the export's shape, plus what filters and pages need. */
@@ -92,7 +94,8 @@ export async function loadPastStates(client: PrismaClient, at: Date, only?: stri
            (SELECT x.note FROM revision x WHERE x.event_id = c.event_id AND x.kind = 'retract' AND x.created_at <= ${t}::timestamp
              ORDER BY x.created_at DESC, x.id DESC LIMIT 1) AS retraction_reason,
            (SELECT json_agg(json_build_object('slug', coalesce(a.slug, l.actor), 'role', l.role, 'name', coalesce(a.name, l.actor), 'aliases', coalesce(a.aliases, '{}'),
-                                              'actorId', a.id, 'countryCode', a.country_code, 'ordinal', l.ordinal)
+                                              'actorId', a.id, 'countryCode', a.country_code, 'ordinal', l.ordinal,
+                                              'oldSlugs', (SELECT coalesce(array_agg(rd.old_slug), '{}') FROM actor_redirect rd WHERE rd.actor_id = a.id))
                             ORDER BY coalesce(a.name, l.actor), l.role::"ActorRole")
               FROM jsonb_array_elements(p.snapshot->'actors') WITH ORDINALITY AS j(v, ordinal)
               CROSS JOIN LATERAL (SELECT j.v->>'actor' AS actor, j.v->>'role' AS role, j.ordinal) l
@@ -132,7 +135,7 @@ function toPastEvent(r: Row, texts: Map<number, string>, copies: Map<number, { s
   const s = r.snapshot!;
   const date: EventDate = { startDate: s.startDate, endDate: s.endDate ?? null, precision: s.precision, endPrecision: s.endDate ? (s.endPrecision ?? null) : null, approximate: s.approximate ?? false };
   const span = spanOf(date);
-  const actors = (r.actors ?? []).map((a): PastActor => ({ slug: a.slug, name: a.name, role: a.role, aliases: a.aliases, actorId: a.actorId, countryCode: a.countryCode }));
+  const actors = (r.actors ?? []).map((a): PastActor => ({ slug: a.slug, name: a.name, role: a.role, aliases: a.aliases, actorId: a.actorId, countryCode: a.countryCode, oldSlugs: a.oldSlugs ?? [] }));
   // The stored search text lists actors in the snapshot's order, as the write built it.
   const bySnapshot = [...(r.actors ?? [])].sort((a, b) => a.ordinal - b.ordinal);
   const sources: ExportSource[] = s.sources.map((x) => ({

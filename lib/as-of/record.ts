@@ -19,7 +19,7 @@ export function pastMatches(e: PastEvent, query: EventQuery): boolean {
   if (q && !e.searchText.includes(q)) return false;
   if (query.types.length && !(query.types as string[]).includes(e.type)) return false;
   if (query.claims.length && !(query.claims as string[]).includes(e.claimStatus)) return false;
-  if (query.actors.length && !e.actorLinks.some((a) => query.actors.includes(a.slug))) return false;
+  if (query.actors.length && !e.actorLinks.some((a) => query.actors.includes(a.slug) || a.oldSlugs.some((o) => query.actors.includes(o)))) return false;
   if (query.fromDay && e.spanEndDay < query.fromDay) return false;
   if (query.toDay && e.spanStartDay > query.toDay) return false;
   return true;
