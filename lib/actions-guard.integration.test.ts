@@ -16,6 +16,7 @@ import { captureSourceAction, checkQuoteAction } from "./captures/actions";
 import { uploadCopyRequest } from "./captures/upload-copy";
 import { importUpload } from "./import/run-import";
 import { checkEventLinksAction } from "./links/actions";
+import { addRelationAction, removeRelationAction } from "./relations/actions";
 import { formData, outcomeOf, session, tableFingerprints } from "./testing/fuzz/actions";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction } from "./users/actions";
@@ -83,6 +84,8 @@ const actions: { name: string; tooLow?: string; call: () => Call }[] = [
   { name: "manageUserAction", tooLow: "editor", call: () => () => manageUserAction({}, formData({ op: "role", userId: String(users.contributor!.id), role: "admin" })) },
   { name: "changeOwnPasswordAction", call: () => () => changeOwnPasswordAction({}, formData({ current: "", next: "a long enough password 2" })) },
   { name: "checkEventLinksAction", tooLow: "contributor", call: () => () => checkEventLinksAction({}, formData({ eventId: published.id })) },
+  { name: "addRelationAction", call: () => () => addRelationAction({}, formData({ from: published.id, version: String(published.version), kind: "part-of", to: "2023-09-13-kim-putin-vostochny-summit" })) },
+  { name: "removeRelationAction", call: () => () => removeRelationAction({}, formData({ from: published.id, version: String(published.version), kind: "part-of", to: "2023-09-13-kim-putin-vostochny-summit" })) },
 ];
 
 async function refusal(who: string, call: Call): Promise<string | undefined> {
