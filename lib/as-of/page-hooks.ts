@@ -11,6 +11,9 @@ export function eventFor(id: string, raw: RawParams) {
   return asOf ? getEventAsOf(id, asOf.at) : getEvent(id);
 }
 
+/** Whether the page shows the record as of a past moment (a refused as_of shows today's). */
+export const isAsOf = (raw: RawParams) => Boolean(parseAsOf(raw).asOf);
+
 /** The public history up to as_of: later changes had not happened then. */
 export function historyFor<T extends { createdAt: Date }>(history: T[], raw: RawParams): T[] {
   const asOf = parseAsOf(raw).asOf;

@@ -9,7 +9,7 @@ import { RelatedEvents } from "@/components/relations/related-events";
 import { ACTOR_ROLES, SANCTIONS_REGIMES, eventTypeLabel, type ActorRoleSlug, type SanctionsRegimeSlug } from "@/lib/events/codebook";
 import { formatEventDate, isoEventDate, precisionNote, toIsoDay } from "@/lib/events/date-span";
 import { getPublicHistory } from "@/lib/events/queries";
-import { eventFor, historyFor } from "@/lib/as-of/page-hooks";
+import { eventFor, historyFor, isAsOf } from "@/lib/as-of/page-hooks";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -75,7 +75,8 @@ export default async function EventPage({ params, searchParams }: Props) {
         ))}
       </ul>
 
-      <RelatedEvents eventId={event.id} />
+      {/* Links are today's: the record as of a date does not rebuild them (decision 0035). */}
+      {!isAsOf(raw) && <RelatedEvents eventId={event.id} />}
 
       <EventSources sources={event.sources} />
 
