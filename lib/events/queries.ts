@@ -54,9 +54,13 @@ interface RowRecord {
   actors: EventActorView[];
 }
 
-/** The page's rows, with their actors and source counts (all, and disputing), in one round trip. */
-function loadRows(client: PrismaClient, ids: string[]) {
-  return client.$queryRaw<RowRecord[]>`
+/**
+ * The table rows of these events, by id, with their actors and source counts (all, and
+ * disputing), in one round trip. Also the as-of table's rows for events unchanged since (lib/as-of).
+ */
+export async function loadEventRows(client: PrismaClient, ids: string[]): Promise<Map<string, EventRow>> {
+  if (!ids.length) return new Map();
+  const records = await client.$queryRaw<RowRecord[]>`
     SELECT e.id, e.title, e.type, e.claim_status::text, e.start_date, e.end_date, e.precision::text AS precision, e.end_precision::text AS end_precision, e.approximate, e.place,
            sc.source_count, sc.dispute_count,
            (SELECT coalesce(json_agg(json_build_object('slug', a.slug, 'name', a.name, 'role', ea.role) ORDER BY ea.actor_id, ea.role), '[]'::json)
@@ -65,6 +69,17 @@ function loadRows(client: PrismaClient, ids: string[]) {
     CROSS JOIN LATERAL (SELECT count(*)::int AS source_count, (count(*) FILTER (WHERE s.stance = 'disputes'))::int AS dispute_count
                           FROM source s WHERE s.event_id = e.id) sc
     WHERE e.id = ANY(${ids}::text[])`;
+  return new Map(records.map((e) => [e.id, {
+    id: e.id,
+    title: e.title,
+    type: e.type,
+    claimStatus: e.claim_status,
+    date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, endPrecision: e.end_precision, approximate: e.approximate }),
+    place: e.place,
+    actors: e.actors,
+    sourceCount: e.source_count,
+    disputeCount: e.dispute_count,
+  }]));
 }
 
 /** One page of published events. `client` is for the benchmark, which logs the SQL it runs. */
@@ -82,23 +97,8 @@ export async function listEvents(
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   if (page !== query.page) ids = await pageIds(page); // past the end: show the last page
-  const records = ids.length ? await loadRows(client, ids.map((r) => r.id)) : [];
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const rows = ids.flatMap(({ id }) => {
-    const e = byId.get(id);
-    if (!e) return [];
-    return [{
-      id: e.id,
-      title: e.title,
-      type: e.type,
-      claimStatus: e.claim_status,
-      date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, endPrecision: e.end_precision, approximate: e.approximate }),
-      place: e.place,
-      actors: e.actors,
-      sourceCount: e.source_count,
-      disputeCount: e.dispute_count,
-    }];
-  });
+  const byId = await loadEventRows(client, ids.map((r) => r.id));
+  const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
   return { rows, total, page, pageCount };
 }
 
