@@ -7,6 +7,7 @@ import { readDb, reportReadError } from "../db";
 import { parseEventQuery } from "../events/query-params";
 import { csvStream, eventRecord, sourceRecords } from "../export/csv-reference";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
+import { csvFileResponse } from "../export/csv-response";
 import { decodeCursor, encodeCursor } from "../export/keyset";
 import type { PrismaClient } from "../generated/prisma/client";
 import { unavailableResponse } from "../availability";
@@ -51,14 +52,7 @@ export async function asOfCsvResponse(request: Request, kind: "events" | "source
   const bom = params.get("bom") === "1";
   const body = kind === "events" ? csvStream(all(), (e) => [eventRecord(e, origin)], EVENT_COLUMNS, bom) : csvStream(all(), (e) => sourceRecords(e, origin), SOURCE_COLUMNS, bom);
   const stamp = p.asOf.at.toISOString().slice(0, p.asOf.dateOnly ? 10 : 19).replace(/:/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${kind}-as-of-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvFileResponse(body, `${kind}-as-of-${stamp}.csv`);
 }
 
 const pick = (e: Record<string, unknown>, fields: readonly ApiField[]) => Object.fromEntries(fields.map((f) => [f, e[f]]));

@@ -53,11 +53,15 @@ export async function csvResponse(request: Request, kind: CsvKind, opts: { clien
     if (!reportReadError(err)) throw err;
     return unavailableResponse(request);
   }
-  const day = new Date().toISOString().slice(0, 10);
+  return csvFileResponse(body, `${kind}-${new Date().toISOString().slice(0, 10)}.csv`);
+}
+
+/** A CSV download: never kept by a cache (it is the record at this moment), named for saving. */
+export function csvFileResponse(body: ReadableStream<Uint8Array>, filename: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${kind}-${day}.csv"`,
+      "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },
