@@ -25,7 +25,7 @@ describe("buildEventWhere", () => {
     const and = where("type=summit-meeting&claim=alleged&actor=russia").AND;
     expect(and).toContainEqual({ type: { in: ["summit-meeting"] } });
     expect(and).toContainEqual({ claimStatus: { in: ["alleged"] } });
-    expect(and).toContainEqual({ actors: { some: { actor: { slug: { in: ["russia"] } } } } });
+    expect(and).toContainEqual({ actors: { some: { actor: { OR: [{ slug: { in: ["russia"] } }, { redirects: { some: { oldSlug: { in: ["russia"] } } } }] } } } });
   });
 
   it("compares spans for a date range: ends after `from`, starts before `to`", () => {
