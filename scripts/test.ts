@@ -54,6 +54,7 @@ await runCli(async () => {
     if (!e2eOnly) {
       await checkStep("type check", bin("tsc"), ["--noEmit"]);
       await checkStep("lint", bin("eslint"), [".", "--max-warnings=0"]);
+      await checkStep("format", bin("prettier"), ["--check", "."]);
 
       console.log("\n▶ unit and integration tests");
       const vitestJson = path.join(reports, "vitest.json");
