@@ -17,12 +17,26 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /throttling\.spec\.ts/ },
-    { name: "throttling", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /throttling\.spec\.ts/, dependencies: ["chromium"] },
+    {
+      name: "throttling",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: /throttling\.spec\.ts/,
+      dependencies: ["chromium"],
+    },
   ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,

@@ -26,7 +26,10 @@ export async function proxy(request: NextRequest) {
   // A documented limit (lib/security/url-limit.ts) answered before any work, well inside Node's
   // own header limit, so an oversize address always gets a readable 414 rather than a reset.
   if (urlTooLong(request.url)) {
-    return decorate(new NextResponse(URL_TOO_LONG_MESSAGE, { status: 414, headers: { "content-type": "text/plain; charset=utf-8" } }), ctx);
+    return decorate(
+      new NextResponse(URL_TOO_LONG_MESSAGE, { status: 414, headers: { "content-type": "text/plain; charset=utf-8" } }),
+      ctx,
+    );
   }
 
   // While the database is down, answer at once instead of letting the request wait on the pool.
@@ -35,11 +38,17 @@ export async function proxy(request: NextRequest) {
 
   // A path with a broken %-escape names no page; left to Next.js it fails to decode as a 500.
   if (hasMalformedEscape(ctx.pathname)) {
-    return decorate(new NextResponse("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }), ctx);
+    return decorate(
+      new NextResponse("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }),
+      ctx,
+    );
   }
 
   if (isCrossSiteWrite(request.method, request.headers)) {
-    const refused = new NextResponse("This request came from another site and was refused.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const refused = new NextResponse("This request came from another site and was refused.\n", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
     return decorate(refused, ctx);
   }
 

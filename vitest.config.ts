@@ -13,7 +13,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.integration.test.ts", "**/node_modules/**", ".next/**", "e2e/**"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "**/node_modules/**", ".next/**", "e2e/**"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

@@ -10,7 +10,10 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   useEffect(() => {
     let stopped = false;
     const check = async () => {
-      const ready = await fetch("/api/ready", { cache: "no-store" }).then((r) => r.ok, () => false);
+      const ready = await fetch("/api/ready", { cache: "no-store" }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (stopped) return;
       if (ready) {
         if (databaseDown) window.location.reload();
@@ -30,15 +33,26 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       {databaseDown ? (
         <>
           <h1>The database is unavailable</h1>
-          <p role="status">This page could not be loaded because the tracker&apos;s database cannot be reached just now. Nothing saved before has been lost. The page will load again by itself as soon as the database is back.</p>
+          <p role="status">
+            This page could not be loaded because the tracker&apos;s database cannot be reached just now. Nothing saved
+            before has been lost. The page will load again by itself as soon as the database is back.
+          </p>
         </>
       ) : (
         <>
           <h1>Something went wrong</h1>
-          <p>This page could not be loaded just now. Nothing you saved before has been lost. Please try again in a moment.</p>
+          <p>
+            This page could not be loaded just now. Nothing you saved before has been lost. Please try again in a
+            moment.
+          </p>
         </>
       )}
-      <p><button className="button" type="button" onClick={() => reset()}>Try again</button> <Link href="/">Home</Link></p>
+      <p>
+        <button className="button" type="button" onClick={() => reset()}>
+          Try again
+        </button>{" "}
+        <Link href="/">Home</Link>
+      </p>
     </main>
   );
 }

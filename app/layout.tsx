@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Sanctions & Arms-Transfer Tracker", template: "%s · Sanctions & Arms-Transfer Tracker" },
-  description: "Sourced, quoted events on sanctions and arms and technology transfers, starting with North Korea and Russia.",
+  description:
+    "Sourced, quoted events on sanctions and arms and technology transfers, starting with North Korea and Russia.",
 };
 
 // The site's header and footer live in the route groups' layouts (components/layout/site-chrome),

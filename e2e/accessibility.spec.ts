@@ -1,7 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/", "/events", "/events?type=summit-meeting&from=2023", "/events/2023-09-13-kim-putin-vostochny-summit", "/codebook", "/events/no-such-event"]) {
+for (const path of [
+  "/",
+  "/events",
+  "/events?type=summit-meeting&from=2023",
+  "/events/2023-09-13-kim-putin-vostochny-summit",
+  "/codebook",
+  "/events/no-such-event",
+]) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();

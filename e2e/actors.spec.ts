@@ -15,7 +15,9 @@ const db = () => (prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 /** Two companies (the second a duplicate of the first), a state, and published transfers between them. */
@@ -31,14 +33,33 @@ async function makeActors() {
       { slug: state.slug, name: state.name, kind: "state", countryCode: "AM", aliases: [] },
     ],
   });
-  const ids = Object.fromEntries((await db().actor.findMany({ where: { slug: { in: [foundry.slug, duplicate.slug, state.slug] } } })).map((a) => [a.slug, a.id]));
+  const ids = Object.fromEntries(
+    (await db().actor.findMany({ where: { slug: { in: [foundry.slug, duplicate.slug, state.slug] } } })).map((a) => [
+      a.slug,
+      a.id,
+    ]),
+  );
   const event = async (suffix: string, date: string, supplier: string) => {
     const id = `${date}-quillon-${suffix}-${tag}`;
     await db().event.create({
       data: {
-        id, title: `Quillon shells ${suffix} ${tag}`, summary: "Shells shipped (an actors.spec fixture).", type: "arms-transfer", claimStatus: "alleged",
-        startDate: new Date(date), precision: "day", spanStart: new Date(date), spanEnd: new Date(date), status: "published", publishedAt: new Date(),
-        actors: { create: [{ actorId: ids[supplier], role: "supplier" }, { actorId: ids[state.slug], role: "recipient" }] },
+        id,
+        title: `Quillon shells ${suffix} ${tag}`,
+        summary: "Shells shipped (an actors.spec fixture).",
+        type: "arms-transfer",
+        claimStatus: "alleged",
+        startDate: new Date(date),
+        precision: "day",
+        spanStart: new Date(date),
+        spanEnd: new Date(date),
+        status: "published",
+        publishedAt: new Date(),
+        actors: {
+          create: [
+            { actorId: ids[supplier], role: "supplier" },
+            { actorId: ids[state.slug], role: "recipient" },
+          ],
+        },
       },
     });
     return id;
@@ -70,7 +91,9 @@ test("a reader finds an actor by an alias and sees its events by role and its co
   await expect(histogram.getByRole("row", { name: /2012/ })).toContainText("1");
   const counterparty = page.getByRole("listitem").filter({ hasText: state.name });
   await expect(counterparty).toContainText(`${foundry.name} supplied to (2 events)`);
-  expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")).toContain(`actor=${foundry.slug}`);
+  expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")).toContain(
+    `actor=${foundry.slug}`,
+  );
   expect(await seriousViolations(page)).toEqual([]);
   await counterparty.getByRole("link", { name: `Events table: ${foundry.name} or ${state.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/events\\?actor=${foundry.slug}&actor=${state.slug}$`));
@@ -79,7 +102,11 @@ test("a reader finds an actor by an alias and sees its events by role and its co
 
 test("an event page links each actor to its page, and the API and CSV describe it", async ({ page, request }) => {
   const { foundry, state } = await makeActors();
-  const id = (await db().event.findFirstOrThrow({ where: { title: { startsWith: "Quillon shells one" }, actors: { some: { actor: { slug: foundry.slug } } } } })).id;
+  const id = (
+    await db().event.findFirstOrThrow({
+      where: { title: { startsWith: "Quillon shells one" }, actors: { some: { actor: { slug: foundry.slug } } } },
+    })
+  ).id;
   await page.goto(`/events/${id}`);
   await page.getByRole("link", { name: state.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/actors/${state.slug}$`));
@@ -87,7 +114,13 @@ test("an event page links each actor to its page, and the API and CSV describe i
 
   const api = await request.get(`/api/v1/actors/${foundry.slug}`);
   expect(api.status()).toBe(200);
-  expect((await api.json()).data).toMatchObject({ slug: foundry.slug, kind: "company", country: "BY", aliases: [foundry.alias], eventCount: 2 });
+  expect((await api.json()).data).toMatchObject({
+    slug: foundry.slug,
+    kind: "company",
+    country: "BY",
+    aliases: [foundry.alias],
+    eventCount: 2,
+  });
   const csv = await (await request.get("/actors.csv")).text();
   expect(csv.split("\r\n")[0]).toBe("slug,name,kind,country_code,aliases,description,event_count");
   expect(csv).toContain(`\r\n${foundry.slug},${foundry.name},company,BY,${foundry.alias},,2\r\n`);
@@ -97,7 +130,10 @@ test("on a 390×844 phone an actor page does not scroll sideways", async ({ page
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/actors/kim-jong-un");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   const { foundry } = await makeActors();
   await page.goto(`/actors/${foundry.slug}`);
@@ -105,7 +141,9 @@ test("on a 390×844 phone an actor page does not scroll sideways", async ({ page
   expect(after).toBe(true);
 });
 
-test("an editor edits an actor with a revision; a bad country is refused and nothing typed is lost", async ({ page }) => {
+test("an editor edits an actor with a revision; a bad country is refused and nothing typed is lost", async ({
+  page,
+}) => {
   const { foundry } = await makeActors();
   await signIn(page, await createUser("editor"));
   await page.goto("/editor/actors");
@@ -131,7 +169,9 @@ test("an editor edits an actor with a revision; a bad country is refused and not
   await expect(page.getByText("A state-owned shell maker.")).toBeVisible();
 });
 
-test("an admin merges a duplicate: its events move, and its old address and filter lead to the kept actor", async ({ page }) => {
+test("an admin merges a duplicate: its events move, and its old address and filter lead to the kept actor", async ({
+  page,
+}) => {
   const { foundry, duplicate, state } = await makeActors();
   await signIn(page, await createUser("admin"));
   await page.goto(`/editor/actors/${foundry.slug}`);
@@ -140,8 +180,12 @@ test("an admin merges a duplicate: its events move, and its old address and filt
   await expect(page.getByText("Tick the box to confirm the merge")).toBeVisible();
   await page.getByLabel(/I checked that both are the same actor/).check();
   await page.getByRole("button", { name: "Merge into this actor" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Merged “${duplicate.slug}” into ${foundry.name}.` })).toBeVisible();
-  await expect(page.getByText(`merged “${duplicate.name}” (${duplicate.slug}) into this actor: 1 event links moved`)).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Merged “${duplicate.slug}” into ${foundry.name}.` }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`merged “${duplicate.name}” (${duplicate.slug}) into this actor: 1 event links moved`),
+  ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.goto(`/actors/${duplicate.slug}`);

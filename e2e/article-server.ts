@@ -10,7 +10,9 @@ export function serveArticle(quote: string, path: string) {
   let server: http.Server;
   let url = "";
   test.beforeAll(async () => {
-    server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticlePage(quote)));
+    server = http.createServer((_req, res) =>
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(makeArticlePage(quote)),
+    );
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   });

@@ -17,18 +17,44 @@ let firstMoment: Date;
 test.beforeAll(async () => {
   const prisma = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
   try {
-    const u = await prisma.user.create({ data: { email: `as-of-${word}@example.org`, name: "As-of editor", role: "editor" } });
+    const u = await prisma.user.create({
+      data: { email: `as-of-${word}@example.org`, name: "As-of editor", role: "editor" },
+    });
     const editor: SessionUser = { id: u.id, email: u.email, name: u.name, role: "editor" };
     const input = {
-      id, title: before, summary: `A drill for the record as of a date (${word}).`, type: "diplomatic-process", claimStatus: "confirmed",
-      startDate: "2019-03-02", precision: "day", status: "published", countryCodes: ["KP"], actors: [],
-      sources: [{ url: `https://example.org/${word}`, title: "Report", publisher: "Paper", sourceType: "news", quote: "The talks took place.", language: "en" }],
+      id,
+      title: before,
+      summary: `A drill for the record as of a date (${word}).`,
+      type: "diplomatic-process",
+      claimStatus: "confirmed",
+      startDate: "2019-03-02",
+      precision: "day",
+      status: "published",
+      countryCodes: ["KP"],
+      actors: [],
+      sources: [
+        {
+          url: `https://example.org/${word}`,
+          title: "Report",
+          publisher: "Paper",
+          sourceType: "news",
+          quote: "The talks took place.",
+          language: "en",
+        },
+      ],
     };
     await createEvent(prisma, editor, input);
     await new Promise((r) => setTimeout(r, 50));
     firstMoment = new Date();
     await new Promise((r) => setTimeout(r, 50));
-    await updateEvent(prisma, editor, id, 1, { ...input, title: after }, { kind: "correction", note: "The wording was wrong." });
+    await updateEvent(
+      prisma,
+      editor,
+      id,
+      1,
+      { ...input, title: after },
+      { kind: "correction", note: "The wording was wrong." },
+    );
   } finally {
     await prisma.$disconnect();
   }
@@ -50,7 +76,10 @@ test("the table as of a moment shows the event as it was, says so, and links tod
   await expect(page.getByRole("link", { name: after })).toHaveCount(0);
   await expectNoSeriousViolations(page);
   // The view switch and the exports keep the moment.
-  await expect(page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Timeline" })).toHaveAttribute("href", /as_of=/);
+  await expect(page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Timeline" })).toHaveAttribute(
+    "href",
+    /as_of=/,
+  );
   const csv = await page.request.get(`/events.csv?q=${word}&as_of=${asOf}`);
   expect(await csv.text()).toContain(before);
   await record(page).getByRole("link", { name: "see today's" }).click();
@@ -70,7 +99,9 @@ test("the event page as of a moment shows it before its correction, with its his
   await expect(page.getByRole("list", { name: "Public history" })).toContainText("The wording was wrong.");
 });
 
-test("a date before the event was published leaves it out, and says a date means the end of that day", async ({ page }) => {
+test("a date before the event was published leaves it out, and says a date means the end of that day", async ({
+  page,
+}) => {
   await page.goto(`/events?q=${word}&as_of=2020-01-31`);
   await expect(record(page)).toContainText("The record as of 31 January 2020");
   await expect(record(page)).toContainText("end of that day, UTC");
@@ -93,7 +124,9 @@ for (const path of ["/timeline", "/map"]) {
   });
 }
 
-test("a future or unreadable as_of is explained: a notice on pages, a 400 naming the parameter in the API and the CSV", async ({ page }) => {
+test("a future or unreadable as_of is explained: a notice on pages, a 400 naming the parameter in the API and the CSV", async ({
+  page,
+}) => {
   await page.goto(`/events?as_of=2999-01-01`);
   await expect(record(page)).toContainText("is in the future");
   await page.goto(`/events?as_of=last-tuesday`);

@@ -19,7 +19,10 @@ const timed = async (url: string) => {
 
 test("a pool with every connection held: readiness stays 200, no site-wide 503, pages answer once a connection frees", async () => {
   test.setTimeout(180_000);
-  const stack: ChaosStack = await startChaosStack({ quiet: true, env: { DATABASE_POOL_SIZE: "3", DATABASE_CONNECT_TIMEOUT_MS: "2000", PAGE_CACHE_MB: "0" } });
+  const stack: ChaosStack = await startChaosStack({
+    quiet: true,
+    env: { DATABASE_POOL_SIZE: "3", DATABASE_CONNECT_TIMEOUT_MS: "2000", PAGE_CACHE_MB: "0" },
+  });
   const locker = new pg.Client({ connectionString: stack.databaseUrl });
   try {
     expect((await get(`${stack.appUrl}/events`)).status).toBe(200);
@@ -30,7 +33,12 @@ test("a pool with every connection held: readiness stays 200, no site-wide 503, 
 
     // Twice as many API requests as connections: 3 hold one each (waiting on the lock); the
     // other 3 wait for a connection, and after 2 s fail, each with its own 503.
-    const readers = Array.from({ length: 6 }, (_, i) => get(`${stack.appUrl}/api/v1/events?limit=2&q=busy${i}`).then((r) => r.status, () => 0));
+    const readers = Array.from({ length: 6 }, (_, i) =>
+      get(`${stack.appUrl}/api/v1/events?limit=2&q=busy${i}`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    );
     const readiness: { status: number; ms: number }[] = [];
     const elsewhere: number[] = [];
     let late: Promise<number> | null = null;
@@ -39,7 +47,11 @@ test("a pool with every connection held: readiness stays 200, no site-wide 503, 
       // A page that needs no connection is never refused by the proxy meanwhile.
       elsewhere.push((await get(`${stack.appUrl}/codebook`)).status);
       // A reader who asks half a second before the lock goes: they wait for a connection.
-      if (!late && Date.now() - locked > 3_500) late = get(`${stack.appUrl}/events?q=late`).then((r) => r.status, () => 0);
+      if (!late && Date.now() - locked > 3_500)
+        late = get(`${stack.appUrl}/events?q=late`).then(
+          (r) => r.status,
+          () => 0,
+        );
       await sleep(100);
     }
     await locker.query("COMMIT");

@@ -10,7 +10,10 @@ import { createUser, signIn } from "./fixtures";
 const QUOTE = "Our ships will carry no weapons to the peninsula.";
 const article = serveArticle(QUOTE, "/statement.html");
 
-test("an editor captures a source's page and sees its quote verified, then not found after one word changes", async ({ page, browser }) => {
+test("an editor captures a source's page and sees its quote verified, then not found after one word changes", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, await createUser("editor"));
   await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
   // A source of its own, so the seeded ones (and any copy they have) are left alone.
@@ -25,17 +28,25 @@ test("an editor captures a source's page and sees its quote verified, then not f
   await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
   await expect(copy.getByRole("blockquote", { name: "Matching passage in the copy" })).toContainText(`[${QUOTE}]`);
-  await expect(copy.getByText(/^Captured \d+ \w+ \d{4}, \d\d:\d\d UTC from http:\/\/127\.0\.0\.1:\d+\/statement\.html · \d+ bytes, web page \(HTML\)$/)).toBeVisible();
+  await expect(
+    copy.getByText(
+      /^Captured \d+ \w+ \d{4}, \d\d:\d\d UTC from http:\/\/127\.0\.0\.1:\d+\/statement\.html · \d+ bytes, web page \(HTML\)$/,
+    ),
+  ).toBeVisible();
   await copy.getByText("SHA-256").click();
   await expect(copy.getByText(/^[0-9a-f]{64}$/)).toBeVisible();
 
-  await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE.replace("weapons", "missiles"));
+  await page
+    .getByLabel(`Quote: the source's own words, exactly (source ${n})`)
+    .fill(QUOTE.replace("weapons", "missiles"));
   await expect(copy.getByText("Quote check: Quote not found in this copy")).toBeVisible();
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill("");
   await expect(copy.getByText("Quote check: No quote (note only)")).toBeVisible();
 
   // The original is a sandboxed download, whatever the proxy adds; the text is plain text.
-  const original = await page.request.get((await copy.getByRole("link", { name: `Download the original (source ${n})` }).getAttribute("href"))!);
+  const original = await page.request.get(
+    (await copy.getByRole("link", { name: `Download the original (source ${n})` }).getAttribute("href"))!,
+  );
   expect(original.headers()["content-disposition"]).toMatch(/^attachment; filename="copy-\d+-[0-9a-f]{12}\.html"$/);
   expect(original.headers()["content-security-policy"]).toContain("sandbox");
   expect(original.headers()["x-content-type-options"]).toBe("nosniff");
@@ -58,11 +69,19 @@ test("an editor uploads a PDF saved from a browser, and a picture is refused", a
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
   const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   const file = copy.getByLabel(`Upload a saved copy (HTML, PDF or plain text, at most 10 MB) (source ${n})`);
-  await file.setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+  await file.setInputFiles({
+    name: "photo.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  });
   await expect(copy.getByRole("alert")).toHaveText(/^This file is a PNG image, not a saved page\./);
   await expect(copy.getByText("Quote check: No copy yet")).toBeVisible();
   // pdf.js runs inside the built server here, not only in the unit tests.
-  await file.setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: makePdf(["Ministry statement.", QUOTE]) });
+  await file.setInputFiles({
+    name: "statement.pdf",
+    mimeType: "application/pdf",
+    buffer: makePdf(["Ministry statement.", QUOTE]),
+  });
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
   await expect(copy.getByText(/^Uploaded .* · \d+ bytes, PDF$/)).toBeVisible();
 });
@@ -82,7 +101,9 @@ test("the event form with a captured copy has no serious accessibility violation
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
-test("a saved copy of the full 10 MB uploads (its own limit, not a server action's), and one byte more is refused", async ({ page }) => {
+test("a saved copy of the full 10 MB uploads (its own limit, not a server action's), and one byte more is refused", async ({
+  page,
+}) => {
   await signIn(page, await createUser("editor"));
   await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
   await page.getByRole("button", { name: "Add a source" }).click();

@@ -7,7 +7,11 @@ import { createUser, PASSWORD, signIn } from "./fixtures";
 
 const EVIL = "https://evil.example";
 // The header values that skipped middleware in vulnerable versions (proxy.ts was middleware.ts).
-const SPOOFED = ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy"];
+const SPOOFED = [
+  "proxy:proxy:proxy:proxy:proxy",
+  "middleware:middleware:middleware:middleware:middleware",
+  "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+];
 
 let prisma: ReturnType<typeof createPrismaClient> | undefined;
 const db = () => (prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2));
@@ -37,11 +41,17 @@ async function fillDraft(page: Page, title: string) {
  * Copies the server action POST whose body contains `marker` (other actions, such as the duplicate
  * check while typing, pass untouched), sends the copies first, then lets the genuine one through.
  */
-async function forgeActionCopies(page: Page, path: string, marker: string, forge: (req: Request) => Promise<APIResponse>) {
+async function forgeActionCopies(
+  page: Page,
+  path: string,
+  marker: string,
+  forge: (req: Request) => Promise<APIResponse>,
+) {
   const forged: APIResponse[] = [];
   await page.route(`**${path}`, async (route) => {
     const req = route.request();
-    if (req.method() === "POST" && req.headers()["next-action"] && req.postData()?.includes(marker)) forged.push(await forge(req));
+    if (req.method() === "POST" && req.headers()["next-action"] && req.postData()?.includes(marker))
+      forged.push(await forge(req));
     await route.continue();
   });
   return forged;
@@ -63,7 +73,11 @@ test("a server action posted from another site creates nothing", async ({ page }
   expect(await countEvents(title)).toBe(1); // the genuine save only
 });
 
-test("a spoofed x-middleware-subrequest header skips nothing: not the headers, not the checks", async ({ page, playwright, baseURL }) => {
+test("a spoofed x-middleware-subrequest header skips nothing: not the headers, not the checks", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   for (const value of SPOOFED) {
     const res = await page.request.get("/editor", { headers: { "x-middleware-subrequest": value }, maxRedirects: 0 });
     expect(res.status()).toBe(307);
@@ -74,7 +88,10 @@ test("a spoofed x-middleware-subrequest header skips nothing: not the headers, n
   }
   // A cookie that merely has the session's name gets past the proxy's shortcut; the page's own
   // check still sends the visitor to sign in.
-  const fake = await page.request.get("/editor", { headers: { cookie: "authjs.session-token=forged" }, maxRedirects: 0 });
+  const fake = await page.request.get("/editor", {
+    headers: { cookie: "authjs.session-token=forged" },
+    maxRedirects: 0,
+  });
   expect(fake.status()).toBe(307);
   expect(fake.headers().location).toMatch(/\/signin/);
 
@@ -102,7 +119,11 @@ test("a spoofed x-middleware-subrequest header skips nothing: not the headers, n
 
 test("prefetch and RSC requests for the desk get the headers and none of its content", async ({ request }) => {
   // Prefetch routes were the way around the proxy in several 2026 advisories (GHSA-267c-6grr-h53f).
-  const variants: Record<string, string>[] = [{ rsc: "1" }, { rsc: "1", "next-router-prefetch": "1" }, { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" }];
+  const variants: Record<string, string>[] = [
+    { rsc: "1" },
+    { rsc: "1", "next-router-prefetch": "1" },
+    { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" },
+  ];
   for (const headers of variants) {
     const res = await request.get("/editor", { headers, maxRedirects: 0 });
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
@@ -110,14 +131,19 @@ test("prefetch and RSC requests for the desk get the headers and none of its con
   }
 });
 
-const hasSession = (res: APIResponse) => res.headersArray().some((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]+/.test(h.value));
+const hasSession = (res: APIResponse) =>
+  res.headersArray().some((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token=[^;]+/.test(h.value));
 
 test("the Auth.js sign-in POST from another site signs no one in", async ({ playwright, baseURL }) => {
   const { email } = await createUser("editor");
   const attempt = async (origin: string) => {
     const client = await playwright.request.newContext({ baseURL });
     const { csrfToken } = await (await client.get("/api/auth/csrf")).json();
-    const res = await client.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl: "/editor" }, headers: { origin }, maxRedirects: 0 });
+    const res = await client.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: PASSWORD, callbackUrl: "/editor" },
+      headers: { origin },
+      maxRedirects: 0,
+    });
     const signedIn = hasSession(res);
     const body = await res.text();
     await client.dispose();
@@ -136,7 +162,9 @@ test("the sign-in server action posted from another site signs no one in", async
   await page.goto("/signin");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  const forged = await forgeActionCopies(page, "/signin", user.email, (req) => page.request.fetch(req, { headers: { ...req.headers(), origin: EVIL }, maxRedirects: 0 }));
+  const forged = await forgeActionCopies(page, "/signin", user.email, (req) =>
+    page.request.fetch(req, { headers: { ...req.headers(), origin: EVIL }, maxRedirects: 0 }),
+  );
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/editor/); // the genuine request
   expect(forged).toHaveLength(1);

@@ -4,12 +4,18 @@ import { expect, test } from "@playwright/test";
 
 test("export from a filtered table downloads exactly the matching rows", async ({ page }) => {
   await page.goto("/events?type=summit-meeting&type=statement-warning&pageSize=100");
-  const tableIds = await page.getByRole("table").locator("tbody tr td:nth-child(2) a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await page
+    .getByRole("table")
+    .locator("tbody tr td:nth-child(2) a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!.replace("/events/", "")));
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Export CSV/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^events-\d{4}-\d{2}-\d{2}\.csv$/);
-  const rows = parse(await readFile((await file.path())!, "utf8"), { columns: true, bom: true }) as { id: string; event_type: string }[];
+  const rows = parse(await readFile((await file.path())!, "utf8"), { columns: true, bom: true }) as {
+    id: string;
+    event_type: string;
+  }[];
   expect(rows.map((r) => r.id)).toEqual(tableIds);
   expect(new Set(rows.map((r) => r.event_type))).toEqual(new Set(["summit-meeting", "statement-warning"]));
 });
@@ -34,7 +40,9 @@ test("the API pages with cursors, validates with a named parameter, and revalida
 
   const one = await request.get("/api/v1/events/2023-09-13-kim-putin-vostochny-summit");
   expect((await one.json()).sources.length).toBeGreaterThan(1);
-  const again = await request.get("/api/v1/events/2023-09-13-kim-putin-vostochny-summit", { headers: { "If-None-Match": one.headers()["etag"] } });
+  const again = await request.get("/api/v1/events/2023-09-13-kim-putin-vostochny-summit", {
+    headers: { "If-None-Match": one.headers()["etag"] },
+  });
   expect(again.status()).toBe(304);
   expect((await request.get("/api/v1/events/no-such-event")).status()).toBe(404);
 

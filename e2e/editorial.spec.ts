@@ -6,7 +6,9 @@ const uniqueTitle = (base: string) => `${base} ${Math.random().toString(36).slic
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
 }
 
 /** An editor's new event, published; returns its editor page's address. */
@@ -26,7 +28,10 @@ async function fillNewEvent(page: Page, title: string) {
   await page.getByLabel("Event type").selectOption("arms-transfer");
   await page.getByLabel("Claim status").selectOption("alleged");
   await page.getByLabel("Date", { exact: true }).fill("2024-02-10");
-  for (const [name, role] of [["North Korea", "supplier"], ["Russia", "recipient"]]) {
+  for (const [name, role] of [
+    ["North Korea", "supplier"],
+    ["Russia", "recipient"],
+  ]) {
     await page.getByLabel("Actor (name or alias)").fill(name);
     await page.getByLabel("Role", { exact: true }).selectOption(role);
     await page.getByRole("button", { name: "Add actor" }).click();
@@ -61,9 +66,11 @@ test("a contributor drafts and submits; an editor publishes, then corrects with 
   await contributor.getByRole("button", { name: "Submit for review" }).click();
   await expect(contributor.getByText("Status: in review")).toBeVisible();
   // Said in words, with a link to the event (not "Done: submit.").
-  const submitted = contributor.getByRole("status").filter({ hasText: "Submitted for review. An editor will publish it." });
+  const submitted = contributor
+    .getByRole("status")
+    .filter({ hasText: "Submitted for review. An editor will publish it." });
   await expect(submitted).toBeVisible();
-  expect(new URL(await submitted.getByRole("link").getAttribute("href") ?? "", editUrl).href).toBe(editUrl);
+  expect(new URL((await submitted.getByRole("link").getAttribute("href")) ?? "", editUrl).href).toBe(editUrl);
   await expect(contributor.getByText(/Done: /)).toHaveCount(0);
   await expect(contributor.getByRole("button", { name: "Publish" })).toHaveCount(0);
 
@@ -73,7 +80,10 @@ test("a contributor drafts and submits; an editor publishes, then corrects with 
   await editor.getByRole("button", { name: "Publish" }).click();
   await expect(editor.getByText("Status: published")).toBeVisible();
   const published = editor.getByRole("status").filter({ hasText: "Published. Readers can see it now" });
-  await expect(published.getByRole("link")).toHaveAttribute("href", editUrl.replace(/^.*\/editor\/events\//, "/events/"));
+  await expect(published.getByRole("link")).toHaveAttribute(
+    "href",
+    editUrl.replace(/^.*\/editor\/events\//, "/events/"),
+  );
 
   await editor.goto(`/events?q=${encodeURIComponent(title)}`);
   await expect(editor.getByRole("table").getByRole("link", { name: title })).toBeVisible();
@@ -84,7 +94,9 @@ test("a contributor drafts and submits; an editor publishes, then corrects with 
   await expect(editor.getByText("Containers of shells were loaded.")).toBeVisible();
   await editor.goto(publicUrl.replace("/events/", "/editor/events/"));
   await expect(editor.getByText("Status: published")).toBeVisible();
-  await editor.getByLabel("Summary (neutral, in your own words)").fill("A test shipment of artillery shells was reported by two outlets.");
+  await editor
+    .getByLabel("Summary (neutral, in your own words)")
+    .fill("A test shipment of artillery shells was reported by two outlets.");
   // No kind is chosen for the editor: a wrong default would mislabel the change in public.
   await expect(editor.getByRole("radio", { name: /Correction/ })).not.toBeChecked();
   await expect(editor.getByRole("radio", { name: /Update/ })).not.toBeChecked();
@@ -100,11 +112,15 @@ test("a contributor drafts and submits; an editor publishes, then corrects with 
   await editor.getByRole("button", { name: "Save changes" }).click();
   await expect(editor.getByText("Saved.")).toBeVisible();
   await editor.goto(publicUrl);
-  await expect(editor.getByRole("list", { name: "Public history" })).toContainText("correction: The shipment held artillery shells.");
+  await expect(editor.getByRole("list", { name: "Public history" })).toContainText(
+    "correction: The shipment held artillery shells.",
+  );
   await expect(editor.getByText("artillery shells was reported")).toBeVisible();
 });
 
-test("two editors edit one event: the second sees the conflict, loses nothing, and saves after review", async ({ browser }) => {
+test("two editors edit one event: the second sees the conflict, loses nothing, and saves after review", async ({
+  browser,
+}) => {
   const title = uniqueTitle("Conflict test event");
   const a = await browser.newPage();
   await signIn(a, await createUser("editor", "Alice"));
@@ -133,7 +149,9 @@ test("two editors edit one event: the second sees the conflict, loses nothing, a
   await expect(b.getByLabel("Place name")).toHaveValue("Rajin port");
 });
 
-test("a stale save of a public event is refused and every control still shows what will be saved", async ({ browser }) => {
+test("a stale save of a public event is refused and every control still shows what will be saved", async ({
+  browser,
+}) => {
   test.slow(); // two accounts and a publication
   const title = uniqueTitle("Stale public save");
   const a = await browser.newPage();
@@ -168,11 +186,15 @@ test("a stale save of a public event is refused and every control still shows wh
   await b.getByRole("button", { name: "Save changes" }).click();
   await expect(b.getByText("Saved.")).toBeVisible();
   await b.goto(editUrl.replace("/editor/events/", "/events/"));
-  await expect(b.getByRole("list", { name: "Public history" })).toContainText("update: The port was named by a second outlet.");
+  await expect(b.getByRole("list", { name: "Public history" })).toContainText(
+    "update: The port was named by a second outlet.",
+  );
   await expect(b.getByRole("list", { name: "Public history" })).not.toContainText("correction: The port");
 });
 
-test("errors below the fold are listed as links at the top, and a link takes the editor to the field", async ({ page }) => {
+test("errors below the fold are listed as links at the top, and a link takes the editor to the field", async ({
+  page,
+}) => {
   await signIn(page, await createUser("editor"));
   await fillNewEvent(page, uniqueTitle("Error summary event"));
   await page.getByLabel("Web address (http or https) of source 2").fill("not a web address");
@@ -195,13 +217,17 @@ test("long ids, addresses and publishers fit their fields", async ({ page }) => 
   await fillNewEvent(page, uniqueTitle("Long values event"));
   const long = {
     "Public id": `2024-02-10-${"a-very-long-public-identifier-made-from-the-title-".repeat(2).slice(0, 70)}`,
-    "Web address (http or https) of source 1": "https://www.example-news-agency.org/world/asia-pacific/2024/02/10/containers-of-shells-loaded-at-rajin.html",
+    "Web address (http or https) of source 1":
+      "https://www.example-news-agency.org/world/asia-pacific/2024/02/10/containers-of-shells-loaded-at-rajin.html",
     "Publisher of source 1": "The International Institute for Strategic Studies, London",
   };
   for (const [label, value] of Object.entries(long)) {
     const input = page.getByLabel(label, { exact: true });
     await input.fill(value);
-    expect(await input.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth), `${label} shows all of its value`).toBe(true);
+    expect(
+      await input.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth),
+      `${label} shows all of its value`,
+    ).toBe(true);
   }
 });
 
@@ -213,7 +239,12 @@ test("a retracted event keeps its page with a notice and leaves the default list
   // Retract sits with the workflow controls, after the form, and looks destructive.
   const retract = editor.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Retract…" });
   const titleField = editor.getByLabel("Title", { exact: true });
-  expect(await titleField.evaluate((el, button) => Boolean(el.compareDocumentPosition(button!) & Node.DOCUMENT_POSITION_FOLLOWING), await retract.elementHandle())).toBe(true);
+  expect(
+    await titleField.evaluate(
+      (el, button) => Boolean(el.compareDocumentPosition(button!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      await retract.elementHandle(),
+    ),
+  ).toBe(true);
   await expect(retract).toHaveCSS("background-color", "rgb(180, 35, 24)");
   // One click only asks.
   await retract.click();
@@ -225,7 +256,9 @@ test("a retracted event keeps its page with a notice and leaves the default list
   await editor.reload();
   await expect(editor.getByText("Status: published")).toBeVisible();
   await retract.click();
-  await dialog.getByLabel("Retraction reason (shown to readers)").fill("The reports were withdrawn by their publishers.");
+  await dialog
+    .getByLabel("Retraction reason (shown to readers)")
+    .fill("The reports were withdrawn by their publishers.");
   await dialog.getByRole("button", { name: "Retract event" }).click();
   await expect(editor.getByText("Status: retracted")).toBeVisible();
   await expect(editor.getByRole("status").filter({ hasText: "Retracted. Readers see it marked so" })).toBeVisible();
@@ -234,7 +267,9 @@ test("a retracted event keeps its page with a notice and leaves the default list
   await expect(editor.getByText("No published events match")).toBeVisible();
   await editor.goto(`/events?q=${encodeURIComponent(title)}&retracted=include`);
   await editor.getByRole("table").getByRole("link", { name: title }).click();
-  await expect(editor.getByRole("note", { name: "Retraction notice" })).toContainText("The reports were withdrawn by their publishers.");
+  await expect(editor.getByRole("note", { name: "Retraction notice" })).toContainText(
+    "The reports were withdrawn by their publishers.",
+  );
 });
 
 test("the sign-in page and the event form have no serious accessibility violations", async ({ page }) => {
@@ -244,7 +279,11 @@ test("the sign-in page and the event form have no serious accessibility violatio
   await signIn(page, await createUser("editor"));
   await page.goto("/editor/events/new");
   ({ violations } = await new AxeBuilder({ page }).analyze());
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+  ).toEqual([]);
 });
 
 test("hostile text is stored and shown as plain text, never run", async ({ page }) => {
@@ -265,6 +304,8 @@ test("a javascript: source address is refused with a message beside the field", 
   await fillNewEvent(page, uniqueTitle("Bad URL event"));
   await page.getByLabel("Web address (http or https) of source 1").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page.getByLabel("Web address (http or https) of source 1")).toHaveAccessibleDescription("Enter a full web address starting with http:// or https://");
+  await expect(page.getByLabel("Web address (http or https) of source 1")).toHaveAccessibleDescription(
+    "Enter a full web address starting with http:// or https://",
+  );
   await expect(page.getByLabel("Title", { exact: true })).not.toHaveValue(""); // nothing typed is lost
 });

@@ -4,7 +4,11 @@ import { seedActors } from "../prisma/seed-data/actors";
 
 const SUMMIT = "2023-09-13-kim-putin-vostochny-summit";
 const resultCount = (page: Page) => page.getByRole("status");
-const bodyRows = (page: Page) => page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+const bodyRows = (page: Page) =>
+  page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
 
 test("the first render has the rows in the HTML", async ({ request }) => {
   const res = await request.get("/events");
@@ -22,7 +26,9 @@ function flightText(html: string): string {
     .join("");
 }
 
-test("the page carries each row once as markup, no client table data, and no list of every actor", async ({ request }) => {
+test("the page carries each row once as markup, no client table data, and no list of every actor", async ({
+  request,
+}) => {
   const html = await (await request.get("/events?pageSize=10")).text();
   // React's payload (the inline scripts) carries what the server rendered once more, for
   // hydration; a client-side table also put every row in it as data.
@@ -38,7 +44,9 @@ test("the page carries each row once as markup, no client table data, and no lis
   expect(flight).not.toContain('"rows":[');
   // The old picker's datalist named all 72 seed actors, by slug, in the markup and the payload.
   expect(markup).not.toContain("<datalist");
-  expect(seedActors.filter((a) => markup.includes(`"${a.slug}"`) || flight.includes(`"${a.slug}"`)).map((a) => a.slug)).toEqual([]);
+  expect(
+    seedActors.filter((a) => markup.includes(`"${a.slug}"`) || flight.includes(`"${a.slug}"`)).map((a) => a.slug),
+  ).toEqual([]);
 });
 
 test("a reader types an actor's name, chooses it with the keyboard, and the filter applies", async ({ page }) => {
@@ -50,7 +58,9 @@ test("a reader types an actor's name, chooses it with the keyboard, and the filt
   await expect(page.locator("#f-actor-status[aria-live=polite]")).toHaveText(/^1 actor found/);
   await expect(field).toHaveAttribute("aria-expanded", "true");
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   await field.press("ArrowDown");
   await expect(option).toHaveAttribute("aria-selected", "true");
   await expect(field).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);
@@ -96,12 +106,17 @@ test.describe("without JavaScript", () => {
     await page.getByRole("textbox", { name: "Add an actor" }).fill("kim");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page.getByRole("note", { name: "Adjusted filters" })).toContainText("“kim” matches");
-    await page.getByRole("navigation", { name: "Matching actors" }).getByRole("link", { name: "Filter by Kim Jong-un" }).click();
+    await page
+      .getByRole("navigation", { name: "Matching actors" })
+      .getByRole("link", { name: "Filter by Kim Jong-un" })
+      .click();
     await expect(page).toHaveURL(/actor=sergei-lavrov&actor=kim-jong-un/);
 
     await page.getByRole("textbox", { name: "Add an actor" }).fill("no such person");
     await page.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page.getByRole("note", { name: "Adjusted filters" })).toContainText("No actor matches “no such person”");
+    await expect(page.getByRole("note", { name: "Adjusted filters" })).toContainText(
+      "No actor matches “no such person”",
+    );
   });
 });
 
@@ -121,7 +136,12 @@ test("a reader filters by type and date range, then clears one filter", async ({
     await expect(row.getByRole("cell").nth(2)).toHaveText("Summit or meeting");
     await expect(row.getByRole("cell").nth(0)).toContainText("September 2023");
   }
-  await expect(page.getByRole("table").getByRole("link", { name: /Vostochny/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table")
+      .getByRole("link", { name: /Vostochny/ })
+      .first(),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Remove filter Type: Summit or meeting" }).click();
   await expect(page).not.toHaveURL(/type=/);
   await expect(page).toHaveURL(/from=2023-09/);
@@ -163,7 +183,11 @@ test("a reader sorts by title and pages through the results", async ({ page }) =
 
 test("a reader opens an event and sees its sources and quotes", async ({ page }) => {
   await page.goto("/events?q=Vostochny");
-  await page.getByRole("table").getByRole("link", { name: /Vostochny/ }).first().click();
+  await page
+    .getByRole("table")
+    .getByRole("link", { name: /Vostochny/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/events/${SUMMIT}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/Vostochny/);
   await expect(page.getByText("13 September 2023").first()).toBeVisible();

@@ -18,7 +18,9 @@ async function feedEventIds(page: Page, href: string): Promise<{ self: string; i
     if (doc.querySelector("parsererror")) throw new Error("The feed is not well-formed XML");
     const atom = "http://www.w3.org/2005/Atom";
     const feed = doc.documentElement;
-    const self = [...feed.children].find((c) => c.localName === "link" && c.getAttribute("rel") === "self")!.getAttribute("href")!;
+    const self = [...feed.children]
+      .find((c) => c.localName === "link" && c.getAttribute("rel") === "self")!
+      .getAttribute("href")!;
     const ids = [...doc.getElementsByTagNameNS(atom, "entry")].map((e) => {
       const link = [...e.getElementsByTagNameNS(atom, "link")].find((l) => l.getAttribute("rel") === "alternate")!;
       return new URL(link.getAttribute("href")!).pathname.replace("/events/", "");
@@ -44,13 +46,18 @@ for (const path of ["/events", "/timeline", "/map"]) {
     await expect(follow).toHaveAttribute("href", FEED);
 
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
   });
 }
 
 test("following the table's feed link gives an Atom feed of exactly the table's events", async ({ page }) => {
   await page.goto(`/events?${FILTERS}&pageSize=100`);
-  const tableIds = await page.getByRole("table").locator('a[href^="/events/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.replace("/events/", "")))]);
+  const tableIds = await page
+    .getByRole("table")
+    .locator('a[href^="/events/"]')
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.replace("/events/", "")))]);
   expect(tableIds.length).toBeGreaterThan(0);
   const href = await page.getByRole("link", { name: /Follow this view/ }).getAttribute("href");
   const { self, ids } = await feedEventIds(page, href!);
@@ -60,7 +67,9 @@ test("following the table's feed link gives an Atom feed of exactly the table's 
   expect(ids.length).toBeLessThan((await feedEventIds(page, "/events.atom")).ids.length);
 });
 
-test("a feed address with a filter /events would ignore is refused in words, not answered with every event", async ({ request }) => {
+test("a feed address with a filter /events would ignore is refused in words, not answered with every event", async ({
+  request,
+}) => {
   const res = await request.get("/events.atom?type=alien-invasion");
   expect(res.status()).toBe(400);
   expect(await res.text()).toContain("Ignored unknown event type “alien-invasion”.");

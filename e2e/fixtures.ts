@@ -10,7 +10,9 @@ let prisma: ReturnType<typeof createPrismaClient> | undefined;
 export async function createUser(role: "contributor" | "editor" | "admin", name: string = role) {
   prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2);
   const email = `${role}-${randomBytes(4).toString("hex")}@example.org`;
-  await prisma.user.create({ data: { email, name: `${name} ${email.slice(-16, -12)}`, role, passwordHash: await hashPassword(PASSWORD) } });
+  await prisma.user.create({
+    data: { email, name: `${name} ${email.slice(-16, -12)}`, role, passwordHash: await hashPassword(PASSWORD) },
+  });
   return { email, password: PASSWORD };
 }
 

@@ -31,12 +31,17 @@ const sentBytes = (u: string) => requestTargetBytes(new URL(u, "http://127.0.0.1
 function addresses(within: fc.Arbitrary<string>): fc.Arbitrary<string> {
   const fits = within.filter((u) => sentBytes(u) <= MAX_URL_BYTES);
   const redirectedByNext = (u: string) => new URL(u, "http://127.0.0.1").pathname.endsWith("/");
-  const padded = fc.tuple(fits.filter((u) => !redirectedByNext(u)), fc.integer({ min: MAX_URL_BYTES - 64, max: MAX_URL_BYTES + 1024 })).map(([u, size]) => {
-    // The padding goes first in the query, so a generated "#fragment" cannot swallow it.
-    const [path, query = ""] = u.split(/\?(.*)/s);
-    const bare = `${path}?pad=${query ? "&" : ""}${query}`;
-    return bare.replace("?pad=", `?pad=${"a".repeat(Math.max(0, size - sentBytes(bare)))}`);
-  });
+  const padded = fc
+    .tuple(
+      fits.filter((u) => !redirectedByNext(u)),
+      fc.integer({ min: MAX_URL_BYTES - 64, max: MAX_URL_BYTES + 1024 }),
+    )
+    .map(([u, size]) => {
+      // The padding goes first in the query, so a generated "#fragment" cannot swallow it.
+      const [path, query = ""] = u.split(/\?(.*)/s);
+      const bare = `${path}?pad=${query ? "&" : ""}${query}`;
+      return bare.replace("?pad=", `?pad=${"a".repeat(Math.max(0, size - sentBytes(bare)))}`);
+    });
   return fc.oneof({ arbitrary: fits, weight: 9 }, { arbitrary: padded, weight: 1 });
 }
 
@@ -55,7 +60,12 @@ async function answerFor(request: APIRequestContext, u: string): Promise<number>
   return status;
 }
 
-async function fuzzRoute(name: string, runs: number, url: fc.Arbitrary<string>, answer: (url: string) => Promise<number>) {
+async function fuzzRoute(
+  name: string,
+  runs: number,
+  url: fc.Arbitrary<string>,
+  answer: (url: string) => Promise<number>,
+) {
   const statuses: Record<number, number> = {};
   const seed = announcedSeed(`e2e/fuzz-routes.spec.ts › ${name}`);
   const t0 = performance.now();
@@ -68,26 +78,48 @@ async function fuzzRoute(name: string, runs: number, url: fc.Arbitrary<string>, 
   );
   const seconds = (performance.now() - t0) / 1000;
   // The benchmark (scripts/lib/bench-fuzz.ts) reads these lines for its per-suite figures.
-  if (process.env.FUZZ_STATS_FILE) appendFileSync(process.env.FUZZ_STATS_FILE, `${JSON.stringify({ file: "e2e/fuzz-routes.spec.ts", property: name, runs, seconds })}\n`);
-  console.log(`fuzz ${name}: ${runs} runs in ${seconds.toFixed(1)} s (seed ${seed}), statuses ${JSON.stringify(statuses)}`);
+  if (process.env.FUZZ_STATS_FILE)
+    appendFileSync(
+      process.env.FUZZ_STATS_FILE,
+      `${JSON.stringify({ file: "e2e/fuzz-routes.spec.ts", property: name, runs, seconds })}\n`,
+    );
+  console.log(
+    `fuzz ${name}: ${runs} runs in ${seconds.toFixed(1)} s (seed ${seed}), statuses ${JSON.stringify(statuses)}`,
+  );
 }
 
 for (const route of ROUTES) {
   test(`${route} never answers 5xx to a generated query string`, async ({ request }) => {
-    await fuzzRoute(route, FUZZ_RUNS, addresses(rawQueryString.map((qs) => `${route}?${qs}`)), (u) => answerFor(request, u));
+    await fuzzRoute(route, FUZZ_RUNS, addresses(rawQueryString.map((qs) => `${route}?${qs}`)), (u) =>
+      answerFor(request, u),
+    );
   });
 }
 
 test("event pages and the API's event route never answer 5xx to a generated id", async ({ request }) => {
   const id = fc.oneof(
     hostileString.map((s) => encodeURIComponent(s.toWellFormed())),
-    fc.constantFrom("%", "%zz", "%00", "%ED%A0%80", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "kim%20jong", "a".repeat(201), "KIM-PUTIN"),
+    fc.constantFrom(
+      "%",
+      "%zz",
+      "%00",
+      "%ED%A0%80",
+      "..%2F..%2Fetc%2Fpasswd",
+      "%2e%2e",
+      "kim%20jong",
+      "a".repeat(201),
+      "KIM-PUTIN",
+    ),
   );
   const url = fc.tuple(fc.constantFrom("/events/", "/api/v1/events/"), id).map(([base, s]) => base + s);
-  await fuzzRoute("/events/<id>, /api/v1/events/<id>", Math.max(10, Math.round(FUZZ_RUNS / 5)), addresses(url), (u) => answerFor(request, u));
+  await fuzzRoute("/events/<id>, /api/v1/events/<id>", Math.max(10, Math.round(FUZZ_RUNS / 5)), addresses(url), (u) =>
+    answerFor(request, u),
+  );
 });
 
-test("an address past the documented limit gets a readable 414, and one at the limit an answer", async ({ request }) => {
+test("an address past the documented limit gets a readable 414, and one at the limit an answer", async ({
+  request,
+}) => {
   // Before the limit, a 9 KB address was served (or, past Node's 16 KB, the socket was reset
   // while the client was still sending: write EPIPE, ECONNRESET).
   const at = `/events?q=${"a".repeat(MAX_URL_BYTES - "/events?q=".length)}`;
@@ -95,7 +127,12 @@ test("an address past the documented limit gets a readable 414, and one at the l
   const atLimit = (await request.get(at, { maxRedirects: 0 })).status();
   expect(atLimit).toBeLessThan(500);
   expect(atLimit).not.toBe(414);
-  for (const past of [`${at}a`, `/events?q=${"a".repeat(9000)}`, `/api/v1/events/${"b".repeat(MAX_URL_BYTES)}`, `/editor?q=${"c".repeat(12_000)}`]) {
+  for (const past of [
+    `${at}a`,
+    `/events?q=${"a".repeat(9000)}`,
+    `/api/v1/events/${"b".repeat(MAX_URL_BYTES)}`,
+    `/editor?q=${"c".repeat(12_000)}`,
+  ]) {
     const res = await request.get(past, { maxRedirects: 0 });
     expect(res.status(), past.slice(0, 40)).toBe(414);
     expect(res.headers()["content-type"]).toContain("text/plain");
@@ -104,13 +141,26 @@ test("an address past the documented limit gets a readable 414, and one at the l
   }
 });
 
-test("answers the requests fuzzing found failing with a page, a 4xx or a whole file (regressions)", async ({ request }) => {
+test("answers the requests fuzzing found failing with a page, a 4xx or a whole file (regressions)", async ({
+  request,
+}) => {
   // Before the fixes: q=%00 was a 500 on the pages and the API and cut the CSV download short;
   // year 0 and forged cursors were 500s from PostgreSQL; a malformed escape in a dynamic
   // segment was a 500 from Next.js itself (vercel/next.js#92527).
   const cursor = Buffer.from(JSON.stringify({ v: "not a date", id: "x" })).toString("base64url");
-  for (const path of ["/events?q=%00", "/events.csv?q=%00", "/api/v1/events?q=%00", "/timeline?q=%00", "/events?from=0000", "/timeline?start=0000",
-    "/api/v1/events?updated_since=0000-01-01T00:00:00Z", `/api/v1/events?cursor=${cursor}`, "/events?__proto__=x", "/events/%", "/api/v1/events/%ED%A0%80"]) {
+  for (const path of [
+    "/events?q=%00",
+    "/events.csv?q=%00",
+    "/api/v1/events?q=%00",
+    "/timeline?q=%00",
+    "/events?from=0000",
+    "/timeline?start=0000",
+    "/api/v1/events?updated_since=0000-01-01T00:00:00Z",
+    `/api/v1/events?cursor=${cursor}`,
+    "/events?__proto__=x",
+    "/events/%",
+    "/api/v1/events/%ED%A0%80",
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBeLessThan(500);
     expect((await res.body()).length, path).toBeGreaterThan(0);

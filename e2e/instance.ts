@@ -12,7 +12,8 @@ import { bin, startServer } from "../scripts/lib/processes";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 
 /** Lines `next start` itself prints while starting (plain text, not the app's JSON logs). */
-export const NEXT_STARTUP_NOTE = /^(\s*▲ Next\.js \d|\s*- (Local|Network|Environments?):|\s*✓ (Starting\.\.\.|Ready in \d|Running next\.config\.\w+ took \d)|$)/;
+export const NEXT_STARTUP_NOTE =
+  /^(\s*▲ Next\.js \d|\s*- (Local|Network|Environments?):|\s*✓ (Starting\.\.\.|Ready in \d|Running next\.config\.\w+ took \d)|$)/;
 
 export const PASSWORD = "instance spec password 7391";
 
@@ -37,7 +38,10 @@ export async function createAppDatabase(label: string) {
     prisma,
     async createUser(role: "editor" | "contributor" | "admin") {
       const email = `${role}-${randomBytes(4).toString("hex")}@example.org`;
-      return prisma.user.create({ data: { email, name: `${label} ${role}`, role, passwordHash: await hashPassword(PASSWORD) }, select: { id: true, email: true } });
+      return prisma.user.create({
+        data: { email, name: `${label} ${role}`, role, passwordHash: await hashPassword(PASSWORD) },
+        select: { id: true, email: true },
+      });
     },
     async drop() {
       await prisma.$disconnect();
@@ -70,8 +74,12 @@ export async function startApp(env: Record<string, string>): Promise<AppInstance
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited with ${server.child.exitCode}: ${stderr.join("\n")}`);
-    const ok = await fetch(`${url}/codebook`).then((r) => r.ok, () => false);
+    if (server.child.exitCode !== null)
+      throw new Error(`next start exited with ${server.child.exitCode}: ${stderr.join("\n")}`);
+    const ok = await fetch(`${url}/codebook`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok && ready) break;
     if (Date.now() > deadline) {
       await server.stop();

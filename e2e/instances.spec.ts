@@ -36,7 +36,11 @@ async function signInAttempt(page: Page, app: AppInstance, email: string, passwo
 }
 
 // First: the next test locks sign-in from 127.0.0.1 under this run's prefix.
-test("an edit saved on one instance is what the other serves, and a session from one works on the other", async ({ page, browser, request }) => {
+test("an edit saved on one instance is what the other serves, and a session from one works on the other", async ({
+  page,
+  browser,
+  request,
+}) => {
   const editor = await database.createUser("editor");
   const event = await database.prisma.event.findFirstOrThrow({ where: { status: "published" }, select: { id: true } });
   // B has the page in memory before the edit (lib/page-cache), so what follows shows the edit
@@ -73,7 +77,9 @@ test("an edit saved on one instance is what the other serves, and a session from
   await reader.close();
 });
 
-test("failed sign-ins alternated across both instances are counted together: the sixth try on either is refused", async ({ page }) => {
+test("failed sign-ins alternated across both instances are counted together: the sixth try on either is refused", async ({
+  page,
+}) => {
   const user = await database.createUser("contributor");
   for (let i = 0; i < 5; i++) {
     await signInAttempt(page, i % 2 ? b : a, user.email, `wrong password number ${i}`);

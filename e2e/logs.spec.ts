@@ -24,7 +24,10 @@ async function signInAttempt(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("logs are JSON lines with a request id on each, the user id on writes, and no password, cookie or secret", async ({ page, context }) => {
+test("logs are JSON lines with a request id on each, the user id on writes, and no password, cookie or secret", async ({
+  page,
+  context,
+}) => {
   const editor = await database.createUser("editor");
   const event = await database.prisma.event.findFirstOrThrow({ where: { status: "published" }, select: { id: true } });
   const wrongPassword = "wrong-password-never-logged-5521";
@@ -46,24 +49,40 @@ test("logs are JSON lines with a request id on each, the user id on writes, and 
   await expect(page.getByText("Saved.")).toBeVisible();
 
   // Every line but Next.js's own start-up notes must be JSON.
-  const parsed = () => app.stdout.filter((line) => !NEXT_STARTUP_NOTE.test(line)).map((line) => {
-    try {
-      return JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      throw new Error(`stdout line is not JSON: ${JSON.stringify(line)}`);
-    }
-  });
+  const parsed = () =>
+    app.stdout
+      .filter((line) => !NEXT_STARTUP_NOTE.test(line))
+      .map((line) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          throw new Error(`stdout line is not JSON: ${JSON.stringify(line)}`);
+        }
+      });
   await expect.poll(() => parsed().some((l) => l.action === "event.save")).toBe(true);
   const lines = parsed();
   expect(lines.length).toBeGreaterThanOrEqual(3);
-  for (const line of lines) expect(line, JSON.stringify(line)).toMatchObject({ reqId: expect.stringMatching(/^[\w.:-]{8,128}$/), level: expect.any(String), time: expect.any(String) });
+  for (const line of lines)
+    expect(line, JSON.stringify(line)).toMatchObject({
+      reqId: expect.stringMatching(/^[\w.:-]{8,128}$/),
+      level: expect.any(String),
+      time: expect.any(String),
+    });
 
   const refused = lines.find((l) => l.action === "sign-in" && l.outcome === "refused");
-  expect(refused).toMatchObject({ reqId: "lb-req-0001", reason: "invalid", emailHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  expect(refused).toMatchObject({
+    reqId: "lb-req-0001",
+    reason: "invalid",
+    emailHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+  });
   const signedIn = lines.find((l) => l.action === "sign-in" && l.outcome === "ok");
   expect(signedIn).toMatchObject({ userId: editor.id });
   expect(signedIn!.reqId).not.toBe("lb-req-0001");
-  expect(lines.find((l) => l.action === "event.save")).toMatchObject({ outcome: "ok", userId: editor.id, eventId: event.id });
+  expect(lines.find((l) => l.action === "event.save")).toMatchObject({
+    outcome: "ok",
+    userId: editor.id,
+    eventId: event.id,
+  });
 
   await test.info().attach("stdout of the instance", { body: app.stdout.join("\n"), contentType: "text/plain" });
   // Auth.js's messages go through the JSON logger too (stderr may still hold Node's own warnings).
@@ -71,7 +90,13 @@ test("logs are JSON lines with a request id on each, the user id on writes, and 
   const cookie = (await context.cookies(app.url)).find((c) => c.name.endsWith("authjs.session-token"));
   expect(cookie?.value.length).toBeGreaterThan(20);
   const everything = [...app.stdout, ...app.stderr].join("\n");
-  for (const secret of [wrongPassword, PASSWORD, cookie!.value, secrets.AUTH_SECRET, secrets.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY]) {
+  for (const secret of [
+    wrongPassword,
+    PASSWORD,
+    cookie!.value,
+    secrets.AUTH_SECRET,
+    secrets.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+  ]) {
     expect(everything.includes(secret), `a log line contains ${secret.slice(0, 6)}…`).toBe(false);
   }
 });

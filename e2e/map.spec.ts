@@ -4,12 +4,17 @@ import { createUser, signIn } from "./fixtures";
 
 const viewNav = (page: Page) => page.getByRole("navigation", { name: "View" });
 const listedIds = (page: Page) =>
-  page.locator("#map-list section[aria-labelledby^='country-'] li > a").evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.replace("/events/", "")))]);
+  page
+    .locator("#map-list section[aria-labelledby^='country-'] li > a")
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!.replace("/events/", "")))]);
 
 test("the map keeps every filter through the view switch, and lists the same events as the table", async ({ page }) => {
   const filters = "type=arms-transfer&type=summit-meeting&claim=alleged&claim=confirmed";
   await page.goto(`/events?${filters}&pageSize=100`);
-  const tableIds = await page.getByRole("table").locator("tbody tr td:nth-child(2) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await page
+    .getByRole("table")
+    .locator("tbody tr td:nth-child(2) a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
   await viewNav(page).getByRole("link", { name: "Map" }).click();
   await expect(page).toHaveURL(new RegExp(`/map\\?${filters}$`));
   await expect(page.getByRole("heading", { name: "Map", level: 1 })).toBeVisible();
@@ -26,10 +31,14 @@ test("country-level events shade their countries, transfers are arrows, and the 
   // The seed's arms transfers are known only to the countries: no pin anywhere. (Counts are
   // matched loosely: other browser tests may add transfers to the shared database first.)
   await page.goto("/map?type=arms-transfer");
-  await expect(page.getByRole("listitem", { name: /^North Korea: \d+ events known only to the country/ })).toBeVisible();
+  await expect(
+    page.getByRole("listitem", { name: /^North Korea: \d+ events known only to the country/ }),
+  ).toBeVisible();
   await expect(page.getByRole("listitem", { name: /^Russia: \d+ events known only to the country/ })).toBeVisible();
   await expect(page.locator("svg.map-svg a.mark")).toHaveCount(0);
-  await expect(page.getByRole("listitem", { name: /^North Korea to Russia: \d+ transfers, listed below$/ })).toBeVisible();
+  await expect(
+    page.getByRole("listitem", { name: /^North Korea to Russia: \d+ transfers, listed below$/ }),
+  ).toBeVisible();
   const legend = page.getByRole("list", { name: "Legend" });
   await expect(legend).toContainText("known only to the country: the country is shaded");
   await expect(legend).toContainText("a halo of about 25 km or 250 km");
@@ -41,12 +50,16 @@ test("country-level events shade their countries, transfers are arrows, and the 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#country-RU$/);
   await expect(page.getByRole("heading", { name: /^Russia \(\d+\)$/ })).toBeInViewport();
-  await expect(page.getByRole("region", { name: "Transfers, supplier → recipient" })).toContainText("North Korea → Russia");
+  await expect(page.getByRole("region", { name: "Transfers, supplier → recipient" })).toContainText(
+    "North Korea → Russia",
+  );
 });
 
 test("many events in one place are a count that splits as the reader zooms in by links", async ({ page }) => {
   await page.goto("/map");
-  const khasan = page.getByRole("listitem", { name: /^Kim Jong-un crosses into Russia by train at Khasan, 12 September 2023/ });
+  const khasan = page.getByRole("listitem", {
+    name: /^Kim Jong-un crosses into Russia by train at Khasan, 12 September 2023/,
+  });
   await expect(khasan).toHaveCount(0); // inside a count at the whole-world view
   await expect(page.getByRole("listitem", { name: /events here: zoom in to split them/ }).first()).toBeVisible();
   await page.getByRole("navigation", { name: "Map controls" }).getByRole("link", { name: "Zoom in" }).click();
@@ -79,7 +92,10 @@ test("on the focused map, + and − zoom and the arrow keys pan", async ({ page 
 test("the list below the map has every event by country, for keyboard and screen-reader users", async ({ page }) => {
   // Every published event, whatever other browser tests added to the shared database.
   await page.goto("/events?pageSize=100");
-  const tableIds = await page.getByRole("table").locator("tbody tr td:nth-child(2) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await page
+    .getByRole("table")
+    .locator("tbody tr td:nth-child(2) a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
   await page.goto("/map");
   const list = page.getByRole("region", { name: "The same events by country" });
   await expect(list.getByRole("heading", { name: /^Russia \(\d+\)$/ })).toBeVisible();
@@ -87,12 +103,17 @@ test("the list below the map has every event by country, for keyboard and screen
   // Each country lists up to 25 events and says how many more it holds (an event of two
   // countries may be held back in one and listed in the other): with none held back, exactly
   // the table's events.
-  const more = (await list.getByText(/^and \d+ more/).allTextContents()).reduce((n, t) => n + Number(/\d+/.exec(t)![0]), 0);
+  const more = (await list.getByText(/^and \d+ more/).allTextContents()).reduce(
+    (n, t) => n + Number(/\d+/.exec(t)![0]),
+    0,
+  );
   const listed = await listedIds(page);
   expect(listed.filter((id) => !tableIds.includes(id))).toEqual([]);
   expect(listed.length).toBeLessThanOrEqual(tableIds.length);
   expect(listed.length + more).toBeGreaterThanOrEqual(tableIds.length);
-  await expect(list.getByRole("listitem").filter({ hasText: "Agreed Framework" }).first()).toContainText("Geneva, Switzerland (known to the city (within about 25 km))");
+  await expect(list.getByRole("listitem").filter({ hasText: "Agreed Framework" }).first()).toContainText(
+    "Geneva, Switzerland (known to the city (within about 25 km))",
+  );
 });
 
 test("a bad zoom or centre is ignored with a notice, never an error", async ({ page }) => {
@@ -121,7 +142,9 @@ test("an editor sets how precisely the place is known, and the map draws it so",
   await page.getByLabel("Quote: the source's own words, exactly (source 1)").fill("The train was seen at Artyom.");
   await page.getByRole("button", { name: "Create draft" }).click();
   // A halo needs a position: the form says so and keeps what was typed.
-  await expect(page.getByText("With the place known to the city, give its latitude and longitude").first()).toBeVisible();
+  await expect(
+    page.getByText("With the place known to the city, give its latitude and longitude").first(),
+  ).toBeVisible();
   await page.getByLabel("Latitude").fill("43.36");
   await page.getByLabel("Longitude").fill("132.19");
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -133,11 +156,16 @@ test("an editor sets how precisely the place is known, and the map draws it so",
   await expect(mark).toHaveAccessibleName(/Artyom, Primorsky Krai, Russia, known to the city \(within about 25 km\)$/);
 });
 
-test("the embed page draws the map and its list without the site's chrome; events open in the top window", async ({ page }) => {
+test("the embed page draws the map and its list without the site's chrome; events open in the top window", async ({
+  page,
+}) => {
   await page.goto("/embed/map?type=arms-transfer");
   await expect(page.locator("svg.map-svg")).toBeVisible();
   await expect(page.getByRole("banner")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Open this map in the tracker" })).toHaveAttribute("href", "/map?type=arms-transfer");
+  await expect(page.getByRole("link", { name: "Open this map in the tracker" })).toHaveAttribute(
+    "href",
+    "/map?type=arms-transfer",
+  );
   await expect(page.locator("#map-list li > a").first()).toHaveAttribute("target", "_top");
   await page.getByRole("navigation", { name: "Map controls" }).getByRole("link", { name: "Zoom in" }).click();
   await expect(page).toHaveURL(/\/embed\/map\?type=arms-transfer&z=1/);
@@ -148,7 +176,10 @@ test("on a phone (390 × 844) the map fits the width: no sideways scrolling", as
   for (const path of ["/map", "/map?z=4&c=130,45", "/embed/map"]) {
     await page.goto(path);
     await expect(page.locator("svg.map-svg")).toBeVisible();
-    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(scroll, path).toBeLessThanOrEqual(client);
   }
 });
@@ -157,6 +188,10 @@ for (const path of ["/map", "/map?type=arms-transfer", "/map?z=5&c=131.2,42.8", 
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+    ).toEqual([]);
   });
 }

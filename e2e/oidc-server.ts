@@ -41,7 +41,15 @@ export async function startOidcServer(accounts: Record<string, ProviderAccount>)
     clientSecret,
     register(redirectUri) {
       const configuration: Configuration = {
-        clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ["code"], grant_types: ["authorization_code"] }],
+        clients: [
+          {
+            client_id: clientId,
+            client_secret: clientSecret,
+            redirect_uris: [redirectUri],
+            response_types: ["code"],
+            grant_types: ["authorization_code"],
+          },
+        ],
         jwks: { keys: [{ ...signingKey, use: "sig", alg: "RS256", kid: "e2e" }] as never },
         cookies: { keys: [randomBytes(32).toString("hex")] },
         claims: { openid: ["sub"], email: ["email", "email_verified"] },
@@ -56,7 +64,10 @@ export async function startOidcServer(accounts: Record<string, ProviderAccount>)
         async loadExistingGrant(ctx) {
           const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+          const grant = new ctx.oidc.provider.Grant({
+            clientId: ctx.oidc.client!.clientId,
+            accountId: ctx.oidc.session!.accountId,
+          });
           grant.addOIDCScope("openid email profile");
           await grant.save();
           return grant;
@@ -64,9 +75,10 @@ export async function startOidcServer(accounts: Record<string, ProviderAccount>)
       };
       handler = new Provider(issuer, configuration).callback() as RequestListener;
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

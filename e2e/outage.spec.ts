@@ -12,7 +12,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function getJson(url: string) {
   const started = performance.now();
   const r = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  return { status: r.status, headers: r.headers, body: (await r.json()) as Record<string, unknown>, ms: performance.now() - started };
+  return {
+    status: r.status,
+    headers: r.headers,
+    body: (await r.json()) as Record<string, unknown>,
+    ms: performance.now() - started,
+  };
 }
 
 /** Polls until `url` answers `status`; returns how long that took. */
@@ -32,7 +37,10 @@ async function visit(page: Page, url: string) {
   return { status: response?.status(), ms: performance.now() - started };
 }
 
-test("a database outage: 503s at once, recovery within 5 s, same process, no lost or half-written write", async ({ page, browser }) => {
+test("a database outage: 503s at once, recovery within 5 s, same process, no lost or half-written write", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   let pidDuring: unknown;
   // An editor in a browser has a new event typed in when the database goes away.

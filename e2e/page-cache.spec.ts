@@ -13,7 +13,10 @@ import { createUser, signIn } from "./fixtures";
 
 const PUBLIC = /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/;
 
-test("a public page read twice is the same answer, the second time from memory, fit for a shared cache", async ({ request, page }) => {
+test("a public page read twice is the same answer, the second time from memory, fit for a shared cache", async ({
+  request,
+  page,
+}) => {
   const path = `/events?q=${randomBytes(4).toString("hex")}`;
   const first = await request.get(path);
   const second = await request.get(path);
@@ -23,11 +26,14 @@ test("a public page read twice is the same answer, the second time from memory, 
   expect(second.headers()["x-page-cache"]).toBe("hit");
 
   // One copy for every anonymous reader: same bytes, same policy, same tag, no nonce anywhere.
-  for (const name of ["content-security-policy", "etag", "cache-control", "vary"]) expect(second.headers()[name], name).toBe(first.headers()[name]);
+  for (const name of ["content-security-policy", "etag", "cache-control", "vary"])
+    expect(second.headers()[name], name).toBe(first.headers()[name]);
   expect(await second.text()).toBe(await first.text());
   expect(first.headers()["cache-control"]).toMatch(PUBLIC);
   expect(first.headers()["etag"]).toMatch(/^W\/"\d+-[A-Za-z0-9_-]{22}"$/);
-  expect(first.headers()["vary"]).toMatch(/rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, accept-encoding/i);
+  expect(first.headers()["vary"]).toMatch(
+    /rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, accept-encoding/i,
+  );
   expect(first.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
   expect(first.headers()["content-security-policy"]).not.toMatch(/nonce|strict-dynamic|unsafe-inline/);
   expect(await first.text()).not.toMatch(/<[a-z][^>]*\snonce=/i);
@@ -52,7 +58,9 @@ test("a public page read twice is the same answer, the second time from memory, 
   await page.goto("/events");
   const response = await page.goto("/events");
   expect(response?.headers()["x-page-cache"]).toBe("hit");
-  const navigation = page.waitForResponse((r) => r.url().includes("/codebook") && r.request().headers()["rsc"] !== undefined);
+  const navigation = page.waitForResponse(
+    (r) => r.url().includes("/codebook") && r.request().headers()["rsc"] !== undefined,
+  );
   // A client-side navigation: the site's menu links are Next.js links.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Codebook" }).click();
   await expect(page).toHaveURL(/\/codebook$/);
@@ -69,7 +77,9 @@ test("the cached events page passes an accessibility check", async ({ page }) =>
   expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
-test("a change committed through the desk's write path is on the next read, not the cached page", async ({ request }) => {
+test("a change committed through the desk's write path is on the next read, not the cached page", async ({
+  request,
+}) => {
   const word = `cachecheck${randomBytes(4).toString("hex")}`;
   const path = `/events?q=${word}`;
   await request.get(path);
@@ -79,13 +89,38 @@ test("a change committed through the desk's write path is on the next read, not 
 
   const prisma = createPrismaClient(process.env.E2E_DATABASE_URL!, 1);
   try {
-    const editor = await prisma.user.create({ data: { email: `${word}@example.org`, name: "Cache editor", role: "editor" } });
-    await createEvent(prisma, { id: editor.id, email: editor.email, name: editor.name, role: "editor" }, {
-      id: `${word}-event`, title: `Shipment ${word}`, summary: "Published while the list was cached.", type: "arms-transfer", claimStatus: "alleged",
-      startDate: "2024-02-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [], status: "published",
-      actors: [{ actor: "north-korea", role: "supplier" }],
-      sources: [{ url: "https://example.org/cache", title: "A report", publisher: "An agency", sourceType: "news", quote: "It was shipped.", language: "en" }],
+    const editor = await prisma.user.create({
+      data: { email: `${word}@example.org`, name: "Cache editor", role: "editor" },
     });
+    await createEvent(
+      prisma,
+      { id: editor.id, email: editor.email, name: editor.name, role: "editor" },
+      {
+        id: `${word}-event`,
+        title: `Shipment ${word}`,
+        summary: "Published while the list was cached.",
+        type: "arms-transfer",
+        claimStatus: "alleged",
+        startDate: "2024-02-01",
+        precision: "month",
+        approximate: false,
+        countryCodes: ["KP"],
+        tags: [],
+        itemCategories: [],
+        status: "published",
+        actors: [{ actor: "north-korea", role: "supplier" }],
+        sources: [
+          {
+            url: "https://example.org/cache",
+            title: "A report",
+            publisher: "An agency",
+            sourceType: "news",
+            quote: "It was shipped.",
+            language: "en",
+          },
+        ],
+      },
+    );
   } finally {
     await prisma.$disconnect();
   }
@@ -99,7 +134,10 @@ test("a change committed through the desk's write path is on the next read, not 
 });
 
 // Public pages look the same signed in today; the rule keeps any later per-user part safe.
-test("signed-in readers are never answered from memory, and their answers are private with a fresh nonce", async ({ page, request }) => {
+test("signed-in readers are never answered from memory, and their answers are private with a fresh nonce", async ({
+  page,
+  request,
+}) => {
   await signIn(page, await createUser("editor"));
   const nonces = new Set<string>();
   for (let i = 0; i < 2; i++) {

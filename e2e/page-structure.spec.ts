@@ -25,7 +25,9 @@ test("every not-found page has exactly one main, public or editor's", async ({ p
 
 test("every link from /data into the codebook lands on a section of it", async ({ page }) => {
   await page.goto("/data");
-  const anchors = await page.locator('main a[href^="/codebook#"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  const anchors = await page
+    .locator('main a[href^="/codebook#"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   expect(anchors.length).toBeGreaterThan(0);
   await page.goto("/codebook");
   for (const href of anchors) {

@@ -17,14 +17,22 @@ const disclosure = (page: Page) => page.locator("details.filters-disclosure > su
 const cards = (page: Page) => page.getByRole("table").locator("tbody tr");
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(clientWidth, path).toBe(390);
   expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(clientWidth);
 }
 
 async function expectNoSeriousViolations(page: Page, path: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), path).toEqual([]);
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+    path,
+  ).toEqual([]);
 }
 
 test.describe("on a phone", () => {
@@ -41,7 +49,9 @@ test.describe("on a phone", () => {
     }
   });
 
-  test("a card shows date, title, type, claim and the first three actors with a count of the rest", async ({ page }) => {
+  test("a card shows date, title, type, claim and the first three actors with a count of the rest", async ({
+    page,
+  }) => {
     await page.goto(`/events?pageSize=100`);
     const card = cards(page).filter({ has: page.getByRole("link", { name: MOST_ACTORS.title, exact: true }) });
     await expect(card).toHaveCount(1);
@@ -49,12 +59,17 @@ test.describe("on a phone", () => {
     const box = await card.boundingBox();
     expect(box!.height, "a compact card").toBeLessThan(220);
     await expect(card.getByRole("cell").nth(0)).toBeVisible(); // date
-    await expect(card.getByRole("cell").nth(0).locator("time")).toHaveAttribute("datetime", new RegExp(`^${MOST_ACTORS.startDate.slice(0, 4)}`));
+    await expect(card.getByRole("cell").nth(0).locator("time")).toHaveAttribute(
+      "datetime",
+      new RegExp(`^${MOST_ACTORS.startDate.slice(0, 4)}`),
+    );
     await expect(card.getByRole("cell").nth(2)).toBeVisible(); // type
     await expect(card.getByRole("cell").nth(3)).toContainText(MOST_ACTORS.claimStatus);
     const actors = card.getByRole("cell").nth(4);
     await expect(actors).toBeVisible();
-    expect(await actors.innerText()).toMatch(new RegExp(`^[^,]+, [^,]+, [^,]+ and ${uniqueActors(MOST_ACTORS) - 3} more$`));
+    expect(await actors.innerText()).toMatch(
+      new RegExp(`^[^,]+, [^,]+, [^,]+ and ${uniqueActors(MOST_ACTORS) - 3} more$`),
+    );
     await expect(actors.getByRole("link").first()).toHaveAttribute("href", /^\/actors\//);
     await expect(card.getByRole("cell").nth(5)).toBeHidden(); // place: on the event's page
   });
@@ -68,7 +83,8 @@ test.describe("on a phone", () => {
     await expect(search).toBeHidden();
     // Reached with Tab like any control, from the top of the page.
     await page.locator("body").focus();
-    for (let i = 0; i < 30 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 30 && !(await summary.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
     await expect(summary).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(search).toBeVisible();
@@ -88,7 +104,16 @@ test.describe("on a phone", () => {
     await expect(search).toBeHidden();
   });
 
-  const sideways = ["/events", "/events?pageSize=100", "/events?type=summit-meeting&from=2023", ...[...new Set([MOST_ACTORS.id, MOST_SOURCES.id, LONGEST_TITLE.id, SUMMIT])].map((id) => `/events/${id}`), "/map", "/map?type=arms-transfer", "/timeline", "/timeline?type=summit-meeting"];
+  const sideways = [
+    "/events",
+    "/events?pageSize=100",
+    "/events?type=summit-meeting&from=2023",
+    ...[...new Set([MOST_ACTORS.id, MOST_SOURCES.id, LONGEST_TITLE.id, SUMMIT])].map((id) => `/events/${id}`),
+    "/map",
+    "/map?type=arms-transfer",
+    "/timeline",
+    "/timeline?type=summit-meeting",
+  ];
   for (const path of sideways) {
     test(`${path} does not scroll sideways`, async ({ page }) => {
       await page.goto(path);
@@ -102,7 +127,9 @@ test.describe("on a phone", () => {
     const chart = page.locator(".timeline-frame");
     await expect(chart).toBeVisible();
     expect((await chart.boundingBox())!.width).toBeLessThanOrEqual(390);
-    const list = page.locator("details").filter({ has: page.locator("summary", { hasText: "The same events as a list" }) });
+    const list = page
+      .locator("details")
+      .filter({ has: page.locator("summary", { hasText: "The same events as a list" }) });
     await list.locator("summary").click();
     await expect(list.getByRole("link", { name: seedEvents[0].title }).first()).toBeVisible();
     await page.goto("/map");
@@ -112,7 +139,14 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("heading", { name: "The same events by country" })).toBeVisible();
   });
 
-  for (const path of ["/events", "/events?type=summit-meeting&from=2023", `/events/${MOST_ACTORS.id}`, `/events/${MOST_SOURCES.id}`, "/map", "/timeline"]) {
+  for (const path of [
+    "/events",
+    "/events?type=summit-meeting&from=2023",
+    `/events/${MOST_ACTORS.id}`,
+    `/events/${MOST_SOURCES.id}`,
+    "/map",
+    "/timeline",
+  ]) {
     test(`axe finds no serious or critical violation on ${path}`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -140,7 +174,9 @@ test.describe("on a wide screen", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`the filters show as before, with no disclosure (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+    test(`the filters show as before, with no disclosure (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(`/events?pageSize=100&type=${MOST_ACTORS.type}`);

@@ -23,7 +23,9 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test("the event page shows each quote with its check, the editor's note apart, and who disputes the claim", async ({ page }) => {
+test("the event page shows each quote with its check, the editor's note apart, and who disputes the claim", async ({
+  page,
+}) => {
   await page.goto(`/events/${fixture.id}`);
   await expect(page.getByRole("heading", { name: "Sources (5)", level: 2 })).toBeVisible();
 
@@ -44,7 +46,10 @@ test("the event page shows each quote with its check, the editor's note apart, a
 
   // A dead address: said so, with the archived copy offered first.
   await expect(report.getByText("This link no longer works (checked 2 December 2026).")).toBeVisible();
-  await expect(report.getByRole("link", { name: "Read the archived copy" })).toHaveAttribute("href", fixture.urls.archive);
+  await expect(report.getByRole("link", { name: "Read the archived copy" })).toHaveAttribute(
+    "href",
+    fixture.urls.archive,
+  );
   await expect(report.getByRole("link", { name: "Port report" })).toHaveAttribute("href", fixture.urls.archive);
   await expect(report.locator(`a[href="${fixture.urls.report}"]`)).toHaveCount(0);
 
@@ -68,7 +73,9 @@ test("the table marks a disputed event and explains the mark", async ({ page }) 
   await page.goto(`/events?q=${encodeURIComponent(fixture.title)}`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: fixture.title }) });
   await expect(row.getByText("Disputed by 2 sources")).toBeVisible();
-  await expect(page.getByText(/“Disputed by N sources”: N of the event's sources deny or contradict the claim/)).toBeVisible();
+  await expect(
+    page.getByText(/“Disputed by N sources”: N of the event's sources deny or contradict the claim/),
+  ).toBeVisible();
   await page.getByRole("link", { name: "More in the codebook" }).click();
   await expect(page.getByRole("heading", { name: "The disputed mark" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Quote checks" })).toBeVisible();

@@ -7,7 +7,9 @@ import { createUser, signIn } from "./fixtures";
 const QUOTE = "No shells have left our ports for any foreign army.";
 const article = serveArticle(QUOTE, "/denial.html");
 
-test("publishing a quote not found in its copy takes a confirmation and a reason, which readers see", async ({ page }) => {
+test("publishing a quote not found in its copy takes a confirmation and a reason, which readers see", async ({
+  page,
+}) => {
   test.slow(); // a capture, a save, two publish attempts and the public page
   const title = `Port authority denial ${Math.random().toString(36).slice(2, 7)}`;
   await signIn(page, await createUser("editor"));
@@ -21,7 +23,9 @@ test("publishing a quote not found in its copy takes a confirmation and a reason
   await page.getByLabel("Publisher of source 1").fill("Port Authority");
   const quote = page.getByLabel("Quote: the source's own words, exactly (source 1)");
   await quote.fill(QUOTE);
-  await page.getByLabel("Editor's note: what the source supports, in your words (source 1)").fill("The authority's own statement.");
+  await page
+    .getByLabel("Editor's note: what the source supports, in your words (source 1)")
+    .fill("The authority's own statement.");
   const copy = page.getByRole("group", { name: "Captured copy (source 1)" });
   await copy.getByRole("button", { name: "Capture now (source 1)" }).click();
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
@@ -35,7 +39,9 @@ test("publishing a quote not found in its copy takes a confirmation and a reason
   await expect(workflow.getByText(/the quote of source 1 was not found in the captured copy/).first()).toBeVisible();
   await expect(page.getByText("Status: draft")).toBeVisible();
   await workflow.getByLabel(/I have checked: publish these quotes/).check();
-  await workflow.getByLabel("Reason (kept in the event's public history)").fill("The statement was reworded after our capture; the print edition says allied.");
+  await workflow
+    .getByLabel("Reason (kept in the event's public history)")
+    .fill("The statement was reworded after our capture; the print edition says allied.");
   await workflow.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Status: published")).toBeVisible();
 

@@ -15,7 +15,10 @@ import { createAppDatabase, PASSWORD } from "./instance";
 const FRESH = 6;
 const STALE = 3;
 
-test.skip(!findNginx() && !process.env.CI, "nginx is not installed: apt-get install -y nginx-light (CI installs it; these tests start their own).");
+test.skip(
+  !findNginx() && !process.env.CI,
+  "nginx is not installed: apt-get install -y nginx-light (CI installs it; these tests start their own).",
+);
 test.describe.configure({ mode: "serial" });
 
 let stack: ProxyStack;
@@ -26,7 +29,11 @@ test.beforeAll(async () => {
   database = await createAppDatabase("proxy");
   stack = await startProxyStack({
     databaseUrl: database.url,
-    env: { HTTP_CACHE_SECONDS: String(FRESH), HTTP_CACHE_STALE_SECONDS: String(STALE), THROTTLE_KEY_PREFIX: `tracker-e2e-proxy-${process.pid}:` },
+    env: {
+      HTTP_CACHE_SECONDS: String(FRESH),
+      HTTP_CACHE_STALE_SECONDS: String(STALE),
+      THROTTLE_KEY_PREFIX: `tracker-e2e-proxy-${process.pid}:`,
+    },
     quiet: true,
   });
 });
@@ -38,7 +45,13 @@ test.afterAll(async () => {
 /** An anonymous reader: no cookie jar at all. */
 async function anonymous(path: string, init: RequestInit = {}) {
   const res = await fetch(stack.url + path, { redirect: "manual", ...init });
-  return { status: res.status, cache: res.headers.get("x-cache"), cacheControl: res.headers.get("cache-control") ?? "", location: res.headers.get("location"), body: await res.text() };
+  return {
+    status: res.status,
+    cache: res.headers.get("x-cache"),
+    cacheControl: res.headers.get("cache-control") ?? "",
+    location: res.headers.get("location"),
+    body: await res.text(),
+  };
 }
 
 async function signInAsEditor(page: Page) {
@@ -50,7 +63,11 @@ async function signInAsEditor(page: Page) {
   await page.waitForURL(`${stack.url}/editor`);
 }
 
-const sessionCookie = async (page: Page) => (await page.context().cookies(stack.url)).filter((c) => c.name.endsWith("authjs.session-token")).map((c) => `${c.name}=${c.value}`).join("; ");
+const sessionCookie = async (page: Page) =>
+  (await page.context().cookies(stack.url))
+    .filter((c) => c.name.endsWith("authjs.session-token"))
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
 
 test("an anonymous reader's second request for a public page is answered from nginx's cache, as the app allowed", async () => {
   const first = await anonymous("/codebook");
@@ -76,7 +93,9 @@ test("past s-maxage + stale-while-revalidate nginx no longer answers with its co
   expect(after.body.length).toBe(first.body.length);
 });
 
-test("a correction reaches anonymous readers through the proxy within s-maxage + stale-while-revalidate, and its editor at once", async ({ page }) => {
+test("a correction reaches anonymous readers through the proxy within s-maxage + stale-while-revalidate, and its editor at once", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const event = await database.prisma.event.findFirstOrThrow({ where: { status: "published" }, select: { id: true } });
   const path = `/events/${event.id}`;
@@ -94,7 +113,9 @@ test("a correction reaches anonymous readers through the proxy within s-maxage +
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   const savedAt = Date.now();
-  expect((await database.prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { summary: true } })).summary).toBe(summary);
+  expect(
+    (await database.prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { summary: true } })).summary,
+  ).toBe(summary);
 
   // The editor's session bypasses the cache: their own correction is on their next page load.
   const own = await page.goto(`${stack.url}${path}`);
@@ -125,7 +146,9 @@ test("a correction reaches anonymous readers through the proxy within s-maxage +
   expect(seenAt - savedAt).toBeLessThanOrEqual((FRESH + STALE + 2) * 1000);
 });
 
-test("signed-in pages and writes are never cached: an editor's pages never reach anonymous readers, and a signed-in reader never gets the readers' copy", async ({ page }) => {
+test("signed-in pages and writes are never cached: an editor's pages never reach anonymous readers, and a signed-in reader never gets the readers' copy", async ({
+  page,
+}) => {
   await signInAsEditor(page);
   const cookie = await sessionCookie(page);
   expect(cookie).not.toBe("");
@@ -159,7 +182,11 @@ test("a POST is never answered from the cache, even for an address whose page is
   expect((await anonymous("/codebook")).status).toBe(200);
   expect((await anonymous("/codebook")).cache).toBe("HIT");
   for (let i = 0; i < 2; i++) {
-    const posted = await anonymous("/codebook", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    const posted = await anonymous("/codebook", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "a=1",
+    });
     // No X-Cache at all: nginx did not even look the address up, the app answered.
     expect(posted.cache).toBeNull();
   }

@@ -5,8 +5,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, signIn } from "./fixtures";
 
-const SIX_PARTY = { id: "2003-08-27-six-party-talks", title: "Six-Party Talks on North Korea's nuclear programme, 2003–2009" };
-const LEAP_DAY = { id: "2012-02-29-us-dprk-leap-day-deal", title: "US and North Korea announce the short-lived “Leap Day” deal" };
+const SIX_PARTY = {
+  id: "2003-08-27-six-party-talks",
+  title: "Six-Party Talks on North Korea's nuclear programme, 2003–2009",
+};
+const LEAP_DAY = {
+  id: "2012-02-29-us-dprk-leap-day-deal",
+  title: "US and North Korea announce the short-lived “Leap Day” deal",
+};
 
 async function noSeriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -14,7 +20,9 @@ async function noSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test("an editor links two events; readers follow the link from both sides and see it on the timeline", async ({ page }) => {
+test("an editor links two events; readers follow the link from both sides and see it on the timeline", async ({
+  page,
+}) => {
   test.setTimeout(90_000); // one journey over six pages, four of them checked with axe
   await signIn(page, await createUser("editor"));
   await page.goto(`/editor/events/${LEAP_DAY.id}`);
@@ -28,14 +36,20 @@ test("an editor links two events; readers follow the link from both sides and se
   await expect(section.getByLabel("Public id of the other event")).toHaveValue(SIX_PARTY.id);
   await expect(section.getByLabel("Public id of the other event")).toBeFocused();
   await section.getByRole("button", { name: "Add link" }).click();
-  await expect(section.getByRole("status").filter({ hasText: "Linked" })).toHaveText(`Linked: this event follows up ${SIX_PARTY.id}.`);
-  await expect(section.getByRole("list", { name: "Links of this event" })).toContainText(`Follows up: ${SIX_PARTY.title}`);
+  await expect(section.getByRole("status").filter({ hasText: "Linked" })).toHaveText(
+    `Linked: this event follows up ${SIX_PARTY.id}.`,
+  );
+  await expect(section.getByRole("list", { name: "Links of this event" })).toContainText(
+    `Follows up: ${SIX_PARTY.title}`,
+  );
   await noSeriousViolations(page);
 
   // The same link again is refused, in words, and the form keeps what was chosen.
   await section.getByLabel("Public id of the other event").fill(SIX_PARTY.id);
   await section.getByRole("button", { name: "Add link" }).click();
-  await expect(section.getByRole("alert").first()).toContainText("This event is already linked: it follows up “Six-Party Talks");
+  await expect(section.getByRole("alert").first()).toContainText(
+    "This event is already linked: it follows up “Six-Party Talks",
+  );
   await expect(section.getByLabel("Public id of the other event")).toHaveValue(SIX_PARTY.id);
   // A link to itself likewise.
   await section.getByLabel("Public id of the other event").fill(LEAP_DAY.id);
@@ -58,7 +72,9 @@ test("an editor links two events; readers follow the link from both sides and se
   await page.goto(`/timeline?start=2003&end=2013&selected=${LEAP_DAY.id}`);
   const mark = page.locator(`a.mark[data-id="${SIX_PARTY.id}"]`);
   await expect(mark).toHaveClass(/\brelated\b/);
-  await expect(mark).toHaveAccessibleName(new RegExp(`related: followed up by “${LEAP_DAY.title.replace(/[“”]/g, ".")}”`));
+  await expect(mark).toHaveAccessibleName(
+    new RegExp(`related: followed up by “${LEAP_DAY.title.replace(/[“”]/g, ".")}”`),
+  );
   const panel = page.getByRole("complementary", { name: "Event details" });
   await expect(panel.getByRole("region", { name: "Related events" })).toContainText(`Follows up: ${SIX_PARTY.title}`);
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("ringed: related to the selected event");
@@ -67,7 +83,9 @@ test("an editor links two events; readers follow the link from both sides and se
   // Removed in the editor, the link leaves the public pages.
   await page.goto(`/editor/events/${LEAP_DAY.id}`);
   await page.getByRole("button", { name: `Remove the link: this event follows up ${SIX_PARTY.title}` }).click();
-  await expect(page.getByRole("region", { name: "Related events" }).getByRole("status").filter({ hasText: "Unlinked" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Related events" }).getByRole("status").filter({ hasText: "Unlinked" }),
+  ).toBeVisible();
   await page.goto(`/events/${SIX_PARTY.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SIX_PARTY.title);
   await expect(page.getByText(`Followed up by: ${LEAP_DAY.title}`)).toHaveCount(0);

@@ -8,10 +8,14 @@ import { createUser, signIn } from "./fixtures";
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length})`);
 const EVENT = "/events/2023-09-13-kim-putin-vostochny-summit";
 
-test("an admin makes a release; readers list it, download it byte-identically, follow latest, and cite it", async ({ browser }) => {
+test("an admin makes a release; readers list it, download it byte-identically, follow latest, and cite it", async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, await createUser("admin"));
   await admin.goto("/admin/releases");

@@ -16,10 +16,30 @@ const editorEmail = "replica-editor@example.org";
 test.describe.configure({ mode: "serial" });
 
 const draft = (id: string): EventInput => ({
-  id, title: `Replica shipment ${id}`, summary: "Shells were shipped by rail.", type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: `Replica shipment ${id}`,
+  summary: "Shells were shipped by rail.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-01-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "draft",
+  actors: [{ actor: "north-korea", role: "supplier" }],
+  sources: [
+    {
+      url: "https://example.org/a",
+      title: "Report A",
+      publisher: "Agency A",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
 });
 
 async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000) {
@@ -30,7 +50,8 @@ async function until(what: string, condition: () => Promise<boolean>, timeoutMs 
   }
 }
 
-const status = async (request: APIRequestContext, path: string) => (await request.get(`${app.url}${path}`, { maxRedirects: 0 })).status();
+const status = async (request: APIRequestContext, path: string) =>
+  (await request.get(`${app.url}${path}`, { maxRedirects: 0 })).status();
 
 async function signIn(page: Page) {
   await page.goto(`${app.url}/signin`);
@@ -45,7 +66,9 @@ test.beforeAll(async () => {
   pair = await startReplicaPair();
   prisma = createPrismaClient(pair.primaryUrl, 2);
   await prisma.actor.create({ data: { slug: "north-korea", name: "North Korea", kind: "state", countryCode: "KP" } });
-  const editor = await prisma.user.create({ data: { email: editorEmail, name: "Replica editor", role: "editor", passwordHash: await hashPassword(PASSWORD) } });
+  const editor = await prisma.user.create({
+    data: { email: editorEmail, name: "Replica editor", role: "editor", passwordHash: await hashPassword(PASSWORD) },
+  });
   const user = { id: editor.id, email: editor.email, name: editor.name, role: "editor" as const };
   await createEvent(prisma, user, draft("replica-e2e-publish"));
   await createEvent(prisma, user, draft("replica-e2e-lagging"));
@@ -60,7 +83,10 @@ test.afterAll(async () => {
   await pair?.stop();
 });
 
-test("an editor's publication reaches readers once the replica has replayed it, and not before", async ({ page, request }) => {
+test("an editor's publication reaches readers once the replica has replayed it, and not before", async ({
+  page,
+  request,
+}) => {
   const ready = await request.get(`${app.url}/api/ready`);
   expect(await ready.json()).toMatchObject({ status: "ready", replica: { status: "ok" } });
   expect(await status(request, "/api/v1/events/replica-e2e-publish")).toBe(404);
@@ -83,7 +109,10 @@ test("an editor's publication reaches readers once the replica has replayed it, 
   expect(await api.json()).toMatchObject({ id: "replica-e2e-publish", title: "Replica shipment replica-e2e-publish" });
 });
 
-test("on a replica two seconds behind, the desk confirms a publication only once readers can see it", async ({ page, request }) => {
+test("on a replica two seconds behind, the desk confirms a publication only once readers can see it", async ({
+  page,
+  request,
+}) => {
   await signIn(page);
   await pair.delayReplay(2_000);
   try {
@@ -97,19 +126,32 @@ test("on a replica two seconds behind, the desk confirms a publication only once
   }
 });
 
-test("a stopped replica: public pages, the API and the feeds answer 503 at once, while the desk keeps reading and saving", async ({ page, request }) => {
+test("a stopped replica: public pages, the API and the feeds answer 503 at once, while the desk keeps reading and saving", async ({
+  page,
+  request,
+}) => {
   expect(await status(request, "/timeline")).toBe(200); // the replica's pool holds a connection to lose
   await pair.stopReplica();
   try {
     await until("public pages answer 503", async () => (await status(request, "/timeline")) === 503, 5_000);
-    for (const path of ["/", "/events/replica-e2e-live", "/embed/timeline", "/api/v1/events", "/events.atom", "/events.csv"]) {
+    for (const path of [
+      "/",
+      "/events/replica-e2e-live",
+      "/embed/timeline",
+      "/api/v1/events",
+      "/events.atom",
+      "/events.csv",
+    ]) {
       const started = Date.now();
       const answer = await request.get(`${app.url}${path}`);
       expect(answer.status(), path).toBe(503);
       expect(answer.headers()["retry-after"], path).toBe("5");
       expect(Date.now() - started, path).toBeLessThan(1_000);
     }
-    expect(await (await request.get(`${app.url}/api/ready`)).json()).toMatchObject({ status: "ready", replica: { status: "unavailable" } });
+    expect(await (await request.get(`${app.url}/api/ready`)).json()).toMatchObject({
+      status: "ready",
+      replica: { status: "unavailable" },
+    });
 
     // The desk: the editor signs in, opens an event and saves a correction on the primary.
     await signIn(page);
@@ -127,10 +169,18 @@ test("a stopped replica: public pages, the API and the feeds answer 503 at once,
 
   await until("public pages answer again", async () => (await status(request, "/timeline")) === 200);
   await pair.waitForReplay();
-  expect(await (await request.get(`${app.url}/api/v1/events/replica-e2e-live`)).json()).toMatchObject({ summary: expect.stringMatching(/^Corrected while the replica was down/) });
+  expect(await (await request.get(`${app.url}/api/v1/events/replica-e2e-live`)).json()).toMatchObject({
+    summary: expect.stringMatching(/^Corrected while the replica was down/),
+  });
 });
 
 test("a malformed DATABASE_READ_URL stops start-up with one sentence", async () => {
-  const started = startApp({ DATABASE_URL: pair.primaryUrl, DATABASE_READ_URL: "replica.internal:5432/tracker", ...sharedSecrets() });
-  await expect(started).rejects.toThrow(/DATABASE_READ_URL must be a postgresql:\/\/ address with a host and a database name/);
+  const started = startApp({
+    DATABASE_URL: pair.primaryUrl,
+    DATABASE_READ_URL: "replica.internal:5432/tracker",
+    ...sharedSecrets(),
+  });
+  await expect(started).rejects.toThrow(
+    /DATABASE_READ_URL must be a postgresql:\/\/ address with a host and a database name/,
+  );
 });

@@ -89,7 +89,15 @@ test("every script in the served HTML carries the nonce of its own response, new
   // Pages rendered per request: those no shared cache may keep (a signed-in reader's, sign-in, 404).
   await signIn(page, await createUser("editor"));
   const seen = new Set<string>();
-  for (const path of ["/events", "/events", `/events/${SUMMIT}`, "/timeline", "/signin", "/embed/timeline", "/no-such-page"]) {
+  for (const path of [
+    "/events",
+    "/events",
+    `/events/${SUMMIT}`,
+    "/timeline",
+    "/signin",
+    "/embed/timeline",
+    "/no-such-page",
+  ]) {
     const res = await page.request.get(path);
     const nonce = nonceOf(cspOf(res))!;
     expect(nonce, path).toBeTruthy();
@@ -107,14 +115,29 @@ test("every script in the served HTML carries the nonce of its own response, new
 
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
-test("on the public pages a shared cache may keep, the policy lists exactly the hashes of the page's inline scripts", async ({ request }) => {
-  for (const path of ["/", "/events", `/events/${SUMMIT}`, "/timeline", "/embed/timeline", "/map", "/embed/map", "/codebook", "/data", "/events/no-such-event"]) {
+test("on the public pages a shared cache may keep, the policy lists exactly the hashes of the page's inline scripts", async ({
+  request,
+}) => {
+  for (const path of [
+    "/",
+    "/events",
+    `/events/${SUMMIT}`,
+    "/timeline",
+    "/embed/timeline",
+    "/map",
+    "/embed/map",
+    "/codebook",
+    "/data",
+    "/events/no-such-event",
+  ]) {
     const res = await request.get(path);
     const csp = cspOf(res);
     const allowed = new Set([.../script-src ([^;]*)/.exec(csp)![1].matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]));
     const html = await res.text();
     expect(html, path).not.toMatch(/<[a-z][^>]*\snonce=/i);
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\ssrc=/.test(attributes)).map(([, , body]) => sha256(body));
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+      .filter(([, attributes]) => !/\ssrc=/.test(attributes))
+      .map(([, , body]) => sha256(body));
     expect(inline.length, `${path} has inline scripts`).toBeGreaterThan(0);
     expect(new Set(inline), path).toEqual(allowed);
     expect(html, path).not.toMatch(/<[a-z][^>]*\sstyle="/i);
@@ -138,12 +161,15 @@ test("a caller's request id is kept when well-formed and replaced otherwise", as
 async function watchViolations(page: Page) {
   const violations: string[] = [];
   page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|frame|connect)/i.test(m.text())) violations.push(`console: ${m.text()}`);
+    if (/Content Security Policy|Refused to (execute|load|apply|frame|connect)/i.test(m.text()))
+      violations.push(`console: ${m.text()}`);
   });
   await page.exposeFunction("reportCspViolation", (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI} on ${location.pathname}`);
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI} on ${location.pathname}`,
+      );
     });
   });
   return violations;
@@ -162,7 +188,11 @@ test("the events table, an event page and the timeline run under the policy with
   const titles = await page.getByRole("table").getByRole("link").allTextContents();
   expect(titles.length).toBeGreaterThan(0);
   expect(titles.join(" ")).toMatch(/Sullivan/);
-  await page.getByRole("table").getByRole("link", { name: /Sullivan/ }).first().click();
+  await page
+    .getByRole("table")
+    .getByRole("link", { name: /Sullivan/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/events\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // A mark that only survives a client-side navigation (the site's menu links are Next.js links):
@@ -195,7 +225,9 @@ test("another site can frame /embed/timeline but not the other pages", async ({ 
   // the test fulfils itself would count as public, and Chromium keeps those out of local frames.
   const article = http.createServer((_req, res) => {
     res.setHeader("content-type", "text/html");
-    res.end(`<h1>Article</h1><iframe title="embed" src="${baseURL}/embed/timeline"></iframe><iframe title="table" src="${baseURL}/events"></iframe>`);
+    res.end(
+      `<h1>Article</h1><iframe title="embed" src="${baseURL}/embed/timeline"></iframe><iframe title="table" src="${baseURL}/events"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => article.listen(0, "127.0.0.1", resolve));
   try {

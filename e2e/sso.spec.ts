@@ -76,7 +76,9 @@ async function inFreshBrowser<T>(browser: Browser, fn: (page: Page) => Promise<T
   }
 }
 
-test("the sign-in page starts single sign-on with a real button, and has no serious accessibility violations", async ({ page }) => {
+test("the sign-in page starts single sign-on with a real button, and has no serious accessibility violations", async ({
+  page,
+}) => {
   await page.goto(`${app.url}/signin`);
   await expect(page.getByRole("button", { name: "Sign in with Newsroom ID" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Newsroom ID/ })).toHaveCount(0);
@@ -92,8 +94,12 @@ test("a verified email signs in to its account, which then remembers the provide
   await page.goto(`${app.url}/editor`);
   await expect(page.getByRole("heading", { name: "Editors' desk" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  expect(await database.prisma.user.findUniqueOrThrow({ where: { email: emails.editor }, select: { ssoIssuer: true, ssoSubject: true } }))
-    .toEqual({ ssoIssuer: oidc.issuer, ssoSubject: "sub-editor" });
+  expect(
+    await database.prisma.user.findUniqueOrThrow({
+      where: { email: emails.editor },
+      select: { ssoIssuer: true, ssoSubject: true },
+    }),
+  ).toEqual({ ssoIssuer: oidc.issuer, ssoSubject: "sub-editor" });
   expect(await database.prisma.user.count()).toBe(before);
 });
 
@@ -105,7 +111,9 @@ test("the page to return to stays on this site", async ({ browser }) => {
   });
 });
 
-test("an unverified email, an unknown one, a disabled account and a second provider account with a linked email are refused; no account is made", async ({ browser }) => {
+test("an unverified email, an unknown one, a disabled account and a second provider account with a linked email are refused; no account is made", async ({
+  browser,
+}) => {
   const before = await database.prisma.user.count();
   for (const subject of ["sub-unverified", "sub-stranger", "sub-disabled", "sub-impostor"]) {
     await inFreshBrowser(browser, async (page) => {
@@ -117,13 +125,20 @@ test("an unverified email, an unknown one, a disabled account and a second provi
     });
   }
   expect(await database.prisma.user.count()).toBe(before);
-  const unlinked = await database.prisma.user.findMany({ where: { email: { in: [emails.unverified, emails.disabled] } }, select: { ssoSubject: true } });
+  const unlinked = await database.prisma.user.findMany({
+    where: { email: { in: [emails.unverified, emails.disabled] } },
+    select: { ssoSubject: true },
+  });
   expect(unlinked).toEqual([{ ssoSubject: null }, { ssoSubject: null }]);
-  expect((await database.prisma.user.findUniqueOrThrow({ where: { email: emails.editor } })).ssoSubject).toBe("sub-editor");
+  expect((await database.prisma.user.findUniqueOrThrow({ where: { email: emails.editor } })).ssoSubject).toBe(
+    "sub-editor",
+  );
 
   // Each refusal is logged with its reason, and no log line holds a provider's email.
   const lines = app.stdout.filter((line) => !NEXT_STARTUP_NOTE.test(line));
-  const refusals = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.provider === "sso" && l.outcome === "refused");
+  const refusals = lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((l) => l.provider === "sso" && l.outcome === "refused");
   expect(refusals.map((l) => l.reason)).toEqual(["unverified", "unknown", "disabled", "subject-mismatch"]);
   for (const email of Object.values(emails)) {
     expect(lines.filter((line) => line.toLowerCase().includes(email))).toEqual([]);
@@ -151,5 +166,7 @@ test("start-up stops with one sentence when OIDC_ISSUER is plain http to another
     await started.stop();
     throw new Error("the app started with an http OIDC_ISSUER");
   }
-  expect(started.message).toContain("OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1]).");
+  expect(started.message).toContain(
+    "OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1]).",
+  );
 });

@@ -2,11 +2,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, signIn } from "./fixtures";
 
-const markIds = (page: Page) => page.locator("svg.timeline-svg a.mark").evaluateAll((as) => as.map((a) => a.getAttribute("data-id")!));
+const markIds = (page: Page) =>
+  page.locator("svg.timeline-svg a.mark").evaluateAll((as) => as.map((a) => a.getAttribute("data-id")!));
 
 test("the timeline shows the same events as the filtered table", async ({ page }) => {
   await page.goto("/events?type=summit-meeting&type=statement-warning&pageSize=100");
-  const tableIds = await page.getByRole("table").locator("tbody tr td:nth-child(2) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await page
+    .getByRole("table")
+    .locator("tbody tr td:nth-child(2) a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
   await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Timeline" }).click();
   await expect(page).toHaveURL(/\/timeline\?type=summit-meeting&type=statement-warning/);
   expect((await markIds(page)).sort()).toEqual([...tableIds].sort());
@@ -14,9 +18,16 @@ test("the timeline shows the same events as the filtered table", async ({ page }
   await expect(page).toHaveURL(/\/events\?type=summit-meeting&type=statement-warning/);
 });
 
-test("zoomed into September 2023, Kim's journey appears in order, and an event opens with its sources", async ({ page }) => {
+test("zoomed into September 2023, Kim's journey appears in order, and an event opens with its sources", async ({
+  page,
+}) => {
   await page.goto("/timeline?start=2023-09-01&end=2023-09-30");
-  const journey = ["2023-09-12-kim-enters-russia-at-khasan", "2023-09-13-kim-putin-vostochny-summit", "2023-09-15-kim-tours-komsomolsk-fighter-jet-plant", "2023-09-16-kim-visits-knevichi-air-base-and-pacific-fleet"];
+  const journey = [
+    "2023-09-12-kim-enters-russia-at-khasan",
+    "2023-09-13-kim-putin-vostochny-summit",
+    "2023-09-15-kim-tours-komsomolsk-fighter-jet-plant",
+    "2023-09-16-kim-visits-knevichi-air-base-and-pacific-fleet",
+  ];
   const xs: number[] = [];
   for (const id of journey) xs.push((await page.locator(`a.mark[data-id="${id}"]`).boundingBox())!.x);
   expect(xs).toEqual([...xs].sort((a, b) => a - b));
@@ -39,7 +50,9 @@ test("uncertain dates are drawn as spans and explained in the legend", async ({ 
   const shells = page.locator('a.mark[data-id="2022-09-us-says-north-korea-ships-artillery-shells-to-russia"]');
   await expect(shells).toHaveClass(/uncertain/);
   await expect(shells).not.toHaveClass(/approximate/);
-  await expect(shells).toHaveAccessibleName(/, September 2022 – 2 November 2022 \(start known to the month, end to the day\),/);
+  await expect(shells).toHaveAccessibleName(
+    /, September 2022 – 2 November 2022 \(start known to the month, end to the day\),/,
+  );
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("only the month or year is known");
 });
 
@@ -59,7 +72,9 @@ async function publishThroughForm(page: Page, title: string, dates: (page: Page)
   await expect(page.getByText("Status: published")).toBeVisible();
 }
 
-test("an approximate range is a bar marked as approximate; a range ending on a known day after a known month is hatched", async ({ page }) => {
+test("an approximate range is a bar marked as approximate; a range ending on a known day after a known month is hatched", async ({
+  page,
+}) => {
   test.slow(); // two events written through the form
   await signIn(page, await createUser("editor"));
   const suffix = Math.random().toString(36).slice(2, 7);
@@ -89,13 +104,16 @@ test("an approximate range is a bar marked as approximate; a range ending on a k
   await expect(bar).toHaveAccessibleName(/, c\. 2–9 March 2021,/);
   const hatched = page.getByRole("listitem", { name: new RegExp(mixed) });
   await expect(hatched).toHaveClass(/uncertain/);
-  await expect(hatched).toHaveAccessibleName(/, March 2021 – 15 April 2021 \(start known to the month, end to the day\),/);
+  await expect(hatched).toHaveAccessibleName(
+    /, March 2021 – 15 April 2021 \(start known to the month, end to the day\),/,
+  );
 });
 
 test("the timeline works by keyboard alone", async ({ page }) => {
   await page.goto("/timeline?start=2023-01-01&end=2023-12-31");
   const chart = page.getByLabel(/^Timeline chart/);
-  for (let i = 0; i < 80 && !(await chart.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 80 && !(await chart.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(chart).toBeFocused();
   await page.keyboard.press("+");
   await expect(page).toHaveURL(/start=2023-04-0\d&end=2023-(09-30|10-0\d)/);
@@ -123,7 +141,9 @@ test("the timeline works by keyboard alone", async ({ page }) => {
   await expect(page.locator(`svg.timeline-svg a[data-id="${first}"]`)).toBeFocused();
 });
 
-test("hovering an item shows its title, date and type; the wheel with Ctrl zooms and dragging pans", async ({ page }) => {
+test("hovering an item shows its title, date and type; the wheel with Ctrl zooms and dragging pans", async ({
+  page,
+}) => {
   await page.goto("/timeline?start=2023-09-01&end=2023-09-30");
   await page.getByRole("listitem", { name: /Vostochny/ }).hover();
   await expect(page.locator(".timeline-tip")).toContainText("Vostochny");
@@ -142,7 +162,9 @@ test("hovering an item shows its title, date and type; the wheel with Ctrl zooms
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height - 10, { steps: 5 });
   await page.mouse.up();
-  await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get("start")!)).toBeGreaterThan(Date.parse(zoomed));
+  await expect
+    .poll(() => Date.parse(new URL(page.url()).searchParams.get("start")!))
+    .toBeGreaterThan(Date.parse(zoomed));
 });
 
 test("lanes by actor still show every filtered event", async ({ page }) => {
@@ -176,17 +198,28 @@ test("the embed page renders the timeline without the site's chrome", async ({ p
   await page.goto("/embed/timeline?type=summit-meeting");
   await expect(page.locator("svg.timeline-svg")).toBeVisible();
   await expect(page.getByRole("banner")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Open this timeline in the tracker" })).toHaveAttribute("href", /\/timeline\?type=summit-meeting/);
+  await expect(page.getByRole("link", { name: "Open this timeline in the tracker" })).toHaveAttribute(
+    "href",
+    /\/timeline\?type=summit-meeting/,
+  );
   // Details open inside the frame; only links that leave the timeline take the whole window.
   await page.getByRole("listitem", { name: /Vostochny/ }).click();
   await expect(page).toHaveURL(/\/embed\/timeline\?.*selected=2023-09-13-kim-putin-vostochny-summit/);
   await expect(page.getByRole("link", { name: "Open the event, with its sources" })).toHaveAttribute("target", "_top");
 });
 
-for (const path of ["/timeline", "/timeline?start=2023-09-01&end=2023-09-30&selected=2023-09-13-kim-putin-vostochny-summit", "/embed/timeline"]) {
+for (const path of [
+  "/timeline",
+  "/timeline?start=2023-09-01&end=2023-09-30&selected=2023-09-13-kim-putin-vostochny-summit",
+  "/embed/timeline",
+]) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+    ).toEqual([]);
   });
 }

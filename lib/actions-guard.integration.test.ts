@@ -10,7 +10,13 @@ import { NOT_ALLOWED, SIGN_IN_FIRST } from "./auth/guard";
 import type { SessionUser } from "./auth/roles";
 import { breakerState } from "./breaker-state";
 import { NOTHING_SAVED_MESSAGE } from "./db-errors";
-import { deleteEventAction, findDuplicatesAction, restoreRevisionAction, saveEventAction, transitionEventAction } from "./events/actions";
+import {
+  deleteEventAction,
+  findDuplicatesAction,
+  restoreRevisionAction,
+  saveEventAction,
+  transitionEventAction,
+} from "./events/actions";
 import { signOutEverywhereAction } from "./auth/actions";
 import { captureSourceAction, checkQuoteAction } from "./captures/actions";
 import { uploadCopyRequest } from "./captures/upload-copy";
@@ -32,7 +38,14 @@ vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", async () => {
   const { RedirectSignal } = await import("./testing/fuzz/actions");
-  return { redirect: (url: string) => { throw new RedirectSignal(url); }, notFound: () => { throw new Error("notFound"); } };
+  return {
+    redirect: (url: string) => {
+      throw new RedirectSignal(url);
+    },
+    notFound: () => {
+      throw new Error("notFound");
+    },
+  };
 });
 
 let t: TestDatabase;
@@ -47,7 +60,11 @@ beforeAll(async () => {
     const u = await t.prisma.user.create({ data: { email: `${role}@guard.example`, name: `Guard ${role}`, role } });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
-  published = await t.prisma.event.findFirstOrThrow({ where: { status: "published", deleted: false }, orderBy: { id: "asc" }, select: { id: true, version: true } });
+  published = await t.prisma.event.findFirstOrThrow({
+    where: { status: "published", deleted: false },
+    orderBy: { id: "asc" },
+    select: { id: true, version: true },
+  });
 });
 afterAll(async () => {
   breakerState.openSince = null;
@@ -60,8 +77,20 @@ afterEach(() => {
 });
 
 type Call = () => Promise<{ message?: string }>;
-const route = async (handler: (r: Request) => Promise<Response>, path: string, body: FormData) => (await handler(new Request(`http://localhost${path}`, { method: "POST", body }))).json() as Promise<{ message?: string }>;
-const draft = { id: "guard-new-event", title: "A guarded event", summary: "s", type: "summit-meeting", claimStatus: "confirmed", startDate: "2023-09-13", precision: "day", sources: [] };
+const route = async (handler: (r: Request) => Promise<Response>, path: string, body: FormData) =>
+  (await handler(new Request(`http://localhost${path}`, { method: "POST", body }))).json() as Promise<{
+    message?: string;
+  }>;
+const draft = {
+  id: "guard-new-event",
+  title: "A guarded event",
+  summary: "s",
+  type: "summit-meeting",
+  claimStatus: "confirmed",
+  startDate: "2023-09-13",
+  precision: "day",
+  sources: [],
+};
 const csv = () => new File(["id,title\n"], "events.csv", { type: "text/csv" });
 
 /**
@@ -70,22 +99,102 @@ const csv = () => new File(["id,title\n"], "events.csv", { type: "text/csv" });
  * just below it (none below contributor, the least role there is).
  */
 const actions: { name: string; tooLow?: string; call: () => Call }[] = [
-  { name: "saveEventAction", call: () => () => saveEventAction({}, formData({ payload: JSON.stringify({ input: draft, newActors: [] }) })) },
-  { name: "transitionEventAction (retract)", tooLow: "contributor", call: () => () => transitionEventAction({}, formData({ id: published.id, version: String(published.version), action: "retract", reason: "Guard test" })) },
-  { name: "restoreRevisionAction", tooLow: "contributor", call: () => () => restoreRevisionAction({}, formData({ id: published.id, version: String(published.version), revision: "1" })) },
-  { name: "deleteEventAction", tooLow: "editor", call: () => () => deleteEventAction({}, formData({ id: published.id, version: String(published.version), reason: "Guard test" })) },
+  {
+    name: "saveEventAction",
+    call: () => () => saveEventAction({}, formData({ payload: JSON.stringify({ input: draft, newActors: [] }) })),
+  },
+  {
+    name: "transitionEventAction (retract)",
+    tooLow: "contributor",
+    call: () => () =>
+      transitionEventAction(
+        {},
+        formData({ id: published.id, version: String(published.version), action: "retract", reason: "Guard test" }),
+      ),
+  },
+  {
+    name: "restoreRevisionAction",
+    tooLow: "contributor",
+    call: () => () =>
+      restoreRevisionAction({}, formData({ id: published.id, version: String(published.version), revision: "1" })),
+  },
+  {
+    name: "deleteEventAction",
+    tooLow: "editor",
+    call: () => () =>
+      deleteEventAction({}, formData({ id: published.id, version: String(published.version), reason: "Guard test" })),
+  },
   // The uploads are route handlers (their own body limits) that ask the same guard; their JSON carries the message.
-  { name: "POST /editor/uploads/import", call: () => () => route(importUpload, "/editor/uploads/import", formData({ mode: "commit", status: "draft", events: csv() })) },
-  { name: "POST /editor/uploads/copy", call: () => () => route(uploadCopyRequest, "/editor/uploads/copy", formData({ file: new File(["A saved page."], "page.txt", { type: "text/plain" }) })) },
-  { name: "captureSourceAction", call: () => () => captureSourceAction("https://example.org/page") as Promise<{ message?: string }> },
+  {
+    name: "POST /editor/uploads/import",
+    call: () => () =>
+      route(importUpload, "/editor/uploads/import", formData({ mode: "commit", status: "draft", events: csv() })),
+  },
+  {
+    name: "POST /editor/uploads/copy",
+    call: () => () =>
+      route(
+        uploadCopyRequest,
+        "/editor/uploads/copy",
+        formData({ file: new File(["A saved page."], "page.txt", { type: "text/plain" }) }),
+      ),
+  },
+  {
+    name: "captureSourceAction",
+    call: () => () => captureSourceAction("https://example.org/page") as Promise<{ message?: string }>,
+  },
   { name: "checkQuoteAction", call: () => () => checkQuoteAction(1, "A quote.") as Promise<{ message?: string }> },
   { name: "signOutEverywhereAction", call: () => () => signOutEverywhereAction() },
-  { name: "createUserAction", tooLow: "editor", call: () => () => createUserAction({}, formData({ email: "new@guard.example", name: "New", role: "admin", password: "a long enough password 1" })) },
-  { name: "manageUserAction", tooLow: "editor", call: () => () => manageUserAction({}, formData({ op: "role", userId: String(users.contributor!.id), role: "admin" })) },
-  { name: "changeOwnPasswordAction", call: () => () => changeOwnPasswordAction({}, formData({ current: "", next: "a long enough password 2" })) },
-  { name: "checkEventLinksAction", tooLow: "contributor", call: () => () => checkEventLinksAction({}, formData({ eventId: published.id })) },
-  { name: "addRelationAction", call: () => () => addRelationAction({}, formData({ from: published.id, version: String(published.version), kind: "part-of", to: "2023-09-13-kim-putin-vostochny-summit" })) },
-  { name: "removeRelationAction", call: () => () => removeRelationAction({}, formData({ from: published.id, version: String(published.version), kind: "part-of", to: "2023-09-13-kim-putin-vostochny-summit" })) },
+  {
+    name: "createUserAction",
+    tooLow: "editor",
+    call: () => () =>
+      createUserAction(
+        {},
+        formData({ email: "new@guard.example", name: "New", role: "admin", password: "a long enough password 1" }),
+      ),
+  },
+  {
+    name: "manageUserAction",
+    tooLow: "editor",
+    call: () => () =>
+      manageUserAction({}, formData({ op: "role", userId: String(users.contributor!.id), role: "admin" })),
+  },
+  {
+    name: "changeOwnPasswordAction",
+    call: () => () => changeOwnPasswordAction({}, formData({ current: "", next: "a long enough password 2" })),
+  },
+  {
+    name: "checkEventLinksAction",
+    tooLow: "contributor",
+    call: () => () => checkEventLinksAction({}, formData({ eventId: published.id })),
+  },
+  {
+    name: "addRelationAction",
+    call: () => () =>
+      addRelationAction(
+        {},
+        formData({
+          from: published.id,
+          version: String(published.version),
+          kind: "part-of",
+          to: "2023-09-13-kim-putin-vostochny-summit",
+        }),
+      ),
+  },
+  {
+    name: "removeRelationAction",
+    call: () => () =>
+      removeRelationAction(
+        {},
+        formData({
+          from: published.id,
+          version: String(published.version),
+          kind: "part-of",
+          to: "2023-09-13-kim-putin-vostochny-summit",
+        }),
+      ),
+  },
 ];
 
 async function refusal(who: string, call: Call): Promise<string | undefined> {

@@ -38,7 +38,10 @@ function clientAddress(request: Request): string {
 
 /** The device cookie, read from the request and renewed on success (lib/auth/sign-in-device.ts). */
 function deviceCookieOf(request: Request): string | undefined {
-  const pair = request.headers.get("cookie")?.split(/;\s*/).find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
+  const pair = request.headers
+    .get("cookie")
+    ?.split(/;\s*/)
+    .find((c) => c.startsWith(`${DEVICE_COOKIE}=`));
   return pair?.slice(DEVICE_COOKIE.length + 1);
 }
 
@@ -67,14 +70,32 @@ const config: NextAuthConfig = {
       async authorize(credentials, request) {
         const email = String(credentials?.email ?? "").slice(0, 320);
         const address = clientAddress(request);
-        const result = await checkCredentials(email, String(credentials?.password ?? ""), address, deviceCookieOf(request));
+        const result = await checkCredentials(
+          email,
+          String(credentials?.password ?? ""),
+          address,
+          deviceCookieOf(request),
+        );
         // Chosen fields only: the credentials object holds the password. The typed email only as
         // a hash: people type their password into the email box.
         const log = await requestLog();
         if (!result.ok) {
-          const throttled = result.reason === "throttled" ? { refusedBy: result.refusedBy, retryAfterMs: result.retryAfterMs } : {};
-          log.warn({ action: "sign-in", outcome: "refused", reason: result.reason, ...throttled, emailHash: emailHash(email), address }, "sign-in refused");
-          throw result.reason === "throttled" ? new Throttled(result.refusedBy, result.retryAfterMs) : new InvalidCredentials();
+          const throttled =
+            result.reason === "throttled" ? { refusedBy: result.refusedBy, retryAfterMs: result.retryAfterMs } : {};
+          log.warn(
+            {
+              action: "sign-in",
+              outcome: "refused",
+              reason: result.reason,
+              ...throttled,
+              emailHash: emailHash(email),
+              address,
+            },
+            "sign-in refused",
+          );
+          throw result.reason === "throttled"
+            ? new Throttled(result.refusedBy, result.retryAfterMs)
+            : new InvalidCredentials();
         }
         await rememberDevice(request, result.user.email);
         log.info({ action: "sign-in", outcome: "ok", userId: result.user.id, address }, "sign-in ok");
@@ -82,7 +103,16 @@ const config: NextAuthConfig = {
       },
     }),
     ...(sso
-      ? [{ id: "sso", name: sso.name, type: "oidc" as const, issuer: sso.issuer, clientId: sso.clientId, clientSecret: sso.clientSecret }]
+      ? [
+          {
+            id: "sso",
+            name: sso.name,
+            type: "oidc" as const,
+            issuer: sso.issuer,
+            clientId: sso.clientId,
+            clientSecret: sso.clientSecret,
+          },
+        ]
       : []),
   ],
   // Auth.js's own messages as JSON lines with the request id, instead of its coloured text on
@@ -92,8 +122,11 @@ const config: NextAuthConfig = {
     error(error) {
       const type = (error as Error & { type?: string }).type ?? error.name;
       if (type === "CredentialsSignin") return;
-      const cause = error.cause instanceof Error ? error.cause.message : (error.cause as { err?: Error } | undefined)?.err?.message;
-      void requestLog().then((log) => log.error({ authError: type, err: { message: error.message, stack: error.stack, cause } }, "auth error"));
+      const cause =
+        error.cause instanceof Error ? error.cause.message : (error.cause as { err?: Error } | undefined)?.err?.message;
+      void requestLog().then((log) =>
+        log.error({ authError: type, err: { message: error.message, stack: error.stack, cause } }, "auth error"),
+      );
     },
     warn(code) {
       void requestLog().then((log) => log.warn({ authWarning: code }, "auth warning"));

@@ -45,7 +45,10 @@ export function unavailableResponse(request: Request): Response {
       return Response.json({ error: { message: DATABASE_UNAVAILABLE_MESSAGE } }, { status: 503, headers });
     case "csv":
     case "atom":
-      return new Response(`${DATABASE_UNAVAILABLE_MESSAGE}\n`, { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+      return new Response(`${DATABASE_UNAVAILABLE_MESSAGE}\n`, {
+        status: 503,
+        headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+      });
     default:
       return new Response(HTML, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
   }

@@ -14,9 +14,19 @@ export interface BreakerState {
   lastAnswered: number;
 }
 
-const globalForBreaker = globalThis as unknown as { trackerDatabaseBreaker?: BreakerState; trackerReplicaBreaker?: BreakerState };
+const globalForBreaker = globalThis as unknown as {
+  trackerDatabaseBreaker?: BreakerState;
+  trackerReplicaBreaker?: BreakerState;
+};
 
-const closed = (): BreakerState => ({ openSince: null, lastError: null, probing: false, opened: 0, confirming: false, lastAnswered: 0 });
+const closed = (): BreakerState => ({
+  openSince: null,
+  lastError: null,
+  probing: false,
+  opened: 0,
+  confirming: false,
+  lastAnswered: 0,
+});
 
 /** The primary's breaker (DATABASE_URL): while open, every request but health and readiness gets a 503. */
 export const breakerState: BreakerState = (globalForBreaker.trackerDatabaseBreaker ??= closed());

@@ -36,14 +36,22 @@ async function holdConnections(n: number) {
   const released = new Promise<void>((r) => (release = r));
   let started = 0;
   const holders = Array.from({ length: n }, () =>
-    db().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_backend_pid()`;
-      started++;
-      await released;
-    }, { timeout: 30_000, maxWait: 5_000 }),
+    db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT pg_backend_pid()`;
+        started++;
+        await released;
+      },
+      { timeout: 30_000, maxWait: 5_000 },
+    ),
   );
   await expect.poll(() => started, { timeout: 5_000 }).toBe(n);
-  return { release: async () => { release(); await Promise.all(holders); } };
+  return {
+    release: async () => {
+      release();
+      await Promise.all(holders);
+    },
+  };
 }
 
 describe("a pool with every connection held", () => {
@@ -53,7 +61,12 @@ describe("a pool with every connection held", () => {
     try {
       // This request waits past DATABASE_CONNECT_TIMEOUT_MS for a connection: it fails, as a
       // "database unavailable" error (its own 503)...
-      const err = await db().event.count().then(() => null, (e: unknown) => e);
+      const err = await db()
+        .event.count()
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(err).not.toBeNull();
       expect(isDatabaseUnavailableError(err)).toBe(true);
       // ...but the database answers a probe, so the site is not declared down.
@@ -92,7 +105,9 @@ describe("a pool with every connection held", () => {
     await expect.poll(() => breaker.databaseIsAvailable(), { timeout: 5_000 }).toBe(true);
 
     // A refused connection can only mean the server is not there: open at once.
-    expect(reportDatabaseError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(
+      reportDatabaseError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" })),
+    ).toBe(true);
     expect(breaker.databaseIsAvailable()).toBe(false);
     expect(breaker.breakerState.opened).toBe(openedBefore + 2);
     await expect.poll(() => breaker.databaseIsAvailable(), { timeout: 5_000 }).toBe(true);

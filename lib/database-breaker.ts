@@ -34,7 +34,12 @@ interface Breaker {
   meanwhile: string;
 }
 
-const PRIMARY: Breaker = { state: breakerState, url: () => process.env.DATABASE_URL, name: "database", meanwhile: "answering 503 until it is back" };
+const PRIMARY: Breaker = {
+  state: breakerState,
+  url: () => process.env.DATABASE_URL,
+  name: "database",
+  meanwhile: "answering 503 until it is back",
+};
 const REPLICA: Breaker = {
   state: replicaBreakerState,
   url: () => process.env.DATABASE_READ_URL?.trim() || undefined,
@@ -68,7 +73,9 @@ function startProbe(b: Breaker) {
   const tick = async () => {
     const url = b.url();
     if (url && (await probeDatabase(url))) {
-      log("info", `${b.name} back; answering normally again`, { unavailableMs: Date.now() - (breaker.openSince ?? Date.now()) });
+      log("info", `${b.name} back; answering normally again`, {
+        unavailableMs: Date.now() - (breaker.openSince ?? Date.now()),
+      });
       breaker.openSince = null;
       breaker.lastError = null;
       breaker.probing = false;
@@ -107,7 +114,11 @@ function confirmOutage(b: Breaker, error: string) {
     breaker.confirming = false;
     if (answered) {
       breaker.lastAnswered = Date.now();
-      log("info", `a request could not get a ${b.name} connection in time, but the ${b.name} answers: the pool is busy, not down`, { err: error });
+      log(
+        "info",
+        `a request could not get a ${b.name} connection in time, but the ${b.name} answers: the pool is busy, not down`,
+        { err: error },
+      );
     } else {
       open(b, reportedAt, error);
     }

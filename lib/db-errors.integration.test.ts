@@ -16,7 +16,11 @@ afterAll(async () => {
   await database.drop();
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (err: unknown) => err);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (err: unknown) => err,
+  );
 
 describe("isDatabaseUnavailableError", () => {
   it("recognises a server that is not there, through Prisma and through pg, quickly", async () => {
@@ -40,7 +44,9 @@ describe("isDatabaseUnavailableError", () => {
     // What a fast shutdown does to every connection: terminate it with SQLSTATE 57P01.
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     await admin.end();
     await expect.poll(() => seen.length, { timeout: 5000 }).toBeGreaterThan(0);
     expect(seen.every((err) => isDatabaseUnavailableError(err))).toBe(true);
@@ -54,7 +60,9 @@ describe("isDatabaseUnavailableError", () => {
     expect(badSql).not.toBeNull();
     expect(isDatabaseUnavailableError(badSql)).toBe(false);
     await database.prisma.user.create({ data: { email: "twice@example.org", name: "Twice", role: "editor" } });
-    const duplicate = await failure(database.prisma.user.create({ data: { email: "twice@example.org", name: "Twice", role: "editor" } }));
+    const duplicate = await failure(
+      database.prisma.user.create({ data: { email: "twice@example.org", name: "Twice", role: "editor" } }),
+    );
     expect(duplicate).not.toBeNull();
     expect(isDatabaseUnavailableError(duplicate)).toBe(false);
     expect(isDatabaseUnavailableError(new Error("boom"))).toBe(false);

@@ -48,7 +48,13 @@ function markers(err: object): unknown[] {
   const meta = e.meta as Record<string, unknown> | undefined;
   // Auth.js wraps what its callbacks throw as `cause: { err }`.
   const cause = e.cause as Record<string, unknown> | undefined;
-  return [e.cause, cause && typeof cause === "object" ? cause.err : undefined, meta?.driverAdapterError, (meta?.driverAdapterError as Record<string, unknown> | undefined)?.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return [
+    e.cause,
+    cause && typeof cause === "object" ? cause.err : undefined,
+    meta?.driverAdapterError,
+    (meta?.driverAdapterError as Record<string, unknown> | undefined)?.cause,
+    ...(Array.isArray(e.errors) ? e.errors : []),
+  ];
 }
 
 /** True when `err` (or anything it wraps) says the database is unreachable or going away. */
@@ -82,4 +88,5 @@ export function isPoolWaitTimeout(err: unknown, depth = 0): boolean {
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is unavailable just now. Please try again in a few seconds.";
 
 /** What a form says when a write met a database outage; what was typed stays in the form. */
-export const NOTHING_SAVED_MESSAGE = "The database is unavailable just now, so nothing was saved. What you entered is still here; please try again in a few seconds.";
+export const NOTHING_SAVED_MESSAGE =
+  "The database is unavailable just now, so nothing was saved. What you entered is still here; please try again in a few seconds.";

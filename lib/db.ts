@@ -8,7 +8,13 @@ import { readReplicaUrl } from "./replica-url";
 
 // One client per server process, created on first use: `next build` imports route modules
 // without a DATABASE_URL, and dev reloads must not open a new pool each time.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; prismaUrl?: string; replica?: PrismaClient; replicaPool?: pg.Pool; replicaUrl?: string };
+const globalForDb = globalThis as unknown as {
+  prisma?: PrismaClient;
+  prismaUrl?: string;
+  replica?: PrismaClient;
+  replicaPool?: pg.Pool;
+  replicaUrl?: string;
+};
 
 export function db(): PrismaClient {
   const url = process.env.DATABASE_URL;

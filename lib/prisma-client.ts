@@ -42,7 +42,12 @@ export function poolOf(client: object): pg.Pool {
   return pool;
 }
 
-export function createPrismaClient(connectionString: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10), logQueries = false, observer: PoolObserver = {}) {
+export function createPrismaClient(
+  connectionString: string,
+  poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  logQueries = false,
+  observer: PoolObserver = {},
+) {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,

@@ -15,9 +15,19 @@ describe("PUBLIC_URL", () => {
   });
 
   it("refuses anything but a scheme and a host with one sentence", () => {
-    for (const bad of ["tracker.example.org", "ftp://tracker.example.org", "https://tracker.example.org/tracker", "https://user:pw@tracker.example.org", "https://tracker.example.org/?a=1", "https://", "javascript:alert(1)"]) {
+    for (const bad of [
+      "tracker.example.org",
+      "ftp://tracker.example.org",
+      "https://tracker.example.org/tracker",
+      "https://user:pw@tracker.example.org",
+      "https://tracker.example.org/?a=1",
+      "https://",
+      "javascript:alert(1)",
+    ]) {
       const problem = publicUrlProblem({ PUBLIC_URL: bad });
-      expect(problem, bad).toBe(`PUBLIC_URL must be the site's public address, a scheme and a host only (such as https://tracker.example.org), not “${bad}”.`);
+      expect(problem, bad).toBe(
+        `PUBLIC_URL must be the site's public address, a scheme and a host only (such as https://tracker.example.org), not “${bad}”.`,
+      );
       expect(() => publicOrigin({ PUBLIC_URL: bad })).toThrow(problem!);
     }
     expect(publicUrlProblem({ PUBLIC_URL: "https://tracker.example.org" })).toBeNull();

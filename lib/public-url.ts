@@ -7,7 +7,8 @@
 // (README, Configuration). A malformed value stops start-up (instrumentation.ts) with one sentence.
 type Env = Record<string, string | undefined>;
 
-const problemWith = (raw: string) => `PUBLIC_URL must be the site's public address, a scheme and a host only (such as https://tracker.example.org), not “${raw}”.`;
+const problemWith = (raw: string) =>
+  `PUBLIC_URL must be the site's public address, a scheme and a host only (such as https://tracker.example.org), not “${raw}”.`;
 
 /** The one sentence that stops start-up, or null when PUBLIC_URL is unset or well-formed. */
 export function publicUrlProblem(env: Env = process.env): string | null {
@@ -19,7 +20,16 @@ export function publicUrlProblem(env: Env = process.env): string | null {
   } catch {
     return problemWith(env.PUBLIC_URL!);
   }
-  const originOnly = (url.protocol === "https:" || url.protocol === "http:") && url.hostname && !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash && !raw.endsWith("?") && !raw.endsWith("#");
+  const originOnly =
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.hostname &&
+    !url.username &&
+    !url.password &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash &&
+    !raw.endsWith("?") &&
+    !raw.endsWith("#");
   return originOnly ? null : problemWith(env.PUBLIC_URL!);
 }
 

@@ -40,7 +40,11 @@ export type Readiness =
 export async function checkReplica(): Promise<ReplicaReadiness> {
   const url = readReplicaUrl();
   if (!url) return { status: "not configured" };
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: READINESS_TIMEOUT_MS, query_timeout: READINESS_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: READINESS_TIMEOUT_MS,
+    query_timeout: READINESS_TIMEOUT_MS,
+  });
   client.on("error", () => {});
   try {
     await client.connect();
@@ -66,10 +70,14 @@ export async function checkReadiness(): Promise<Readiness> {
 
 async function migrationFolders(): Promise<string[]> {
   const dir = path.join(process.cwd(), "prisma", "migrations");
-  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
-type PrimaryReadiness = { ready: true; migrations: number } | { ready: false; reason: string; missingMigrations?: string[] };
+type PrimaryReadiness =
+  { ready: true; migrations: number } | { ready: false; reason: string; missingMigrations?: string[] };
 
 async function checkPrimary(): Promise<PrimaryReadiness> {
   if (!databaseIsAvailable()) return { ready: false, reason: "The database cannot be reached." };
@@ -77,16 +85,25 @@ async function checkPrimary(): Promise<PrimaryReadiness> {
   try {
     expected = await migrationFolders();
   } catch {
-    return { ready: false, reason: "The migrations folder prisma/migrations cannot be read from the app's working directory." };
+    return {
+      ready: false,
+      reason: "The migrations folder prisma/migrations cannot be read from the app's working directory.",
+    };
   }
   let applied: Set<string>;
   const url = process.env.DATABASE_URL;
   if (!url) return { ready: false, reason: "DATABASE_URL is not set." };
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: READINESS_TIMEOUT_MS, query_timeout: READINESS_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: READINESS_TIMEOUT_MS,
+    query_timeout: READINESS_TIMEOUT_MS,
+  });
   client.on("error", () => {}); // a dropped socket is answered below, never an uncaught error
   try {
     await client.connect();
-    const { rows } = await client.query<{ migration_name: string }>("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL");
+    const { rows } = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
     applied = new Set(rows.map((r) => r.migration_name));
   } catch (err) {
     if (reportDatabaseError(err)) return { ready: false, reason: "The database cannot be reached." };
@@ -97,6 +114,11 @@ async function checkPrimary(): Promise<PrimaryReadiness> {
     client.end().catch(() => {});
   }
   const missing = expected.filter((m) => !applied.has(m));
-  if (missing.length) return { ready: false, reason: `${missing.length} migration(s) not applied; run npm run db:migrate.`, missingMigrations: missing };
+  if (missing.length)
+    return {
+      ready: false,
+      reason: `${missing.length} migration(s) not applied; run npm run db:migrate.`,
+      missingMigrations: missing,
+    };
   return { ready: true, migrations: expected.length };
 }

@@ -35,7 +35,9 @@ async function waitForReplay(limitMs: number): Promise<boolean> {
   try {
     const [{ lsn }] = await db().$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
     for (;;) {
-      const [{ replayed }] = await readDb().$queryRaw<{ replayed: boolean }[]>`SELECT coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, false) AS replayed`;
+      const [{ replayed }] = await readDb().$queryRaw<
+        { replayed: boolean }[]
+      >`SELECT coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, false) AS replayed`;
       if (replayed) return true;
       if (Date.now() - started >= limitMs) break;
       await new Promise((r) => setTimeout(r, POLL_MS));
@@ -44,6 +46,9 @@ async function waitForReplay(limitMs: number): Promise<boolean> {
     logger.warn({ err: (err as Error).message }, "could not ask the read replica whether it has replayed a change");
     return false;
   }
-  logger.warn({ waitedMs: Date.now() - started }, "the read replica had not replayed a saved change in time; readers see it once it has");
+  logger.warn(
+    { waitedMs: Date.now() - started },
+    "the read replica had not replayed a saved change in time; readers see it once it has",
+  );
   return false;
 }

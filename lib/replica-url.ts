@@ -13,7 +13,8 @@ export function readReplicaUrlProblem(env: Env = process.env): string | null {
   const raw = readReplicaUrl(env);
   if (!raw) return null;
   // Never repeats the value: it may carry a password.
-  const problem = "DATABASE_READ_URL must be a postgresql:// address with a host and a database name, such as postgresql://tracker@replica.internal:5432/tracker (the streaming replica public pages read from), or be left unset to read from DATABASE_URL.";
+  const problem =
+    "DATABASE_READ_URL must be a postgresql:// address with a host and a database name, such as postgresql://tracker@replica.internal:5432/tracker (the streaming replica public pages read from), or be left unset to read from DATABASE_URL.";
   let url: URL;
   try {
     url = new URL(raw);
@@ -21,6 +22,12 @@ export function readReplicaUrlProblem(env: Env = process.env): string | null {
     return problem;
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
-  if ((url.protocol !== "postgresql:" && url.protocol !== "postgres:") || !url.hostname || !database || database.includes("/")) return problem;
+  if (
+    (url.protocol !== "postgresql:" && url.protocol !== "postgres:") ||
+    !url.hostname ||
+    !database ||
+    database.includes("/")
+  )
+    return problem;
   return null;
 }

@@ -25,10 +25,30 @@ const saved = { url: process.env.DATABASE_URL, readUrl: process.env.DATABASE_REA
 const everything = parseEventQuery({}).query;
 
 const event = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id, title: `Shipment ${id}`, summary: "Something happened.", type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: `Shipment ${id}`,
+  summary: "Something happened.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-01-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "draft",
+  actors: [{ actor: "north-korea", role: "supplier" }],
+  sources: [
+    {
+      url: "https://example.org/a",
+      title: "Report A",
+      publisher: "Agency A",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
   ...extra,
 });
 
@@ -58,7 +78,10 @@ afterAll(async () => {
   await db().$disconnect();
   await readDb().$disconnect();
   // Assigning undefined to process.env would store the string "undefined".
-  for (const [name, value] of [["DATABASE_URL", saved.url], ["DATABASE_READ_URL", saved.readUrl]] as const) {
+  for (const [name, value] of [
+    ["DATABASE_URL", saved.url],
+    ["DATABASE_READ_URL", saved.readUrl],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -67,7 +90,8 @@ afterAll(async () => {
 
 describe("reads from a streaming replica", () => {
   it("public reads go to the replica, the desk's to the primary", async () => {
-    const inRecovery = async (client: typeof db) => (await client().$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0].r;
+    const inRecovery = async (client: typeof db) =>
+      (await client().$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0].r;
     expect(await inRecovery(readDb)).toBe(true);
     expect(await inRecovery(db)).toBe(false);
     // The raw pool behind readDb(), for COPY streams and SQL built by hand.
@@ -131,24 +155,50 @@ describe("reads from a streaming replica", () => {
       expect(breakerState.openSince).toBeNull();
 
       // Readers, in the form each reads: a page, the API, a feed, an export, an embed.
-      for (const [path, accept] of [["/", "text/html"], ["/events/replica-publish", "text/html"], ["/timeline", "text/html"], ["/embed/timeline", "text/html"], ["/api/v1/events", "application/json"], ["/events.atom", "*/*"], ["/events.csv", "*/*"]]) {
+      for (const [path, accept] of [
+        ["/", "text/html"],
+        ["/events/replica-publish", "text/html"],
+        ["/timeline", "text/html"],
+        ["/embed/timeline", "text/html"],
+        ["/api/v1/events", "application/json"],
+        ["/events.atom", "*/*"],
+        ["/events.csv", "*/*"],
+      ]) {
         const answer = databaseUnavailableResponse(request(path, accept));
         expect(answer?.status, path).toBe(503);
         expect(answer?.headers.get("retry-after"), path).toBe("5");
       }
       // The desk passes.
-      for (const path of ["/editor", "/editor/events/replica-publish", "/admin/users", "/signin", "/api/auth/session", "/api/ready", "/api/health"]) {
+      for (const path of [
+        "/editor",
+        "/editor/events/replica-publish",
+        "/admin/users",
+        "/signin",
+        "/api/auth/session",
+        "/api/ready",
+        "/api/health",
+      ]) {
         expect(databaseUnavailableResponse(request(path)), path).toBeNull();
       }
 
       // A route that reads the replica and meets the outage itself answers 503, and reports it to
       // the replica's breaker only: the site-wide breaker stays closed.
-      const caught = await getTimelineEvent(everything, "replica-publish").then(() => null, (err: unknown) => err);
+      const caught = await getTimelineEvent(everything, "replica-publish").then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(isReplicaError(caught)).toBe(true);
-      const route = withDatabaseErrors(async () => Response.json(await getTimelineEvent(everything, "replica-publish")));
+      const route = withDatabaseErrors(async () =>
+        Response.json(await getTimelineEvent(everything, "replica-publish")),
+      );
       expect((await route(request("/api/v1/whatever", "application/json"))).status).toBe(503);
       // The same for the raw pool's errors, which carry no mark: reportReadError knows where they came from.
-      const raw = await readPool().query("SELECT 1").then(() => null, (err: unknown) => err);
+      const raw = await readPool()
+        .query("SELECT 1")
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
       expect(reportReadError(raw)).toBe(true);
       expect(breakerState.openSince).toBeNull();
 

@@ -36,13 +36,21 @@ const REFUSALS = new Set(["ConflictError", "NotFoundError", "InvalidInputError",
  * `err` is the thrown error, or a short reason when the action refused the request itself.
  * Callers pass chosen fields only (ids, counts), never form data.
  */
-export async function logWrite(action: string, user: { id: number } | null, fields: Record<string, unknown> = {}, err?: unknown) {
+export async function logWrite(
+  action: string,
+  user: { id: number } | null,
+  fields: Record<string, unknown> = {},
+  err?: unknown,
+) {
   const log = await requestLog();
   // Ids come from form fields a client controls: keep a line a line, not a 2 MB payload.
-  const short = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : v]));
+  const short = Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : v]),
+  );
   const line = { action, userId: user?.id ?? null, ...short };
   if (err === undefined) log.info({ ...line, outcome: "ok" }, `${action} ok`);
   else if (typeof err === "string") log.warn({ ...line, outcome: "refused", reason: err }, `${action} refused`);
-  else if (err instanceof Error && REFUSALS.has(err.name)) log.warn({ ...line, outcome: "refused", reason: err.message }, `${action} refused`);
+  else if (err instanceof Error && REFUSALS.has(err.name))
+    log.warn({ ...line, outcome: "refused", reason: err.message }, `${action} refused`);
   else log.error({ ...line, outcome: "failed", err }, `${action} failed`);
 }

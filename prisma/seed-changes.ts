@@ -7,7 +7,12 @@ import { READERS_SEE } from "../lib/events/mutations";
 import type { EventInput } from "../lib/events/schemas";
 import { diffSnapshots } from "../lib/events/snapshot";
 import { bumpPublicVersion } from "../lib/page-cache/public-version";
-import { COPY_ATTACHED_NOTE, fallbackCorrectionNote, NOTE_MOVED_NOTE, seedCorrectionNotes } from "./seed-data/corrections";
+import {
+  COPY_ATTACHED_NOTE,
+  fallbackCorrectionNote,
+  NOTE_MOVED_NOTE,
+  seedCorrectionNotes,
+} from "./seed-data/corrections";
 
 export interface SeedChange {
   id: string;
@@ -73,9 +78,15 @@ export async function applySeedChange(
   change: SeedChange,
   write: { actorsBySlug: Map<string, ActorRef>; copyTexts: Map<number, string>; now: Date },
 ): Promise<boolean> {
-  const { count } = await tx.event.updateMany({ where: { id: stored.id, version: stored.version }, data: { version: { increment: 1 } } });
+  const { count } = await tx.event.updateMany({
+    where: { id: stored.id, version: stored.version },
+    data: { version: { increment: 1 } },
+  });
   if (count !== 1) return false;
-  await tx.event.update({ where: { id: stored.id }, data: toEventUpdateData(toEventCreateData(target, write.actorsBySlug, write.now, write.copyTexts)) });
+  await tx.event.update({
+    where: { id: stored.id },
+    data: toEventUpdateData(toEventCreateData(target, write.actorsBySlug, write.now, write.copyTexts)),
+  });
   await tx.revision.create({
     data: {
       eventId: stored.id,

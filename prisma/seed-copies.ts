@@ -31,7 +31,12 @@ export async function storeSeedCopies(tx: Prisma.TransactionClient, now: Date): 
       orderBy: { id: "asc" },
       select: { id: true },
     });
-    const capture = existing ?? (await tx.capture.create({ data: { sha256, method: "uploaded", fileName, capturedAt: now }, select: { id: true } }));
+    const capture =
+      existing ??
+      (await tx.capture.create({
+        data: { sha256, method: "uploaded", fileName, capturedAt: now },
+        select: { id: true },
+      }));
     stored.set(name, { captureId: capture.id, fullText: content.fullText });
   }
   return stored;

@@ -32,58 +32,85 @@ function parseSeedEvent(e: (typeof seedEvents)[number], captureIds: Map<SeedCopy
   const sources = e.sources.map(({ copy, ...s }) => (copy ? { ...s, captureId: captureIds.get(copy) } : s));
   const parsed = eventInputSchema.safeParse({ ...e, sources, status: "published" });
   if (!parsed.success) {
-    throw new Error(`Seed event ${e.ref} (${e.id}) is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Seed event ${e.ref} (${e.id}) is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }
 
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
-  return prisma.$transaction(async (tx) => {
-    const now = new Date();
-    await tx.actor.createMany({
-      data: seedActors.map((a) => ({ slug: a.slug, name: a.name, kind: a.kind, countryCode: a.countryCode ?? null, aliases: a.aliases })),
-      skipDuplicates: true,
-    });
-    const actors = await tx.actor.findMany({ select: { id: true, slug: true, name: true, aliases: true } });
-    const actorsBySlug = new Map<string, ActorRef>(actors.map((a) => [a.slug, a]));
-    const copies = await storeSeedCopies(tx, now);
-    const captureIds = new Map([...copies].map(([name, c]) => [name, c.captureId]));
-    const copyTexts = new Map([...copies.values()].map((c) => [c.captureId, c.fullText]));
-    const write = { actorsBySlug, copyTexts, now };
-
-    const report: SeedReport = { created: 0, changed: [], unchanged: 0, leftAlone: [] };
-    for (const e of seedEvents) {
-      const input = parseSeedEvent(e, captureIds);
-      const stored = await tx.event.findUnique({
-        where: { id: input.id },
-        // Any revision by a person means an editor has made the event theirs.
-        include: { ...snapshotInclude, revisions: { where: { userId: { not: null } }, select: { id: true }, take: 1 } },
+  return prisma.$transaction(
+    async (tx) => {
+      const now = new Date();
+      await tx.actor.createMany({
+        data: seedActors.map((a) => ({
+          slug: a.slug,
+          name: a.name,
+          kind: a.kind,
+          countryCode: a.countryCode ?? null,
+          aliases: a.aliases,
+        })),
+        skipDuplicates: true,
       });
-      if (!stored) {
-        await tx.event.create({ data: toEventCreateData(input, actorsBySlug, now, copyTexts) });
-        // The seed is the first change of each event, so it gets its revision like any other.
-        await tx.revision.create({
-          data: { eventId: input.id, userId: null, kind: "publish", version: 1, note: "Published from the research sheet (seed data)", changes: diffSnapshots(null, input) as unknown as Prisma.InputJsonValue, snapshot: input as unknown as Prisma.InputJsonValue, createdAt: now },
+      const actors = await tx.actor.findMany({ select: { id: true, slug: true, name: true, aliases: true } });
+      const actorsBySlug = new Map<string, ActorRef>(actors.map((a) => [a.slug, a]));
+      const copies = await storeSeedCopies(tx, now);
+      const captureIds = new Map([...copies].map(([name, c]) => [name, c.captureId]));
+      const copyTexts = new Map([...copies.values()].map((c) => [c.captureId, c.fullText]));
+      const write = { actorsBySlug, copyTexts, now };
+
+      const report: SeedReport = { created: 0, changed: [], unchanged: 0, leftAlone: [] };
+      for (const e of seedEvents) {
+        const input = parseSeedEvent(e, captureIds);
+        const stored = await tx.event.findUnique({
+          where: { id: input.id },
+          // Any revision by a person means an editor has made the event theirs.
+          include: {
+            ...snapshotInclude,
+            revisions: { where: { userId: { not: null } }, select: { id: true }, take: 1 },
+          },
         });
-        report.created++;
-        continue;
+        if (!stored) {
+          await tx.event.create({ data: toEventCreateData(input, actorsBySlug, now, copyTexts) });
+          // The seed is the first change of each event, so it gets its revision like any other.
+          await tx.revision.create({
+            data: {
+              eventId: input.id,
+              userId: null,
+              kind: "publish",
+              version: 1,
+              note: "Published from the research sheet (seed data)",
+              changes: diffSnapshots(null, input) as unknown as Prisma.InputJsonValue,
+              snapshot: input as unknown as Prisma.InputJsonValue,
+              createdAt: now,
+            },
+          });
+          report.created++;
+          continue;
+        }
+        const before = toSnapshot(stored);
+        // The workflow status is the desk's: the seed corrects content, it never (un)publishes.
+        const target: EventInput = { ...input, status: before.status };
+        if (diffSnapshots(before, target).length === 0) {
+          report.unchanged++;
+          continue;
+        }
+        const change = { id: input.id, ...describeSeedChange(e.ref, before, target) };
+        if (
+          stored.revisions.length > 0 ||
+          stored.deleted ||
+          !(await applySeedChange(tx, stored, before, target, change, write))
+        ) {
+          report.leftAlone.push({ id: input.id, ref: e.ref });
+          continue;
+        }
+        report.changed.push(change);
       }
-      const before = toSnapshot(stored);
-      // The workflow status is the desk's: the seed corrects content, it never (un)publishes.
-      const target: EventInput = { ...input, status: before.status };
-      if (diffSnapshots(before, target).length === 0) {
-        report.unchanged++;
-        continue;
-      }
-      const change = { id: input.id, ...describeSeedChange(e.ref, before, target) };
-      if (stored.revisions.length > 0 || stored.deleted || !(await applySeedChange(tx, stored, before, target, change, write))) {
-        report.leftAlone.push({ id: input.id, ref: e.ref });
-        continue;
-      }
-      report.changed.push(change);
-    }
-    const linked = await seedRelationLinks(tx, seedRelations);
-    if (report.created > 0 || linked > 0) await bumpPublicVersion(tx);
-    return report;
-  }, { timeout: 60_000 });
+      const linked = await seedRelationLinks(tx, seedRelations);
+      if (report.created > 0 || linked > 0) await bumpPublicVersion(tx);
+      return report;
+    },
+    { timeout: 60_000 },
+  );
 }

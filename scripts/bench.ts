@@ -84,8 +84,11 @@ const memoryEvents = Number(args["memory-events"]);
 
 const SCENARIOS = [
   { name: "/events unfiltered", path: "/events" },
-  { name: "/events filtered (type + dates + q)", path: "/events?type=summit-meeting&type=arms-transfer&from=2000&to=2015&q=missile" },
-  { name: "/events deep page", path: `/events?page=${Math.max(1, Math.floor((events * 0.97) / 25 * 0.75))}` },
+  {
+    name: "/events filtered (type + dates + q)",
+    path: "/events?type=summit-meeting&type=arms-transfer&from=2000&to=2015&q=missile",
+  },
+  { name: "/events deep page", path: `/events?page=${Math.max(1, Math.floor(((events * 0.97) / 25) * 0.75))}` },
 ];
 
 // EXPLAIN ANALYZE every statement listEvents runs for a scenario; the sum is its database time.
@@ -109,15 +112,37 @@ async function databaseTime(url: string, path: string): Promise<number> {
 
 async function runLoad(bases: string[], url: string, setup: string) {
   const rate = args.rate === undefined ? undefined : Number(args.rate);
-  if (rate !== undefined && !(rate > 0)) throw new UserFacingError("--rate must be a number of requests per second above 0.");
-  const opts = { connections: Number(args.connections), durationSeconds: Number(args["load-seconds"]), editors: Number(args.editors), rate };
+  if (rate !== undefined && !(rate > 0))
+    throw new UserFacingError("--rate must be a number of requests per second above 0.");
+  const opts = {
+    connections: Number(args.connections),
+    durationSeconds: Number(args["load-seconds"]),
+    editors: Number(args.editors),
+    rate,
+  };
   const r = await runLoadBench(bases, url, opts);
-  console.log(`\nLoad: ${rate ? `${rate} req/s offered at random moments, at most ${opts.connections} in flight,` : `${opts.connections} connections`} for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${setup}`);
+  console.log(
+    `\nLoad: ${rate ? `${rate} req/s offered at random moments, at most ${opts.connections} in flight,` : `${opts.connections} connections`} for ${opts.durationSeconds} s of mixed public reads on ${events} events, ${opts.editors} editors saving, ${setup}`,
+  );
   console.table(r.byRoute);
-  console.table([{ requests: r.requests, "req/s": Math.round(r.throughput), "p50 ms": r.p50, "p99 ms": r.p99, "max ms": r.max, errors: r.errors, non2xx: r.non2xx }]);
-  console.log(`Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`);
+  console.table([
+    {
+      requests: r.requests,
+      "req/s": Math.round(r.throughput),
+      "p50 ms": r.p50,
+      "p99 ms": r.p99,
+      "max ms": r.max,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    },
+  ]);
+  console.log(
+    `Editors: ${r.saves.done} saves acknowledged, ${r.saves.failed} failed${r.saves.firstError ? ` (first: ${r.saves.firstError})` : ""}, p50 ${Math.round(r.saves.p50)} ms, p99 ${Math.round(r.saves.p99)} ms; ${r.savedRows} new events found in the database.`,
+  );
   const met = r.errors === 0 && r.non2xx === 0 && r.saves.failed === 0 && r.p99 <= 500 && r.savedRows === r.saves.done;
-  console.log(`Target (0 errors, 0 non-2xx, p99 ≤ 500 ms, every acknowledged save stored): ${met ? "met" : "NOT met"}.`);
+  console.log(
+    `Target (0 errors, 0 non-2xx, p99 ≤ 500 ms, every acknowledged save stored): ${met ? "met" : "NOT met"}.`,
+  );
   if (!met) process.exitCode = 1;
 }
 
@@ -127,13 +152,25 @@ async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, ur
   const logged = async () => (await new Promise((r) => setTimeout(r, 1500)), stack.cacheStatuses());
   await runLoad([stack.url], url, `through nginx (deploy/nginx.conf) in front of ${instances} app instances`);
   const afterLoad = await logged();
-  console.log(`nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`);
+  console.log(
+    `nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`,
+  );
 
-  const v = await benchViral(stack.url, { connections: Number(args["viral-connections"]), seconds: Number(args["viral-seconds"]), nginxPid: stack.nginxPid });
+  const v = await benchViral(stack.url, {
+    connections: Number(args["viral-connections"]),
+    seconds: Number(args["viral-seconds"]),
+    nginxPid: stack.nginxPid,
+  });
   const during = subtractCounts(await logged(), afterLoad);
-  console.log(`\nViral embed: ${v.path} through nginx, ${v.connections} connections for ${v.seconds} s (gzip asked for, ${(v.bytes / 1024).toFixed(1)} KB an answer)`);
-  console.table([{ "req/s": Math.round(v.throughput), "p50 ms": v.p50, "p99 ms": v.p99, errors: v.errors, non2xx: v.non2xx }]);
-  console.log(`nginx: ${describeCacheStatuses(during)}; CPU per answer: nginx ${v.nginxCpuUs} µs, the load generator ${v.generatorCpuUs} µs (so 2 cores give nginx alone room for about ${Math.round(2e6 / v.nginxCpuUs).toLocaleString("en")} answers/s).`);
+  console.log(
+    `\nViral embed: ${v.path} through nginx, ${v.connections} connections for ${v.seconds} s (gzip asked for, ${(v.bytes / 1024).toFixed(1)} KB an answer)`,
+  );
+  console.table([
+    { "req/s": Math.round(v.throughput), "p50 ms": v.p50, "p99 ms": v.p99, errors: v.errors, non2xx: v.non2xx },
+  ]);
+  console.log(
+    `nginx: ${describeCacheStatuses(during)}; CPU per answer: nginx ${v.nginxCpuUs} µs, the load generator ${v.generatorCpuUs} µs (so 2 cores give nginx alone room for about ${Math.round(2e6 / v.nginxCpuUs).toLocaleString("en")} answers/s).`,
+  );
   const met = v.errors === 0 && v.non2xx === 0 && v.throughput >= 1000 && v.p99 <= 100;
   console.log(`Target (≥ 1,000 req/s, p99 ≤ 100 ms, 0 errors): ${met ? "met" : "NOT met"}.`);
   if (!met) process.exitCode = 1;
@@ -166,12 +203,15 @@ await runCli(async () => {
     }
     return;
   }
-  if (!Number.isInteger(events) || events < 100) throw new UserFacingError("--events must be a whole number of at least 100.");
-  if (args.proxy && !args.load && !args.api) throw new UserFacingError("--proxy goes with --load or --api: npm run bench -- --load --proxy.");
+  if (!Number.isInteger(events) || events < 100)
+    throw new UserFacingError("--events must be a whole number of at least 100.");
+  if (args.proxy && !args.load && !args.api)
+    throw new UserFacingError("--proxy goes with --load or --api: npm run bench -- --load --proxy.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {
     console.log("Building the app…");
-    if ((await run(bin("next"), ["build"])) !== 0) throw new UserFacingError("The build failed; see the messages above.");
+    if ((await run(bin("next"), ["build"])) !== 0)
+      throw new UserFacingError("The build failed; see the messages above.");
     await markBuildCurrent();
   }
   const server = await openScratchServer();
@@ -201,7 +241,11 @@ await runCli(async () => {
       return;
     }
     // Instances share the secrets, as they must behind a load balancer.
-    const apps = await startAppInstances(args.load ? instances : 1, { ...process.env, DATABASE_URL: url, ...sharedSecrets() }, { quiet: true });
+    const apps = await startAppInstances(
+      args.load ? instances : 1,
+      { ...process.env, DATABASE_URL: url, ...sharedSecrets() },
+      { quiet: true },
+    );
     stopApps = apps.stop;
     const base = apps.urls[0];
 
@@ -231,7 +275,10 @@ await runCli(async () => {
       return;
     }
     if (args.render) {
-      await runRenderBench(url, SCENARIOS.map((s) => s.path));
+      await runRenderBench(
+        url,
+        SCENARIOS.map((s) => s.path),
+      );
       return;
     }
 
@@ -254,13 +301,20 @@ await runCli(async () => {
     const first = Number(rows[0]["p99 ms"]);
     const deep = Number(rows[2]["p99 ms"]);
     console.log(`Deep page p99 is ${(deep / first).toFixed(2)}× the first page's.`);
-    await runRenderBench(url, SCENARIOS.map((s) => s.path));
+    await runRenderBench(
+      url,
+      SCENARIOS.map((s) => s.path),
+    );
     printApiBench(await benchApi(base));
 
     // ~3.6 of the synthetic set's 36 years: about a tenth of the events, 10,000 at the default size.
     const tl = await benchTimeline(base, "/timeline?from=2010-01-01&to=2013-08-15");
-    console.log(`\nTimeline with ${tl.filteredEvents} filtered events: loaded in ${Math.round(tl.loadMs)} ms; at most ${tl.maxItems} item elements in the page while zooming, panning and filtering (target ≤ ~500); longest task ${Math.round(tl.longestTaskMs)} ms (${tl.longTasks} tasks over 50 ms; target ≤ 200 ms); ${tl.scriptKb.toFixed(0)} KB of JavaScript (compressed), ${tl.timelineOnlyKb.toFixed(1)} KB of it not on the table page.`);
-    console.table(tl.steps.map((s) => ({ step: s.step, "item elements": s.items, "until settled ms": Math.round(s.ms) })));
+    console.log(
+      `\nTimeline with ${tl.filteredEvents} filtered events: loaded in ${Math.round(tl.loadMs)} ms; at most ${tl.maxItems} item elements in the page while zooming, panning and filtering (target ≤ ~500); longest task ${Math.round(tl.longestTaskMs)} ms (${tl.longTasks} tasks over 50 ms; target ≤ 200 ms); ${tl.scriptKb.toFixed(0)} KB of JavaScript (compressed), ${tl.timelineOnlyKb.toFixed(1)} KB of it not on the table page.`,
+    );
+    console.table(
+      tl.steps.map((s) => ({ step: s.step, "item elements": s.items, "until settled ms": Math.round(s.ms) })),
+    );
 
     await benchRelease(url);
     await runAsOfBench(url); // before the export's memory test grows the data set

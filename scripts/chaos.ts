@@ -13,7 +13,8 @@ function numberOption(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0 || value > 600) throw new UserFacingError(`--${name} needs a number of at most 600, not “${process.argv[i + 1] ?? ""}”.`);
+  if (!Number.isFinite(value) || value <= 0 || value > 600)
+    throw new UserFacingError(`--${name} needs a number of at most 600, not “${process.argv[i + 1] ?? ""}”.`);
   return value;
 }
 
@@ -30,7 +31,8 @@ await runCli(async () => {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (!(await buildIsCurrent())) {
     console.log("Building the app (no current build found)…");
-    if ((await run(bin("next"), ["build"])) !== 0) throw new UserFacingError("The build failed; see the messages above.");
+    if ((await run(bin("next"), ["build"])) !== 0)
+      throw new UserFacingError("The build failed; see the messages above.");
     await markBuildCurrent();
   }
   const result = await runDrill(options);

@@ -22,9 +22,13 @@ await runCli(async () => {
   try {
     const backup = await backupDatabase(database.url, file);
     const total = backup.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`Backed up ${describeDatabase(database.url)} (PostgreSQL ${backup.serverMajor}, ${backup.pgDump}) in ${backup.seconds.toFixed(1)} s.`);
+    console.log(
+      `Backed up ${describeDatabase(database.url)} (PostgreSQL ${backup.serverMajor}, ${backup.pgDump}) in ${backup.seconds.toFixed(1)} s.`,
+    );
     console.log(`File: ${backup.file}`);
-    console.log(`Size: ${formatBytes(backup.bytes)}; ${total.toLocaleString("en")} rows in ${backup.tables.length} tables:`);
+    console.log(
+      `Size: ${formatBytes(backup.bytes)}; ${total.toLocaleString("en")} rows in ${backup.tables.length} tables:`,
+    );
     console.log(formatCounts(backup.tables));
   } finally {
     await database.stop();

@@ -23,16 +23,26 @@ await runCli(async () => {
   try {
     const appDatabase = decodeURIComponent(new URL(database.url).pathname.slice(1));
     const name = parsed.values.database ?? appDatabase;
-    const result = await restoreDatabase(file, { serverUrl: database.url, database: name, create: parsed.values.database !== undefined });
+    const result = await restoreDatabase(file, {
+      serverUrl: database.url,
+      database: name,
+      create: parsed.values.database !== undefined,
+    });
     const total = result.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`Restored ${file} (dumped from PostgreSQL ${result.dumpedFrom}) into the database ${result.database} in ${result.seconds.toFixed(1)} s.`);
+    console.log(
+      `Restored ${file} (dumped from PostgreSQL ${result.dumpedFrom}) into the database ${result.database} in ${result.seconds.toFixed(1)} s.`,
+    );
     console.log(`${total.toLocaleString("en")} rows in ${result.tables.length} tables:`);
     console.log(formatCounts(result.tables));
     const { applied, notYetApplied, unknownHere } = result.migrations;
     if (unknownHere.length) {
-      console.log(`Migrations: ${applied} applied, ${unknownHere.length} of them unknown to this checkout (${unknownHere.join(", ")}): the backup comes from a newer version of the app; update the code before using it.`);
+      console.log(
+        `Migrations: ${applied} applied, ${unknownHere.length} of them unknown to this checkout (${unknownHere.join(", ")}): the backup comes from a newer version of the app; update the code before using it.`,
+      );
     } else if (notYetApplied.length) {
-      console.log(`Migrations: ${applied} applied; ${notYetApplied.length} of this checkout's are not yet (${notYetApplied.join(", ")}): npm run db:migrate (or npm start) applies them.`);
+      console.log(
+        `Migrations: ${applied} applied; ${notYetApplied.length} of this checkout's are not yet (${notYetApplied.join(", ")}): npm run db:migrate (or npm start) applies them.`,
+      );
     } else {
       console.log(`Migrations: all ${applied} applied, matching this checkout.`);
     }

@@ -13,7 +13,8 @@ import { UserFacingError } from "./lib/user-facing-error";
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { title: { type: "string" }, description: { type: "string" } } });
-  if (!values.title?.trim()) throw new UserFacingError('Give the release a title: npm run release:create -- --title "December 2026"');
+  if (!values.title?.trim())
+    throw new UserFacingError('Give the release a title: npm run release:create -- --title "December 2026"');
   const meta = datasetMetadata();
   if (!process.env.PUBLIC_URL) console.warn(`PUBLIC_URL is not set: the files will link to ${meta.origin}.`);
   const database = await openAppDatabase();
@@ -22,11 +23,14 @@ await runCli(async () => {
   try {
     // The command line is trusted like an admin: whoever runs it controls the database anyway.
     const made = await makeRelease(prisma, { title: values.title, description: values.description }, null, meta);
-    console.log(`Release ${made.version}: ${made.eventCount.toLocaleString("en")} events, ${made.sourceCount.toLocaleString("en")} sources.`);
+    console.log(
+      `Release ${made.version}: ${made.eventCount.toLocaleString("en")} events, ${made.sourceCount.toLocaleString("en")} sources.`,
+    );
     for (const f of made.files) console.log(`  ${f.sha256}  ${f.name} (${f.size.toLocaleString("en")} bytes)`);
     console.log(`${meta.origin}/data/releases/${made.version}`);
   } catch (err) {
-    if (err instanceof InvalidInputError) throw new UserFacingError([err.message, ...Object.values(err.fieldErrors).flat()].join(" "));
+    if (err instanceof InvalidInputError)
+      throw new UserFacingError([err.message, ...Object.values(err.fieldErrors).flat()].join(" "));
     throw err;
   } finally {
     await prisma.$disconnect();

@@ -16,7 +16,9 @@ await runCli(async () => {
     );
     for (const c of changed) console.log(`  ${c.kind} ${c.ref} ${c.id}: ${c.note}`);
     if (leftAlone.length) {
-      console.log("Changed by an editor since seeding, so the seed's corrections were not applied (review them by hand):");
+      console.log(
+        "Changed by an editor since seeding, so the seed's corrections were not applied (review them by hand):",
+      );
       for (const e of leftAlone) console.log(`  ${e.ref} ${e.id}`);
     }
   } finally {

@@ -29,12 +29,18 @@ function readOptions(): LinkCheckOptions {
     const args = process.argv.slice(2).filter((a) => a !== "--");
     values = parseArgs({ args, options: FLAGS, allowPositionals: false }).values as typeof values;
   } catch (err) {
-    throw new UserFacingError(`${(err as Error).message}. Flags: ${Object.keys(FLAGS).map((f) => `--${f} <number>`).join(", ")}.`);
+    throw new UserFacingError(
+      `${(err as Error).message}. Flags: ${Object.keys(FLAGS)
+        .map((f) => `--${f} <number>`)
+        .join(", ")}.`,
+    );
   }
   const number = (flag: keyof typeof FLAGS, min: number, whole: boolean) => {
     const n = Number(values[flag]);
     if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) {
-      throw new UserFacingError(`--${flag} must be ${whole ? "a whole number" : "a number"} of at least ${min}, not "${values[flag]}".`);
+      throw new UserFacingError(
+        `--${flag} must be ${whole ? "a whole number" : "a number"} of at least ${min}, not "${values[flag]}".`,
+      );
     }
     return n;
   };
@@ -53,18 +59,28 @@ const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC
 function printSummary(s: LinkCheckSummary) {
   const overLimit = s.skipped.filter((k) => k.reason === "over_limit").length;
   const late = s.skipped.length - overLimit;
-  console.log(`Link check: ${s.results.length} of ${s.inScope} addresses checked in ${(s.elapsedMs / 1000).toFixed(1)} s.`);
-  if (s.skipped.length) console.log(`  Left for the next run: ${s.skipped.length} (${overLimit} over --max, ${late} after the --minutes limit).`);
+  console.log(
+    `Link check: ${s.results.length} of ${s.inScope} addresses checked in ${(s.elapsedMs / 1000).toFixed(1)} s.`,
+  );
+  if (s.skipped.length)
+    console.log(
+      `  Left for the next run: ${s.skipped.length} (${overLimit} over --max, ${late} after the --minutes limit).`,
+    );
   for (const [status, n] of Object.entries(s.counts)) console.log(`  ${status.padEnd(11)}${String(n).padStart(6)}`);
   const dead = s.results.filter((r) => r.dead);
   const notYet = s.results.filter((r) => !r.dead && (r.status === "gone" || r.status === "failing")).length;
-  console.log(`Dead links (failing on checks at least ${DEAD_LINK_MIN_FAILING_MS / 3_600_000} h apart): ${dead.length}`);
+  console.log(
+    `Dead links (failing on checks at least ${DEAD_LINK_MIN_FAILING_MS / 3_600_000} h apart): ${dead.length}`,
+  );
   for (const r of dead.slice(0, 50)) {
-    console.log(`  ${r.url}\n    ${r.status}${r.httpStatus ? ` (${r.httpStatus})` : ""} since ${when(r.firstFailureAt!)}${r.detail ? `: ${r.detail}` : ""}`);
+    console.log(
+      `  ${r.url}\n    ${r.status}${r.httpStatus ? ` (${r.httpStatus})` : ""} since ${when(r.firstFailureAt!)}${r.detail ? `: ${r.detail}` : ""}`,
+    );
   }
   if (dead.length > 50) console.log(`  … and ${dead.length - 50} more (listed on /editor).`);
   if (notYet) console.log(`Failing but not yet dead (first failure less than a day before this check): ${notYet}`);
-  if (s.visibilityChanged.length) console.log(`Readers now see a change for ${s.visibilityChanged.length} address(es) (dead, or back).`);
+  if (s.visibilityChanged.length)
+    console.log(`Readers now see a change for ${s.visibilityChanged.length} address(es) (dead, or back).`);
 }
 
 await runCli(async () => {
@@ -72,13 +88,19 @@ await runCli(async () => {
   const database = await openAppDatabase();
   try {
     const table = await adminQuery(database.url, "SELECT to_regclass('link_check') IS NOT NULL AS present");
-    if (!table.rows[0]?.present) throw new UserFacingError("This database has no link_check table yet: run `npm run db:migrate` first.");
+    if (!table.rows[0]?.present)
+      throw new UserFacingError("This database has no link_check table yet: run `npm run db:migrate` first.");
     const prisma = createPrismaClient(database.url, 2);
     try {
       const run = await withLinkCheckLock(database.url, () => runLinkCheck(prisma, { kind: "public" }, options));
-      if (!run.ran) console.log("Another link check is running (the app's schedule or another sources:check); nothing was checked. Try again when it ends.");
+      if (!run.ran)
+        console.log(
+          "Another link check is running (the app's schedule or another sources:check); nothing was checked. Try again when it ends.",
+        );
       else if (run.value.offline) {
-        throw new UserFacingError(`None of the ${run.value.results.length} addresses answered at all (${run.value.results[0]?.detail ?? "no answer"}): this machine seems to have no outside network or DNS. Nothing was recorded, so no source is reported dead because of it.`);
+        throw new UserFacingError(
+          `None of the ${run.value.results.length} addresses answered at all (${run.value.results[0]?.detail ?? "no answer"}): this machine seems to have no outside network or DNS. Nothing was recorded, so no source is reported dead because of it.`,
+        );
       } else printSummary(run.value);
     } finally {
       await prisma.$disconnect();

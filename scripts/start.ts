@@ -24,9 +24,12 @@ function portIsFree(p: number): Promise<boolean> {
 }
 
 await runCli(async () => {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT must be a number from 1 to 65535, not “${process.env.PORT}”.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UserFacingError(`PORT must be a number from 1 to 65535, not “${process.env.PORT}”.`);
   if (!(await portIsFree(port))) {
-    throw new UserFacingError(`Port ${port} is already in use: stop the program using it, or start on another port with PORT=3001 npm start.`);
+    throw new UserFacingError(
+      `Port ${port} is already in use: stop the program using it, or start on another port with PORT=3001 npm start.`,
+    );
   }
 
   const database = await openAppDatabase();
@@ -49,7 +52,8 @@ await runCli(async () => {
     process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = await ensureServerActionsKey();
     if (!dev && !(await buildIsCurrent())) {
       console.log("Building the app (no current build found)…");
-      if ((await run(bin("next"), ["build"])) !== 0) throw new UserFacingError("The build failed; see the messages above.");
+      if ((await run(bin("next"), ["build"])) !== 0)
+        throw new UserFacingError("The build failed; see the messages above.");
       await markBuildCurrent();
     }
   } catch (err) {

@@ -46,7 +46,14 @@ await runCli(async () => {
   try {
     if (integrationOnly) {
       const json = path.join(reports, "vitest.json");
-      const code = await run(bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`]);
+      const code = await run(bin("vitest"), [
+        "run",
+        "--project",
+        "integration",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${json}`,
+      ]);
       const v = await countFromJson(json, "vitest");
       record(`integration tests on ${new URL(server.url).host}`, v.passed, v.failed || (code !== 0 ? 1 : 0));
       return;
@@ -58,7 +65,12 @@ await runCli(async () => {
 
       console.log("\n▶ unit and integration tests");
       const vitestJson = path.join(reports, "vitest.json");
-      const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+      const vitestCode = await run(bin("vitest"), [
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestJson}`,
+      ]);
       const v = await countFromJson(vitestJson, "vitest");
       record("unit and integration tests", v.passed, v.failed || (vitestCode !== 0 ? 1 : 0));
     }
@@ -75,7 +87,13 @@ await runCli(async () => {
       console.log("\n▶ browser tests");
       const pwJson = path.join(reports, "playwright.json");
       const pwCode = await run(bin("playwright"), ["test", "--reporter=list,json", ...playwrightArgs], {
-        env: { ...process.env, E2E_DATABASE_URL: e2eUrl, E2E_AUTH_SECRET: randomBytes(32).toString("base64url"), E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+        env: {
+          ...process.env,
+          E2E_DATABASE_URL: e2eUrl,
+          E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
+          E2E_PORT: String(await freePort()),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+        },
       });
       const p = await countFromJson(pwJson, "playwright");
       record("browser tests", p.passed, p.failed || (pwCode !== 0 ? 1 : 0));

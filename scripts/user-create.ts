@@ -33,26 +33,38 @@ async function askHidden(prompt: string): Promise<string> {
 }
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string", default: "contributor" }, name: { type: "string" } } });
-  if (!values.email) throw new UserFacingError("Give the account's email: npm run user:create -- --email you@example.org --role admin");
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, role: { type: "string", default: "contributor" }, name: { type: "string" } },
+  });
+  if (!values.email)
+    throw new UserFacingError("Give the account's email: npm run user:create -- --email you@example.org --role admin");
   let password = process.env.USER_PASSWORD;
   if (!password) {
-    if (!process.stdin.isTTY) throw new UserFacingError("Set USER_PASSWORD, or run this in a terminal to type the password.");
+    if (!process.stdin.isTTY)
+      throw new UserFacingError("Set USER_PASSWORD, or run this in a terminal to type the password.");
     password = await askHidden("Password (12 to 256 characters): ");
-    if ((await askHidden("Same password again: ")) !== password) throw new UserFacingError("The two passwords differ; nothing was created.");
+    if ((await askHidden("Same password again: ")) !== password)
+      throw new UserFacingError("The two passwords differ; nothing was created.");
   }
   const database = await openAppDatabase();
   const prisma = createPrismaClient(database.url, 1);
   try {
     // The command line is trusted like an admin: whoever runs it controls the database anyway.
     const system = { id: 0, email: "command-line", name: "command line", role: "admin" as const };
-    const user = await createUser(prisma, system, { email: values.email, name: values.name ?? values.email.split("@")[0], role: values.role as "admin", password });
+    const user = await createUser(prisma, system, {
+      email: values.email,
+      name: values.name ?? values.email.split("@")[0],
+      role: values.role as "admin",
+      password,
+    });
     console.log(`Created ${user.email} (${user.role}).`);
   } catch (err) {
     if (err instanceof InvalidInputError) {
       // The field messages add detail to a general message ("Some fields need attention."), but
       // often say the same as a specific one ("An account with that email exists."): once is enough.
-      const detail = Object.values(err.fieldErrors).flat().filter((m) => !err.message.includes(m));
+      const detail = Object.values(err.fieldErrors)
+        .flat()
+        .filter((m) => !err.message.includes(m));
       throw new UserFacingError([err.message, ...detail].join(" "));
     }
     if (err instanceof ForbiddenError) throw new UserFacingError(err.message);

@@ -12,7 +12,10 @@ export function ActorNames({ actors, max }: { actors: { slug: string; name: stri
   return (
     <>
       {shown.map(([slug, name], i) => (
-        <Fragment key={slug}>{i > 0 && ", "}<ActorLink slug={slug} name={name} /></Fragment>
+        <Fragment key={slug}>
+          {i > 0 && ", "}
+          <ActorLink slug={slug} name={name} />
+        </Fragment>
       ))}
       {more > 0 && ` and ${more} more`}
     </>

@@ -28,7 +28,11 @@ type Props = {
   onDetach: () => void;
 };
 
-const KINDS: Record<string, string> = { "text/html": "web page (HTML)", "application/pdf": "PDF", "text/plain": "plain text" };
+const KINDS: Record<string, string> = {
+  "text/html": "web page (HTML)",
+  "application/pdf": "PDF",
+  "text/plain": "plain text",
+};
 
 export function formatBytes(n: number): string {
   if (n < 1000) return `${n} bytes`;
@@ -81,32 +85,69 @@ export function CopyPanel({ n, url, quote, captureId, copy, check, busy, onBusy,
         <>
           <p>
             {copy.method === "fetched" ? "Captured" : "Uploaded"} {formatTime(copy.capturedAt)}
-            {copy.finalUrl && <> {copy.method === "fetched" ? "from" : "saved from"} <span className="break">{copy.finalUrl}</span></>} · {formatBytes(copy.size)}, {KINDS[copy.contentType] ?? copy.contentType}
-            {copy.textLength === 0 && <> · <strong>no text could be read from it</strong> (a scanned PDF?), so quotes cannot be checked</>}
+            {copy.finalUrl && (
+              <>
+                {" "}
+                {copy.method === "fetched" ? "from" : "saved from"} <span className="break">{copy.finalUrl}</span>
+              </>
+            )}{" "}
+            · {formatBytes(copy.size)}, {KINDS[copy.contentType] ?? copy.contentType}
+            {copy.textLength === 0 && (
+              <>
+                {" "}
+                · <strong>no text could be read from it</strong> (a scanned PDF?), so quotes cannot be checked
+              </>
+            )}
           </p>
           <details>
-            <summary>SHA-256 <code>{copy.sha256.slice(0, 12)}…</code></summary>
+            <summary>
+              SHA-256 <code>{copy.sha256.slice(0, 12)}…</code>
+            </summary>
             <code className="break">{copy.sha256}</code>
           </details>
           <p className="actions">
-            <a href={`/editor/copies/${copy.captureId}`} target="_blank" rel="noreferrer">Read the text{of}</a>
-            <a href={`/editor/copies/${copy.captureId}/original`} download>Download the original{of}</a>
-            <button type="button" className="link-button" disabled={busy} onClick={onDetach}>Detach this copy{of}</button>
+            <a href={`/editor/copies/${copy.captureId}`} target="_blank" rel="noreferrer">
+              Read the text{of}
+            </a>
+            <a href={`/editor/copies/${copy.captureId}/original`} download>
+              Download the original{of}
+            </a>
+            <button type="button" className="link-button" disabled={busy} onClick={onDetach}>
+              Detach this copy{of}
+            </button>
           </p>
         </>
       ) : captureId ? (
         <p className="muted">A copy is attached (loading its details…).</p>
       ) : null}
       <div className="actions">
-        <button type="button" className="button secondary" disabled={busy || !url.trim()} onClick={() => run("capture", () => captureSourceAction(url, quote))}>
-          {working === "capture" ? "Capturing…" : captureId ? "Capture again" : "Capture now"}{of}
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy || !url.trim()}
+          onClick={() => run("capture", () => captureSourceAction(url, quote))}
+        >
+          {working === "capture" ? "Capturing…" : captureId ? "Capture again" : "Capture now"}
+          {of}
         </button>
       </div>
       <label htmlFor={id("upload")}>Upload a saved copy (HTML, PDF or plain text, at most 10 MB){of}</label>
-      <input id={id("upload")} type="file" accept=".html,.htm,.pdf,.txt,text/html,application/pdf,text/plain" disabled={busy}
-        onChange={(e) => { upload(e.target.files?.[0]); e.target.value = ""; }} />
+      <input
+        id={id("upload")}
+        type="file"
+        accept=".html,.htm,.pdf,.txt,text/html,application/pdf,text/plain"
+        disabled={busy}
+        onChange={(e) => {
+          upload(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
       {working === "upload" && <p role="status">Uploading…</p>}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <QuoteCheck quote={quote} captureId={captureId} check={check} />
     </div>
   );
@@ -125,7 +166,9 @@ function QuoteCheck({ quote, captureId, check }: { quote: string; captureId: str
   } else message = "Quote not found in this copy";
   return (
     <div role="status" className="quote-check">
-      <p><strong>Quote check:</strong> {message}</p>
+      <p>
+        <strong>Quote check:</strong> {message}
+      </p>
       {passage && <blockquote aria-label="Matching passage in the copy">{passage}</blockquote>}
     </div>
   );

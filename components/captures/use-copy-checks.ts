@@ -25,7 +25,11 @@ export function useCopyChecks(pairs: { captureId: string; quote: string }[]) {
         checkQuoteAction(Number(captureId), quote).then(
           (result) => setResults((r) => ({ ...r, [key]: result })),
           // A failed round trip (offline, a new deployment): say so; the next change asks again.
-          () => setResults((r) => ({ ...r, [key]: { ok: false, message: "The quote could not be checked just now (the server did not answer)." } })),
+          () =>
+            setResults((r) => ({
+              ...r,
+              [key]: { ok: false, message: "The quote could not be checked just now (the server did not answer)." },
+            })),
         );
       }
     }, DEBOUNCE_MS);
@@ -37,6 +41,7 @@ export function useCopyChecks(pairs: { captureId: string; quote: string }[]) {
     for (const [k, r] of Object.entries(results)) if (r.ok && k.startsWith(`${captureId}\u0001`)) return r;
     return undefined;
   };
-  const remember = (captureId: string, quote: string, result: CopyActionResult) => setResults((r) => ({ ...r, [checkKey(captureId, quote)]: result }));
+  const remember = (captureId: string, quote: string, result: CopyActionResult) =>
+    setResults((r) => ({ ...r, [checkKey(captureId, quote)]: result }));
   return { results, copyOf, remember };
 }

@@ -7,7 +7,9 @@ export function ActorChoices({ choices }: { choices: ActorFilter["choices"] }) {
     <nav aria-label="Matching actors" className="notice">
       <ul>
         {choices.map((c) => (
-          <li key={c.href}><a href={c.href}>Filter by {c.name}</a> <span className="muted">({c.description})</span></li>
+          <li key={c.href}>
+            <a href={c.href}>Filter by {c.name}</a> <span className="muted">({c.description})</span>
+          </li>
         ))}
       </ul>
     </nav>

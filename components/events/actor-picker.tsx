@@ -16,7 +16,13 @@ interface Match extends PickedActor {
   country: string | null;
 }
 
-const KIND_LABELS: Record<string, string> = { state: "state", person: "person", organisation: "organisation", international_body: "international body", company: "company" };
+const KIND_LABELS: Record<string, string> = {
+  state: "state",
+  person: "person",
+  organisation: "organisation",
+  international_body: "international body",
+  company: "company",
+};
 const DEBOUNCE_MS = 150;
 
 const noSubscription = () => () => {};
@@ -40,7 +46,11 @@ export function ActorPicker({ applied }: { applied: PickedActor[] }) {
   const inputRef = useRef<HTMLInputElement>(null);
   // Server markup and the first render say "text field": it is a combobox only once this script
   // runs, so a reader without JavaScript is never told of a list that cannot appear.
-  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const chosen = new Set([...applied, ...added].map((a) => a.slug));
   const shown = matches.filter((m) => !chosen.has(m.slug));
 
@@ -54,10 +64,15 @@ export function ActorPicker({ applied }: { applied: PickedActor[] }) {
         .then(({ data }) => {
           setMatches(data);
           setActive(-1);
-          setStatus(data.length ? `${data.length} ${data.length === 1 ? "actor" : "actors"} found; use the up and down arrows to choose.` : "No actor found.");
+          setStatus(
+            data.length
+              ? `${data.length} ${data.length === 1 ? "actor" : "actors"} found; use the up and down arrows to choose.`
+              : "No actor found.",
+          );
         })
         .catch((err: Error) => {
-          if (err.name !== "AbortError") setStatus("Actors could not be looked up; apply the filters to search by name instead.");
+          if (err.name !== "AbortError")
+            setStatus("Actors could not be looked up; apply the filters to search by name instead.");
         });
     }, DEBOUNCE_MS);
     return () => {
@@ -105,13 +120,20 @@ export function ActorPicker({ applied }: { applied: PickedActor[] }) {
     <div className="actor-picker">
       {/* Applied actors travel as hidden fields (removable through the chips below the form);
           actors added here join them until the form is applied. */}
-      {applied.map((a) => <input key={a.slug} type="hidden" name="actor" value={a.slug} />)}
+      {applied.map((a) => (
+        <input key={a.slug} type="hidden" name="actor" value={a.slug} />
+      ))}
       {added.length > 0 && (
         <ul className="chips" aria-label="Actors to add">
           {added.map((a) => (
             <li key={a.slug}>
               <input type="hidden" name="actor" value={a.slug} />
-              <button type="button" className="chip-button" aria-label={`Remove ${a.name}`} onClick={() => setAdded((prev) => prev.filter((x) => x.slug !== a.slug))}>
+              <button
+                type="button"
+                className="chip-button"
+                aria-label={`Remove ${a.name}`}
+                onClick={() => setAdded((prev) => prev.filter((x) => x.slug !== a.slug))}
+              >
                 {a.name} <span aria-hidden="true">×</span>
               </button>
             </li>
@@ -167,10 +189,14 @@ export function ActorPicker({ applied }: { applied: PickedActor[] }) {
         </ul>
       </div>
       <p id={`${id}-help`} className="muted">
-        {enhanced ? "A name, an alias or part of one: choose from the list, or apply the filters to look up what you typed." : "A name, an alias or part of one; apply the filters to look it up."}
+        {enhanced
+          ? "A name, an alias or part of one: choose from the list, or apply the filters to look up what you typed."
+          : "A name, an alias or part of one; apply the filters to look it up."}
       </p>
       {/* A live region without the status role: the page's own status (the result count) keeps that role alone. */}
-      <p id={`${id}-status`} aria-live="polite" className="visually-hidden">{status}</p>
+      <p id={`${id}-status`} aria-live="polite" className="visually-hidden">
+        {status}
+      </p>
     </div>
   );
 }

@@ -27,7 +27,12 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { id: "date", header: "Date", sortKey: "date", cell: (r) => <time dateTime={isoEventDate(r.date)}>{formatEventDate(r.date)}</time> },
+  {
+    id: "date",
+    header: "Date",
+    sortKey: "date",
+    cell: (r) => <time dateTime={isoEventDate(r.date)}>{formatEventDate(r.date)}</time>,
+  },
   { id: "title", header: "Title", sortKey: "title", cell: (r) => <a href={`/events/${r.id}`}>{r.title}</a> },
   { id: "type", header: "Type", cell: (r) => eventTypeLabel(r.type) },
   {
@@ -36,7 +41,12 @@ const COLUMNS: Column[] = [
     cell: (r) => (
       <>
         <span className={`badge ${r.claimStatus}`}>{r.claimStatus}</span>
-        {r.disputeCount > 0 && <><br /><DisputedMark count={r.disputeCount} /></>}
+        {r.disputeCount > 0 && (
+          <>
+            <br />
+            <DisputedMark count={r.disputeCount} />
+          </>
+        )}
       </>
     ),
   },
@@ -52,7 +62,12 @@ const CARD_ACTORS = 3;
 // names a hundred actors or more, and none of those links should ask for a prefetch.
 function actorLinks(actors: [string, string][]) {
   // Keyed by position: a slug as a key would stand alone in React's payload, like a list of actors.
-  return actors.map(([slug, name], i) => <Fragment key={i}>{i > 0 && ", "}<a href={`/actors/${slug}`}>{name}</a></Fragment>);
+  return actors.map(([slug, name], i) => (
+    <Fragment key={i}>
+      {i > 0 && ", "}
+      <a href={`/actors/${slug}`}>{name}</a>
+    </Fragment>
+  ));
 }
 
 function ActorNames({ row }: { row: EventRow }) {
@@ -75,7 +90,9 @@ function SortHeader({ label, column, links }: { label: string; column: SortKey; 
     <a href={links.hrefs[column]}>
       {label}
       <span className="muted">{active ? (desc ? " ↓" : " ↑") : ""}</span>
-      <span className="visually-hidden">{active ? `, sorted ${desc ? "descending" : "ascending"}; activate to reverse` : ", activate to sort"}</span>
+      <span className="visually-hidden">
+        {active ? `, sorted ${desc ? "descending" : "ascending"}; activate to reverse` : ", activate to sort"}
+      </span>
     </a>
   );
 }
@@ -101,7 +118,15 @@ export function EventsTable({ rows, links, caption }: { rows: EventRow[]; links:
             {rows.map((row) => (
               <tr key={row.id}>
                 {/* No className prop when there is none: React's payload would carry "$undefined" per cell. */}
-                {COLUMNS.map((c) => (c.className ? <td key={c.id} className={c.className}>{c.cell(row)}</td> : <td key={c.id}>{c.cell(row)}</td>))}
+                {COLUMNS.map((c) =>
+                  c.className ? (
+                    <td key={c.id} className={c.className}>
+                      {c.cell(row)}
+                    </td>
+                  ) : (
+                    <td key={c.id}>{c.cell(row)}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

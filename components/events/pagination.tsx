@@ -13,15 +13,33 @@ export function Pagination({ query, page, pageCount }: { query: EventQuery; page
   return (
     <nav aria-label="Pages">
       <ul className="pagination">
-        {page > 1 && <li><a href={href(page - 1)} rel="prev">Previous page</a></li>}
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              Previous page
+            </a>
+          </li>
+        )}
         {pageWindow(page, pageCount).map((p, i) =>
-          p === "gap" ? <li key={`gap-${i}`} aria-hidden="true">…</li> : (
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
             <li key={p}>
-              <a href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`}>{p}</a>
+              <a href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`}>
+                {p}
+              </a>
             </li>
           ),
         )}
-        {page < pageCount && <li><a href={href(page + 1)} rel="next">Next page</a></li>}
+        {page < pageCount && (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              Next page
+            </a>
+          </li>
+        )}
       </ul>
     </nav>
   );

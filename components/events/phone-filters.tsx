@@ -18,7 +18,9 @@ export function PhoneFilters({ count, children }: { count: number; children: Rea
     if (wide.matches) details.open = true;
     // Crossing the line (a phone turned, a window resized) folds or unfolds it; otherwise the
     // reader's own choice stands.
-    const onChange = () => { details.open = wide.matches; };
+    const onChange = () => {
+      details.open = wide.matches;
+    };
     wide.addEventListener("change", onChange);
     return () => wide.removeEventListener("change", onChange);
   }, []);

@@ -10,7 +10,16 @@ import { postUpload } from "@/lib/uploads/post-upload";
 
 type Mode = "dry-run" | "commit";
 
-const initial: ImportState = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false };
+const initial: ImportState = {
+  rows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  newActors: [],
+  errors: [],
+  notes: [],
+  committed: false,
+};
 const refused = (message: string, dryRun: boolean): ImportState => ({ ...initial, dryRun, message });
 
 async function send(form: FormData, mode: Mode): Promise<ImportState> {
@@ -30,7 +39,8 @@ export function ImportForm({ canChooseStatus }: { canChooseStatus: boolean }) {
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const mode: Mode = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "commit" ? "commit" : "dry-run";
+    const mode: Mode =
+      ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "commit" ? "commit" : "dry-run";
     const form = new FormData(e.currentTarget);
     setPending(mode);
     setState(null);
@@ -57,14 +67,21 @@ export function ImportForm({ canChooseStatus }: { canChooseStatus: boolean }) {
             <option value="published">Published</option>
           </select>
         </>
-      ) : <p className="muted">Your imported events will be drafts.</p>}
+      ) : (
+        <p className="muted">Your imported events will be drafts.</p>
+      )}
       <p className="actions">
-        <button className="button secondary" type="submit" name="mode" value="dry-run" disabled={pending !== null}>Check file (writes nothing)</button>
-        <button className="button" type="submit" name="mode" value="commit" disabled={pending !== null}>Import</button>
+        <button className="button secondary" type="submit" name="mode" value="dry-run" disabled={pending !== null}>
+          Check file (writes nothing)
+        </button>
+        <button className="button" type="submit" name="mode" value="commit" disabled={pending !== null}>
+          Import
+        </button>
       </p>
       {pending && (
         <p role="status">
-          <progress aria-label={pending === "commit" ? "Importing" : "Checking"} /> {pending === "commit" ? "Importing…" : "Checking every row…"}
+          <progress aria-label={pending === "commit" ? "Importing" : "Checking"} />{" "}
+          {pending === "commit" ? "Importing…" : "Checking every row…"}
         </p>
       )}
       {!pending && state && <ImportResult state={state} />}
@@ -78,23 +95,61 @@ export function importSummary(state: ImportState): string {
 }
 
 function ImportResult({ state }: { state: ImportState }) {
-  if (state.message || state.fileError) return <div className="notice" role="alert">{state.message ?? state.fileError}</div>;
+  if (state.message || state.fileError)
+    return (
+      <div className="notice" role="alert">
+        {state.message ?? state.fileError}
+      </div>
+    );
   if (state.errors.length) {
     return (
       <section className="notice" role="alert" aria-label="Import errors">
-        <p><strong>{state.errors.length} problem{state.errors.length === 1 ? "" : "s"} found. Nothing was written.</strong> Fix the file and check it again.</p>
+        <p>
+          <strong>
+            {state.errors.length} problem{state.errors.length === 1 ? "" : "s"} found. Nothing was written.
+          </strong>{" "}
+          Fix the file and check it again.
+        </p>
         <table className="codebook">
           <caption className="visually-hidden">Problems by row and column</caption>
-          <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
-          <tbody>{state.errors.slice(0, 500).map((e, i) => <tr key={i}><td>{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.errors.slice(0, 500).map((e, i) => (
+              <tr key={i}>
+                <td>{e.row}</td>
+                <td>{e.column}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </section>
     );
   }
   return (
     <div className="notice" role="status">
-      {state.dryRun ? <p><strong>The file is valid.</strong> Importing it would give: {importSummary(state)}</p> : <p><strong>Imported.</strong> {importSummary(state)}</p>}
-      {state.notes.length > 0 && <ul>{state.notes.slice(0, 100).map((n, i) => <li key={i}>{n}</li>)}</ul>}
+      {state.dryRun ? (
+        <p>
+          <strong>The file is valid.</strong> Importing it would give: {importSummary(state)}
+        </p>
+      ) : (
+        <p>
+          <strong>Imported.</strong> {importSummary(state)}
+        </p>
+      )}
+      {state.notes.length > 0 && (
+        <ul>
+          {state.notes.slice(0, 100).map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

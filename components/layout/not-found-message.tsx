@@ -6,7 +6,9 @@ export function NotFoundMessage() {
     <>
       <h1>Not found</h1>
       <p>There is no page at this address. It may have been mistyped, or the event may not be published.</p>
-      <p><Link href="/events">Browse all events</Link></p>
+      <p>
+        <Link href="/events">Browse all events</Link>
+      </p>
     </>
   );
 }

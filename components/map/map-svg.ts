@@ -70,7 +70,12 @@ export function mapSvg({ layout, projection, viewKey, total, zoomHref, eventHref
       if (!d) continue; // outside this view
       const name = countryName(c.code);
       out.push(
-        open("a", { href: `#country-${c.code}`, role: "listitem", class: `country-mark level-${level(c.events.length)}`, "aria-label": `${name}: ${plural(c.events.length, "event")} known only to the country, listed below` }),
+        open("a", {
+          href: `#country-${c.code}`,
+          role: "listitem",
+          class: `country-mark level-${level(c.events.length)}`,
+          "aria-label": `${name}: ${plural(c.events.length, "event")} known only to the country, listed below`,
+        }),
         el("path", { d }),
         "</a>",
       );
@@ -84,8 +89,17 @@ export function mapSvg({ layout, projection, viewKey, total, zoomHref, eventHref
       const mx = (a.x1 + a.x2) / 2 - (a.y2 - a.y1) * 0.2;
       const my = (a.y1 + a.y2) / 2 + (a.x2 - a.x1) * 0.2;
       out.push(
-        open("a", { href: "#transfers", role: "listitem", class: "arrow", "aria-label": `${countryName(a.from)} to ${countryName(a.to)}: ${plural(a.events.length, "transfer")}, listed below` }),
-        el("path", { d: `M${a.x1.toFixed(1)},${a.y1.toFixed(1)}Q${mx.toFixed(1)},${my.toFixed(1)} ${a.x2.toFixed(1)},${a.y2.toFixed(1)}`, "stroke-width": Math.min(6, 1.5 + Math.log2(a.events.length)), "marker-end": "url(#map-arrowhead)" }),
+        open("a", {
+          href: "#transfers",
+          role: "listitem",
+          class: "arrow",
+          "aria-label": `${countryName(a.from)} to ${countryName(a.to)}: ${plural(a.events.length, "transfer")}, listed below`,
+        }),
+        el("path", {
+          d: `M${a.x1.toFixed(1)},${a.y1.toFixed(1)}Q${mx.toFixed(1)},${my.toFixed(1)} ${a.x2.toFixed(1)},${a.y2.toFixed(1)}`,
+          "stroke-width": Math.min(6, 1.5 + Math.log2(a.events.length)),
+          "marker-end": "url(#map-arrowhead)",
+        }),
         "</a>",
       );
     }
@@ -95,7 +109,8 @@ export function mapSvg({ layout, projection, viewKey, total, zoomHref, eventHref
     out.push(open("g", { role: "list", "aria-label": "Places" }));
     // Larger halos first, so a small one on top of a large one stays reachable by pointer.
     const sorted = [...layout.clusters].sort((a, b) => radius(b) - radius(a));
-    for (const c of sorted) out.push(c.items.length === 1 ? single(c.items[0], eventHref, target) : count(c, zoomHref(c)));
+    for (const c of sorted)
+      out.push(c.items.length === 1 ? single(c.items[0], eventHref, target) : count(c, zoomHref(c)));
     out.push("</g>");
   }
   out.push("</svg>");
@@ -108,7 +123,13 @@ function single(m: PositionedMark, eventHref: (id: string) => string, target?: s
   const e = m.event;
   const where = `${e.place ?? "place not named"}, ${PRECISION_WORDS[e.locationPrecision]}`;
   return (
-    open("a", { href: eventHref(e.id), target, role: "listitem", class: `mark ${m.kind}`, "aria-label": `${e.title}, ${e.dateLabel}, ${eventTypeLabel(e.type)}; ${where}` }) +
+    open("a", {
+      href: eventHref(e.id),
+      target,
+      role: "listitem",
+      class: `mark ${m.kind}`,
+      "aria-label": `${e.title}, ${e.dateLabel}, ${eventTypeLabel(e.type)}; ${where}`,
+    }) +
     el("circle", { cx: m.x, cy: m.y, r: m.r }) +
     "</a>"
   );
@@ -118,7 +139,12 @@ function count(c: Cluster<PositionedMark>, href: string | null): string {
   const n = c.items.length;
   const r = Math.min(20, 9 + Math.log2(n) * 2);
   return (
-    open("a", { href: href ?? "#map-list", role: "listitem", class: "cluster", "aria-label": href ? `${n} events here: zoom in to split them` : `${n} events at one place: listed below` }) +
+    open("a", {
+      href: href ?? "#map-list",
+      role: "listitem",
+      class: "cluster",
+      "aria-label": href ? `${n} events here: zoom in to split them` : `${n} events at one place: listed below`,
+    }) +
     el("circle", { cx: c.x, cy: c.y, r }) +
     el("text", { x: c.x, y: c.y + 4, "text-anchor": "middle" }, String(n)) +
     "</a>"

@@ -14,8 +14,10 @@ export async function RelatedEvents({ eventId }: { eventId: string }) {
       <ul>
         {related.map((r) => (
           <li key={`${r.direction}:${r.kind}:${r.id}`}>
-            <strong className="related-label">{cap(r.label)}:</strong>{" "}
-            <Link href={`/events/${r.id}`}>{r.title}</Link> <span className="muted">(<time dateTime={r.startDate}>{r.dateLabel}</time>)</span>
+            <strong className="related-label">{cap(r.label)}:</strong> <Link href={`/events/${r.id}`}>{r.title}</Link>{" "}
+            <span className="muted">
+              (<time dateTime={r.startDate}>{r.dateLabel}</time>)
+            </span>
           </li>
         ))}
       </ul>

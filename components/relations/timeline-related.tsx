@@ -7,7 +7,9 @@ import type { RelatedEventView } from "@/lib/relations/queries";
 import "./timeline-related.css";
 
 /** id → how that event relates to the selected one, from its own side ("responds to “Summit”"). */
-export function relatedMarks(selected: { title: string; related: RelatedEventView[] } | null): Map<string, string> | undefined {
+export function relatedMarks(
+  selected: { title: string; related: RelatedEventView[] } | null,
+): Map<string, string> | undefined {
   if (!selected?.related.length) return undefined;
   const marks = new Map<string, string>();
   for (const r of selected.related) {
@@ -19,7 +21,14 @@ export function relatedMarks(selected: { title: string; related: RelatedEventVie
 
 export function RelatedLegendItem({ selected }: { selected: { related: RelatedEventView[] } | null }) {
   if (!selected?.related.length) return null;
-  return <li><svg width="18" height="12" aria-hidden="true"><circle cx="9" cy="6" r="4" className="legend-related" /></svg> ringed: related to the selected event</li>;
+  return (
+    <li>
+      <svg width="18" height="12" aria-hidden="true">
+        <circle cx="9" cy="6" r="4" className="legend-related" />
+      </svg>{" "}
+      ringed: related to the selected event
+    </li>
+  );
 }
 
 export function RelatedInPanel({ related, target }: { related: RelatedEventView[]; target?: string }) {
@@ -29,7 +38,13 @@ export function RelatedInPanel({ related, target }: { related: RelatedEventView[
       <h3 id="timeline-related-heading">Related events</h3>
       <ul>
         {related.map((r) => (
-          <li key={`${r.direction}:${r.kind}:${r.id}`}><strong>{cap(r.label)}:</strong> <Link href={`/events/${r.id}`} target={target}>{r.title}</Link> <span className="muted">({r.dateLabel})</span></li>
+          <li key={`${r.direction}:${r.kind}:${r.id}`}>
+            <strong>{cap(r.label)}:</strong>{" "}
+            <Link href={`/events/${r.id}`} target={target}>
+              {r.title}
+            </Link>{" "}
+            <span className="muted">({r.dateLabel})</span>
+          </li>
         ))}
       </ul>
     </section>

@@ -14,7 +14,9 @@ export function CiteRelease({ release }: { release: CitedRelease }) {
       <h3>APA</h3>
       <p className="cite-text">{apaRelease(meta, release)}</p>
       <h3>BibTeX</h3>
-      <pre className="cite-text" tabIndex={0} aria-label={`BibTeX for release ${release.version}`}>{bibtexRelease(meta, release)}</pre>
+      <pre className="cite-text" tabIndex={0} aria-label={`BibTeX for release ${release.version}`}>
+        {bibtexRelease(meta, release)}
+      </pre>
     </div>
   );
 }
@@ -40,9 +42,11 @@ export async function CiteData() {
     <section aria-labelledby="cite-heading">
       <h2 id="cite-heading">How to cite</h2>
       <p>
-        The tracker changes as events are published and corrected. For work others must be able to check, cite a numbered{" "}
-        <Link href="/data/releases">release</Link>: its files never change, and each one says what changed since the one before. Each release
-        includes a <code>CITATION.cff</code> with the same details. Data licence: {meta.license.path ? <a href={meta.license.path}>{meta.license.title}</a> : meta.license.title} ({meta.license.name}).
+        The tracker changes as events are published and corrected. For work others must be able to check, cite a
+        numbered <Link href="/data/releases">release</Link>: its files never change, and each one says what changed
+        since the one before. Each release includes a <code>CITATION.cff</code> with the same details. Data licence:{" "}
+        {meta.license.path ? <a href={meta.license.path}>{meta.license.title}</a> : meta.license.title} (
+        {meta.license.name}).
       </p>
       {release ? (
         <>
@@ -57,7 +61,9 @@ export async function CiteData() {
         <h3>APA</h3>
         <p className="cite-text">{apaTracker(meta, null)}</p>
         <h3>BibTeX</h3>
-        <pre className="cite-text" tabIndex={0} aria-label="BibTeX for the tracker">{bibtexTracker(meta, null)}</pre>
+        <pre className="cite-text" tabIndex={0} aria-label="BibTeX for the tracker">
+          {bibtexTracker(meta, null)}
+        </pre>
       </div>
     </section>
   );

@@ -14,18 +14,23 @@ export async function EventReleases({ eventId }: { eventId: string }) {
         <>
           <p>
             In {releases.length === 1 ? "1 release" : `${releases.length} releases`}, since release{" "}
-            <Link href={`/data/releases/${since.version}`}>{since.version}</Link> of <time dateTime={since.createdAt.toISOString()}>{day(since.createdAt)}</time>.
+            <Link href={`/data/releases/${since.version}`}>{since.version}</Link> of{" "}
+            <time dateTime={since.createdAt.toISOString()}>{day(since.createdAt)}</time>.
           </p>
           <ul>
             {releases.map((r) => (
               <li key={r.version}>
-                <Link href={`/data/releases/${r.version}`}>{r.version}</Link> (<time dateTime={r.createdAt.toISOString()}>{day(r.createdAt)}</time>){r.status === "retracted" ? ", as retracted" : ""}
+                <Link href={`/data/releases/${r.version}`}>{r.version}</Link> (
+                <time dateTime={r.createdAt.toISOString()}>{day(r.createdAt)}</time>)
+                {r.status === "retracted" ? ", as retracted" : ""}
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>Not in a <Link href="/data/releases">numbered release</Link> yet; it will be in the next one.</p>
+        <p>
+          Not in a <Link href="/data/releases">numbered release</Link> yet; it will be in the next one.
+        </p>
       )}
     </section>
   );

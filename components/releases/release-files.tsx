@@ -18,14 +18,27 @@ export function ReleaseFiles({ release }: { release: ReleaseSummary }) {
     <div className="table-wrap">
       <table className="events release-files">
         <caption className="visually-hidden">Files of release {release.version}</caption>
-        <thead><tr><th scope="col">File</th><th scope="col">What it is</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">What it is</th>
+            <th scope="col">Size</th>
+            <th scope="col">SHA-256</th>
+          </tr>
+        </thead>
         <tbody>
           {files.map((f) => (
             <tr key={f.name}>
-              <td><a href={`/data/releases/${release.version}/${f.name}`} download>{f.name}</a></td>
-              <td>{f.name.endsWith(".zip") ? "All the files below, in one zip" : MEANING[f.name] ?? ""}</td>
+              <td>
+                <a href={`/data/releases/${release.version}/${f.name}`} download>
+                  {f.name}
+                </a>
+              </td>
+              <td>{f.name.endsWith(".zip") ? "All the files below, in one zip" : (MEANING[f.name] ?? "")}</td>
               <td>{formatSize(f.size)}</td>
-              <td><code className="sha256">{f.sha256}</code></td>
+              <td>
+                <code className="sha256">{f.sha256}</code>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,20 +12,41 @@ export function CreateReleaseForm() {
     <form action={action} className="editor-form" aria-label="Make a release">
       {state.message && (
         <div className="notice" role={state.ok ? "status" : "alert"}>
-          {state.message} {state.ok && state.version && <Link href={`/data/releases/${state.version}`}>See release {state.version}</Link>}
+          {state.message}{" "}
+          {state.ok && state.version && (
+            <Link href={`/data/releases/${state.version}`}>See release {state.version}</Link>
+          )}
         </div>
       )}
       <div>
         <label htmlFor="release-title">Title</label>
-        <input id="release-title" name="title" required maxLength={200} defaultValue={v.title} key={`t${v.title}`} {...errorProps("release-title", e.title)} />
+        <input
+          id="release-title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={v.title}
+          key={`t${v.title}`}
+          {...errorProps("release-title", e.title)}
+        />
         <FieldError id="release-title-error" messages={e.title} />
       </div>
       <div>
         <label htmlFor="release-description">Description (optional)</label>
-        <textarea id="release-description" name="description" rows={3} maxLength={2000} defaultValue={v.description} key={`d${v.description}`} {...errorProps("release-description", e.description)} />
+        <textarea
+          id="release-description"
+          name="description"
+          rows={3}
+          maxLength={2000}
+          defaultValue={v.description}
+          key={`d${v.description}`}
+          {...errorProps("release-description", e.description)}
+        />
         <FieldError id="release-description-error" messages={e.description} />
       </div>
-      <button className="button" type="submit" disabled={pending}>{pending ? "Making the release…" : "Make a release"}</button>
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? "Making the release…" : "Make a release"}
+      </button>
     </form>
   );
 }

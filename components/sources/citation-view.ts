@@ -19,7 +19,10 @@ export function formatPublishedOn(value: string): string {
  * their own heading, so a denial is never read as support.
  */
 export function groupCitations<T extends { stance: string }>(sources: T[]): { supporting: T[]; disputing: T[] } {
-  return { supporting: sources.filter((s) => s.stance !== "disputes"), disputing: sources.filter((s) => s.stance === "disputes") };
+  return {
+    supporting: sources.filter((s) => s.stance !== "disputes"),
+    disputing: sources.filter((s) => s.stance === "disputes"),
+  };
 }
 
 /** "Disputed by 2 sources": the mark the table, the timeline and the event page share. */
@@ -35,9 +38,17 @@ export function quoteCheckText(check: string, capturedAt: Date | null | undefine
   const copy = capturedAt ? `the copy captured on ${formatDay(capturedAt)}` : "the captured copy";
   switch (check) {
     case "verified":
-      return { tone: "verified", text: capturedAt ? `Checked against a copy captured ${formatDay(capturedAt)}` : "Checked against a captured copy" };
+      return {
+        tone: "verified",
+        text: capturedAt
+          ? `Checked against a copy captured ${formatDay(capturedAt)}`
+          : "Checked against a captured copy",
+      };
     case "not_found":
-      return { tone: "not-found", text: `Not found word for word in ${copy}. An editor published it anyway; the reason is in the history below.` };
+      return {
+        tone: "not-found",
+        text: `Not found word for word in ${copy}. An editor published it anyway; the reason is in the history below.`,
+      };
     case "no_copy":
       return { tone: "unchecked", text: "Not yet checked against a copy" };
     default:

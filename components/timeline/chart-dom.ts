@@ -11,7 +11,8 @@ export const itemOf = (target: EventTarget | null): HTMLElement | null =>
 /** Leaves exactly one item in the Tab order: the preferred one if present, else the first. */
 export function rove(frame: HTMLElement, preferred?: string | null) {
   const items = [...frame.querySelectorAll<HTMLElement>(ITEMS)];
-  const current = (preferred && items.find((a) => a.dataset.id === preferred || a.getAttribute("href") === preferred)) || items[0];
+  const current =
+    (preferred && items.find((a) => a.dataset.id === preferred || a.getAttribute("href") === preferred)) || items[0];
   for (const a of items) a.setAttribute("tabindex", a === current ? "0" : "-1");
 }
 
@@ -40,7 +41,8 @@ export function itemForKey(item: HTMLElement, key: string): HTMLElement | null {
   if (!target) return null;
   const x = centre(item).x;
   let best: HTMLElement | null = null;
-  for (const a of target.querySelectorAll<HTMLElement>("a")) if (!best || Math.abs(centre(a).x - x) < Math.abs(centre(best).x - x)) best = a;
+  for (const a of target.querySelectorAll<HTMLElement>("a"))
+    if (!best || Math.abs(centre(a).x - x) < Math.abs(centre(best).x - x)) best = a;
   return best;
 }
 

@@ -66,12 +66,18 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
     if (!frame.current || pending) return;
     const want = focusNext.current;
     const active = itemOf(document.activeElement);
-    rove(frame.current, typeof want === "object" && want ? want.id : (active?.dataset.id ?? active?.getAttribute("href") ?? selected));
+    rove(
+      frame.current,
+      typeof want === "object" && want ? want.id : (active?.dataset.id ?? active?.getAttribute("href") ?? selected),
+    );
     const target =
-      want === "panel" ? layout.current?.querySelector<HTMLElement>("aside")
-      : want === "first" ? frame.current.querySelector<HTMLElement>('svg a[tabindex="0"]')
-      : want ? frame.current.querySelector<HTMLElement>(`a[data-id="${CSS.escape(want.id)}"]`)
-      : null;
+      want === "panel"
+        ? layout.current?.querySelector<HTMLElement>("aside")
+        : want === "first"
+          ? frame.current.querySelector<HTMLElement>('svg a[tabindex="0"]')
+          : want
+            ? frame.current.querySelector<HTMLElement>(`a[data-id="${CSS.escape(want.id)}"]`)
+            : null;
     // The target may not be there yet while the next view is still loading: try again next render.
     if (target) {
       target.focus();
@@ -114,7 +120,9 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
   const svg = () => frame.current?.querySelector<SVGElement>("svg");
 
   return (
-    <div className="timeline-layout" ref={layout}
+    <div
+      className="timeline-layout"
+      ref={layout}
       onClickCapture={(ev) => {
         if (!dragged.current) return;
         dragged.current = false;
@@ -125,12 +133,19 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
         // Items and the panel's close link load the next view in place instead of a whole page.
         const a = (ev.target as Element).closest("a");
         // getAttribute, not .target: on an SVG <a> that property is an object, always truthy.
-        if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey || a.getAttribute("target")) return;
+        if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey || a.getAttribute("target"))
+          return;
         const item = itemOf(a);
         if (!item && !a.dataset.close) return;
         ev.preventDefault();
         // detail is 0 for a click made with the keyboard: only then does focus follow the view.
-        focusNext.current = item?.dataset.id ? "panel" : a.dataset.close ? { id: a.dataset.close } : ev.detail === 0 ? "first" : null;
+        focusNext.current = item?.dataset.id
+          ? "panel"
+          : a.dataset.close
+            ? { id: a.dataset.close }
+            : ev.detail === 0
+              ? "first"
+              : null;
         navigate(a.getAttribute("href")!);
       }}
       onKeyDown={(ev) => {
@@ -143,22 +158,42 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
         }
       }}
     >
-      <div ref={frame} className={`timeline-frame${pending ? " pending" : ""}`} tabIndex={0} aria-busy={pending}
+      <div
+        ref={frame}
+        className={`timeline-frame${pending ? " pending" : ""}`}
+        tabIndex={0}
+        aria-busy={pending}
         aria-label="Timeline chart. Plus and minus zoom, left and right arrows move in time; Tab goes to the events, where arrow keys move between them."
         onKeyDown={(ev) => {
           const item = itemOf(ev.target);
           const next = item && itemForKey(item, ev.key);
-          const keys: Record<string, () => void> = { "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), ArrowLeft: () => pan(-0.25), ArrowRight: () => pan(0.25) };
+          const keys: Record<string, () => void> = {
+            "+": () => zoom(0.5),
+            "=": () => zoom(0.5),
+            "-": () => zoom(2),
+            ArrowLeft: () => pan(-0.25),
+            ArrowRight: () => pan(0.25),
+          };
           // On an item, arrows move between items; on the chart itself they move in time.
-          const act = next ? () => moveTo(frame.current!, next) : keys[ev.key] && (!item || ev.key.length === 1) ? keys[ev.key] : null;
+          const act = next
+            ? () => moveTo(frame.current!, next)
+            : keys[ev.key] && (!item || ev.key.length === 1)
+              ? keys[ev.key]
+              : null;
           if (act) {
             ev.preventDefault();
             act();
           }
         }}
-        onFocus={(ev) => { const item = itemOf(ev.target); if (item && tip.current) showTip(tip.current, frame.current!, item); }}
+        onFocus={(ev) => {
+          const item = itemOf(ev.target);
+          if (item && tip.current) showTip(tip.current, frame.current!, item);
+        }}
         onBlur={() => tip.current?.setAttribute("hidden", "")}
-        onMouseOver={(ev) => { const item = itemOf(ev.target); if (item && tip.current) showTip(tip.current, frame.current!, item); }}
+        onMouseOver={(ev) => {
+          const item = itemOf(ev.target);
+          if (item && tip.current) showTip(tip.current, frame.current!, item);
+        }}
         onMouseLeave={() => tip.current?.setAttribute("hidden", "")}
         onPointerDown={(ev) => {
           dragged.current = false;
@@ -197,7 +232,11 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
         }}
       >
         <div dangerouslySetInnerHTML={{ __html: chartSvg }} />
-        <div ref={tip} className="timeline-tip" aria-hidden="true" hidden><strong /><span /><span /></div>
+        <div ref={tip} className="timeline-tip" aria-hidden="true" hidden>
+          <strong />
+          <span />
+          <span />
+        </div>
       </div>
       {panel}
     </div>

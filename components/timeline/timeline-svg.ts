@@ -9,7 +9,16 @@
 import escapeHtml from "escape-html";
 import { eventTypeLabel } from "@/lib/events/codebook";
 import { precisionNote } from "@/lib/events/date-span";
-import { bucketCounts, bucketInterval, labelX, makeScale, markFor, placeLabels, type Mark, type TimelineEvent } from "@/lib/timeline/geometry";
+import {
+  bucketCounts,
+  bucketInterval,
+  labelX,
+  makeScale,
+  markFor,
+  placeLabels,
+  type Mark,
+  type TimelineEvent,
+} from "@/lib/timeline/geometry";
 import type { Lane } from "@/lib/timeline/lanes";
 
 const WIDTH = 1000;
@@ -25,7 +34,16 @@ export const PLOT_SHARE = (WIDTH - GUTTER) / WIDTH;
 
 type HrefFor = (p: { selected?: string; start?: string; end?: string }) => string;
 /** `related`: the selected event's related events, id → how each relates to it ("responds to “…”"). */
-type Props = { lanes: Lane[]; visible: TimelineEvent[]; aggregated: boolean; startMs: number; endMs: number; hrefFor: HrefFor; selectedId?: string; related?: Map<string, string> };
+type Props = {
+  lanes: Lane[];
+  visible: TimelineEvent[];
+  aggregated: boolean;
+  startMs: number;
+  endMs: number;
+  hrefFor: HrefFor;
+  selectedId?: string;
+  related?: Map<string, string>;
+};
 type Value = string | number | undefined;
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -38,12 +56,23 @@ const clampX = (v: number) => Math.min(WIDTH, Math.max(GUTTER, v));
 /** `<name a="1" …>`, skipping undefined attributes and escaping every value (also used by the map). */
 export function open(name: string, attrs: Record<string, Value>, selfClosing = false) {
   let s = `<${name}`;
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) s += ` ${k}="${escapeHtml(String(typeof v === "number" ? round(v) : v))}"`;
+  for (const [k, v] of Object.entries(attrs))
+    if (v !== undefined) s += ` ${k}="${escapeHtml(String(typeof v === "number" ? round(v) : v))}"`;
   return s + (selfClosing ? "/>" : ">");
 }
-export const el = (name: string, attrs: Record<string, Value>, text?: string) => (text === undefined ? open(name, attrs, true) : `${open(name, attrs)}${escapeHtml(text)}</${name}>`);
+export const el = (name: string, attrs: Record<string, Value>, text?: string) =>
+  text === undefined ? open(name, attrs, true) : `${open(name, attrs)}${escapeHtml(text)}</${name}>`;
 
-export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFor, selectedId, related }: Props): string {
+export function timelineSvg({
+  lanes,
+  visible,
+  aggregated,
+  startMs,
+  endMs,
+  hrefFor,
+  selectedId,
+  related,
+}: Props): string {
   const scale = makeScale(startMs, endMs, WIDTH - GUTTER);
   const x = (d: Date) => clampX(GUTTER + scale(d));
   const interval = bucketInterval(startMs, endMs, Math.max(6, Math.floor(COUNT_BUDGET / Math.max(1, lanes.length))));
@@ -63,28 +92,52 @@ export function timelineSvg({ lanes, visible, aggregated, startMs, endMs, hrefFo
     if (!b.count) continue;
     const h = (b.count / maxCount) * (HIST - 8);
     const x1 = x(new Date(b.start));
-    out.push(el("rect", { class: "hist", x: x1, width: Math.max(1, x(new Date(b.end)) - x1 - 1), y: HIST - h, height: h }));
+    out.push(
+      el("rect", { class: "hist", x: x1, width: Math.max(1, x(new Date(b.end)) - x1 - 1), y: HIST - h, height: h }),
+    );
   }
   for (const t of ticks) {
-    out.push(el("line", { class: "tick", x1: x(t), x2: x(t), y1: HIST, y2: height }), el("text", { class: "tick-label", x: x(t) + 3, y: HIST + 17 }, fmt(t)));
+    out.push(
+      el("line", { class: "tick", x1: x(t), x2: x(t), y1: HIST, y2: height }),
+      el("text", { class: "tick-label", x: x(t) + 3, y: HIST + 17 }, fmt(t)),
+    );
   }
   out.push("</g>");
   lanes.forEach((lane, i) => {
     const y = HIST + AXIS + i * LANE;
     out.push(
       open("g", { role: "list", "aria-label": `${lane.label}: ${lane.events.length} events`, "data-lane": i }),
-      el("text", { class: "lane-label", x: 6, y: y + 21, "aria-hidden": "true" }, lane.label.length > 24 ? `${lane.label.slice(0, 23)}…` : lane.label),
+      el(
+        "text",
+        { class: "lane-label", x: 6, y: y + 21, "aria-hidden": "true" },
+        lane.label.length > 24 ? `${lane.label.slice(0, 23)}…` : lane.label,
+      ),
       el("line", { class: "lane-line", x1: GUTTER, x2: WIDTH, y1: y + LANE, y2: y + LANE, "aria-hidden": "true" }),
     );
     if (aggregated) counts(out, lane, startMs, endMs, interval, x, y, hrefFor);
-    else marks(out, lane.events.map((e) => markFor(e, x)), y, hrefFor, selectedId, related);
+    else
+      marks(
+        out,
+        lane.events.map((e) => markFor(e, x)),
+        y,
+        hrefFor,
+        selectedId,
+        related,
+      );
     out.push("</g>");
   });
   out.push("</svg>");
   return out.join("");
 }
 
-function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selectedId?: string, related?: Map<string, string>) {
+function marks(
+  out: string[],
+  list: Mark[],
+  y: number,
+  hrefFor: HrefFor,
+  selectedId?: string,
+  related?: Map<string, string>,
+) {
   const labels = placeLabels(list, WIDTH - 4);
   for (const m of list) {
     const e = m.event;
@@ -108,7 +161,13 @@ function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selecte
       m.kind === "point"
         ? el("circle", { cx: (m.x1 + m.x2) / 2, cy: y + 17, r: 5 })
         : // At least 6 units wide: a two-day range or a month seen across decades must stay visible.
-          el("rect", { x: Math.min(m.x1, WIDTH - 6), y: y + 11, width: Math.max(6, m.x2 - m.x1), height: 12, rx: m.kind === "bar" ? 3 : 0 }),
+          el("rect", {
+            x: Math.min(m.x1, WIDTH - 6),
+            y: y + 11,
+            width: Math.max(6, m.x2 - m.x1),
+            height: 12,
+            rx: m.kind === "bar" ? 3 : 0,
+          }),
     );
     const text = labels.get(e.id);
     if (text !== undefined) out.push(el("text", { x: labelX(m), y: y + 8 }, text));
@@ -116,14 +175,31 @@ function marks(out: string[], list: Mark[], y: number, hrefFor: HrefFor, selecte
   }
 }
 
-function counts(out: string[], lane: Lane, startMs: number, endMs: number, interval: ReturnType<typeof bucketInterval>, x: (d: Date) => number, y: number, hrefFor: HrefFor) {
+function counts(
+  out: string[],
+  lane: Lane,
+  startMs: number,
+  endMs: number,
+  interval: ReturnType<typeof bucketInterval>,
+  x: (d: Date) => number,
+  y: number,
+  hrefFor: HrefFor,
+) {
   for (const b of bucketCounts(lane.events, startMs, endMs, interval)) {
     if (!b.count) continue;
     const x1 = x(new Date(b.start));
     const w = Math.max(12, x(new Date(b.end)) - x1 - 1);
     const period = `${iso(Math.max(b.start, startMs))} to ${iso(Math.min(b.end, endMs) - 86_400_000)}`;
     out.push(
-      open("a", { href: hrefFor({ start: iso(b.start), end: iso(b.end - 86_400_000) }), "aria-label": `${b.count} events in ${lane.label}, ${period}: zoom in`, role: "listitem", class: "bucket", "data-title": `${b.count} events in ${lane.label}`, "data-date": period, "data-type": "Select to zoom in" }),
+      open("a", {
+        href: hrefFor({ start: iso(b.start), end: iso(b.end - 86_400_000) }),
+        "aria-label": `${b.count} events in ${lane.label}, ${period}: zoom in`,
+        role: "listitem",
+        class: "bucket",
+        "data-title": `${b.count} events in ${lane.label}`,
+        "data-date": period,
+        "data-type": "Select to zoom in",
+      }),
       el("rect", { x: x1, y: y + 8, width: w, height: 18, rx: 3 }),
       el("text", { x: x1 + w / 2, y: y + 21, "text-anchor": "middle" }, String(b.count)),
       "</a>",

@@ -36,7 +36,8 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
   const lanes = assignLanes(visible, view.lanes);
   const aggregated = markCount(lanes) > MAX_MARKS;
   const byYear = new Map<string, TimelineEvent[]>();
-  for (const e of visible.slice(0, LIST_CAP)) byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
+  for (const e of visible.slice(0, LIST_CAP))
+    byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
   const target = embed ? "_top" : undefined;
   // Marks select within the window shown.
   const selectHref = selectionHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY) });
@@ -44,53 +45,152 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
   return (
     <div className="timeline">
       <nav aria-label="Timeline controls" className="timeline-controls">
-        <Link href={href(n.zoomIn)} scroll={false}>Zoom in</Link>
-        <Link href={href(n.zoomOut)} scroll={false}>Zoom out</Link>
-        <Link href={href(n.earlier)} scroll={false}>← Earlier</Link>
-        <Link href={href(n.later)} scroll={false}>Later →</Link>
-        <Link href={href({ start: undefined, end: undefined })} scroll={false}>Show all</Link>
+        <Link href={href(n.zoomIn)} scroll={false}>
+          Zoom in
+        </Link>
+        <Link href={href(n.zoomOut)} scroll={false}>
+          Zoom out
+        </Link>
+        <Link href={href(n.earlier)} scroll={false}>
+          ← Earlier
+        </Link>
+        <Link href={href(n.later)} scroll={false}>
+          Later →
+        </Link>
+        <Link href={href({ start: undefined, end: undefined })} scroll={false}>
+          Show all
+        </Link>
         <span className="muted">Lanes:</span>
-        <Link href={href({ lanes: "type" })} aria-current={view.lanes === "type" ? "true" : undefined}>by type</Link>
-        <Link href={href({ lanes: "actor" })} aria-current={view.lanes === "actor" ? "true" : undefined}>by actor</Link>
+        <Link href={href({ lanes: "type" })} aria-current={view.lanes === "type" ? "true" : undefined}>
+          by type
+        </Link>
+        <Link href={href({ lanes: "actor" })} aria-current={view.lanes === "actor" ? "true" : undefined}>
+          by actor
+        </Link>
       </nav>
       <p className="muted" role="status">
         {visible.length} of {total} events between {isoDay(startMs)} and {isoDay(endMs - DAY)}
-        {aggregated ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it." : "."}
+        {aggregated
+          ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it."
+          : "."}
       </p>
       <ul className="legend" aria-label="Legend">
-        <li><svg width="18" height="12" aria-hidden="true"><circle cx="9" cy="6" r="5" className="legend-point" /></svg> a known day</li>
-        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bar" /></svg> a range of days</li>
-        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="url(#hatch-legend)" className="legend-uncertain" /><defs><pattern id="hatch-legend" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe8f7" /><line x1="0" y1="0" x2="0" y2="6" stroke="#0b5cad" strokeWidth="2" /></pattern></defs></svg> only the month or year is known: the whole period is shaded</li>
-        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" className="legend-approx" /></svg> dashed outline: approximate</li>
-        <li><svg width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" /></svg> a count of events in a period</li>
+        <li>
+          <svg width="18" height="12" aria-hidden="true">
+            <circle cx="9" cy="6" r="5" className="legend-point" />
+          </svg>{" "}
+          a known day
+        </li>
+        <li>
+          <svg width="28" height="12" aria-hidden="true">
+            <rect x="1" y="1" width="26" height="10" rx="3" className="legend-bar" />
+          </svg>{" "}
+          a range of days
+        </li>
+        <li>
+          <svg width="28" height="12" aria-hidden="true">
+            <rect x="1" y="1" width="26" height="10" fill="url(#hatch-legend)" className="legend-uncertain" />
+            <defs>
+              <pattern
+                id="hatch-legend"
+                width="6"
+                height="6"
+                patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)"
+              >
+                <rect width="6" height="6" fill="#dbe8f7" />
+                <line x1="0" y1="0" x2="0" y2="6" stroke="#0b5cad" strokeWidth="2" />
+              </pattern>
+            </defs>
+          </svg>{" "}
+          only the month or year is known: the whole period is shaded
+        </li>
+        <li>
+          <svg width="28" height="12" aria-hidden="true">
+            <rect x="1" y="1" width="26" height="10" className="legend-approx" />
+          </svg>{" "}
+          dashed outline: approximate
+        </li>
+        <li>
+          <svg width="28" height="12" aria-hidden="true">
+            <rect x="1" y="1" width="26" height="10" rx="3" className="legend-bucket" />
+          </svg>{" "}
+          a count of events in a period
+        </li>
         <li>In an event&rsquo;s details, {DISPUTED_MARK_MEANING}</li>
         <RelatedLegendItem selected={selected} />
       </ul>
-      <TimelineGestures startMs={startMs} endMs={endMs} baseHref={timelineHref(base, query, view)} gutter={GUTTER_SHARE} plot={PLOT_SHARE} selected={selected?.id}
-        chartSvg={timelineSvg({ lanes, visible, aggregated, startMs, endMs, selectedId: selected?.id, related: relatedMarks(selected), hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)) })}
-        panel={selected && (
-          <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
-            <h2>{selected.title}</h2>
-            <p>{selected.dateLabel}{selected.precisionNote && ` (${selected.precisionNote})`}{selected.approximate && " — approximate"}</p>
-            <p>{eventTypeLabel(selected.type)}</p>
-            {selected.disputeCount > 0 && <p><DisputedMark count={selected.disputeCount} /></p>}
-            <p><Link href={`/events/${selected.id}`} target={target}>Open the event, with its sources</Link></p>
-            <RelatedInPanel related={selected.related} target={target} />
-            {/* A plain link: the chart's script loads it in place and puts focus back on the item. */}
-            <p><a href={href({})} data-close={selected.id}>Close details</a></p>
-          </aside>
-        )}
+      <TimelineGestures
+        startMs={startMs}
+        endMs={endMs}
+        baseHref={timelineHref(base, query, view)}
+        gutter={GUTTER_SHARE}
+        plot={PLOT_SHARE}
+        selected={selected?.id}
+        chartSvg={timelineSvg({
+          lanes,
+          visible,
+          aggregated,
+          startMs,
+          endMs,
+          selectedId: selected?.id,
+          related: relatedMarks(selected),
+          hrefFor: (p) => (p.selected ? selectHref(p.selected) : href(p)),
+        })}
+        panel={
+          selected && (
+            <aside className="timeline-panel" aria-label="Event details" tabIndex={-1}>
+              <h2>{selected.title}</h2>
+              <p>
+                {selected.dateLabel}
+                {selected.precisionNote && ` (${selected.precisionNote})`}
+                {selected.approximate && " — approximate"}
+              </p>
+              <p>{eventTypeLabel(selected.type)}</p>
+              {selected.disputeCount > 0 && (
+                <p>
+                  <DisputedMark count={selected.disputeCount} />
+                </p>
+              )}
+              <p>
+                <Link href={`/events/${selected.id}`} target={target}>
+                  Open the event, with its sources
+                </Link>
+              </p>
+              <RelatedInPanel related={selected.related} target={target} />
+              {/* A plain link: the chart's script loads it in place and puts focus back on the item. */}
+              <p>
+                <a href={href({})} data-close={selected.id}>
+                  Close details
+                </a>
+              </p>
+            </aside>
+          )
+        }
       />
       {embed ? (
-        <p><a href={timelineHref("/timeline", query, view)} target="_top">Open this timeline in the tracker</a></p>
+        <p>
+          <a href={timelineHref("/timeline", query, view)} target="_top">
+            Open this timeline in the tracker
+          </a>
+        </p>
       ) : (
         <details className="timeline-list">
           {/* Plain links rather than up to 200 next/link components, each rendered on the server and hydrated in the browser. */}
-          <summary>The same events as a list, by year{visible.length > LIST_CAP ? ` (first ${LIST_CAP} of ${visible.length}; zoom in for the rest)` : ""}</summary>
+          <summary>
+            The same events as a list, by year
+            {visible.length > LIST_CAP ? ` (first ${LIST_CAP} of ${visible.length}; zoom in for the rest)` : ""}
+          </summary>
           {[...byYear].map(([year, list]) => (
             <section key={year}>
               <h3>{year}</h3>
-              <ul>{list.map((e) => <li key={e.id}><a href={`/events/${e.id}`}>{e.title}</a> — {e.dateLabel} ({eventTypeLabel(e.type)})</li>)}</ul>
+              <ul>
+                {list.map((e) => (
+                  <li key={e.id}>
+                    <a href={`/events/${e.id}`}>{e.title}</a> — {e.dateLabel} ({eventTypeLabel(e.type)})
+                  </li>
+                ))}
+              </ul>
             </section>
           ))}
         </details>

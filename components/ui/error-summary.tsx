@@ -25,9 +25,13 @@ export function ErrorSummary({ items, intro, ref }: { items: SummaryItem[]; intr
         {items.map((item) => (
           <li key={item.key}>
             {item.targetId ? (
-              <a href={`#${item.targetId}`} onClick={(e) => goTo(e, item.targetId!)}>{item.label}: {item.message}</a>
+              <a href={`#${item.targetId}`} onClick={(e) => goTo(e, item.targetId!)}>
+                {item.label}: {item.message}
+              </a>
             ) : (
-              <>{item.label}: {item.message}</>
+              <>
+                {item.label}: {item.message}
+              </>
             )}
           </li>
         ))}

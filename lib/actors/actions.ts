@@ -30,11 +30,13 @@ const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
   return typeof v === "string" ? v : "";
 };
-const versionOf = (formData: FormData) => (/^\d{1,9}$/.test(text(formData, "version")) ? Number(text(formData, "version")) : -1);
+const versionOf = (formData: FormData) =>
+  /^\d{1,9}$/.test(text(formData, "version")) ? Number(text(formData, "version")) : -1;
 
 function refusal(err: unknown): { message: string; fieldErrors?: Record<string, string[]> } | null {
   if (err instanceof ActorInputError) return { message: err.message, fieldErrors: err.fieldErrors };
-  if (err instanceof ActorConflictError || err instanceof ActorNotFoundError || err instanceof ForbiddenError) return { message: err.message };
+  if (err instanceof ActorConflictError || err instanceof ActorNotFoundError || err instanceof ForbiddenError)
+    return { message: err.message };
   if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
   return null;
 }
@@ -52,8 +54,11 @@ export async function updateActorAction(_prev: ActorFormState, formData: FormDat
   }
   const slug = text(formData, "slug");
   const values: ActorFormValues = {
-    name: text(formData, "name"), kind: text(formData, "kind") as ActorFormValues["kind"], countryCode: text(formData, "countryCode"),
-    aliases: text(formData, "aliases"), description: text(formData, "description"),
+    name: text(formData, "name"),
+    kind: text(formData, "kind") as ActorFormValues["kind"],
+    countryCode: text(formData, "countryCode"),
+    aliases: text(formData, "aliases"),
+    description: text(formData, "description"),
   };
   let saved: { slug: string; unchanged: boolean };
   try {
@@ -78,7 +83,11 @@ export async function mergeActorsAction(_prev: MergeFormState, formData: FormDat
   const kept = text(formData, "slug");
   const merged = text(formData, "merged").trim().toLowerCase();
   if (text(formData, "confirm") !== "yes") {
-    return { message: "Tick the box to confirm the merge: it cannot be undone.", fieldErrors: { confirm: ["Confirm the merge."] }, merged };
+    return {
+      message: "Tick the box to confirm the merge: it cannot be undone.",
+      fieldErrors: { confirm: ["Confirm the merge."] },
+      merged,
+    };
   }
   let result: { slug: string; moved: number; collapsed: number };
   try {
@@ -87,7 +96,8 @@ export async function mergeActorsAction(_prev: MergeFormState, formData: FormDat
   } catch (err) {
     await logWrite("actor.merge", g.user, { kept, merged }, err);
     const r = refusal(err);
-    if (!r) return { message: "The actors could not be merged just now; nothing was changed. Please try again.", merged };
+    if (!r)
+      return { message: "The actors could not be merged just now; nothing was changed. Please try again.", merged };
     return { ...r, merged };
   }
   refreshPublic(result.slug, merged);

@@ -16,23 +16,49 @@ let t: TestDatabase;
 let editor: SessionUser, admin: SessionUser, contributor: SessionUser;
 
 type Role = "initiator" | "target" | "supplier" | "recipient" | "speaker" | "addressee" | "participant" | "host";
-async function addEvent(id: string, type: string, date: string, links: [string, Role][], status: "published" | "draft" = "published") {
-  const actors = await t.prisma.actor.findMany({ where: { slug: { in: links.map(([s]) => s) } }, select: { id: true, slug: true } });
+async function addEvent(
+  id: string,
+  type: string,
+  date: string,
+  links: [string, Role][],
+  status: "published" | "draft" = "published",
+) {
+  const actors = await t.prisma.actor.findMany({
+    where: { slug: { in: links.map(([s]) => s) } },
+    select: { id: true, slug: true },
+  });
   const idOf = (slug: string) => actors.find((a) => a.slug === slug)!.id;
   await t.prisma.event.create({
     data: {
-      id, title: `Actor fixture ${id}`, summary: "Fixture", type, claimStatus: "confirmed",
-      startDate: new Date(date), precision: "day", spanStart: new Date(date), spanEnd: new Date(date), status,
+      id,
+      title: `Actor fixture ${id}`,
+      summary: "Fixture",
+      type,
+      claimStatus: "confirmed",
+      startDate: new Date(date),
+      precision: "day",
+      spanStart: new Date(date),
+      spanEnd: new Date(date),
+      status,
       actors: { create: links.map(([slug, role]) => ({ actorId: idOf(slug), role })) },
     },
   });
 }
 const publicVersion = async () => (await t.prisma.publicChange.findUnique({ where: { id: 1 } }))?.version ?? 0n;
 const user = async (role: SessionUser["role"]): Promise<SessionUser> => {
-  const u = await t.prisma.user.create({ data: { email: `${role}-actors@example.org`, name: `${role} of actors`, role } });
+  const u = await t.prisma.user.create({
+    data: { email: `${role}-actors@example.org`, name: `${role} of actors`, role },
+  });
   return { id: u.id, email: u.email, name: u.name, role };
 };
-const form = (over: Record<string, string> = {}) => ({ name: "Zeta Arms Works", kind: "company", countryCode: "by", aliases: "ZAW\nZeta Works\nZAW", description: "Maker of shells.", ...over });
+const form = (over: Record<string, string> = {}) => ({
+  name: "Zeta Arms Works",
+  kind: "company",
+  countryCode: "by",
+  aliases: "ZAW\nZeta Works\nZAW",
+  description: "Maker of shells.",
+  ...over,
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -42,19 +68,50 @@ beforeAll(async () => {
   await t.prisma.actor.createMany({
     data: [
       { slug: "zeta-arms", name: "Zeta Arms", kind: "company", countryCode: "BY", aliases: ["Zeta Arsenal"] },
-      { slug: "zeta-arms-plant", name: "Zeta Arms Plant No. 1", kind: "company", countryCode: "BY", aliases: ["ZAP-1"] },
+      {
+        slug: "zeta-arms-plant",
+        name: "Zeta Arms Plant No. 1",
+        kind: "company",
+        countryCode: "BY",
+        aliases: ["ZAP-1"],
+      },
       { slug: "omicron-state", name: "Republic of Omicron", kind: "state", countryCode: "OM", aliases: [] },
       { slug: "kappa-minister", name: "Kappa Minister", kind: "person", countryCode: "OM", aliases: [] },
       { slug: "draft-only-actor", name: "Draftonly Actor", kind: "person", aliases: [] },
     ],
   });
-  await addEvent("2021-03-01-zeta-shells", "arms-transfer", "2021-03-01", [["zeta-arms", "supplier"], ["omicron-state", "recipient"]]);
-  await addEvent("2022-05-01-zeta-shells-2", "arms-transfer", "2022-05-01", [["zeta-arms", "supplier"], ["omicron-state", "recipient"]]);
-  await addEvent("2022-06-01-kappa-warns", "statement-warning", "2022-06-01", [["kappa-minister", "speaker"], ["zeta-arms", "addressee"]]);
+  await addEvent("2021-03-01-zeta-shells", "arms-transfer", "2021-03-01", [
+    ["zeta-arms", "supplier"],
+    ["omicron-state", "recipient"],
+  ]);
+  await addEvent("2022-05-01-zeta-shells-2", "arms-transfer", "2022-05-01", [
+    ["zeta-arms", "supplier"],
+    ["omicron-state", "recipient"],
+  ]);
+  await addEvent("2022-06-01-kappa-warns", "statement-warning", "2022-06-01", [
+    ["kappa-minister", "speaker"],
+    ["zeta-arms", "addressee"],
+  ]);
   // The plant shares one event and role with the company (a duplicate once merged) and has one of its own.
-  await addEvent("2023-01-01-plant-shells", "arms-transfer", "2023-01-01", [["zeta-arms-plant", "supplier"], ["zeta-arms", "supplier"], ["omicron-state", "recipient"]]);
-  await addEvent("2023-02-01-plant-only", "arms-transfer", "2023-02-01", [["zeta-arms-plant", "supplier"], ["omicron-state", "recipient"]]);
-  await addEvent("2023-03-01-draft", "arms-transfer", "2023-03-01", [["zeta-arms", "supplier"], ["draft-only-actor", "recipient"]], "draft");
+  await addEvent("2023-01-01-plant-shells", "arms-transfer", "2023-01-01", [
+    ["zeta-arms-plant", "supplier"],
+    ["zeta-arms", "supplier"],
+    ["omicron-state", "recipient"],
+  ]);
+  await addEvent("2023-02-01-plant-only", "arms-transfer", "2023-02-01", [
+    ["zeta-arms-plant", "supplier"],
+    ["omicron-state", "recipient"],
+  ]);
+  await addEvent(
+    "2023-03-01-draft",
+    "arms-transfer",
+    "2023-03-01",
+    [
+      ["zeta-arms", "supplier"],
+      ["draft-only-actor", "recipient"],
+    ],
+    "draft",
+  );
 });
 afterAll(async () => {
   const { db } = await import("../db");
@@ -82,30 +139,56 @@ describe("reading actors", () => {
     ]);
     const omicron = a.counterparties.find((c) => c.slug === "omicron-state")!;
     expect(omicron.relations).toEqual([{ label: "supplied to", count: 3 }]);
-    expect(a.counterparties.find((c) => c.slug === "kappa-minister")!.relations).toEqual([{ label: "was warned by", count: 1 }]);
+    expect(a.counterparties.find((c) => c.slug === "kappa-minister")!.relations).toEqual([
+      { label: "was warned by", count: 1 },
+    ]);
     expect(a.counterparties.map((c) => c.slug)).not.toContain("draft-only-actor");
     const state = (await getActor("omicron-state", t.prisma))!;
-    expect(state.counterparties.find((c) => c.slug === "zeta-arms")!.relations).toEqual([{ label: "received from", count: 3 }]);
+    expect(state.counterparties.find((c) => c.slug === "zeta-arms")!.relations).toEqual([
+      { label: "received from", count: 3 },
+    ]);
     expect(await getActor("draft-only-actor", t.prisma)).toBeNull();
   });
 
   it("writes the CSV with lists joined and formulas neutralised", () => {
-    const csv = actorsCsv([{ slug: "x", name: "=HYPERLINK(\"http://evil\")", kind: "person", country: null, aliases: ["A, B", "C"], description: "+1", eventCount: 2 }]);
-    expect(csv).toBe('slug,name,kind,country_code,aliases,description,event_count\r\nx,"\'=HYPERLINK(""http://evil"")",person,,"A, B | C",\'+1,2\r\n');
+    const csv = actorsCsv([
+      {
+        slug: "x",
+        name: '=HYPERLINK("http://evil")',
+        kind: "person",
+        country: null,
+        aliases: ["A, B", "C"],
+        description: "+1",
+        eventCount: 2,
+      },
+    ]);
+    expect(csv).toBe(
+      'slug,name,kind,country_code,aliases,description,event_count\r\nx,"\'=HYPERLINK(""http://evil"")",person,,"A, B | C",\'+1,2\r\n',
+    );
   });
 });
 
 describe("editing an actor", () => {
   it("refuses a contributor, bad input and a stale version, writing nothing", async () => {
     const before = await t.prisma.actor.findUnique({ where: { slug: "zeta-arms" } });
-    await expect(updateActor(t.prisma, contributor, "zeta-arms", 1, form())).rejects.toThrow("You do not have permission");
+    await expect(updateActor(t.prisma, contributor, "zeta-arms", 1, form())).rejects.toThrow(
+      "You do not have permission",
+    );
     await expect(updateActor(t.prisma, null, "zeta-arms", 1, form())).rejects.toThrow("Sign in first");
-    const bad = await updateActor(t.prisma, editor, "zeta-arms", 1, form({ name: " ", countryCode: "Belarus", kind: "planet" })).catch((e) => e);
+    const bad = await updateActor(
+      t.prisma,
+      editor,
+      "zeta-arms",
+      1,
+      form({ name: " ", countryCode: "Belarus", kind: "planet" }),
+    ).catch((e) => e);
     expect(bad).toBeInstanceOf(ActorInputError);
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["countryCode", "kind", "name"]);
     expect(bad.fieldErrors.countryCode[0]).toMatch(/two-letter country code/);
     await expect(updateActor(t.prisma, editor, "zeta-arms", 7, form())).rejects.toBeInstanceOf(ActorConflictError);
-    await expect(updateActor(t.prisma, editor, "no-such-actor", 1, form())).rejects.toThrow("There is no actor “no-such-actor”");
+    await expect(updateActor(t.prisma, editor, "no-such-actor", 1, form())).rejects.toThrow(
+      "There is no actor “no-such-actor”",
+    );
     expect(await t.prisma.actor.findUnique({ where: { slug: "zeta-arms" } })).toEqual(before);
     expect(await t.prisma.actorRevision.count()).toBe(0);
   });
@@ -115,7 +198,13 @@ describe("editing an actor", () => {
     const saved = await updateActor(t.prisma, editor, "zeta-arms", 1, form());
     expect(saved).toEqual({ slug: "zeta-arms", version: 2, unchanged: false });
     const a = await t.prisma.actor.findUnique({ where: { slug: "zeta-arms" } });
-    expect(a).toMatchObject({ name: "Zeta Arms Works", countryCode: "BY", aliases: ["ZAW", "Zeta Works"], description: "Maker of shells.", version: 2 });
+    expect(a).toMatchObject({
+      name: "Zeta Arms Works",
+      countryCode: "BY",
+      aliases: ["ZAW", "Zeta Works"],
+      description: "Maker of shells.",
+      version: 2,
+    });
     const [rev] = await t.prisma.actorRevision.findMany({ where: { actorId: a!.id } });
     expect(rev).toMatchObject({ kind: "edit", userId: editor.id });
     expect(rev.changes).toEqual({
@@ -134,11 +223,19 @@ describe("editing an actor", () => {
 describe("merging actors", () => {
   it("refuses an editor, a merge into itself and an unknown actor, writing nothing", async () => {
     const links = await t.prisma.eventActor.count();
-    await expect(mergeActors(t.prisma, editor, "zeta-arms", "zeta-arms-plant", 2)).rejects.toThrow("You do not have permission");
-    await expect(mergeActors(t.prisma, admin, "zeta-arms", "zeta-arms", 2)).rejects.toThrow("cannot be merged into itself");
-    await expect(mergeActors(t.prisma, admin, "zeta-arms", "no-such-plant", 2)).rejects.toThrow("There is no actor “no-such-plant” to merge");
+    await expect(mergeActors(t.prisma, editor, "zeta-arms", "zeta-arms-plant", 2)).rejects.toThrow(
+      "You do not have permission",
+    );
+    await expect(mergeActors(t.prisma, admin, "zeta-arms", "zeta-arms", 2)).rejects.toThrow(
+      "cannot be merged into itself",
+    );
+    await expect(mergeActors(t.prisma, admin, "zeta-arms", "no-such-plant", 2)).rejects.toThrow(
+      "There is no actor “no-such-plant” to merge",
+    );
     await expect(mergeActors(t.prisma, admin, "zeta-arms", "Bad Slug!", 2)).rejects.toThrow("There is no actor");
-    await expect(mergeActors(t.prisma, admin, "zeta-arms", "zeta-arms-plant", 1)).rejects.toBeInstanceOf(ActorConflictError);
+    await expect(mergeActors(t.prisma, admin, "zeta-arms", "zeta-arms-plant", 1)).rejects.toBeInstanceOf(
+      ActorConflictError,
+    );
     expect(await t.prisma.eventActor.count()).toBe(links);
     expect(await t.prisma.actor.count({ where: { slug: "zeta-arms-plant" } })).toBe(1);
     expect(await t.prisma.actorRedirect.count()).toBe(0);
@@ -146,13 +243,23 @@ describe("merging actors", () => {
 
   it("moves every link to the kept actor, collapses duplicates, keeps revisions and redirects the old slug", async () => {
     // The plant has a revision of its own, which must follow it.
-    await updateActor(t.prisma, editor, "zeta-arms-plant", 1, { name: "Zeta Arms Plant No. 1", kind: "company", countryCode: "BY", aliases: "ZAP-1\nPlant One", description: "" });
+    await updateActor(t.prisma, editor, "zeta-arms-plant", 1, {
+      name: "Zeta Arms Plant No. 1",
+      kind: "company",
+      countryCode: "BY",
+      aliases: "ZAP-1\nPlant One",
+      description: "",
+    });
     const kept = await t.prisma.actor.findUniqueOrThrow({ where: { slug: "zeta-arms" } });
     const result = await mergeActors(t.prisma, admin, "zeta-arms", "zeta-arms-plant", 2);
     expect(result).toEqual({ slug: "zeta-arms", version: 3, moved: 1, collapsed: 1 });
 
     expect(await t.prisma.actor.findUnique({ where: { slug: "zeta-arms-plant" } })).toBeNull();
-    const links = await t.prisma.eventActor.findMany({ where: { actorId: kept.id }, orderBy: { eventId: "asc" }, select: { eventId: true, role: true } });
+    const links = await t.prisma.eventActor.findMany({
+      where: { actorId: kept.id },
+      orderBy: { eventId: "asc" },
+      select: { eventId: true, role: true },
+    });
     expect(links.filter((l) => l.eventId.startsWith("2023-0"))).toEqual([
       { eventId: "2023-01-01-plant-shells", role: "supplier" },
       { eventId: "2023-02-01-plant-only", role: "supplier" },
@@ -163,10 +270,19 @@ describe("merging actors", () => {
 
     const revisions = await t.prisma.actorRevision.findMany({ where: { actorId: kept.id }, orderBy: { id: "asc" } });
     expect(revisions.map((r) => r.kind)).toEqual(["edit", "edit", "merge"]);
-    expect(revisions[2]).toMatchObject({ userId: admin.id, changes: { merged: { slug: "zeta-arms-plant", name: "Zeta Arms Plant No. 1" }, links: { moved: 1, collapsed: 1 } } });
+    expect(revisions[2]).toMatchObject({
+      userId: admin.id,
+      changes: {
+        merged: { slug: "zeta-arms-plant", name: "Zeta Arms Plant No. 1" },
+        links: { moved: 1, collapsed: 1 },
+      },
+    });
 
     expect(await resolveActorRedirect("zeta-arms-plant", t.prisma)).toBe("zeta-arms");
-    expect(await currentActorSlugs(["omicron-state", "zeta-arms-plant"], t.prisma)).toEqual(["omicron-state", "zeta-arms"]);
+    expect(await currentActorSlugs(["omicron-state", "zeta-arms-plant"], t.prisma)).toEqual([
+      "omicron-state",
+      "zeta-arms",
+    ]);
     expect(await currentActorSlugs(["omicron-state"], t.prisma)).toBeNull();
     expect((await getActor("zeta-arms", t.prisma))!.eventCount).toBe(5);
   });
@@ -176,8 +292,14 @@ describe("merging actors", () => {
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body.data).toMatchObject({ slug: "zeta-arms", name: "Zeta Arms Works", eventCount: 5 });
-    expect(body.data.counterparties[0]).toMatchObject({ slug: "omicron-state", relations: [{ label: "supplied to", count: 4 }] });
-    const moved = await handleActorDetail(new Request("http://localhost/api/v1/actors/zeta-arms-plant"), "zeta-arms-plant");
+    expect(body.data.counterparties[0]).toMatchObject({
+      slug: "omicron-state",
+      relations: [{ label: "supplied to", count: 4 }],
+    });
+    const moved = await handleActorDetail(
+      new Request("http://localhost/api/v1/actors/zeta-arms-plant"),
+      "zeta-arms-plant",
+    );
     expect(moved.status).toBe(308);
     expect(moved.headers.get("location")).toBe("/api/v1/actors/zeta-arms");
     const missing = await handleActorDetail(new Request("http://localhost/api/v1/actors/nobody"), "nobody");

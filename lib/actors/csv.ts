@@ -15,7 +15,11 @@ function cell(value: string | number | null): string {
 export function actorsCsv(rows: ActorListRow[]): string {
   const lines = [ACTOR_COLUMNS.join(",")];
   for (const a of rows) {
-    lines.push([a.slug, a.name, a.kind, a.country, a.aliases.join(LIST_SEPARATOR), a.description, a.eventCount].map(cell).join(","));
+    lines.push(
+      [a.slug, a.name, a.kind, a.country, a.aliases.join(LIST_SEPARATOR), a.description, a.eventCount]
+        .map(cell)
+        .join(","),
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }

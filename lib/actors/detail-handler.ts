@@ -16,7 +16,14 @@ export function actorJson(a: ActorDetail, origin: string) {
     url: `${origin}/actors/${a.slug}`,
     eventCount: a.eventCount,
     eventsByYear: a.byYear,
-    counterparties: a.counterparties.map((c) => ({ slug: c.slug, name: c.name, kind: c.kind, country: c.country, eventCount: c.eventCount, relations: c.relations })),
+    counterparties: a.counterparties.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      kind: c.kind,
+      country: c.country,
+      eventCount: c.eventCount,
+      relations: c.relations,
+    })),
     events: `${origin}/api/v1/events?actor=${a.slug}`,
   };
 }
@@ -31,7 +38,14 @@ export async function handleActorDetail(request: Request, slug: string): Promise
   if (!actor) {
     const to = await resolveActorRedirect(slug);
     if (to) {
-      return new Response(null, { status: 308, headers: { Location: `/api/v1/actors/${to}`, "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60" } });
+      return new Response(null, {
+        status: 308,
+        headers: {
+          Location: `/api/v1/actors/${to}`,
+          "Access-Control-Allow-Origin": "*",
+          "Cache-Control": "public, max-age=60",
+        },
+      });
     }
     return apiError(404, "No public actor has this slug.", ["slug"]);
   }

@@ -8,7 +8,15 @@ import { foldForSearch } from "./fold";
 export async function listActorsForEditor(q: string | undefined, client: PrismaClient = db()) {
   const text = q ? foldForSearch(q).slice(0, 100) : "";
   return client.actor.findMany({
-    where: text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { slug: { contains: text.replace(/ /g, "-") } }, { aliases: { has: q?.trim() } }] } : {},
+    where: text
+      ? {
+          OR: [
+            { name: { contains: text, mode: "insensitive" } },
+            { slug: { contains: text.replace(/ /g, "-") } },
+            { aliases: { has: q?.trim() } },
+          ],
+        }
+      : {},
     select: { slug: true, name: true, kind: true, countryCode: true, _count: { select: { events: true } } },
     orderBy: [{ name: "asc" }, { slug: "asc" }],
     take: 200,
@@ -19,9 +27,20 @@ export async function getActorForEditor(slug: string, client: PrismaClient = db(
   return client.actor.findUnique({
     where: { slug },
     select: {
-      id: true, slug: true, name: true, kind: true, countryCode: true, aliases: true, description: true, version: true,
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      countryCode: true,
+      aliases: true,
+      description: true,
+      version: true,
       _count: { select: { events: true } },
-      revisions: { orderBy: { id: "desc" }, take: 50, select: { id: true, kind: true, createdAt: true, changes: true, user: { select: { name: true } } } },
+      revisions: {
+        orderBy: { id: "desc" },
+        take: 50,
+        select: { id: true, kind: true, createdAt: true, changes: true, user: { select: { name: true } } },
+      },
     },
   });
 }

@@ -11,13 +11,18 @@ export class ActorNotFoundError extends Error {
 export class ActorConflictError extends Error {
   override name = "ActorConflictError";
   constructor(public currentVersion: number) {
-    super("Someone else changed this actor after you opened it. Nothing was saved: reload the page to see their change, then make yours again.");
+    super(
+      "Someone else changed this actor after you opened it. Nothing was saved: reload the page to see their change, then make yours again.",
+    );
   }
 }
 
 export class ActorInputError extends Error {
   override name = "ActorInputError";
-  constructor(message: string, public fieldErrors: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    public fieldErrors: Record<string, string[]> = {},
+  ) {
     super(message);
   }
 }

@@ -25,7 +25,8 @@ export function parseActorListQuery(raw: RawParams): { query: ActorListQuery; no
   if (q) {
     if (q.length > MAX_LOOKUP_TEXT) notices.push(`The search text was cut to ${MAX_LOOKUP_TEXT} characters.`);
     const cut = q.slice(0, MAX_LOOKUP_TEXT);
-    if (/\p{Cc}/u.test(cut) || !/[\p{L}\p{N}]/u.test(foldForSearch(cut))) notices.push("The search text needs a letter or a digit; it was ignored.");
+    if (/\p{Cc}/u.test(cut) || !/[\p{L}\p{N}]/u.test(foldForSearch(cut)))
+      notices.push("The search text needs a letter or a digit; it was ignored.");
     else query.q = cut;
   }
   const kind = first("kind");

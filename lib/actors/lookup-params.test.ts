@@ -11,11 +11,16 @@ describe("parseLookupParams", () => {
   });
 
   it("names every bad parameter at once", () => {
-    expect(parse("limit=0")).toEqual({ ok: false, message: expect.stringMatching(/q is required.*limit must be/), parameters: ["q", "limit"] });
+    expect(parse("limit=0")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/q is required.*limit must be/),
+      parameters: ["q", "limit"],
+    });
   });
 
   it("refuses text with no letter or digit, and control characters", () => {
-    for (const q of ["%", "_", "- -", "…", "a\u0000b", "a\u0007"]) expect(parse(`q=${encodeURIComponent(q)}`).ok, q).toBe(false);
+    for (const q of ["%", "_", "- -", "…", "a\u0000b", "a\u0007"])
+      expect(parse(`q=${encodeURIComponent(q)}`).ok, q).toBe(false);
     expect(parse(`q=${encodeURIComponent("Ö")}`).ok).toBe(true);
     expect(parse(`q=${encodeURIComponent("金正恩")}`).ok).toBe(true);
   });

@@ -8,12 +8,26 @@ import { getActorNames, lookupActors } from "./lookup";
 
 let t: TestDatabase;
 
-async function addEvent(id: string, status: "published" | "draft" | "retracted", actorSlugs: string[], deleted = false) {
+async function addEvent(
+  id: string,
+  status: "published" | "draft" | "retracted",
+  actorSlugs: string[],
+  deleted = false,
+) {
   const actors = await t.prisma.actor.findMany({ where: { slug: { in: actorSlugs } }, select: { id: true } });
   await t.prisma.event.create({
     data: {
-      id, title: `Lookup fixture ${id}`, summary: "Fixture", type: "statement-warning", claimStatus: "confirmed",
-      startDate: new Date("2024-05-01"), precision: "day", spanStart: new Date("2024-05-01"), spanEnd: new Date("2024-05-01"), status, deleted,
+      id,
+      title: `Lookup fixture ${id}`,
+      summary: "Fixture",
+      type: "statement-warning",
+      claimStatus: "confirmed",
+      startDate: new Date("2024-05-01"),
+      precision: "day",
+      spanStart: new Date("2024-05-01"),
+      spanEnd: new Date("2024-05-01"),
+      status,
+      deleted,
       actors: { create: actors.map((a) => ({ actorId: a.id, role: "initiator" as const })) },
     },
   });
@@ -25,7 +39,13 @@ beforeAll(async () => {
   await seedDatabase(t.prisma);
   await t.prisma.actor.createMany({
     data: [
-      { slug: "antonio-guterres", name: "António Guterres", kind: "person", countryCode: "PT", aliases: ["UN Secretary-General"] },
+      {
+        slug: "antonio-guterres",
+        name: "António Guterres",
+        kind: "person",
+        countryCode: "PT",
+        aliases: ["UN Secretary-General"],
+      },
       { slug: "zoe-oberg", name: "ZOË ÖBERG", kind: "person", aliases: [] },
       { slug: "hidden-draft-actor", name: "Hidden Draftonly", kind: "person", aliases: [] },
       { slug: "hidden-deleted-actor", name: "Hidden Deletedonly", kind: "person", aliases: [] },
@@ -48,7 +68,9 @@ const slugs = async (q: string, limit = 10) => (await lookupActors(q, limit)).ma
 
 describe("lookupActors", () => {
   it("finds actors by part of their name, ignoring case, with kind and country", async () => {
-    expect(await lookupActors("LAVROV", 10)).toEqual([{ slug: "sergei-lavrov", name: "Sergei Lavrov", kind: "person", country: "RU" }]);
+    expect(await lookupActors("LAVROV", 10)).toEqual([
+      { slug: "sergei-lavrov", name: "Sergei Lavrov", kind: "person", country: "RU" },
+    ]);
   });
 
   it("ignores accents both ways: typed without them, and typed with them", async () => {
@@ -90,19 +112,25 @@ describe("lookupActors", () => {
 describe("getActorNames", () => {
   it("names the public actors among the slugs and leaves out unknown and hidden ones", async () => {
     const names = await getActorNames(["sergei-lavrov", "no-such-actor", "hidden-draft-actor", "kim-jong-un"]);
-    expect(names.map((a) => [a.slug, a.name])).toEqual([["kim-jong-un", "Kim Jong-un"], ["sergei-lavrov", "Sergei Lavrov"]]);
+    expect(names.map((a) => [a.slug, a.name])).toEqual([
+      ["kim-jong-un", "Kim Jong-un"],
+      ["sergei-lavrov", "Sergei Lavrov"],
+    ]);
     expect(await getActorNames([])).toEqual([]);
   });
 });
 
 describe("GET /api/v1/actors", () => {
-  const get = (qs: string, headers: Record<string, string> = {}) => handleActorLookup(new Request(`https://tracker.example/api/v1/actors${qs}`, { headers }));
+  const get = (qs: string, headers: Record<string, string> = {}) =>
+    handleActorLookup(new Request(`https://tracker.example/api/v1/actors${qs}`, { headers }));
 
   it("answers JSON with CORS and a validator", async () => {
     const res = await get("?q=putin&limit=5");
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await res.json()).toEqual({ data: [{ slug: "vladimir-putin", name: "Vladimir Putin", kind: "person", country: "RU" }] });
+    expect(await res.json()).toEqual({
+      data: [{ slug: "vladimir-putin", name: "Vladimir Putin", kind: "person", country: "RU" }],
+    });
     const again = await get("?q=putin&limit=5", { "if-none-match": res.headers.get("etag")! });
     expect(again.status).toBe(304);
   });

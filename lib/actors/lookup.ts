@@ -28,7 +28,11 @@ export const PUBLIC_ACTOR = Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN
  * Public actors whose name, slug or an alias contains `text`, ignoring case and accents: those
  * that start with it first, then by name. `text` must hold at least one letter or digit.
  */
-export async function lookupActors(text: string, limit: number, client: PrismaClient = readDb()): Promise<ActorMatch[]> {
+export async function lookupActors(
+  text: string,
+  limit: number,
+  client: PrismaClient = readDb(),
+): Promise<ActorMatch[]> {
   const folded = foldForSearch(text);
   const contains = likePattern(folded, "contains");
   const starts = likePattern(folded, "starts");

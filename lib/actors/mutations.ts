@@ -23,19 +23,37 @@ function fieldErrors(error: { issues: { path: PropertyKey[]; message: string }[]
   return out;
 }
 
-const asInput = (a: { name: string; kind: string; countryCode: string | null; aliases: string[]; description: string | null }): ActorInput =>
-  ({ name: a.name, kind: a.kind as ActorInput["kind"], countryCode: a.countryCode, aliases: a.aliases, description: a.description });
+const asInput = (a: {
+  name: string;
+  kind: string;
+  countryCode: string | null;
+  aliases: string[];
+  description: string | null;
+}): ActorInput => ({
+  name: a.name,
+  kind: a.kind as ActorInput["kind"],
+  countryCode: a.countryCode,
+  aliases: a.aliases,
+  description: a.description,
+});
 
 /**
  * Saves an editor's changes to the actor `slug`, opened at `baseVersion`. The slug never changes
  * (it is in links and filters). Throws ActorInputError, ActorNotFoundError or ActorConflictError
  * and then writes nothing.
  */
-export async function updateActor(prisma: PrismaClient, user: SessionUser | null, slug: string, baseVersion: number, raw: unknown) {
+export async function updateActor(
+  prisma: PrismaClient,
+  user: SessionUser | null,
+  slug: string,
+  baseVersion: number,
+  raw: unknown,
+) {
   assertRole(user, "editor");
   checkSlug(slug);
   const parsed = actorInputSchema.safeParse(raw);
-  if (!parsed.success) throw new ActorInputError("Some fields need attention: nothing was saved.", fieldErrors(parsed.error));
+  if (!parsed.success)
+    throw new ActorInputError("Some fields need attention: nothing was saved.", fieldErrors(parsed.error));
   const input = parsed.data;
   return prisma.$transaction(async (tx) => {
     const current = await tx.actor.findUnique({ where: { slug } });
@@ -43,9 +61,14 @@ export async function updateActor(prisma: PrismaClient, user: SessionUser | null
     if (current.version !== baseVersion) throw new ActorConflictError(current.version);
     const changes = diffActor(asInput(current), input);
     if (!Object.keys(changes).length) return { slug, version: current.version, unchanged: true };
-    const { count } = await tx.actor.updateMany({ where: { id: current.id, version: baseVersion }, data: { ...input, version: { increment: 1 } } });
+    const { count } = await tx.actor.updateMany({
+      where: { id: current.id, version: baseVersion },
+      data: { ...input, version: { increment: 1 } },
+    });
     if (count !== 1) throw new ActorConflictError(current.version + 1);
-    await tx.actorRevision.create({ data: { actorId: current.id, userId: user.id, kind: "edit", changes: changes as Prisma.InputJsonValue } });
+    await tx.actorRevision.create({
+      data: { actorId: current.id, userId: user.id, kind: "edit", changes: changes as Prisma.InputJsonValue },
+    });
     await bumpPublicVersion(tx);
     return { slug, version: baseVersion + 1, unchanged: false };
   });
@@ -53,7 +76,18 @@ export async function updateActor(prisma: PrismaClient, user: SessionUser | null
 
 async function lockActors(tx: Tx, slugs: string[]) {
   // Both rows locked in one order, so two merges of the same pair cannot deadlock or interleave.
-  return tx.$queryRaw<{ id: number; slug: string; name: string; kind: string; countryCode: string | null; aliases: string[]; description: string | null; version: number }[]>`
+  return tx.$queryRaw<
+    {
+      id: number;
+      slug: string;
+      name: string;
+      kind: string;
+      countryCode: string | null;
+      aliases: string[];
+      description: string | null;
+      version: number;
+    }[]
+  >`
     SELECT id, slug, name, kind::text AS kind, country_code AS "countryCode", aliases, description, version
       FROM actor WHERE slug = ANY(${slugs}::text[]) ORDER BY id FOR UPDATE`;
 }
@@ -64,21 +98,38 @@ async function lockActors(tx: Tx, slugs: string[]) {
  * aliases, its revisions and redirects move, its slug redirects to the kept actor, and a merge
  * revision records what it was. `keptVersion` is the kept actor's version the editor saw.
  */
-export async function mergeActors(prisma: PrismaClient, user: SessionUser | null, keptSlug: string, mergedSlug: string, keptVersion: number) {
+export async function mergeActors(
+  prisma: PrismaClient,
+  user: SessionUser | null,
+  keptSlug: string,
+  mergedSlug: string,
+  keptVersion: number,
+) {
   assertRole(user, MERGE_ROLE);
   checkSlug(keptSlug);
-  if (!mergedSlug) throw new ActorInputError("Give the actor to merge into this one.", { merged: ["Give the actor to merge into this one."] });
+  if (!mergedSlug)
+    throw new ActorInputError("Give the actor to merge into this one.", {
+      merged: ["Give the actor to merge into this one."],
+    });
   checkSlug(mergedSlug);
-  if (keptSlug === mergedSlug) throw new ActorInputError("An actor cannot be merged into itself: choose another actor.", { merged: ["Choose another actor than this one."] });
+  if (keptSlug === mergedSlug)
+    throw new ActorInputError("An actor cannot be merged into itself: choose another actor.", {
+      merged: ["Choose another actor than this one."],
+    });
   return prisma.$transaction(async (tx) => {
     const rows = await lockActors(tx, [keptSlug, mergedSlug]);
     const kept = rows.find((r) => r.slug === keptSlug);
     const merged = rows.find((r) => r.slug === mergedSlug);
     if (!kept) throw new ActorNotFoundError(keptSlug);
-    if (!merged) throw new ActorInputError(`There is no actor “${mergedSlug}” to merge: check its slug.`, { merged: [`There is no actor “${mergedSlug}”.`] });
+    if (!merged)
+      throw new ActorInputError(`There is no actor “${mergedSlug}” to merge: check its slug.`, {
+        merged: [`There is no actor “${mergedSlug}”.`],
+      });
     if (kept.version !== keptVersion) throw new ActorConflictError(kept.version);
 
-    const [{ links }] = await tx.$queryRaw<{ links: number }[]>`SELECT count(*)::int AS links FROM event_actor WHERE actor_id = ${merged.id}`;
+    const [{ links }] = await tx.$queryRaw<
+      { links: number }[]
+    >`SELECT count(*)::int AS links FROM event_actor WHERE actor_id = ${merged.id}`;
     const moved = await tx.$executeRaw`
       INSERT INTO event_actor (event_id, actor_id, role)
       SELECT event_id, ${kept.id}, role FROM event_actor WHERE actor_id = ${merged.id}
@@ -88,7 +139,14 @@ export async function mergeActors(prisma: PrismaClient, user: SessionUser | null
     const aliases = [...new Set([...kept.aliases, merged.name, ...merged.aliases])].filter((a) => a !== kept.name);
     const description = kept.description ?? merged.description;
     const changes: Record<string, unknown> = {
-      merged: { slug: merged.slug, name: merged.name, kind: merged.kind, countryCode: merged.countryCode, aliases: merged.aliases, description: merged.description },
+      merged: {
+        slug: merged.slug,
+        name: merged.name,
+        kind: merged.kind,
+        countryCode: merged.countryCode,
+        aliases: merged.aliases,
+        description: merged.description,
+      },
       links: { moved, collapsed: links - moved },
     };
     if (JSON.stringify(aliases) !== JSON.stringify(kept.aliases)) changes.aliases = { from: kept.aliases, to: aliases };
@@ -97,9 +155,15 @@ export async function mergeActors(prisma: PrismaClient, user: SessionUser | null
 
     await tx.actorRevision.updateMany({ where: { actorId: merged.id }, data: { actorId: kept.id } });
     await tx.actorRedirect.updateMany({ where: { actorId: merged.id }, data: { actorId: kept.id } });
-    await tx.actorRedirect.upsert({ where: { oldSlug: merged.slug }, create: { oldSlug: merged.slug, actorId: kept.id }, update: { actorId: kept.id } });
+    await tx.actorRedirect.upsert({
+      where: { oldSlug: merged.slug },
+      create: { oldSlug: merged.slug, actorId: kept.id },
+      update: { actorId: kept.id },
+    });
     await tx.actor.delete({ where: { id: merged.id } });
-    await tx.actorRevision.create({ data: { actorId: kept.id, userId: user.id, kind: "merge", changes: changes as Prisma.InputJsonValue } });
+    await tx.actorRevision.create({
+      data: { actorId: kept.id, userId: user.id, kind: "merge", changes: changes as Prisma.InputJsonValue },
+    });
     await bumpPublicVersion(tx);
     return { slug: kept.slug, version: kept.version + 1, moved, collapsed: links - moved };
   });

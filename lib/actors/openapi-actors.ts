@@ -9,13 +9,19 @@ export const actorPaths = {
   "/api/v1/actors/{slug}": {
     get: {
       summary: "One public actor: its events by year and role, and its counterparties",
-      description: "Only published events count. The slug of an actor merged into another answers 308 with the kept actor's address.",
-      parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,100}$" } }],
+      description:
+        "Only published events count. The slug of an actor merged into another answers 308 with the kept actor's address.",
+      parameters: [
+        { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,100}$" } },
+      ],
       responses: {
         "200": { description: "The actor", content: { "application/json": { schema: ref("ActorDetail") } } },
         "304": { description: "Not modified (If-None-Match)" },
         "308": { description: "A merged actor's old slug: Location is the actor it was merged into" },
-        "404": { description: "No public actor has this slug", content: { "application/json": { schema: ref("Error") } } },
+        "404": {
+          description: "No public actor has this slug",
+          content: { "application/json": { schema: ref("Error") } },
+        },
       },
     },
   },
@@ -28,7 +34,19 @@ export const actorSchemas = {
     properties: {
       data: {
         type: "object",
-        required: ["slug", "name", "kind", "country", "aliases", "description", "url", "eventCount", "eventsByYear", "counterparties", "events"],
+        required: [
+          "slug",
+          "name",
+          "kind",
+          "country",
+          "aliases",
+          "description",
+          "url",
+          "eventCount",
+          "eventsByYear",
+          "counterparties",
+          "events",
+        ],
         properties: {
           slug: { type: "string" },
           name: { type: "string" },
@@ -41,7 +59,15 @@ export const actorSchemas = {
           eventsByYear: {
             type: "array",
             description: "Published events naming the actor, by the year of their start date and the actor's role",
-            items: { type: "object", required: ["year", "role", "count"], properties: { year: { type: "integer" }, role: { type: "string", enum: Object.keys(ACTOR_ROLES) }, count: { type: "integer" } } },
+            items: {
+              type: "object",
+              required: ["year", "role", "count"],
+              properties: {
+                year: { type: "integer" },
+                role: { type: "string", enum: Object.keys(ACTOR_ROLES) },
+                count: { type: "integer" },
+              },
+            },
           },
           counterparties: {
             type: "array",
@@ -50,12 +76,20 @@ export const actorSchemas = {
               type: "object",
               required: ["slug", "name", "kind", "country", "eventCount", "relations"],
               properties: {
-                slug: { type: "string" }, name: { type: "string" }, kind, country,
+                slug: { type: "string" },
+                name: { type: "string" },
+                kind,
+                country,
                 eventCount: { type: "integer", description: "Published events naming both actors" },
                 relations: {
                   type: "array",
-                  description: "How this actor relates to the counterparty, from their roles: e.g. `supplied to` (supplier → recipient), `received from`, `warned` (speaker → addressee in a warning), `sanctioned` (initiator → target of sanctions), `met` (participants), `appeared with`",
-                  items: { type: "object", required: ["label", "count"], properties: { label: { type: "string" }, count: { type: "integer" } } },
+                  description:
+                    "How this actor relates to the counterparty, from their roles: e.g. `supplied to` (supplier → recipient), `received from`, `warned` (speaker → addressee in a warning), `sanctioned` (initiator → target of sanctions), `met` (participants), `appeared with`",
+                  items: {
+                    type: "object",
+                    required: ["label", "count"],
+                    properties: { label: { type: "string" }, count: { type: "integer" } },
+                  },
                 },
               },
             },

@@ -42,9 +42,17 @@ const LIST_COLUMNS = Prisma.sql`a.slug, a.name, a.kind::text AS kind, a.country_
     WHERE ea.actor_id = a.id AND ${PUBLIC_EVENT}) AS "eventCount"`;
 
 /** One page of public actors, by name; `pageSize: null` for all of them (the CSV). */
-export async function listActors(query: ActorListQuery, { pageSize = ACTORS_PAGE_SIZE as number | null, client = readDb() }: { pageSize?: number | null; client?: PrismaClient } = {}) {
+export async function listActors(
+  query: ActorListQuery,
+  {
+    pageSize = ACTORS_PAGE_SIZE as number | null,
+    client = readDb(),
+  }: { pageSize?: number | null; client?: PrismaClient } = {},
+) {
   const where = listWhere(query);
-  const [{ total }] = await client.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM actor a WHERE ${where}`;
+  const [{ total }] = await client.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS total FROM actor a WHERE ${where}`;
   const pageCount = pageSize ? Math.max(1, Math.ceil(total / pageSize)) : 1;
   const page = Math.min(query.page, pageCount);
   const limit = pageSize ? Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}` : Prisma.empty;
@@ -55,17 +63,30 @@ export async function listActors(query: ActorListQuery, { pageSize = ACTORS_PAGE
 
 /** Where an old slug (an actor merged into another) now leads, or null. */
 export async function resolveActorRedirect(slug: string, client: PrismaClient = readDb()): Promise<string | null> {
-  const r = await client.actorRedirect.findUnique({ where: { oldSlug: slug }, select: { actor: { select: { slug: true } } } });
+  const r = await client.actorRedirect.findUnique({
+    where: { oldSlug: slug },
+    select: { actor: { select: { slug: true } } },
+  });
   return r?.actor.slug ?? null;
 }
 
 /** Slugs as a view's actor filter gives them, merged slugs replaced by their actor's; null when none was merged. */
-export async function currentActorSlugs(slugs: readonly string[], client: PrismaClient = readDb()): Promise<string[] | null> {
+export async function currentActorSlugs(
+  slugs: readonly string[],
+  client: PrismaClient = readDb(),
+): Promise<string[] | null> {
   if (!slugs.length) return null;
-  const found = await client.actorRedirect.findMany({ where: { oldSlug: { in: [...slugs] } }, select: { oldSlug: true, actor: { select: { slug: true } } } });
+  const found = await client.actorRedirect.findMany({
+    where: { oldSlug: { in: [...slugs] } },
+    select: { oldSlug: true, actor: { select: { slug: true } } },
+  });
   if (!found.length) return null;
   // A slug given to a new actor after its first owner was merged away names the new actor.
-  const taken = new Set((await client.actor.findMany({ where: { slug: { in: found.map((r) => r.oldSlug) } }, select: { slug: true } })).map((a) => a.slug));
+  const taken = new Set(
+    (await client.actor.findMany({ where: { slug: { in: found.map((r) => r.oldSlug) } }, select: { slug: true } })).map(
+      (a) => a.slug,
+    ),
+  );
   const to = new Map(found.filter((r) => !taken.has(r.oldSlug)).map((r) => [r.oldSlug, r.actor.slug]));
   if (!to.size) return null;
   return [...new Set(slugs.map((s) => to.get(s) ?? s))];
@@ -100,7 +121,18 @@ export async function getActor(slug: string, client: PrismaClient = readDb()): P
         FROM event_actor ea JOIN event e ON e.id = ea.event_id
        WHERE ea.actor_id = ${actor.id} AND ${PUBLIC_EVENT}
        GROUP BY 1, 2 ORDER BY 1, 2`,
-    client.$queryRaw<{ slug: string; name: string; kind: string; country: string | null; mine: ActorRoleSlug; theirs: ActorRoleSlug; type: string; events: string[] }[]>`
+    client.$queryRaw<
+      {
+        slug: string;
+        name: string;
+        kind: string;
+        country: string | null;
+        mine: ActorRoleSlug;
+        theirs: ActorRoleSlug;
+        type: string;
+        events: string[];
+      }[]
+    >`
       SELECT o.slug, o.name, o.kind::text AS kind, o.country_code AS country, me.role::text AS mine, them.role::text AS theirs,
              e.type, array_agg(DISTINCT e.id) AS events
         FROM event_actor me
@@ -116,21 +148,44 @@ export async function getActor(slug: string, client: PrismaClient = readDb()): P
   return { ...actor, byYear, counterparties: foldCounterparties(pairs), lastChanged: changed[0]?.at ?? null };
 }
 
-function foldCounterparties(pairs: { slug: string; name: string; kind: string; country: string | null; mine: ActorRoleSlug; theirs: ActorRoleSlug; type: string; events: string[] }[]): Counterparty[] {
-  const by = new Map<string, { c: Omit<Counterparty, "relations" | "eventCount">; labels: Map<string, Set<string>>; events: Set<string> }>();
+function foldCounterparties(
+  pairs: {
+    slug: string;
+    name: string;
+    kind: string;
+    country: string | null;
+    mine: ActorRoleSlug;
+    theirs: ActorRoleSlug;
+    type: string;
+    events: string[];
+  }[],
+): Counterparty[] {
+  const by = new Map<
+    string,
+    { c: Omit<Counterparty, "relations" | "eventCount">; labels: Map<string, Set<string>>; events: Set<string> }
+  >();
   for (const p of pairs) {
-    const entry = by.get(p.slug) ?? { c: { slug: p.slug, name: p.name, kind: p.kind, country: p.country }, labels: new Map(), events: new Set<string>() };
+    const entry = by.get(p.slug) ?? {
+      c: { slug: p.slug, name: p.name, kind: p.kind, country: p.country },
+      labels: new Map(),
+      events: new Set<string>(),
+    };
     by.set(p.slug, entry);
     const label = relationLabel(p.mine, p.theirs, p.type);
     const set = entry.labels.get(label) ?? new Set<string>();
     entry.labels.set(label, set);
-    for (const id of p.events) { set.add(id); entry.events.add(id); }
+    for (const id of p.events) {
+      set.add(id);
+      entry.events.add(id);
+    }
   }
   return [...by.values()]
     .map(({ c, labels, events }) => ({
       ...c,
       eventCount: events.size,
-      relations: [...labels].map(([label, ids]) => ({ label, count: ids.size })).sort((a, b) => relationRank(a.label) - relationRank(b.label) || b.count - a.count),
+      relations: [...labels]
+        .map(([label, ids]) => ({ label, count: ids.size }))
+        .sort((a, b) => relationRank(a.label) - relationRank(b.label) || b.count - a.count),
     }))
     .sort((a, b) => b.eventCount - a.eventCount || a.name.localeCompare(b.name));
 }

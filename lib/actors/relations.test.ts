@@ -31,12 +31,29 @@ describe("parseActorListQuery", () => {
 
 describe("actorInputSchema", () => {
   it("trims, upper-cases the country, splits aliases a line, and diffs what changed", () => {
-    const parsed = actorInputSchema.parse({ name: " Kim ", kind: "person", countryCode: "kp", aliases: "A\r\n\nB\nA", description: "  " });
+    const parsed = actorInputSchema.parse({
+      name: " Kim ",
+      kind: "person",
+      countryCode: "kp",
+      aliases: "A\r\n\nB\nA",
+      description: "  ",
+    });
     expect(parsed).toEqual({ name: "Kim", kind: "person", countryCode: "KP", aliases: ["A", "B"], description: null });
     expect(diffActor(parsed, { ...parsed, aliases: ["B"] })).toEqual({ aliases: { from: ["A", "B"], to: ["B"] } });
   });
   it("refuses a control character and too many aliases", () => {
-    expect(actorInputSchema.safeParse({ name: "K\u0000m", kind: "person", countryCode: "", aliases: "", description: "" }).success).toBe(false);
-    expect(actorInputSchema.safeParse({ name: "Kim", kind: "person", countryCode: "", aliases: Array.from({ length: 51 }, (_, i) => `a${i}`).join("\n"), description: "" }).success).toBe(false);
+    expect(
+      actorInputSchema.safeParse({ name: "K\u0000m", kind: "person", countryCode: "", aliases: "", description: "" })
+        .success,
+    ).toBe(false);
+    expect(
+      actorInputSchema.safeParse({
+        name: "Kim",
+        kind: "person",
+        countryCode: "",
+        aliases: Array.from({ length: 51 }, (_, i) => `a${i}`).join("\n"),
+        description: "",
+      }).success,
+    ).toBe(false);
   });
 });

@@ -14,8 +14,13 @@ const counts = (globalForCounts.apiCounts ??= new LRUCache<string, number>({ max
 export function countKey(query: EventQuery, since: Date | null): string {
   const sorted = (xs: readonly string[]) => [...new Set(xs)].sort();
   return JSON.stringify([
-    query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "", sorted(query.types), sorted(query.claims), sorted(query.actors),
-    query.fromDay ?? "", query.toDay ?? "", since ? since.toISOString() : query.includeRetracted,
+    query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "",
+    sorted(query.types),
+    sorted(query.claims),
+    sorted(query.actors),
+    query.fromDay ?? "",
+    query.toDay ?? "",
+    since ? since.toISOString() : query.includeRetracted,
   ]);
 }
 

@@ -21,14 +21,18 @@ const day = (expr: string) => `coalesce(to_json(to_char(${expr}, 'YYYY-MM-DD')):
  * digits; JavaScript only below 1e-6 and from 1e21, unpadded. -0 is 0 and NaN/Infinity are null,
  * as in JSON.stringify.
  */
-const num = (c: string) => `CASE WHEN ${c} IS NULL OR ${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN 'null'
+const num = (
+  c: string,
+) => `CASE WHEN ${c} IS NULL OR ${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN 'null'
   WHEN ${c} = 0 THEN '0'
   WHEN abs(${c}) < 1e-6::float8 OR abs(${c}) >= 1e21::float8 THEN replace(${c}::text, 'e-0', 'e-')
   ELSE ${c}::text::numeric::text END`;
 
-const object = (members: [string, string][]) => `'{' || ${members.map(([k, v], i) => `'${i ? "," : ""}"${k}":' || ${v}`).join(" || ")} || '}'`;
+const object = (members: [string, string][]) =>
+  `'{' || ${members.map(([k, v], i) => `'${i ? "," : ""}"${k}":' || ${v}`).join(" || ")} || '}'`;
 /** `[…]` of the rows' objects in order, or [] when there are none. */
-const array = (element: string, from: string, order: string) => `coalesce((SELECT '[' || string_agg(${element}, ',' ORDER BY ${order}) || ']' ${from}), '[]')`;
+const array = (element: string, from: string, order: string) =>
+  `coalesce((SELECT '[' || string_agg(${element}, ',' ORDER BY ${order}) || ']' ${from}), '[]')`;
 
 /** formatEventDate (lib/events/date-span.ts) in SQL: "13 September 2023", "27–28 February 2019", "c. 1994"… */
 const oneDate = (d: string, p: string) => `CASE ${p} WHEN 'year' THEN extract(year FROM ${d})::int::text
@@ -42,13 +46,32 @@ const DISPLAY = `CASE WHEN e.approximate THEN 'c. ' ELSE '' END || CASE
   WHEN e.precision = 'day' AND to_char(e.start_date, 'YYYY') = to_char(e.end_date, 'YYYY') THEN replace(${oneDate("e.start_date", "e.precision::text")}, ' ' || to_char(e.start_date, 'YYYY'), '') || ' – ' || ${oneDate("e.end_date", END_PRECISION)}
   ELSE ${oneDate("e.start_date", "e.precision::text")} || ' – ' || ${oneDate("e.end_date", END_PRECISION)} END`;
 
-const ACTOR = object([["slug", str("a.slug")], ["name", str("a.name")], ["role", str("ea.role::text")]]);
+const ACTOR = object([
+  ["slug", str("a.slug")],
+  ["name", str("a.name")],
+  ["role", str("ea.role::text")],
+]);
 const SOURCE = object([
-  ["url", str("s.url")], ["title", str("s.title")], ["publisher", str("s.publisher")], ["author", str("s.author")],
-  ["publishedOn", str("s.published_on")], ["accessedOn", day("s.accessed_on")], ["sourceType", str("s.source_type::text")],
-  ["quote", str("s.quote")], ["note", str("s.note")], ["stance", str("s.stance::text")], ["quoteCheck", str("s.quote_check::text")],
-  ["archivedUrl", str("s.archived_url")], ["language", str("s.language")],
-  ["copy", `CASE WHEN c.id IS NULL THEN 'null' ELSE ${object([["sha256", str("c.sha256")], ["capturedAt", iso("c.captured_at")]])} END`],
+  ["url", str("s.url")],
+  ["title", str("s.title")],
+  ["publisher", str("s.publisher")],
+  ["author", str("s.author")],
+  ["publishedOn", str("s.published_on")],
+  ["accessedOn", day("s.accessed_on")],
+  ["sourceType", str("s.source_type::text")],
+  ["quote", str("s.quote")],
+  ["note", str("s.note")],
+  ["stance", str("s.stance::text")],
+  ["quoteCheck", str("s.quote_check::text")],
+  ["archivedUrl", str("s.archived_url")],
+  ["language", str("s.language")],
+  [
+    "copy",
+    `CASE WHEN c.id IS NULL THEN 'null' ELSE ${object([
+      ["sha256", str("c.sha256")],
+      ["capturedAt", iso("c.captured_at")],
+    ])} END`,
+  ],
 ]);
 
 /** Each top-level member's value as JSON text. `url` needs the public origin, a parameter. */
@@ -59,8 +82,12 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
   eventType: str("e.type"),
   claimStatus: str("e.claim_status::text"),
   date: object([
-    ["start", day("e.start_date")], ["end", day("e.end_date")], ["precision", str("e.precision::text")],
-    ["endPrecision", str("e.end_precision::text")], ["approximate", "CASE WHEN e.approximate THEN 'true' ELSE 'false' END"], ["display", str(DISPLAY)],
+    ["start", day("e.start_date")],
+    ["end", day("e.end_date")],
+    ["precision", str("e.precision::text")],
+    ["endPrecision", str("e.end_precision::text")],
+    ["approximate", "CASE WHEN e.approximate THEN 'true' ELSE 'false' END"],
+    ["display", str(DISPLAY)],
   ]),
   place: str("e.place"),
   countryCodes: list("e.country_codes"),
@@ -75,13 +102,18 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
   actors: `coalesce(x.actors_json::text, ${array(ACTOR, "FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id", "a.name, ea.role")})`,
   sources: `coalesce(x.sources_json::text, ${array(SOURCE, "FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id", "s.position")})`,
   related: RELATED_JSON_SQL,
-  disputingSourceCount: "coalesce(x.disputing_source_count, (SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes'))::text",
+  disputingSourceCount:
+    "coalesce(x.disputing_source_count, (SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes'))::text",
   status: str("e.status::text"),
   firstPublishedAt: iso("e.published_at"),
   lastChangedAt: iso("e.updated_at"),
 };
 
-const TOMBSTONE = object([["id", str("e.id")], ["deleted", "'true'"], ["lastChangedAt", iso("e.updated_at")]]);
+const TOMBSTONE = object([
+  ["id", str("e.id")],
+  ["deleted", "'true'"],
+  ["lastChangedAt", iso("e.updated_at")],
+]);
 
 /**
  * The JSON text of event `e` with the given members in the given order; a deleted event (only
@@ -90,7 +122,9 @@ const TOMBSTONE = object([["id", str("e.id")], ["deleted", "'true'"], ["lastChan
 export function eventJsonSql(fields: readonly ApiField[], origin: string): Prisma.Sql {
   const parts: Prisma.Sql[] = fields.map((f, i) => {
     const key = Prisma.raw(`'${i ? "," : "{"}"${f}":' || `);
-    return f === "url" ? Prisma.sql`${key}coalesce(to_json(${origin}::text || '/events/' || e.id)::text, 'null')` : Prisma.sql`${key}${Prisma.raw(MEMBERS[f])}`;
+    return f === "url"
+      ? Prisma.sql`${key}coalesce(to_json(${origin}::text || '/events/' || e.id)::text, 'null')`
+      : Prisma.sql`${key}${Prisma.raw(MEMBERS[f])}`;
   });
   return Prisma.sql`CASE WHEN e.deleted THEN ${Prisma.raw(TOMBSTONE)} ELSE ${Prisma.join(parts, " || ")} || '}' END`;
 }

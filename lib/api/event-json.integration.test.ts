@@ -46,8 +46,17 @@ async function before(qs: string): Promise<string> {
   const where = since
     ? { AND: [buildEventWhere(query, { forSync: true, longestSpanDays: longest }), { updatedAt: { gte: since } }] }
     : buildEventWhere(query, { longestSpanDays: longest });
-  const { events, next } = await pageOfEvents(t.prisma, where, sort, Number(params.get("limit") ?? DEFAULT_LIMIT), cursor);
-  return JSON.stringify({ data: events.map((e) => presentEvent(e, ORIGIN)), nextCursor: next ? encodeCursor(next) : null });
+  const { events, next } = await pageOfEvents(
+    t.prisma,
+    where,
+    sort,
+    Number(params.get("limit") ?? DEFAULT_LIMIT),
+    cursor,
+  );
+  return JSON.stringify({
+    data: events.map((e) => presentEvent(e, ORIGIN)),
+    nextCursor: next ? encodeCursor(next) : null,
+  });
 }
 
 /** Every page of a query through the handler, each compared with the old build; the pages' event counts. */
@@ -69,25 +78,62 @@ async function expectSameEveryPage(qs: string): Promise<number[]> {
 
 describe("the SQL-built list page", () => {
   const queries = [
-    "", "limit=100", "limit=3", "limit=4&sort=date", "limit=5&sort=title", "limit=5&sort=-title",
-    "limit=4&retracted=include", "q=missile&limit=2", "q=hostile", "type=arms-transfer&type=summit-meeting&limit=3",
-    "claim=alleged&claim=denied", "actor=russia&limit=2", "actor=hostile-actor-2", "from=2019&to=2022-10&limit=2", "from=0099-04", "to=1000",
-    "updated_since=0001-01-01T00:00:00Z&limit=4", "updated_since=2000-01-01T00:00:00Z&retracted=include&limit=7&q=hostile",
+    "",
+    "limit=100",
+    "limit=3",
+    "limit=4&sort=date",
+    "limit=5&sort=title",
+    "limit=5&sort=-title",
+    "limit=4&retracted=include",
+    "q=missile&limit=2",
+    "q=hostile",
+    "type=arms-transfer&type=summit-meeting&limit=3",
+    "claim=alleged&claim=denied",
+    "actor=russia&limit=2",
+    "actor=hostile-actor-2",
+    "from=2019&to=2022-10&limit=2",
+    "from=0099-04",
+    "to=1000",
+    "updated_since=0001-01-01T00:00:00Z&limit=4",
+    "updated_since=2000-01-01T00:00:00Z&retracted=include&limit=7&q=hostile",
   ];
   it.each(queries)("is byte-identical to presentEvent's, page after page: %s", async (qs) => {
     const sizes = await expectSameEveryPage(qs);
-    expect(sizes.reduce((a, b) => a + b, 0), qs).toBeGreaterThan(0);
+    expect(
+      sizes.reduce((a, b) => a + b, 0),
+      qs,
+    ).toBeGreaterThan(0);
   });
 
   it("carries every hostile row, its tombstone and its escapes through", async () => {
-    const text = await (await handleListEvents(new Request(`${ORIGIN}/api/v1/events?updated_since=0001-01-01T00:00:00Z&q=hostile&limit=100`))).text();
-    const { data } = JSON.parse(text) as { data: { id: string; deleted?: boolean; summary?: string; latitude?: number | null; date?: { display: string } }[] };
+    const text = await (
+      await handleListEvents(
+        new Request(`${ORIGIN}/api/v1/events?updated_since=0001-01-01T00:00:00Z&q=hostile&limit=100`),
+      )
+    ).text();
+    const { data } = JSON.parse(text) as {
+      data: { id: string; deleted?: boolean; summary?: string; latitude?: number | null; date?: { display: string } }[];
+    };
     expect(data).toHaveLength(11);
-    expect(data.find((e) => e.id === "hostile-05")).toEqual({ id: "hostile-05", deleted: true, lastChangedAt: expect.any(String) });
+    expect(data.find((e) => e.id === "hostile-05")).toEqual({
+      id: "hostile-05",
+      deleted: true,
+      lastChangedAt: expect.any(String),
+    });
     expect(data.find((e) => e.id === "hostile-01")!).toMatchObject({ summary: HOSTILE_TEXT, place: HOSTILE_TEXT });
     expect(text).toContain(String.raw`\u0001\u001f\b\f\n\r\t`);
     expect(data.map((e) => e.latitude)).toContain(1e-7);
-    expect(data.map((e) => e.date?.display)).toEqual(expect.arrayContaining(["27–28 February 2019", "30 September – 2 November 2022", "c. 5 May 2020", "January 2020 – 1 January 2020", "1", "September 2022 – 2 November 2022", "4 March 99 – 6 May 99"]));
+    expect(data.map((e) => e.date?.display)).toEqual(
+      expect.arrayContaining([
+        "27–28 February 2019",
+        "30 September – 2 November 2022",
+        "c. 5 May 2020",
+        "January 2020 – 1 January 2020",
+        "1",
+        "September 2022 – 2 November 2022",
+        "4 March 99 – 6 May 99",
+      ]),
+    );
   });
 
   // Last: it empties the export-ready rows.

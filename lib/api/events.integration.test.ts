@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { updateEvent } from "../events/mutations";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
-import { COPY_CAPTURED_AT, COPY_ONLY_TEXT, createProvenanceEvent, DENIAL_QUOTE, HOSTILE_NOTE, NOTE_ONLY, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
+import {
+  COPY_CAPTURED_AT,
+  COPY_ONLY_TEXT,
+  createProvenanceEvent,
+  DENIAL_QUOTE,
+  HOSTILE_NOTE,
+  NOTE_ONLY,
+  PROVENANCE_EVENT_ID,
+} from "../testing/provenance-export-fixture";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { handleGetEvent, handleListEvents } from "./events";
 import { apiEventListSchema, apiEventSchema, apiSourceSchema } from "./schemas";
@@ -26,7 +34,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-const getOne = (headers: Record<string, string> = {}) => handleGetEvent(new Request(`${ORIGIN}/api/v1/events/${PROVENANCE_EVENT_ID}`, { headers }), PROVENANCE_EVENT_ID);
+const getOne = (headers: Record<string, string> = {}) =>
+  handleGetEvent(new Request(`${ORIGIN}/api/v1/events/${PROVENANCE_EVENT_ID}`, { headers }), PROVENANCE_EVENT_ID);
 
 describe("API sources with provenance", () => {
   it("give note, stance, quote check and the copy's hash and time; quote null for a note-only citation", async () => {
@@ -34,9 +43,23 @@ describe("API sources with provenance", () => {
     expect(res.status).toBe(200);
     const event = apiEventSchema.parse(await res.json());
     expect(event.disputingSourceCount).toBe(1);
-    expect(event.sources.map((s) => ({ quote: s.quote, note: s.note, stance: s.stance, quoteCheck: s.quoteCheck, copy: s.copy }))).toEqual([
+    expect(
+      event.sources.map((s) => ({
+        quote: s.quote,
+        note: s.note,
+        stance: s.stance,
+        quoteCheck: s.quoteCheck,
+        copy: s.copy,
+      })),
+    ).toEqual([
       { quote: null, note: NOTE_ONLY, stance: "supports", quoteCheck: "no_quote", copy: null },
-      { quote: DENIAL_QUOTE, note: HOSTILE_NOTE, stance: "disputes", quoteCheck: "verified", copy: { sha256, capturedAt: COPY_CAPTURED_AT } },
+      {
+        quote: DENIAL_QUOTE,
+        note: HOSTILE_NOTE,
+        stance: "disputes",
+        quoteCheck: "verified",
+        copy: { sha256, capturedAt: COPY_CAPTURED_AT },
+      },
       { quote: "Shipments by rail began in 2022.", note: null, stance: "context", quoteCheck: "no_copy", copy: null },
     ]);
   });
@@ -46,7 +69,8 @@ describe("API sources with provenance", () => {
     expect(text).not.toContain(COPY_ONLY_TEXT);
     expect(text).not.toMatch(/quoteMatch|fullText|bytes/);
     // Exactly the documented fields, nothing more.
-    for (const s of (JSON.parse(text) as { sources: object[] }).sources) expect(Object.keys(s).sort()).toEqual(Object.keys(apiSourceSchema.shape).sort());
+    for (const s of (JSON.parse(text) as { sources: object[] }).sources)
+      expect(Object.keys(s).sort()).toEqual(Object.keys(apiSourceSchema.shape).sort());
   });
 
   it("list pages carry the same fields", async () => {
@@ -64,7 +88,10 @@ describe("API sources with provenance", () => {
         expect(res.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=7, stale-while-revalidate=11");
       }
     } finally {
-      for (const [k, v] of [["HTTP_CACHE_SECONDS", saved.fresh], ["HTTP_CACHE_STALE_SECONDS", saved.stale]] as const) {
+      for (const [k, v] of [
+        ["HTTP_CACHE_SECONDS", saved.fresh],
+        ["HTTP_CACHE_STALE_SECONDS", saved.stale],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -83,6 +110,8 @@ describe("API sources with provenance", () => {
     const after = await getOne({ "If-None-Match": etag });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
-    expect(apiEventSchema.parse(await after.json()).sources[0].note).toBe("Confirms the date and the place of the meeting.");
+    expect(apiEventSchema.parse(await after.json()).sources[0].note).toBe(
+      "Confirms the date and the place of the meeting.",
+    );
   });
 });

@@ -43,13 +43,19 @@ export async function handleListEvents(request: Request): Promise<Response> {
     messages.push("cursor is not one this API gave out.");
   }
   // Year 0 parses in JavaScript but not in PostgreSQL.
-  if (sinceRaw && (!/^\d{4}-\d{2}-\d{2}T/.test(sinceRaw) || Number.isNaN(since!.getTime()) || since!.getUTCFullYear() < 1)) {
+  if (
+    sinceRaw &&
+    (!/^\d{4}-\d{2}-\d{2}T/.test(sinceRaw) || Number.isNaN(since!.getTime()) || since!.getUTCFullYear() < 1)
+  ) {
     bad.push("updated_since");
     messages.push("updated_since must be an ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z.");
   }
   const fields = parseFields(params);
   const include = parseInclude(params);
-  for (const [name, parsed] of [["fields", fields], ["include", include]] as const) {
+  for (const [name, parsed] of [
+    ["fields", fields],
+    ["include", include],
+  ] as const) {
     if (parsed.ok) continue;
     bad.push(name);
     messages.push(parsed.message);
@@ -66,16 +72,25 @@ export async function handleListEvents(request: Request): Promise<Response> {
     include.value.has("count") ? cachedCount(countKey(query, since), () => countEvents(where)) : null,
   ]);
   const meta = count === null ? "" : `,"meta":{"count":${count}}`;
-  return cachedJsonText(request, `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${meta}}`, page.lastModified);
+  return cachedJsonText(
+    request,
+    `{"data":${page.data},"nextCursor":${JSON.stringify(page.nextCursor)}${meta}}`,
+    page.lastModified,
+  );
 }
 
 /** GET /api/v1/events/<id>: 404 if never public, 410 with a tombstone once deleted. */
 export async function handleGetEvent(request: Request, id: string): Promise<Response> {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return apiError(404, "There is no such event.", ["id"]);
-  const found = await readDb().event.findFirst({ where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] }, select: { id: true, deleted: true, status: true, publishedAt: true } });
-  if (!found || (!found.deleted && !["published", "retracted"].includes(found.status))) return apiError(404, "There is no such event.", ["id"]);
+  const found = await readDb().event.findFirst({
+    where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] },
+    select: { id: true, deleted: true, status: true, publishedAt: true },
+  });
+  if (!found || (!found.deleted && !["published", "retracted"].includes(found.status)))
+    return apiError(404, "There is no such event.", ["id"]);
   const [event] = await loadExportEvents(readDb(), [id]);
   const origin = publicOrigin();
-  if (event.deleted) return Response.json(presentEvent(event, origin), { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
+  if (event.deleted)
+    return Response.json(presentEvent(event, origin), { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
   return cachedJson(request, presentEvent(event, origin), event.updatedAt);
 }

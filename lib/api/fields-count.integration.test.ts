@@ -32,7 +32,11 @@ const get = (qs: string) => handleListEvents(new Request(`${ORIGIN}/api/v1/event
 const list = async (qs: string) => {
   const res = await get(qs);
   expect(res.status, qs).toBe(200);
-  return JSON.parse(await res.text()) as { data: Record<string, unknown>[]; nextCursor: string | null; meta?: { count: number } };
+  return JSON.parse(await res.text()) as {
+    data: Record<string, unknown>[];
+    nextCursor: string | null;
+    meta?: { count: number };
+  };
 };
 const refusal = async (qs: string) => {
   const res = await get(qs);
@@ -65,7 +69,11 @@ describe("fields=", () => {
     expect((await refusal("fields=")).parameters).toEqual(["fields"]);
     expect((await refusal("fields=,,")).message).toMatch(/at least one field/);
     // With other bad parameters, every one is named.
-    expect((await refusal("fields=nope&limit=0&include=all")).parameters.sort()).toEqual(["fields", "include", "limit"]);
+    expect((await refusal("fields=nope&limit=0&include=all")).parameters.sort()).toEqual([
+      "fields",
+      "include",
+      "limit",
+    ]);
   });
 
   it("keeps a deleted event's tombstone whole for sync clients", async () => {
@@ -79,7 +87,16 @@ describe("fields=", () => {
 });
 
 describe("include=count", () => {
-  const filters = ["", "type=arms-transfer", "claim=alleged&claim=denied", "actor=russia&from=2020", "q=missile", "retracted=include", "to=2010&sort=title", "updated_since=2000-01-01T00:00:00Z"];
+  const filters = [
+    "",
+    "type=arms-transfer",
+    "claim=alleged&claim=denied",
+    "actor=russia&from=2020",
+    "q=missile",
+    "retracted=include",
+    "to=2010&sort=title",
+    "updated_since=2000-01-01T00:00:00Z",
+  ];
   it.each(filters)("counts every event the filters match, on every page alike: %s", async (qs) => {
     const { query } = parseEventQuery(new URLSearchParams(qs));
     const since = new URLSearchParams(qs).get("updated_since");
@@ -120,7 +137,8 @@ describe("include=count", () => {
     const before = await count();
     // A row written without a publication (no bump of the public-data version) is not seen:
     // the count comes from memory, not from the database.
-    await t.prisma.$executeRawUnsafe(`INSERT INTO event (id, title, summary, type, claim_status, start_date, precision, span_start, span_end, status, search_text, updated_at, published_at)
+    await t.prisma
+      .$executeRawUnsafe(`INSERT INTO event (id, title, summary, type, claim_status, start_date, precision, span_start, span_end, status, search_text, updated_at, published_at)
       VALUES ('quiet-provenance', 'Quiet', '', 'arms-transfer', 'alleged', '2020-01-01', 'day', '2020-01-01', '2020-01-01', 'published', 'provenance quiet', now(), now())`);
     expect(await count()).toBe(before);
     // A publication bumps the version: the next count sees both events.

@@ -8,8 +8,16 @@ export const API_FIELDS = Object.keys(apiEventSchema.shape) as ApiField[];
 export const INCLUDES = ["count"] as const;
 export type ApiInclude = (typeof INCLUDES)[number];
 
-const named = (names: string[]) => names.slice(0, 3).map((n) => `“${n.length > 24 ? `${n.slice(0, 24)}…` : n}”`).join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
-const listOf = (params: URLSearchParams, key: string) => params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim());
+const named = (names: string[]) =>
+  names
+    .slice(0, 3)
+    .map((n) => `“${n.length > 24 ? `${n.slice(0, 24)}…` : n}”`)
+    .join(", ") + (names.length > 3 ? ` and ${names.length - 3} more` : "");
+const listOf = (params: URLSearchParams, key: string) =>
+  params
+    .getAll(key)
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim());
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -21,7 +29,8 @@ export function parseFields(params: URLSearchParams): Parsed<ApiField[] | null> 
   if (!params.has("fields")) return { ok: true, value: null };
   const asked = listOf(params, "fields").filter(Boolean);
   const unknown = [...new Set(asked.filter((f) => !(API_FIELDS as string[]).includes(f)))];
-  if (unknown.length) return { ok: false, message: `Unknown field ${named(unknown)} in fields: choose from ${API_FIELDS.join(", ")}.` };
+  if (unknown.length)
+    return { ok: false, message: `Unknown field ${named(unknown)} in fields: choose from ${API_FIELDS.join(", ")}.` };
   if (!asked.length) return { ok: false, message: "fields must name at least one field, e.g. fields=id,title,date." };
   return { ok: true, value: API_FIELDS.filter((f) => asked.includes(f)) };
 }

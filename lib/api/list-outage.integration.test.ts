@@ -13,12 +13,15 @@ afterAll(() => {
 });
 
 describe("GET /api/v1/events while its database is unreachable", () => {
-  it.each(["limit=25", "type=arms-transfer&from=2000&include=count&fields=id"])("answers 503 with Retry-After and CORS: %s", async (qs) => {
-    const { GET } = await import("../../app/api/v1/events/route");
-    const res = await GET(new Request(`https://tracker.example/api/v1/events?${qs}`));
-    expect(res.status).toBe(503);
-    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/\w{4}/);
-  });
+  it.each(["limit=25", "type=arms-transfer&from=2000&include=count&fields=id"])(
+    "answers 503 with Retry-After and CORS: %s",
+    async (qs) => {
+      const { GET } = await import("../../app/api/v1/events/route");
+      const res = await GET(new Request(`https://tracker.example/api/v1/events?${qs}`));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/\w{4}/);
+    },
+  );
 });

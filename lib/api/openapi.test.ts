@@ -3,12 +3,21 @@ import { MAX_LOOKUP_TEXT } from "../actors/lookup-params";
 import { ACTOR_KINDS, QUOTE_CHECKS, SOURCE_STANCES } from "../events/codebook";
 import { openApiDocument } from "./openapi";
 
-type JsonSchema = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; required?: string[] };
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  enum?: string[];
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+};
 
 const doc = openApiDocument("https://tracker.example");
 const event = doc.components.schemas.Event as JsonSchema;
 const source = event.properties!.sources.items!;
-const allowsNull = (s: JsonSchema) => s.type === "null" || (Array.isArray(s.type) && s.type.includes("null")) || Boolean(s.anyOf?.some(allowsNull));
+const allowsNull = (s: JsonSchema) =>
+  s.type === "null" || (Array.isArray(s.type) && s.type.includes("null")) || Boolean(s.anyOf?.some(allowsNull));
 
 describe("OpenAPI document", () => {
   it("describes every provenance field of a source, generated from the zod schemas", () => {
@@ -71,7 +80,9 @@ describe("OpenAPI document", () => {
   });
 
   it("documents the data releases, each file with its SHA-256", () => {
-    expect(Object.keys(doc.paths["/api/v1/releases/{version}"].get.responses)).toEqual(expect.arrayContaining(["200", "404"]));
+    expect(Object.keys(doc.paths["/api/v1/releases/{version}"].get.responses)).toEqual(
+      expect.arrayContaining(["200", "404"]),
+    );
     const release = doc.components.schemas.Release as JsonSchema;
     expect(release.required).toEqual(expect.arrayContaining(["version", "createdAt", "zip", "files"]));
     expect(release.properties!.files.items!.required).toContain("sha256");

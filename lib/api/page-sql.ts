@@ -28,14 +28,24 @@ export interface EventPageText {
 }
 
 // The cursor's sort value as cursorOf writes it: a date as an ISO time at midnight UTC.
-const CURSOR_VALUE = { span_start: `to_char(e.span_start, 'YYYY-MM-DD"T00:00:00.000Z"')`, title: "e.title", updated_at: `to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` };
+const CURSOR_VALUE = {
+  span_start: `to_char(e.span_start, 'YYYY-MM-DD"T00:00:00.000Z"')`,
+  title: "e.title",
+  updated_at: `to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+};
 
 export async function eventPageText(r: PageRequest): Promise<EventPageText> {
   const order = orderBySql(r.sort);
   const where = r.cursor ? Prisma.sql`${r.where} AND ${keysetWhereSql(r.sort, r.cursor)}` : r.where;
   const shown = Prisma.sql`FILTER (WHERE k.rn <= ${r.limit})`;
   // Times as ISO text: node-postgres would read a timestamp without zone in the process's zone.
-  const rows = await readQuery<{ data: string | null; more: boolean; last_modified: string | null; last_v: string | null; last_id: string | null }>(Prisma.sql`
+  const rows = await readQuery<{
+    data: string | null;
+    more: boolean;
+    last_modified: string | null;
+    last_v: string | null;
+    last_id: string | null;
+  }>(Prisma.sql`
     SELECT string_agg(${eventJsonSql(r.fields, r.origin)}, ',' ORDER BY k.rn) ${shown} AS data,
            count(*) > ${r.limit} AS more,
            to_char(max(e.updated_at) ${shown}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_modified,
@@ -47,7 +57,10 @@ export async function eventPageText(r: PageRequest): Promise<EventPageText> {
   const row = rows[0];
   return {
     data: `[${row?.data ?? ""}]`,
-    nextCursor: row?.more && row.last_v !== null && row.last_id !== null ? encodeCursor({ v: row.last_v, id: row.last_id }) : null,
+    nextCursor:
+      row?.more && row.last_v !== null && row.last_id !== null
+        ? encodeCursor({ v: row.last_v, id: row.last_id })
+        : null,
     lastModified: row?.last_modified ? new Date(row.last_modified) : null,
   };
 }
@@ -60,6 +73,8 @@ export async function countEvents(where: Prisma.Sql): Promise<number> {
 
 /** longestSpanDays (lib/events/longest-span.ts) on the same pool: one index probe. */
 export async function longestSpan(): Promise<number> {
-  const rows = await readQuery<{ days: number | null }>(Prisma.sql`SELECT max(span_end - span_start) AS days FROM event`);
+  const rows = await readQuery<{ days: number | null }>(
+    Prisma.sql`SELECT max(span_end - span_start) AS days FROM event`,
+  );
   return Number(rows[0]?.days ?? 0);
 }

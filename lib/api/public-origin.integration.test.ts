@@ -24,7 +24,8 @@ afterAll(async () => {
 });
 
 /** A request as Next.js builds it from a Host (or X-Forwarded-Host) header the caller chose. */
-const forged = (path: string) => new Request(`http://${EVIL}${path}`, { headers: { host: EVIL, "x-forwarded-host": EVIL } });
+const forged = (path: string) =>
+  new Request(`http://${EVIL}${path}`, { headers: { host: EVIL, "x-forwarded-host": EVIL } });
 
 /** Every absolute http(s) URL in a text. */
 const urls = (text: string) => [...text.matchAll(/https?:\/\/[^\s"'<>,|\\]+/g)].map((m) => m[0]);
@@ -50,7 +51,11 @@ describe("absolute URLs under a forged Host", () => {
     const list = await import("../../app/api/v1/events/route");
     await expectOnlyPublicLinks(await list.GET(forged("/api/v1/events?limit=5")), "list", true);
     const one = await import("../../app/api/v1/events/[id]/route");
-    await expectOnlyPublicLinks(await one.GET(forged(`/api/v1/events/${SUMMIT}`), { params: Promise.resolve({ id: SUMMIT }) }), "one", true);
+    await expectOnlyPublicLinks(
+      await one.GET(forged(`/api/v1/events/${SUMMIT}`), { params: Promise.resolve({ id: SUMMIT }) }),
+      "one",
+      true,
+    );
   });
 
   it("the OpenAPI document's server is PUBLIC_URL", async () => {
@@ -63,7 +68,7 @@ describe("absolute URLs under a forged Host", () => {
   it("the CSV exports' event URLs come from PUBLIC_URL", async () => {
     for (const kind of ["events", "sources"] as const) {
       const { GET } = await import(`../../app/${kind}.csv/route`);
-      const text = await (await GET(forged(`/${kind}.csv`)) as Response).text();
+      const text = await ((await GET(forged(`/${kind}.csv`))) as Response).text();
       expect(text).not.toContain(EVIL);
       expect(text).toContain(`${PUBLIC}/events/${SUMMIT}`);
     }

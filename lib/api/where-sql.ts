@@ -22,8 +22,16 @@ export interface EventWhereSql {
 
 export function eventWhereSql({ query, longestSpanDays, since }: EventWhereSql): Prisma.Sql {
   const and: Prisma.Sql[] = since
-    ? [Prisma.sql`((e.status IN ('published', 'retracted') AND e.deleted = false) OR (e.deleted = true AND e.published_at IS NOT NULL))`, Prisma.sql`e.updated_at >= ${timestamp(since)}::timestamp`]
-    : [query.includeRetracted ? Prisma.sql`e.status IN ('published', 'retracted')` : Prisma.sql`e.status = 'published'`, Prisma.sql`e.deleted = false`];
+    ? [
+        Prisma.sql`((e.status IN ('published', 'retracted') AND e.deleted = false) OR (e.deleted = true AND e.published_at IS NOT NULL))`,
+        Prisma.sql`e.updated_at >= ${timestamp(since)}::timestamp`,
+      ]
+    : [
+        query.includeRetracted
+          ? Prisma.sql`e.status IN ('published', 'retracted')`
+          : Prisma.sql`e.status = 'published'`,
+        Prisma.sql`e.deleted = false`,
+      ];
   const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
   if (q) and.push(Prisma.sql`e.search_text LIKE '%' || ${q}::text || '%'`);
   if (query.types.length) and.push(Prisma.sql`e.type = ANY(${query.types}::text[])`);
@@ -35,8 +43,10 @@ export function eventWhereSql({ query, longestSpanDays, since }: EventWhereSql):
   if (query.fromDay) {
     // The same two conditions as the Prisma where, the second bounding the span_start index range.
     for (const c of spanEndsOnOrAfter(new Date(`${query.fromDay}T00:00:00.000Z`), longestSpanDays)) {
-      if (c.spanEnd) and.push(Prisma.sql`e.span_end >= ${(c.spanEnd as { gte: Date }).gte.toISOString().slice(0, 10)}::date`);
-      if (c.spanStart) and.push(Prisma.sql`e.span_start >= ${(c.spanStart as { gte: Date }).gte.toISOString().slice(0, 10)}::date`);
+      if (c.spanEnd)
+        and.push(Prisma.sql`e.span_end >= ${(c.spanEnd as { gte: Date }).gte.toISOString().slice(0, 10)}::date`);
+      if (c.spanStart)
+        and.push(Prisma.sql`e.span_start >= ${(c.spanStart as { gte: Date }).gte.toISOString().slice(0, 10)}::date`);
     }
   }
   if (query.toDay) and.push(Prisma.sql`e.span_start <= ${query.toDay}::date`);
@@ -47,7 +57,12 @@ export function eventWhereSql({ query, longestSpanDays, since }: EventWhereSql):
 export function keysetWhereSql(sort: KeysetSort, cursor: Cursor): Prisma.Sql {
   const { column, dir } = keysetColumn(sort);
   const col = Prisma.raw(`e.${column}`);
-  const v = column === "title" ? Prisma.sql`${cursor.v}::text` : column === "span_start" ? Prisma.sql`${cursor.v.slice(0, 10)}::date` : Prisma.sql`${cursor.v}::timestamp`;
+  const v =
+    column === "title"
+      ? Prisma.sql`${cursor.v}::text`
+      : column === "span_start"
+        ? Prisma.sql`${cursor.v.slice(0, 10)}::date`
+        : Prisma.sql`${cursor.v}::timestamp`;
   const [beyond, atOrBeyond] = (dir === "asc" ? [">", ">="] : ["<", "<="]).map((op) => Prisma.raw(op));
   return Prisma.sql`${col} ${atOrBeyond} ${v} AND (${col} ${beyond} ${v} OR e.id ${beyond} ${cursor.id})`;
 }

@@ -47,16 +47,47 @@ afterAll(async () => {
   await t.drop();
 });
 
-const source = (n: number, extra: object = {}) => ({ url: `https://news.example/${n}`, title: `Report ${n}`, publisher: `Paper ${n}`, sourceType: "news", quote: `Words of report ${n}.`, language: "en", ...extra });
+const source = (n: number, extra: object = {}) => ({
+  url: `https://news.example/${n}`,
+  title: `Report ${n}`,
+  publisher: `Paper ${n}`,
+  sourceType: "news",
+  quote: `Words of report ${n}.`,
+  language: "en",
+  ...extra,
+});
 const input = (id: string, title: string, extra: object = {}) => ({
-  id, title, summary: `Summary of ${title}.`, type: "summit-meeting", claimStatus: "confirmed", startDate: "2023-09-13", precision: "day", status: "published",
-  countryCodes: ["KP"], tags: ["t1"], itemCategories: [], actors: [{ actor: "state-a", role: "host" }, { actor: "envoy-c", role: "participant" }],
-  sources: [source(1), source(2, { stance: "context" })], ...extra,
+  id,
+  title,
+  summary: `Summary of ${title}.`,
+  type: "summit-meeting",
+  claimStatus: "confirmed",
+  startDate: "2023-09-13",
+  precision: "day",
+  status: "published",
+  countryCodes: ["KP"],
+  tags: ["t1"],
+  itemCategories: [],
+  actors: [
+    { actor: "state-a", role: "host" },
+    { actor: "envoy-c", role: "participant" },
+  ],
+  sources: [source(1), source(2, { stance: "context" })],
+  ...extra,
 });
 const version = async (id: string) => (await t.prisma.event.findUniqueOrThrow({ where: { id } })).version;
 
 // Each view compared: filters, sorts and retracted events included or not.
-const QUERIES = ["", "retracted=include", "sort=title", "retracted=include&sort=-title", "q=alpha", "actor=state-b&retracted=include", "actor=state-bee", "type=summit-meeting&from=2023-09&to=2024"];
+const QUERIES = [
+  "",
+  "retracted=include",
+  "sort=title",
+  "retracted=include&sort=-title",
+  "q=alpha",
+  "actor=state-b&retracted=include",
+  "actor=state-bee",
+  "type=summit-meeting&from=2023-09&to=2024",
+];
 const ids = ["2023-09-13-a", "2023-10-01-b", "2022-01-c", "2021-05-d", PROVENANCE_EVENT_ID];
 
 interface Snapshot {
@@ -74,7 +105,8 @@ async function takeSnapshot(): Promise<void> {
   await new Promise((r) => setTimeout(r, 15));
   const snap: Snapshot = { at: new Date(), csv: {}, api: {}, one: {}, pages: {} };
   for (const q of QUERIES) {
-    for (const kind of ["events", "sources"] as const) snap.csv[`${kind}?${q}`] = await (await csvResponse(req(`/${kind}.csv?${q}`), kind, { client: t.prisma })).text();
+    for (const kind of ["events", "sources"] as const)
+      snap.csv[`${kind}?${q}`] = await (await csvResponse(req(`/${kind}.csv?${q}`), kind, { client: t.prisma })).text();
     snap.api[q] = await (await handleListEvents(req(`/api/v1/events?limit=100&include=count&${q}`))).json();
   }
   for (const q of QUERIES) snap.pages[q] = await pagesOf((query) => listEvents(query, t.prisma), q);
@@ -88,9 +120,13 @@ async function takeSnapshot(): Promise<void> {
 }
 
 /** Every page of two rows of /events for `q`, with the page past the end (which shows the last). */
-async function pagesOf(list: (query: ReturnType<typeof parseEventQuery>["query"]) => Promise<unknown>, q: string): Promise<unknown[]> {
+async function pagesOf(
+  list: (query: ReturnType<typeof parseEventQuery>["query"]) => Promise<unknown>,
+  q: string,
+): Promise<unknown[]> {
   const pages: unknown[] = [];
-  for (let page = 1; page <= 5; page++) pages.push(await list(parseEventQuery(new URLSearchParams(`${q}&pageSize=2&page=${page}`)).query));
+  for (let page = 1; page <= 5; page++)
+    pages.push(await list(parseEventQuery(new URLSearchParams(`${q}&pageSize=2&page=${page}`)).query));
   return pages;
 }
 
@@ -98,7 +134,10 @@ async function pagedApi(get: (cursor: string) => Promise<Response>): Promise<unk
   const pages: unknown[] = [];
   let cursor: string | null = "";
   while (cursor !== null) {
-    const body = (await (await get(cursor ? `&cursor=${cursor}` : "")).json()) as { data: unknown[]; nextCursor: string | null };
+    const body = (await (await get(cursor ? `&cursor=${cursor}` : "")).json()) as {
+      data: unknown[];
+      nextCursor: string | null;
+    };
     pages.push(...body.data);
     cursor = body.nextCursor;
   }
@@ -110,14 +149,20 @@ function sameRecord(asOf: unknown, then: unknown, where: string): void {
   const times: [string, string][] = [];
   const strip = (v: unknown, into: string[]): unknown => {
     if (Array.isArray(v)) return v.map((x) => strip(x, into));
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => (k === "lastChangedAt" ? (into.push(String(x)), [k, "…"]) : [k, strip(x, into)])));
+    if (v && typeof v === "object")
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) =>
+          k === "lastChangedAt" ? (into.push(String(x)), [k, "…"]) : [k, strip(x, into)],
+        ),
+      );
     return v;
   };
   const a: string[] = [];
   const b: string[] = [];
   expect(strip(asOf, a), where).toEqual(strip(then, b));
   a.forEach((x, i) => times.push([x, b[i]]));
-  for (const [x, y] of times) expect(Math.abs(Date.parse(x) - Date.parse(y)), `${where}: ${x} vs ${y}`).toBeLessThan(1000);
+  for (const [x, y] of times)
+    expect(Math.abs(Date.parse(x) - Date.parse(y)), `${where}: ${x} vs ${y}`).toBeLessThan(1000);
 }
 
 function sameCsv(asOf: string, then: string, where: string): void {
@@ -127,7 +172,8 @@ function sameCsv(asOf: string, then: string, where: string): void {
   const col = ha.indexOf("last_changed_at");
   const cut = (rows: string[][]) => rows.map((r) => r.filter((_, i) => i !== col));
   expect(cut(ra), where).toEqual(cut(rb));
-  if (col >= 0) ra.forEach((r, i) => expect(Math.abs(Date.parse(r[col]) - Date.parse(rb[i][col])), where).toBeLessThan(1000));
+  if (col >= 0)
+    ra.forEach((r, i) => expect(Math.abs(Date.parse(r[col]) - Date.parse(rb[i][col])), where).toBeLessThan(1000));
   // Byte for byte once those cells are set aside: same quoting, same line ends.
   if (col < 0) expect(asOf, where).toBe(then);
 }
@@ -138,23 +184,83 @@ describe("as_of", () => {
     await createEvent(t.prisma, editor, input("2023-09-13-a", "Summit A"));
     await takeSnapshot();
     await createProvenanceEvent(t.prisma, editor);
-    await createEvent(t.prisma, editor, input("2023-10-01-b", "Visit B", { status: "draft", startDate: "2023-10-01", actors: [{ actor: "state-b", role: "host" }] }));
+    await createEvent(
+      t.prisma,
+      editor,
+      input("2023-10-01-b", "Visit B", {
+        status: "draft",
+        startDate: "2023-10-01",
+        actors: [{ actor: "state-b", role: "host" }],
+      }),
+    );
     await takeSnapshot(); // B is a draft: absent
     await transitionEvent(t.prisma, editor, "2023-10-01-b", await version("2023-10-01-b"), "publish");
-    await createEvent(t.prisma, editor, input("2022-01-c", "Talks C", { startDate: "2022-01-01", precision: "month", actors: [{ actor: "state-b", role: "initiator" }] }));
-    await createEvent(t.prisma, editor, input("2021-05-d", "Deal D", { startDate: "2021-05-01", precision: "month", type: "diplomatic-process" }));
+    await createEvent(
+      t.prisma,
+      editor,
+      input("2022-01-c", "Talks C", {
+        startDate: "2022-01-01",
+        precision: "month",
+        actors: [{ actor: "state-b", role: "initiator" }],
+      }),
+    );
+    await createEvent(
+      t.prisma,
+      editor,
+      input("2021-05-d", "Deal D", { startDate: "2021-05-01", precision: "month", type: "diplomatic-process" }),
+    );
     await takeSnapshot();
     // A correction: title, dates, a source's quote, and an actor swapped.
-    await updateEvent(t.prisma, editor, "2023-09-13-a", await version("2023-09-13-a"), { ...input("2023-09-13-a", "Summit A (corrected)", { startDate: "2023-09-12", endDate: "2023-09-14", actors: [{ actor: "state-b", role: "host" }], sources: [source(1, { quote: "Corrected words." }), source(3, { stance: "disputes" })] }) }, { kind: "correction", note: "Dates were a day off." });
-    const prov = await t.prisma.event.findUniqueOrThrow({ where: { id: PROVENANCE_EVENT_ID }, include: { sources: { orderBy: { position: "asc" } } } });
-    const snap = (await t.prisma.revision.findFirstOrThrow({ where: { eventId: PROVENANCE_EVENT_ID }, orderBy: { id: "desc" } })).snapshot as { sources: object[] };
+    await updateEvent(
+      t.prisma,
+      editor,
+      "2023-09-13-a",
+      await version("2023-09-13-a"),
+      {
+        ...input("2023-09-13-a", "Summit A (corrected)", {
+          startDate: "2023-09-12",
+          endDate: "2023-09-14",
+          actors: [{ actor: "state-b", role: "host" }],
+          sources: [source(1, { quote: "Corrected words." }), source(3, { stance: "disputes" })],
+        }),
+      },
+      { kind: "correction", note: "Dates were a day off." },
+    );
+    const prov = await t.prisma.event.findUniqueOrThrow({
+      where: { id: PROVENANCE_EVENT_ID },
+      include: { sources: { orderBy: { position: "asc" } } },
+    });
+    const snap = (
+      await t.prisma.revision.findFirstOrThrow({ where: { eventId: PROVENANCE_EVENT_ID }, orderBy: { id: "desc" } })
+    ).snapshot as { sources: object[] };
     // The disputing source's quote no longer in its copy: its check changes.
-    await updateEvent(t.prisma, editor, PROVENANCE_EVENT_ID, prov.version, { ...snap, sources: snap.sources.map((s, i) => (i === 1 ? { ...s, quote: "never supplied munitions" } : s)) }, { kind: "update", note: "Shorter quote." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      PROVENANCE_EVENT_ID,
+      prov.version,
+      { ...snap, sources: snap.sources.map((s, i) => (i === 1 ? { ...s, quote: "never supplied munitions" } : s)) },
+      { kind: "update", note: "Shorter quote." },
+    );
     await takeSnapshot();
-    await transitionEvent(t.prisma, editor, "2023-10-01-b", await version("2023-10-01-b"), "retract", "The visit did not happen.");
+    await transitionEvent(
+      t.prisma,
+      editor,
+      "2023-10-01-b",
+      await version("2023-10-01-b"),
+      "retract",
+      "The visit did not happen.",
+    );
     await takeSnapshot();
     await deleteEvent(t.prisma, admin, "2022-01-c", await version("2022-01-c"), "Duplicate.");
-    await updateEvent(t.prisma, editor, "2021-05-d", await version("2021-05-d"), input("2021-05-d", "Deal D, signed", { startDate: "2021-05-01", precision: "month", type: "diplomatic-process" }), { kind: "update", note: "Signed." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      "2021-05-d",
+      await version("2021-05-d"),
+      input("2021-05-d", "Deal D, signed", { startDate: "2021-05-01", precision: "month", type: "diplomatic-process" }),
+      { kind: "update", note: "Signed." },
+    );
     await takeSnapshot();
     await deleteEvent(t.prisma, admin, "2023-09-13-a", await version("2023-09-13-a"), "Merged elsewhere.");
     await takeSnapshot();
@@ -163,20 +269,38 @@ describe("as_of", () => {
       const asOf = encodeURIComponent(s.at.toISOString());
       for (const [key, then] of Object.entries(s.csv)) {
         const [kind, q] = key.split("?") as ["events" | "sources", string];
-        const res = await asOfCsvResponse(req(`/${kind}.csv?${q}&as_of=${asOf}`), kind, { client: t.prisma, origin: ORIGIN });
+        const res = await asOfCsvResponse(req(`/${kind}.csv?${q}&as_of=${asOf}`), kind, {
+          client: t.prisma,
+          origin: ORIGIN,
+        });
         expect(res.status).toBe(200);
         sameCsv(await res.text(), then, `moment ${n} ${key}`);
       }
       for (const q of QUERIES) {
-        const res = await asOfListResponse(req(`/api/v1/events?limit=100&include=count&${q}&as_of=${asOf}`), { client: t.prisma, origin: ORIGIN });
+        const res = await asOfListResponse(req(`/api/v1/events?limit=100&include=count&${q}&as_of=${asOf}`), {
+          client: t.prisma,
+          origin: ORIGIN,
+        });
         expect(res.status).toBe(200);
         sameRecord(await res.json(), s.api[q], `moment ${n} api ${q}`);
       }
-      for (const q of QUERIES) expect(await pagesOf((query) => listEventsAsOf(query, s.at, t.prisma), q), `moment ${n} /events pages ${q}`).toEqual(s.pages[q]);
-      const paged = await pagedApi((c) => asOfListResponse(req(`/api/v1/events?limit=2&retracted=include&as_of=${asOf}${c}`), { client: t.prisma, origin: ORIGIN }));
+      for (const q of QUERIES)
+        expect(
+          await pagesOf((query) => listEventsAsOf(query, s.at, t.prisma), q),
+          `moment ${n} /events pages ${q}`,
+        ).toEqual(s.pages[q]);
+      const paged = await pagedApi((c) =>
+        asOfListResponse(req(`/api/v1/events?limit=2&retracted=include&as_of=${asOf}${c}`), {
+          client: t.prisma,
+          origin: ORIGIN,
+        }),
+      );
       sameRecord(paged, s.api["paged"], `moment ${n} api paged`);
       for (const id of ids) {
-        const res = await asOfEventResponse(req(`/api/v1/events/${id}?as_of=${asOf}`), id, { client: t.prisma, origin: ORIGIN });
+        const res = await asOfEventResponse(req(`/api/v1/events/${id}?as_of=${asOf}`), id, {
+          client: t.prisma,
+          origin: ORIGIN,
+        });
         const then = s.one[id];
         expect(res.status, `moment ${n} ${id}`).toBe(then.status);
         if (then.status !== 404) sameRecord(await res.json(), then.body, `moment ${n} ${id}`);
@@ -185,7 +309,19 @@ describe("as_of", () => {
   }, 120_000);
 
   it("answers a future or unreadable as_of with a 400 naming the parameter", async () => {
-    const hostile = ["2999-01-01", "yesterday", "2026-02-30", "%00", "2026-11-30T23:59:60Z", "99999-01-01", "0000-12-31", "-2026-01-01", "2026-11-30T10:00+99:99", "'; DROP TABLE revision; --", "x".repeat(5000)];
+    const hostile = [
+      "2999-01-01",
+      "yesterday",
+      "2026-02-30",
+      "%00",
+      "2026-11-30T23:59:60Z",
+      "99999-01-01",
+      "0000-12-31",
+      "-2026-01-01",
+      "2026-11-30T10:00+99:99",
+      "'; DROP TABLE revision; --",
+      "x".repeat(5000),
+    ];
     // The last: a lone surrogate's bytes, which decode to U+FFFD.
     for (const bad of [...hostile.map(encodeURIComponent), "%ED%A0%80"]) {
       const api = await asOfListResponse(req(`/api/v1/events?as_of=${bad}`), { client: t.prisma });
@@ -194,7 +330,11 @@ describe("as_of", () => {
       const csv = await asOfCsvResponse(req(`/events.csv?as_of=${bad}`), "events", { client: t.prisma });
       expect(csv.status).toBe(400);
       expect(await csv.text()).toMatch(/as_of/);
-      const one = await asOfEventResponse(req(`/api/v1/events/${PROVENANCE_EVENT_ID}?as_of=${bad}`), PROVENANCE_EVENT_ID, { client: t.prisma });
+      const one = await asOfEventResponse(
+        req(`/api/v1/events/${PROVENANCE_EVENT_ID}?as_of=${bad}`),
+        PROVENANCE_EVENT_ID,
+        { client: t.prisma },
+      );
       expect(one.status).toBe(400);
     }
   });

@@ -7,16 +7,18 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { loadPastStates, type PastEvent } from "./past-events";
 
 /** The page's event at `at`, or null when it was not in the published record then. */
-export const getEventAsOf = cache(async (id: string, at: Date, client: PrismaClient = readDb()): Promise<EventDetail | null> => {
-  if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
-  const [state] = await loadPastStates(client, at, id);
-  if (!state) {
-    // Unchanged since T: today's page is that moment's.
-    return getEvent(id);
-  }
-  if (state.state !== "visible") return null;
-  return fromPast(client, state.event);
-});
+export const getEventAsOf = cache(
+  async (id: string, at: Date, client: PrismaClient = readDb()): Promise<EventDetail | null> => {
+    if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
+    const [state] = await loadPastStates(client, at, id);
+    if (!state) {
+      // Unchanged since T: today's page is that moment's.
+      return getEvent(id);
+    }
+    if (state.state !== "visible") return null;
+    return fromPast(client, state.event);
+  },
+);
 
 async function fromPast(client: PrismaClient, p: PastEvent): Promise<EventDetail | null> {
   const row = await client.event.findUnique({ where: { id: p.id } });
@@ -24,8 +26,14 @@ async function fromPast(client: PrismaClient, p: PastEvent): Promise<EventDetail
   const actorIds = p.actorLinks.flatMap((a) => (a.actorId === null ? [] : [a.actorId]));
   const [actors, captures, checks] = await Promise.all([
     client.actor.findMany({ where: { id: { in: actorIds } } }),
-    client.capture.findMany({ where: { id: { in: p.sourceCaptureIds.filter((c): c is number => c !== null) } }, select: { id: true, capturedAt: true, sha256: true } }),
-    linkChecks(client, p.sources.flatMap((s) => [s.url, s.archivedUrl])),
+    client.capture.findMany({
+      where: { id: { in: p.sourceCaptureIds.filter((c): c is number => c !== null) } },
+      select: { id: true, capturedAt: true, sha256: true },
+    }),
+    linkChecks(
+      client,
+      p.sources.flatMap((s) => [s.url, s.archivedUrl]),
+    ),
   ]);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const captureById = new Map(captures.map((c) => [c.id, { capturedAt: c.capturedAt, sha256: c.sha256 }]));
@@ -50,10 +58,18 @@ async function fromPast(client: PrismaClient, p: PastEvent): Promise<EventDetail
     deleted: false,
     spanStart: p.spanStart,
     spanEnd: new Date(`${p.spanEndDay}T00:00:00.000Z`),
-    date: { startDate: p.date.startDate, endDate: p.date.endDate, precision: p.date.precision, endPrecision: p.date.endPrecision, approximate: p.date.approximate },
+    date: {
+      startDate: p.date.startDate,
+      endDate: p.date.endDate,
+      precision: p.date.precision,
+      endPrecision: p.date.endPrecision,
+      approximate: p.date.approximate,
+    },
     actors: p.actorLinks.flatMap((a) => {
       const actor = a.actorId === null ? undefined : actorById.get(a.actorId);
-      return actor ? [{ eventId: p.id, actorId: actor.id, role: a.role as EventDetail["actors"][number]["role"], actor }] : [];
+      return actor
+        ? [{ eventId: p.id, actorId: actor.id, role: a.role as EventDetail["actors"][number]["role"], actor }]
+        : [];
     }),
     sources: p.sources.map((s, i) => {
       const captureId = p.sourceCaptureIds[i];
@@ -87,6 +103,9 @@ async function fromPast(client: PrismaClient, p: PastEvent): Promise<EventDetail
 async function linkChecks(client: PrismaClient, urls: (string | null)[]): Promise<Map<string, LinkCheckView>> {
   const wanted = [...new Set(urls.filter((u): u is string => Boolean(u)))];
   if (!wanted.length) return new Map();
-  const rows = await client.linkCheck.findMany({ where: { url: { in: wanted } }, select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true } });
+  const rows = await client.linkCheck.findMany({
+    where: { url: { in: wanted } },
+    select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true },
+  });
   return new Map(rows.map((r) => [r.url, r as LinkCheckView]));
 }

@@ -23,32 +23,56 @@ async function toExportEvents(client: PrismaClient, set: AsOfSet, ids: string[])
 }
 
 /** Every matching event as it stood at `at`, in the query's order, in batches. */
-export async function* exportEventsAsOf(client: PrismaClient, query: EventQuery, at: Date, batchSize = 500): AsyncGenerator<ExportEvent[]> {
+export async function* exportEventsAsOf(
+  client: PrismaClient,
+  query: EventQuery,
+  at: Date,
+  batchSize = 500,
+): AsyncGenerator<ExportEvent[]> {
   const set = await asOfSet(client, query, at);
   const ids = (await orderedIds(client, set, query.sort, {})).map((r) => r.id);
   for (let i = 0; i < ids.length; i += batchSize) yield await toExportEvents(client, set, ids.slice(i, i + batchSize));
 }
 
 /** One keyset page (limit + 1 read, to know whether another follows). */
-export async function exportPageAsOf(client: PrismaClient, query: EventQuery, at: Date, sort: EventSort, limit: number, after: Cursor | null) {
+export async function exportPageAsOf(
+  client: PrismaClient,
+  query: EventQuery,
+  at: Date,
+  sort: EventSort,
+  limit: number,
+  after: Cursor | null,
+) {
   const set = await asOfSet(client, query, at);
   const ids = await orderedIds(client, set, sort, { limit: limit + 1, after });
-  const events = await toExportEvents(client, set, ids.slice(0, limit).map((r) => r.id));
+  const events = await toExportEvents(
+    client,
+    set,
+    ids.slice(0, limit).map((r) => r.id),
+  );
   return { set, events, more: ids.length > limit };
 }
 
 /** One event as it stood at `at`: visible, a deleted (once public) tombstone, or null (absent). */
-export async function exportEventAsOf(client: PrismaClient, id: string, at: Date): Promise<{ event: ExportEvent } | { deleted: { publishedAt: Date | null; lastChangedAt: Date } } | null> {
+export async function exportEventAsOf(
+  client: PrismaClient,
+  id: string,
+  at: Date,
+): Promise<{ event: ExportEvent } | { deleted: { publishedAt: Date | null; lastChangedAt: Date } } | null> {
   const states = await loadPastStates(client, at, id);
   const s = states.find((x) => x.id === id);
   if (s) {
-    if (s.state === "visible") return { event: { ...s.event, related: (await loadExportEvents(client, [id]))[0]?.related } };
+    if (s.state === "visible")
+      return { event: { ...s.event, related: (await loadExportEvents(client, [id]))[0]?.related } };
     if (s.state === "deleted") return { deleted: { publishedAt: s.publishedAt, lastChangedAt: s.lastChangedAt } };
     return null;
   }
   // Unchanged since T: the stored row, if it existed by then.
   const [e] = await loadExportEvents(client, [id]);
   if (!e) return null;
-  if (e.deleted) return e.firstPublishedAt ? { deleted: { publishedAt: new Date(e.firstPublishedAt), lastChangedAt: e.updatedAt } } : null;
+  if (e.deleted)
+    return e.firstPublishedAt
+      ? { deleted: { publishedAt: new Date(e.firstPublishedAt), lastChangedAt: e.updatedAt } }
+      : null;
   return e.status === "published" || e.status === "retracted" ? { event: e } : null;
 }

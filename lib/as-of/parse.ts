@@ -17,9 +17,23 @@ export type AsOfParse = { asOf: AsOf | null; error?: undefined } | { asOf?: unde
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
-export const AS_OF_HELP = "Use a date (YYYY-MM-DD, meaning the end of that day, UTC) or a date and time (e.g. 2026-12-01T14:30Z).";
+export const AS_OF_HELP =
+  "Use a date (YYYY-MM-DD, meaning the end of that day, UTC) or a date and time (e.g. 2026-12-01T14:30Z).";
 
 function validDay(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -69,7 +83,8 @@ export function parseAsOfValue(value: string, now: Date = new Date()): AsOfParse
       at = new Date(base.getTime() - offset * 60_000);
     }
   }
-  if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1) return { error: `as_of ${shown} is not a date. ${AS_OF_HELP}` };
+  if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1)
+    return { error: `as_of ${shown} is not a date. ${AS_OF_HELP}` };
   if (dateOnly ? raw > now.toISOString().slice(0, 10) : at.getTime() > now.getTime()) {
     return { error: `as_of ${shown} is in the future: the record can be shown only as it stood up to now.` };
   }
@@ -81,7 +96,8 @@ export function parseAsOfValue(value: string, now: Date = new Date()): AsOfParse
 /** `as_of` in a page's or request's parameters: null when absent (today's record). */
 export function parseAsOf(params: RawParams, now?: Date): AsOfParse {
   const values = rawValues(params, "as_of");
-  if (!values.length || !values[0].trim()) return values.length ? { error: `as_of is empty. ${AS_OF_HELP}` } : { asOf: null };
+  if (!values.length || !values[0].trim())
+    return values.length ? { error: `as_of is empty. ${AS_OF_HELP}` } : { asOf: null };
   return parseAsOfValue(values[0], now);
 }
 

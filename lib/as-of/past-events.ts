@@ -69,7 +69,11 @@ export async function pastStates(client: PrismaClient, at: Date): Promise<PastSt
   const [{ latest }] = await client.$queryRaw<{ latest: number | null }[]>`SELECT max(id) AS latest FROM revision`;
   const key = `${at.toISOString()} ${latest ?? 0}`;
   let cache = caches.get(client);
-  if (!cache) caches.set(client, (cache = new LRUCache<string, PastState[]>({ maxSize: 200_000, sizeCalculation: (v) => Math.max(1, v.length) })));
+  if (!cache)
+    caches.set(
+      client,
+      (cache = new LRUCache<string, PastState[]>({ maxSize: 200_000, sizeCalculation: (v) => Math.max(1, v.length) })),
+    );
   const hit = cache.get(key);
   if (hit) return hit;
   const states = await loadPastStates(client, at);
@@ -109,33 +113,67 @@ export async function loadPastStates(client: PrismaClient, at: Date, only?: stri
   const copies = await captureCopies(client, rows);
   return rows.map((r): PastState => {
     if (!r.snapshot || !r.kind || !r.created_at) return { id: r.id, state: "absent" };
-    if (r.kind === "delete") return { id: r.id, state: "deleted", publishedAt: r.published_at, lastChangedAt: r.created_at };
+    if (r.kind === "delete")
+      return { id: r.id, state: "deleted", publishedAt: r.published_at, lastChangedAt: r.created_at };
     if (r.snapshot.status !== "published" && r.snapshot.status !== "retracted") return { id: r.id, state: "absent" };
     return { id: r.id, state: "visible", event: toPastEvent(r, texts, copies) };
   });
 }
 
-const ids = (rows: Row[]) => [...new Set(rows.flatMap((r) => (r.snapshot?.sources ?? []).flatMap((s) => (s.captureId === undefined ? [] : [s.captureId]))))];
+const ids = (rows: Row[]) => [
+  ...new Set(
+    rows.flatMap((r) => (r.snapshot?.sources ?? []).flatMap((s) => (s.captureId === undefined ? [] : [s.captureId]))),
+  ),
+];
 
 async function copyTexts(client: PrismaClient, rows: Row[]): Promise<Map<number, string>> {
-  const wanted = ids(rows).filter((id) => rows.some((r) => r.snapshot?.sources.some((s) => s.captureId === id && s.quote)));
+  const wanted = ids(rows).filter((id) =>
+    rows.some((r) => r.snapshot?.sources.some((s) => s.captureId === id && s.quote)),
+  );
   if (!wanted.length) return new Map();
-  const found = await client.capture.findMany({ where: { id: { in: wanted } }, select: { id: true, content: { select: { fullText: true } } } });
+  const found = await client.capture.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, content: { select: { fullText: true } } },
+  });
   return new Map(found.map((c) => [c.id, c.content.fullText]));
 }
 
-async function captureCopies(client: PrismaClient, rows: Row[]): Promise<Map<number, { sha256: string; capturedAt: string }>> {
+async function captureCopies(
+  client: PrismaClient,
+  rows: Row[],
+): Promise<Map<number, { sha256: string; capturedAt: string }>> {
   const wanted = ids(rows);
   if (!wanted.length) return new Map();
-  const found = await client.capture.findMany({ where: { id: { in: wanted } }, select: { id: true, sha256: true, capturedAt: true } });
+  const found = await client.capture.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, sha256: true, capturedAt: true },
+  });
   return new Map(found.map((c) => [c.id, { sha256: c.sha256, capturedAt: c.capturedAt.toISOString() }]));
 }
 
-function toPastEvent(r: Row, texts: Map<number, string>, copies: Map<number, { sha256: string; capturedAt: string }>): PastEvent {
+function toPastEvent(
+  r: Row,
+  texts: Map<number, string>,
+  copies: Map<number, { sha256: string; capturedAt: string }>,
+): PastEvent {
   const s = r.snapshot!;
-  const date: EventDate = { startDate: s.startDate, endDate: s.endDate ?? null, precision: s.precision, endPrecision: s.endDate ? (s.endPrecision ?? null) : null, approximate: s.approximate ?? false };
+  const date: EventDate = {
+    startDate: s.startDate,
+    endDate: s.endDate ?? null,
+    precision: s.precision,
+    endPrecision: s.endDate ? (s.endPrecision ?? null) : null,
+    approximate: s.approximate ?? false,
+  };
   const span = spanOf(date);
-  const actors = (r.actors ?? []).map((a): PastActor => ({ slug: a.slug, name: a.name, role: a.role, aliases: a.aliases, actorId: a.actorId, countryCode: a.countryCode, oldSlugs: a.oldSlugs ?? [] }));
+  const actors = (r.actors ?? []).map((a): PastActor => ({
+    slug: a.slug,
+    name: a.name,
+    role: a.role,
+    aliases: a.aliases,
+    actorId: a.actorId,
+    countryCode: a.countryCode,
+    oldSlugs: a.oldSlugs ?? [],
+  }));
   // The stored search text lists actors in the snapshot's order, as the write built it.
   const bySnapshot = [...(r.actors ?? [])].sort((a, b) => a.ordinal - b.ordinal);
   const sources: ExportSource[] = s.sources.map((x) => ({
@@ -154,7 +192,10 @@ function toPastEvent(r: Row, texts: Map<number, string>, copies: Map<number, { s
     language: x.language ?? "en",
     copy: x.captureId === undefined ? null : (copies.get(x.captureId) ?? null),
   }));
-  const byListOrder = [...actors].sort((a, b) => (a.actorId ?? Infinity) - (b.actorId ?? Infinity) || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  const byListOrder = [...actors].sort(
+    (a, b) =>
+      (a.actorId ?? Infinity) - (b.actorId ?? Infinity) || ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role),
+  );
   return {
     id: r.id,
     title: s.title,
@@ -181,7 +222,12 @@ function toPastEvent(r: Row, texts: Map<number, string>, copies: Map<number, { s
     updatedAt: r.created_at!,
     spanStartDay: span.start,
     spanEndDay: span.end,
-    searchText: buildSearchText({ title: s.title, summary: s.summary, actors: bySnapshot, publishers: s.sources.map((x) => x.publisher) }),
+    searchText: buildSearchText({
+      title: s.title,
+      summary: s.summary,
+      actors: bySnapshot,
+      publishers: s.sources.map((x) => x.publisher),
+    }),
     locationPrecision: s.locationPrecision ?? "country",
     retractionReason: s.status === "retracted" ? r.retraction_reason : null,
     actorLinks: byListOrder,

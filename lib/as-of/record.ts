@@ -19,7 +19,11 @@ export function pastMatches(e: PastEvent, query: EventQuery): boolean {
   if (q && !e.searchText.includes(q)) return false;
   if (query.types.length && !(query.types as string[]).includes(e.type)) return false;
   if (query.claims.length && !(query.claims as string[]).includes(e.claimStatus)) return false;
-  if (query.actors.length && !e.actorLinks.some((a) => query.actors.includes(a.slug) || a.oldSlugs.some((o) => query.actors.includes(o)))) return false;
+  if (
+    query.actors.length &&
+    !e.actorLinks.some((a) => query.actors.includes(a.slug) || a.oldSlugs.some((o) => query.actors.includes(o)))
+  )
+    return false;
   if (query.fromDay && e.spanEndDay < query.fromDay) return false;
   if (query.toDay && e.spanStartDay > query.toDay) return false;
   return true;
@@ -45,8 +49,16 @@ export function unchangedSql(changedIds: string[]): Prisma.Sql {
   return changedIds.length ? Prisma.sql`NOT (e.id = ANY(${changedIds}::text[]))` : Prisma.sql`TRUE`;
 }
 
-export async function asOfSet(client: PrismaClient, query: EventQuery, at: Date, states?: PastState[]): Promise<AsOfSet> {
-  const [past, longest] = await Promise.all([states ?? pastStates(client, at), query.fromDay ? longestSpanDays(client) : undefined]);
+export async function asOfSet(
+  client: PrismaClient,
+  query: EventQuery,
+  at: Date,
+  states?: PastState[],
+): Promise<AsOfSet> {
+  const [past, longest] = await Promise.all([
+    states ?? pastStates(client, at),
+    query.fromDay ? longestSpanDays(client) : undefined,
+  ]);
   const matching = past.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
   return {
     at,
@@ -68,7 +80,12 @@ const ORDER: Record<EventSort, string> = {
  * stored part is cut to its first offset + limit rows in its own order (today's index scan):
  * no row past those can be among the first offset + limit of the merge.
  */
-export async function orderedIds(client: PrismaClient, set: AsOfSet, sort: EventSort, page: { offset?: number; limit?: number; after?: Cursor | null }): Promise<{ id: string; span_start: Date; title: string }[]> {
+export async function orderedIds(
+  client: PrismaClient,
+  set: AsOfSet,
+  sort: EventSort,
+  page: { offset?: number; limit?: number; after?: Cursor | null },
+): Promise<{ id: string; span_start: Date; title: string }[]> {
   const desc = sort.startsWith("-");
   const beyond = (alias: string) => {
     if (!page.after) return Prisma.empty;
@@ -77,7 +94,13 @@ export async function orderedIds(client: PrismaClient, set: AsOfSet, sort: Event
       ? Prisma.sql`AND (${Prisma.raw(alias)}.title, ${Prisma.raw(alias)}.id) ${op} (${page.after.v}::text, ${page.after.id}::text)`
       : Prisma.sql`AND (${Prisma.raw(alias)}.span_start, ${Prisma.raw(alias)}.id) ${op} (${page.after.v.slice(0, 10)}::date, ${page.after.id}::text)`;
   };
-  const order = (alias: string) => Prisma.raw(ORDER[sort].split(", ").map((c) => `${alias}.${c}`).join(", "));
+  const order = (alias: string) =>
+    Prisma.raw(
+      ORDER[sort]
+        .split(", ")
+        .map((c) => `${alias}.${c}`)
+        .join(", "),
+    );
   const reach = page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${(page.offset ?? 0) + page.limit}`;
   const limit = page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.limit}`;
   const offset = page.offset ? Prisma.sql`OFFSET ${page.offset}` : Prisma.empty;

@@ -28,9 +28,17 @@ function parsed(request: Request, now?: Date): { asOf: AsOf } | { error: string 
 }
 
 /** GET /events.csv or /sources.csv?as_of=…: the file as a download at that moment would have been. */
-export async function asOfCsvResponse(request: Request, kind: "events" | "sources", opts: Opts = {}): Promise<Response> {
+export async function asOfCsvResponse(
+  request: Request,
+  kind: "events" | "sources",
+  opts: Opts = {},
+): Promise<Response> {
   const p = parsed(request, opts.now);
-  if ("error" in p) return new Response(`${p.error}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if ("error" in p)
+    return new Response(`${p.error}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   const params = new URL(request.url).searchParams;
   const { query } = parseEventQuery(params);
   const client = opts.client ?? readDb();
@@ -50,12 +58,19 @@ export async function asOfCsvResponse(request: Request, kind: "events" | "source
     yield* batches;
   }
   const bom = params.get("bom") === "1";
-  const body = kind === "events" ? csvStream(all(), (e) => [eventRecord(e, origin)], EVENT_COLUMNS, bom) : csvStream(all(), (e) => sourceRecords(e, origin), SOURCE_COLUMNS, bom);
-  const stamp = p.asOf.at.toISOString().slice(0, p.asOf.dateOnly ? 10 : 19).replace(/:/g, "");
+  const body =
+    kind === "events"
+      ? csvStream(all(), (e) => [eventRecord(e, origin)], EVENT_COLUMNS, bom)
+      : csvStream(all(), (e) => sourceRecords(e, origin), SOURCE_COLUMNS, bom);
+  const stamp = p.asOf.at
+    .toISOString()
+    .slice(0, p.asOf.dateOnly ? 10 : 19)
+    .replace(/:/g, "");
   return csvFileResponse(body, `${kind}-as-of-${stamp}.csv`);
 }
 
-const pick = (e: Record<string, unknown>, fields: readonly ApiField[]) => Object.fromEntries(fields.map((f) => [f, e[f]]));
+const pick = (e: Record<string, unknown>, fields: readonly ApiField[]) =>
+  Object.fromEntries(fields.map((f) => [f, e[f]]));
 
 /** GET /api/v1/events?as_of=…: the list's filters, cursor, limit, fields and include=count over the record at that moment. */
 export async function asOfListResponse(request: Request, opts: Opts = {}): Promise<Response> {
@@ -74,7 +89,9 @@ export async function asOfListResponse(request: Request, opts: Opts = {}): Promi
   }
   if (params.has("updated_since")) {
     bad.push("updated_since");
-    messages.push("updated_since cannot be combined with as_of: ask for the record as of one moment, or for the changes since one.");
+    messages.push(
+      "updated_since cannot be combined with as_of: ask for the record as of one moment, or for the changes since one.",
+    );
   }
   const limitRaw = params.get("limit");
   const limit = limitRaw === null ? 50 : /^\d{1,3}$/.test(limitRaw) ? Number(limitRaw) : NaN;
@@ -90,12 +107,16 @@ export async function asOfListResponse(request: Request, opts: Opts = {}): Promi
   }
   const fields = parseFields(params);
   const include = parseInclude(params);
-  for (const [name, given] of [["fields", fields], ["include", include]] as const) {
+  for (const [name, given] of [
+    ["fields", fields],
+    ["include", include],
+  ] as const) {
     if (given.ok) continue;
     bad.push(name);
     messages.push(given.message);
   }
-  if (bad.length || "error" in p || !fields.ok || !include.ok) return apiError(400, messages.join(" "), [...new Set(bad)]);
+  if (bad.length || "error" in p || !fields.ok || !include.ok)
+    return apiError(400, messages.join(" "), [...new Set(bad)]);
 
   const client = opts.client ?? readDb();
   const origin = opts.origin ?? publicOrigin();
@@ -103,11 +124,18 @@ export async function asOfListResponse(request: Request, opts: Opts = {}): Promi
   const shown = fields.value ?? API_FIELDS;
   const data = events.map((e) => pick(presentEvent(e, origin) as unknown as Record<string, unknown>, shown));
   const last = events.at(-1);
-  const nextCursor = more && last ? encodeCursor({ v: query.sort.endsWith("title") ? last.title : last.spanStart.toISOString(), id: last.id }) : null;
+  const nextCursor =
+    more && last
+      ? encodeCursor({ v: query.sort.endsWith("title") ? last.title : last.spanStart.toISOString(), id: last.id })
+      : null;
   const count = include.value.has("count") ? await countAsOf(client, set) : null;
   const lastModified = events.length ? new Date(Math.max(...events.map((e) => e.updatedAt.getTime()))) : null;
   const meta = count === null ? "" : `,"meta":{"count":${count}}`;
-  return cachedJsonText(request, `{"data":${JSON.stringify(data)},"nextCursor":${JSON.stringify(nextCursor)}${meta}}`, lastModified);
+  return cachedJsonText(
+    request,
+    `{"data":${JSON.stringify(data)},"nextCursor":${JSON.stringify(nextCursor)}${meta}}`,
+    lastModified,
+  );
 }
 
 /** GET /api/v1/events/<id>?as_of=…: 404 if not public by then, 410 with a tombstone if deleted by then. */
@@ -118,8 +146,12 @@ export async function asOfEventResponse(request: Request, id: string, opts: Opts
   const found = await exportEventAsOf(opts.client ?? readDb(), id, p.asOf.at);
   if (!found) return apiError(404, `There was no such event in the published record as of ${p.asOf.label}.`, ["id"]);
   if ("deleted" in found) {
-    if (!found.deleted.publishedAt) return apiError(404, `There was no such event in the published record as of ${p.asOf.label}.`, ["id"]);
-    return Response.json({ id, deleted: true, lastChangedAt: found.deleted.lastChangedAt.toISOString() }, { status: 410, headers: { "Access-Control-Allow-Origin": "*" } });
+    if (!found.deleted.publishedAt)
+      return apiError(404, `There was no such event in the published record as of ${p.asOf.label}.`, ["id"]);
+    return Response.json(
+      { id, deleted: true, lastChangedAt: found.deleted.lastChangedAt.toISOString() },
+      { status: 410, headers: { "Access-Control-Allow-Origin": "*" } },
+    );
   }
   return cachedJson(request, presentEvent(found.event, opts.origin ?? publicOrigin()), found.event.updatedAt);
 }

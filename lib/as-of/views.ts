@@ -18,19 +18,30 @@ import { pastMatches } from "./record";
 const DAY = 86_400_000;
 
 /** Events with no revision after T (the Prisma form of record.ts's unchangedSql). */
-export const unchangedWhere = (at: Date): Prisma.EventWhereInput => ({ revisions: { none: { createdAt: { gt: at } } } });
+export const unchangedWhere = (at: Date): Prisma.EventWhereInput => ({
+  revisions: { none: { createdAt: { gt: at } } },
+});
 
 async function changedMatching(query: EventQuery, at: Date): Promise<PastEvent[]> {
   const states = await pastStates(readDb(), at);
   return states.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
 }
 
-const byStart = (a: { spanStart: string; id: string }, b: { spanStart: string; id: string }) => (a.spanStart < b.spanStart ? -1 : a.spanStart > b.spanStart ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byStart = (a: { spanStart: string; id: string }, b: { spanStart: string; id: string }) =>
+  a.spanStart < b.spanStart ? -1 : a.spanStart > b.spanStart ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 function timelineEvent(p: PastEvent, lanes: "type" | "actor"): TimelineEvent {
   return {
-    id: p.id, title: p.title, type: p.type, precision: p.date.precision, endPrecision: p.date.endDate ? p.date.endPrecision : null, approximate: p.date.approximate ?? false,
-    spanStart: p.spanStartDay, spanEnd: p.spanEndDay, isRange: p.date.endDate !== null && p.date.endDate !== p.date.startDate, dateLabel: p.date.display,
+    id: p.id,
+    title: p.title,
+    type: p.type,
+    precision: p.date.precision,
+    endPrecision: p.date.endDate ? p.date.endPrecision : null,
+    approximate: p.date.approximate ?? false,
+    spanStart: p.spanStartDay,
+    spanEnd: p.spanEndDay,
+    isRange: p.date.endDate !== null && p.date.endDate !== p.date.startDate,
+    dateLabel: p.date.display,
     lanes: lanes === "actor" ? [...new Set(p.actorLinks.map((a) => a.name))] : [p.type],
   };
 }
@@ -39,49 +50,143 @@ function timelineEvent(p: PastEvent, lanes: "type" | "actor"): TimelineEvent {
 export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at: Date) {
   const db = readDb();
   const [past, longest] = await Promise.all([changedMatching(query, at), longestSpanDays(db)]);
-  const where: Prisma.EventWhereInput = { AND: [buildEventWhere(query, { longestSpanDays: query.fromDay ? longest : undefined }), unchangedWhere(at)] };
-  const agg = await db.event.aggregate({ where, _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
-  const starts = [agg._min.spanStart?.getTime(), ...past.map((p) => Date.parse(`${p.spanStartDay}T00:00:00Z`))].filter((n): n is number => n !== undefined);
-  const ends = [agg._max.spanEnd?.getTime(), ...past.map((p) => Date.parse(`${p.spanEndDay}T00:00:00Z`))].filter((n): n is number => n !== undefined);
-  const extent = { total: agg._count._all + past.length, first: starts.length ? Math.min(...starts) : null, last: ends.length ? Math.max(...ends) + DAY : null };
+  const where: Prisma.EventWhereInput = {
+    AND: [buildEventWhere(query, { longestSpanDays: query.fromDay ? longest : undefined }), unchangedWhere(at)],
+  };
+  const agg = await db.event.aggregate({
+    where,
+    _count: { _all: true },
+    _min: { spanStart: true },
+    _max: { spanEnd: true },
+  });
+  const starts = [agg._min.spanStart?.getTime(), ...past.map((p) => Date.parse(`${p.spanStartDay}T00:00:00Z`))].filter(
+    (n): n is number => n !== undefined,
+  );
+  const ends = [agg._max.spanEnd?.getTime(), ...past.map((p) => Date.parse(`${p.spanEndDay}T00:00:00Z`))].filter(
+    (n): n is number => n !== undefined,
+  );
+  const extent = {
+    total: agg._count._all + past.length,
+    first: starts.length ? Math.min(...starts) : null,
+    last: ends.length ? Math.max(...ends) + DAY : null,
+  };
   const [startMs, endMs] = windowFor(view.start && view.end ? { first: null, last: null } : extent, view);
   const rows = await db.event.findMany({
-    where: { AND: [where, ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest), { spanStart: { lt: new Date(endMs) } }] },
+    where: {
+      AND: [
+        where,
+        ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest),
+        { spanStart: { lt: new Date(endMs) } },
+      ],
+    },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
-      id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
-      actors: view.lanes === "actor" ? { select: { actor: { select: { name: true } } } } : { select: { actorId: true }, take: 0 },
+      id: true,
+      title: true,
+      type: true,
+      precision: true,
+      endPrecision: true,
+      approximate: true,
+      startDate: true,
+      endDate: true,
+      spanStart: true,
+      spanEnd: true,
+      actors:
+        view.lanes === "actor"
+          ? { select: { actor: { select: { name: true } } } }
+          : { select: { actorId: true }, take: 0 },
     },
   });
   const windowStart = toIsoDay(new Date(Math.floor(startMs / DAY) * DAY));
   const windowEnd = new Date(endMs);
   const events: TimelineEvent[] = [
     ...rows.map((r): TimelineEvent => ({
-      id: r.id, title: r.title, type: r.type, precision: r.precision, endPrecision: r.endDate ? r.endPrecision : null, approximate: r.approximate,
-      spanStart: toIsoDay(r.spanStart), spanEnd: toIsoDay(r.spanEnd), isRange: r.endDate !== null && r.endDate.getTime() !== r.startDate.getTime(),
-      dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate }),
-      lanes: view.lanes === "actor" ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))] : [r.type],
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      precision: r.precision,
+      endPrecision: r.endDate ? r.endPrecision : null,
+      approximate: r.approximate,
+      spanStart: toIsoDay(r.spanStart),
+      spanEnd: toIsoDay(r.spanEnd),
+      isRange: r.endDate !== null && r.endDate.getTime() !== r.startDate.getTime(),
+      dateLabel: formatEventDate({
+        startDate: toIsoDay(r.startDate),
+        endDate: r.endDate ? toIsoDay(r.endDate) : null,
+        precision: r.precision,
+        endPrecision: r.endPrecision,
+        approximate: r.approximate,
+      }),
+      lanes:
+        view.lanes === "actor"
+          ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))]
+          : [r.type],
     })),
-    ...past.filter((p) => p.spanEndDay >= windowStart && p.spanStart < windowEnd).map((p) => timelineEvent(p, view.lanes)),
+    ...past
+      .filter((p) => p.spanEndDay >= windowStart && p.spanStart < windowEnd)
+      .map((p) => timelineEvent(p, view.lanes)),
   ].sort(byStart);
-  return { total: extent.total, events, startMs, endMs, selected: view.selected ? await selectedAsOf(query, view.selected, at, past) : null };
+  return {
+    total: extent.total,
+    events,
+    startMs,
+    endMs,
+    selected: view.selected ? await selectedAsOf(query, view.selected, at, past) : null,
+  };
 }
 
 async function selectedAsOf(query: EventQuery, id: string, at: Date, past: PastEvent[]) {
   const p = past.find((e) => e.id === id);
   let date: EventDate;
-  let base: { id: string; title: string; type: string; precision: EventDate["precision"]; approximate: boolean; disputeCount: number };
+  let base: {
+    id: string;
+    title: string;
+    type: string;
+    precision: EventDate["precision"];
+    approximate: boolean;
+    disputeCount: number;
+  };
   if (p) {
     date = p.date;
-    base = { id: p.id, title: p.title, type: p.type, precision: p.date.precision, approximate: p.date.approximate ?? false, disputeCount: p.disputingSourceCount };
+    base = {
+      id: p.id,
+      title: p.title,
+      type: p.type,
+      precision: p.date.precision,
+      approximate: p.date.approximate ?? false,
+      disputeCount: p.disputingSourceCount,
+    };
   } else {
     const r = await readDb().event.findFirst({
       where: { AND: [buildEventWhere(query), unchangedWhere(at), { id }] },
-      select: { id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true, _count: { select: { sources: { where: { stance: "disputes" } } } } },
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        precision: true,
+        endPrecision: true,
+        approximate: true,
+        startDate: true,
+        endDate: true,
+        _count: { select: { sources: { where: { stance: "disputes" } } } },
+      },
     });
     if (!r) return null;
-    date = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
-    base = { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, disputeCount: r._count.sources };
+    date = {
+      startDate: toIsoDay(r.startDate),
+      endDate: r.endDate ? toIsoDay(r.endDate) : null,
+      precision: r.precision,
+      endPrecision: r.endPrecision,
+      approximate: r.approximate,
+    };
+    base = {
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      precision: r.precision,
+      approximate: r.approximate,
+      disputeCount: r._count.sources,
+    };
   }
   // Links between events are not part of the record rebuilt here: none are shown as of a past moment.
   return { ...base, dateLabel: formatEventDate(date), precisionNote: precisionNote(date), related: [] as never[] };
@@ -90,32 +195,90 @@ async function selectedAsOf(query: EventQuery, id: string, at: Date, past: PastE
 /** listMapEvents' answer for the record at `at`. */
 export async function listMapEventsAsOf(query: EventQuery, at: Date): Promise<{ events: MapEvent[]; total: number }> {
   const db = readDb();
-  const [past, longest] = await Promise.all([changedMatching(query, at), query.fromDay ? longestSpanDays(db) : undefined]);
-  const where: Prisma.EventWhereInput = { AND: [buildEventWhere(query, { longestSpanDays: longest }), unchangedWhere(at)] };
+  const [past, longest] = await Promise.all([
+    changedMatching(query, at),
+    query.fromDay ? longestSpanDays(db) : undefined,
+  ]);
+  const where: Prisma.EventWhereInput = {
+    AND: [buildEventWhere(query, { longestSpanDays: longest }), unchangedWhere(at)],
+  };
   const [total, rows] = await Promise.all([
     db.event.count({ where }),
     db.event.findMany({
-      where, orderBy: [{ spanStart: "asc" }, { id: "asc" }], take: MAX_MAP_EVENTS,
-      select: { id: true, title: true, type: true, startDate: true, endDate: true, precision: true, endPrecision: true, approximate: true, place: true, countryCodes: true, latitude: true, longitude: true, locationPrecision: true, spanStart: true },
+      where,
+      orderBy: [{ spanStart: "asc" }, { id: "asc" }],
+      take: MAX_MAP_EVENTS,
+      select: {
+        id: true,
+        title: true,
+        type: true,
+        startDate: true,
+        endDate: true,
+        precision: true,
+        endPrecision: true,
+        approximate: true,
+        place: true,
+        countryCodes: true,
+        latitude: true,
+        longitude: true,
+        locationPrecision: true,
+        spanStart: true,
+      },
     }),
   ]);
   const transfers = rows.filter((r) => TRANSFER_TYPES.has(r.type)).map((r) => r.id);
-  const links = transfers.length ? await db.eventActor.findMany({ where: { eventId: { in: transfers }, role: { in: ["supplier", "recipient"] } }, select: { eventId: true, role: true, actor: { select: { countryCode: true } } } }) : [];
-  const ends = (id: string, role: string) => [...new Set(links.filter((l) => l.eventId === id && l.role === role && l.actor.countryCode).map((l) => l.actor.countryCode!))];
+  const links = transfers.length
+    ? await db.eventActor.findMany({
+        where: { eventId: { in: transfers }, role: { in: ["supplier", "recipient"] } },
+        select: { eventId: true, role: true, actor: { select: { countryCode: true } } },
+      })
+    : [];
+  const ends = (id: string, role: string) => [
+    ...new Set(
+      links.filter((l) => l.eventId === id && l.role === role && l.actor.countryCode).map((l) => l.actor.countryCode!),
+    ),
+  ];
   const merged = [
     ...rows.map((r) => {
-      const date = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
+      const date = {
+        startDate: toIsoDay(r.startDate),
+        endDate: r.endDate ? toIsoDay(r.endDate) : null,
+        precision: r.precision,
+        endPrecision: r.endPrecision,
+        approximate: r.approximate,
+      };
       const event: MapEvent = {
-        id: r.id, title: r.title, type: r.type, dateLabel: formatEventDate(date), place: r.place, countryCodes: r.countryCodes, latitude: r.latitude, longitude: r.longitude,
-        locationPrecision: r.locationPrecision, suppliers: ends(r.id, "supplier"), recipients: ends(r.id, "recipient"),
+        id: r.id,
+        title: r.title,
+        type: r.type,
+        dateLabel: formatEventDate(date),
+        place: r.place,
+        countryCodes: r.countryCodes,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        locationPrecision: r.locationPrecision,
+        suppliers: ends(r.id, "supplier"),
+        recipients: ends(r.id, "recipient"),
       };
       return { spanStart: toIsoDay(r.spanStart), id: r.id, event };
     }),
     ...past.map((p) => {
-      const codes = (role: string) => (TRANSFER_TYPES.has(p.type) ? [...new Set(p.actorLinks.filter((a) => a.role === role && a.countryCode).map((a) => a.countryCode!))] : []);
+      const codes = (role: string) =>
+        TRANSFER_TYPES.has(p.type)
+          ? [...new Set(p.actorLinks.filter((a) => a.role === role && a.countryCode).map((a) => a.countryCode!))]
+          : [];
       const event: MapEvent = {
-        id: p.id, title: p.title, type: p.type, dateLabel: p.date.display, place: p.place, countryCodes: p.countryCodes, latitude: p.latitude, longitude: p.longitude,
-        locationPrecision: p.locationPrecision as MapEvent["locationPrecision"], suppliers: codes("supplier"), recipients: codes("recipient"),
+        id: p.id,
+        title: p.title,
+        type: p.type,
+        dateLabel: p.date.display,
+        place: p.place,
+        countryCodes: p.countryCodes,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        locationPrecision: p.locationPrecision as MapEvent["locationPrecision"],
+        suppliers: codes("supplier"),
+        recipients: codes("recipient"),
       };
       return { spanStart: p.spanStartDay, id: p.id, event };
     }),

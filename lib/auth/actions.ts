@@ -19,12 +19,19 @@ export interface SignInState {
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
   try {
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo: localPath(formData.get("from")) });
+    await signIn("credentials", {
+      email,
+      password: String(formData.get("password") ?? ""),
+      redirectTo: localPath(formData.get("from")),
+    });
     return {};
   } catch (err) {
     // Auth.js wraps what authorize() throws; an outage must not read as a wrong password.
     if (err instanceof AuthError && reportDatabaseError(err)) {
-      return { email, message: "Signing in is not possible just now: the database is unavailable. Please try again in a few seconds." };
+      return {
+        email,
+        message: "Signing in is not possible just now: the database is unavailable. Please try again in a few seconds.",
+      };
     }
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;

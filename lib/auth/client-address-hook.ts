@@ -23,7 +23,11 @@ export function setClientAddressHeaders(hops: number): () => void {
   const listener = (message: unknown) => {
     const { request, socket } = message as { request: IncomingMessage; socket: Socket };
     // Always overwritten: a value the client sent under this name must never survive.
-    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(request.headers["x-forwarded-for"], socket?.remoteAddress, hops);
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(
+      request.headers["x-forwarded-for"],
+      socket?.remoteAddress,
+      hops,
+    );
   };
   subscribe("http.server.request.start", listener);
   return () => void unsubscribe("http.server.request.start", listener);

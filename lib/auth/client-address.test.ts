@@ -35,7 +35,9 @@ describe("TRUSTED_PROXY_HOPS", () => {
     expect(trustedProxyHops({})).toBe(0);
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
     for (const bad of ["-1", "one", "1.5", "99"]) {
-      expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(`TRUSTED_PROXY_HOPS must be the number of proxies in front of the app, from 0 to 10 (such as 1 behind one load balancer), not “${bad}”.`);
+      expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: bad })).toThrow(
+        `TRUSTED_PROXY_HOPS must be the number of proxies in front of the app, from 0 to 10 (such as 1 behind one load balancer), not “${bad}”.`,
+      );
     }
   });
 });
@@ -56,10 +58,14 @@ async function seen(hops: number, headers: Record<string, string>) {
 
 describe("the client-address header set from the socket", () => {
   it("with TRUSTED_PROXY_HOPS=0 is the socket's address, whatever the client claims in either header", async () => {
-    expect(await seen(0, { "x-forwarded-for": "198.51.100.7", [CLIENT_ADDRESS_HEADER]: "203.0.113.1" })).toBe("127.0.0.1");
+    expect(await seen(0, { "x-forwarded-for": "198.51.100.7", [CLIENT_ADDRESS_HEADER]: "203.0.113.1" })).toBe(
+      "127.0.0.1",
+    );
   });
 
   it("with TRUSTED_PROXY_HOPS=1 is the entry the proxy appended", async () => {
-    expect(await seen(1, { "x-forwarded-for": "6.6.6.6, 198.51.100.7", [CLIENT_ADDRESS_HEADER]: "203.0.113.1" })).toBe("198.51.100.7");
+    expect(await seen(1, { "x-forwarded-for": "6.6.6.6, 198.51.100.7", [CLIENT_ADDRESS_HEADER]: "203.0.113.1" })).toBe(
+      "198.51.100.7",
+    );
   });
 });

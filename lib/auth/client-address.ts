@@ -19,7 +19,9 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   if (raw === undefined || raw.trim() === "") return 0;
   const hops = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || hops > 10) {
-    throw new SettingError(`TRUSTED_PROXY_HOPS must be the number of proxies in front of the app, from 0 to 10 (such as 1 behind one load balancer), not “${raw}”.`);
+    throw new SettingError(
+      `TRUSTED_PROXY_HOPS must be the number of proxies in front of the app, from 0 to 10 (such as 1 behind one load balancer), not “${raw}”.`,
+    );
   }
   return hops;
 }
@@ -35,10 +37,14 @@ function normalise(address: string): string {
   return trimmed.slice(0, 64).toLowerCase();
 }
 
-export function clientAddressFrom(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number): string {
+export function clientAddressFrom(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+): string {
   const socket = socketAddress ? normalise(socketAddress) : "unknown";
   if (hops === 0) return socket;
-  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "")
+  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);

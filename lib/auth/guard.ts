@@ -13,7 +13,9 @@ import { ForbiddenError, hasRole, type Role, type SessionUser } from "./roles";
 export const SIGN_IN_FIRST = "Sign in first.";
 export const NOT_ALLOWED = new ForbiddenError().message;
 
-export type Guarded = { user: SessionUser; refused?: undefined } | { user?: undefined; refused: string; reason: "unavailable" | "signed-out" | "forbidden" };
+export type Guarded =
+  | { user: SessionUser; refused?: undefined }
+  | { user?: undefined; refused: string; reason: "unavailable" | "signed-out" | "forbidden" };
 
 export async function guardAction(min: Role): Promise<Guarded> {
   // While the database is known to be down, answer at once rather than wait for a connection.
@@ -30,7 +32,9 @@ export async function guardAction(min: Role): Promise<Guarded> {
     // database went away meanwhile, or a probe is still deciding whether it did (a request ran
     // out of time waiting for a busy pool), that is the database, not a signed-out editor.
     const unsure = !databaseIsAvailable() || breakerState.confirming;
-    return unsure ? { refused: NOTHING_SAVED_MESSAGE, reason: "unavailable" } : { refused: SIGN_IN_FIRST, reason: "signed-out" };
+    return unsure
+      ? { refused: NOTHING_SAVED_MESSAGE, reason: "unavailable" }
+      : { refused: SIGN_IN_FIRST, reason: "signed-out" };
   }
   if (!hasRole(user, min)) return { refused: NOT_ALLOWED, reason: "forbidden" };
   return { user };

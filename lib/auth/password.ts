@@ -9,7 +9,12 @@ export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters.`;
   if (password.length > MAX_PASSWORD) return `Use at most ${MAX_PASSWORD} characters.`;
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/.test(password) || "01234567890123456789".includes(lower) || "abcdefghijklmnopqrstuvwxyz".includes(lower)) {
+  if (
+    COMMON_PASSWORDS.has(lower) ||
+    /^(.)\1+$/.test(password) ||
+    "01234567890123456789".includes(lower) ||
+    "abcdefghijklmnopqrstuvwxyz".includes(lower)
+  ) {
     return "This password is too common; choose another.";
   }
   return null;

@@ -48,18 +48,25 @@ describe("RedisThrottleStore", () => {
     const ttl = await store.redis.pttl(`${prefix}email:expiry@x.org`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(300);
-    await vi.waitFor(async () => expect(await store.redis.exists(`${prefix}email:expiry@x.org`)).toBe(0), { timeout: 2000, interval: 50 });
+    await vi.waitFor(async () => expect(await store.redis.exists(`${prefix}email:expiry@x.org`)).toBe(0), {
+      timeout: 2000,
+      interval: 50,
+    });
   });
 
   it("counts every try sent at the same moment through two instances' connections, and lets only five through", async () => {
     const [a, b] = [open(), open()];
     const now = Date.now();
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).take("addr:10.9.9.9", now, `m${i}`, 1000)));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).take("addr:10.9.9.9", now, `m${i}`, 1000)),
+    );
     expect(results.every((r) => r === 0)).toBe(true);
     expect(await a.count("addr:10.9.9.9", now)).toBe(60);
 
     const [ta, tb] = [new SignInThrottle(a), new SignInThrottle(b)];
-    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? ta : tb).begin("g@x.org", `10.8.0.${i}`, now)));
+    const tries = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? ta : tb).begin("g@x.org", `10.8.0.${i}`, now)),
+    );
     expect(tries.filter((t) => t.retryAfterMs === 0)).toHaveLength(MAX_FAILURES);
     expect(await b.count("email:g@x.org", now)).toBe(MAX_FAILURES);
   });
@@ -76,7 +83,10 @@ describe("RedisThrottleStore", () => {
 describe("when Redis is unreachable", () => {
   it("falls back to this instance's memory within a second, still throttles, and warns once", async () => {
     const lines: string[] = [];
-    const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }), "info");
+    const log = createLogger(
+      new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }),
+      "info",
+    );
     const redis = RedisThrottleStore.fromUrl(`redis://127.0.0.1:${await closedPort()}`, prefix);
     redis.redis.on("error", () => {});
     opened.push(redis);

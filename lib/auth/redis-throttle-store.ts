@@ -61,7 +61,9 @@ export class RedisThrottleStore implements ThrottleStore {
 
   async take(key: string, now: number, member: string, max: number) {
     await this.usable();
-    const script = this.redis as Redis & { throttleTake(key: string, now: number, member: string, window: number, max: number): Promise<number> };
+    const script = this.redis as Redis & {
+      throttleTake(key: string, now: number, member: string, window: number, max: number): Promise<number>;
+    };
     return Number(await script.throttleTake(this.prefix + key, now, member, this.windowMs, max));
   }
 

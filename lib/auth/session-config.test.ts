@@ -10,7 +10,9 @@ describe("SESSION_MAX_AGE_HOURS", () => {
 
   it("refuses what is not a positive number of hours with one sentence", () => {
     for (const bad of ["8h", "eight", "0", "-2", "Infinity", "NaN", "100000"]) {
-      expect(() => sessionMaxAgeSeconds({ SESSION_MAX_AGE_HOURS: bad })).toThrow(`SESSION_MAX_AGE_HOURS must be a positive number of hours (such as 8), not “${bad}”.`);
+      expect(() => sessionMaxAgeSeconds({ SESSION_MAX_AGE_HOURS: bad })).toThrow(
+        `SESSION_MAX_AGE_HOURS must be a positive number of hours (such as 8), not “${bad}”.`,
+      );
     }
   });
 

@@ -27,7 +27,8 @@ describe("device cookies", () => {
     const first = recognisedDevice(cookie, "a@example.org", SECRET);
     cookie = deviceCookieAfterSignIn(cookie, "a@example.org", SECRET);
     expect(recognisedDevice(cookie, "a@example.org", SECRET)).toBe(first);
-    for (const name of ["b", "c", "d", "e", "f"]) cookie = deviceCookieAfterSignIn(cookie, `${name}@example.org`, SECRET);
+    for (const name of ["b", "c", "d", "e", "f"])
+      cookie = deviceCookieAfterSignIn(cookie, `${name}@example.org`, SECRET);
     expect(cookie.split("~")).toHaveLength(5);
     expect(recognisedDevice(cookie, "f@example.org", SECRET)).not.toBeNull();
     expect(recognisedDevice(cookie, "b@example.org", SECRET)).not.toBeNull();

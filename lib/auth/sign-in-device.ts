@@ -17,7 +17,10 @@ function keyFrom(secret: string) {
 }
 
 function mac(secret: string, email: string, nonce: string) {
-  return createHmac("sha256", keyFrom(secret)).update(`${email.trim().toLowerCase()}\n${nonce}`).digest().subarray(0, 16);
+  return createHmac("sha256", keyFrom(secret))
+    .update(`${email.trim().toLowerCase()}\n${nonce}`)
+    .digest()
+    .subarray(0, 16);
 }
 
 function entries(cookie: string | undefined): { nonce: string; mac: string }[] {
@@ -45,6 +48,8 @@ export function deviceCookieAfterSignIn(cookie: string | undefined, email: strin
   const known = recognisedDevice(cookie, email, secret);
   const nonce = known ?? randomBytes(12).toString("base64url");
   const own = `${nonce}.${mac(secret, email, nonce).toString("base64url")}`;
-  const others = entries(cookie).filter((e) => e.nonce !== nonce).map((e) => `${e.nonce}.${e.mac}`);
+  const others = entries(cookie)
+    .filter((e) => e.nonce !== nonce)
+    .map((e) => `${e.nonce}.${e.mac}`);
   return [own, ...others].slice(0, MAX_ENTRIES).join("~");
 }

@@ -17,7 +17,9 @@ let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
-  await t.prisma.user.create({ data: { email: "ed@fuzz.example", name: "Ed", role: "editor", passwordHash: await hashPassword(PASSWORD) } });
+  await t.prisma.user.create({
+    data: { email: "ed@fuzz.example", name: "Ed", role: "editor", passwordHash: await hashPassword(PASSWORD) },
+  });
 });
 afterAll(async () => {
   const { db } = await import("../db");
@@ -25,7 +27,10 @@ afterAll(async () => {
   await t.drop();
 });
 
-const email = fc.oneof(hostileString, fc.constantFrom("ed@fuzz.example", "ED@FUZZ.EXAMPLE ", "ed@fuzz.example\u0000", "ed@fuzz.example'--"));
+const email = fc.oneof(
+  hostileString,
+  fc.constantFrom("ed@fuzz.example", "ED@FUZZ.EXAMPLE ", "ed@fuzz.example\u0000", "ed@fuzz.example'--"),
+);
 const password = fc.oneof(hostileString, fc.constantFrom(`${PASSWORD} `, PASSWORD.toUpperCase(), `${PASSWORD}\u0000`));
 
 describe("checkCredentials under fuzzing", { timeout: FUZZ_TIMEOUT * 4 }, () => {
@@ -36,24 +41,36 @@ describe("checkCredentials under fuzzing", { timeout: FUZZ_TIMEOUT * 4 }, () => 
   it("refuses any wrong credentials from a fresh address with the generic answer and writes nothing", async () => {
     const before = await tableFingerprints(t.prisma);
     let n = 0;
-    await fc.assert(fc.asyncProperty(email, password, async (e, p) => {
-      // The address is fresh, but an email tried five times is throttled too (account or not).
-      const r = await checkCredentials(e, p, `198.51.100.${++n % 250}-${n}`);
-      expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/^(invalid|throttled)$/) });
-    }), fuzzParams({ numRuns: Math.min(100, Math.max(20, Math.round(FUZZ_RUNS / 50))) }));
+    await fc.assert(
+      fc.asyncProperty(email, password, async (e, p) => {
+        // The address is fresh, but an email tried five times is throttled too (account or not).
+        const r = await checkCredentials(e, p, `198.51.100.${++n % 250}-${n}`);
+        expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/^(invalid|throttled)$/) });
+      }),
+      fuzzParams({ numRuns: Math.min(100, Math.max(20, Math.round(FUZZ_RUNS / 50))) }),
+    );
     expect(await tableFingerprints(t.prisma)).toEqual(before);
   });
 
   it("throttles one address after five failures, whatever else is sent", async () => {
-    await fc.assert(fc.asyncProperty(email, password, async (e, p) => {
-      const r = await checkCredentials(e, p, "203.0.113.7");
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(["invalid", "throttled"]).toContain(r.reason);
-    }), fuzzParams());
-    expect(await checkCredentials("ed@fuzz.example", PASSWORD, "203.0.113.7")).toMatchObject({ ok: false, reason: "throttled" });
+    await fc.assert(
+      fc.asyncProperty(email, password, async (e, p) => {
+        const r = await checkCredentials(e, p, "203.0.113.7");
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(["invalid", "throttled"]).toContain(r.reason);
+      }),
+      fuzzParams(),
+    );
+    expect(await checkCredentials("ed@fuzz.example", PASSWORD, "203.0.113.7")).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
   });
 
   it("treats an address with a NUL as unknown (regression: PostgreSQL refused the lookup)", async () => {
-    expect(await checkCredentials("nul\u0000@fuzz.example", PASSWORD, "192.0.2.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials("nul\u0000@fuzz.example", PASSWORD, "192.0.2.2")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });

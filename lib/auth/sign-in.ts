@@ -19,11 +19,17 @@ export type SignInResult =
  * `deviceCookie` is the browser's device cookie (sign-in-device.ts): a device that signed in to
  * this account before is throttled on its own, so an attacker's failures never lock it out.
  */
-export async function checkCredentials(emailRaw: string, password: string, address: string, deviceCookie?: string): Promise<SignInResult> {
+export async function checkCredentials(
+  emailRaw: string,
+  password: string,
+  address: string,
+  deviceCookie?: string,
+): Promise<SignInResult> {
   const email = emailRaw.trim().toLowerCase().slice(0, 320);
   const device = recognisedDevice(deviceCookie, email, process.env.AUTH_SECRET);
   const attempt = await throttle.begin(email, address, Date.now(), device);
-  if (!("succeeded" in attempt)) return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs, refusedBy: attempt.refusedBy };
+  if (!("succeeded" in attempt))
+    return { ok: false, reason: "throttled", retryAfterMs: attempt.retryAfterMs, refusedBy: attempt.refusedBy };
   let user;
   try {
     // No account can have an address holding NUL or another control character, and PostgreSQL
@@ -38,7 +44,16 @@ export async function checkCredentials(emailRaw: string, password: string, addre
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await spendVerifyTime(password), false);
   if (!user || !valid || user.disabled) return { ok: false, reason: "invalid" }; // the try stays counted
   await attempt.succeeded();
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role as Role,
+      sessionVersion: user.sessionVersion,
+    },
+  };
 }
 
 /** The user behind a session token, or null when disabled, deleted or signed out everywhere since. */

@@ -24,7 +24,10 @@ let other: SessionUser;
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url; // the actions' db() opens this database
-  for (const [email, role] of [["signs-out@example.org", "editor"], ["stays@example.org", "contributor"]] as const) {
+  for (const [email, role] of [
+    ["signs-out@example.org", "editor"],
+    ["stays@example.org", "contributor"],
+  ] as const) {
     const u = await t.prisma.user.create({ data: { email, name: email, role } });
     const s = { id: u.id, email: u.email, name: u.name, role };
     if (role === "editor") me = s;
@@ -46,7 +49,8 @@ async function stillSignedIn(user: SessionUser, version: number) {
   const { loadSessionUser } = await import("./sign-in");
   return (await loadSessionUser(user.id, version)) !== null;
 }
-const versionOf = async (user: SessionUser) => (await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+const versionOf = async (user: SessionUser) =>
+  (await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
 
 describe("signing out", () => {
   it("ends the session on the server, not only this browser's cookie", async () => {

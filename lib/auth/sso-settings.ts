@@ -23,16 +23,22 @@ export function ssoSettings(env: Record<string, string | undefined> = process.en
   const clientSecret = env.OIDC_CLIENT_SECRET;
   if (!issuer && !clientId && !clientSecret) return null;
   if (!issuer || !clientId || !clientSecret) {
-    throw new Error("Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together: set all three, or none to turn it off.");
+    throw new Error(
+      "Single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together: set all three, or none to turn it off.",
+    );
   }
   let url: URL;
   try {
     url = new URL(issuer);
   } catch {
-    throw new Error(`OIDC_ISSUER must be the provider's issuer URL, such as https://login.example.org; "${issuer.slice(0, 100)}" is not a URL.`);
+    throw new Error(
+      `OIDC_ISSUER must be the provider's issuer URL, such as https://login.example.org; "${issuer.slice(0, 100)}" is not a URL.`,
+    );
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname))) {
-    throw new Error("OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1]).");
+    throw new Error(
+      "OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on this machine: localhost, 127.0.0.1 or [::1]).",
+    );
   }
   return { issuer, clientId, clientSecret, name: env.OIDC_NAME?.trim() || "single sign-on" };
 }

@@ -16,8 +16,7 @@ import { emailHash } from "./sign-in-log";
 export type SsoRefusal = "unverified" | "unknown" | "disabled" | "subject-mismatch";
 
 export type SsoMatch =
-  | { ok: true; userId: number; linkedNow: boolean }
-  | { ok: false; reason: SsoRefusal; userId?: number };
+  { ok: true; userId: number; linkedNow: boolean } | { ok: false; reason: SsoRefusal; userId?: number };
 
 export interface SsoClaims {
   issuer: string;
@@ -29,7 +28,10 @@ export interface SsoClaims {
 /** The account a provider sign-in may enter, linking it to the subject on its first use. */
 export async function matchSsoAccount({ issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoMatch> {
   const linked = await db().user.findFirst({ where: { ssoIssuer: issuer, ssoSubject: subject } });
-  if (linked) return linked.disabled ? { ok: false, reason: "disabled", userId: linked.id } : { ok: true, userId: linked.id, linkedNow: false };
+  if (linked)
+    return linked.disabled
+      ? { ok: false, reason: "disabled", userId: linked.id }
+      : { ok: true, userId: linked.id, linkedNow: false };
 
   // OpenID Connect Core 5.1 defines email_verified as a boolean: nothing else counts as verified.
   if (emailVerified !== true) return { ok: false, reason: "unverified" };
@@ -41,7 +43,10 @@ export async function matchSsoAccount({ issuer, subject, email, emailVerified }:
 
   // Link only while the account has none: of two first sign-ins at once, one links and the other
   // is judged against the subject that won.
-  const { count } = await db().user.updateMany({ where: { id: user.id, ssoSubject: null }, data: { ssoIssuer: issuer, ssoSubject: subject } });
+  const { count } = await db().user.updateMany({
+    where: { id: user.id, ssoSubject: null },
+    data: { ssoIssuer: issuer, ssoSubject: subject },
+  });
   if (count === 1) return { ok: true, userId: user.id, linkedNow: true };
   const now = await db().user.findUnique({ where: { id: user.id } });
   return now && !now.disabled && now.ssoIssuer === issuer && now.ssoSubject === subject
@@ -58,7 +63,11 @@ export const SSO_DATABASE_UNAVAILABLE = "/signin?error=DatabaseUnavailable";
  * to `user.id`: Auth.js hands that same object to the jwt callback, which starts the session from
  * it. Refusals are logged with their reason, the subject and the email's hash, never the email.
  */
-export async function ssoSignIn(user: { id?: string }, profile: Record<string, unknown> | undefined, issuer: string): Promise<boolean | string> {
+export async function ssoSignIn(
+  user: { id?: string },
+  profile: Record<string, unknown> | undefined,
+  issuer: string,
+): Promise<boolean | string> {
   const log = await requestLog();
   const subject = typeof profile?.sub === "string" ? profile.sub : "";
   if (!subject) {
@@ -81,10 +90,24 @@ export async function ssoSignIn(user: { id?: string }, profile: Record<string, u
   if (!match.ok) {
     // The email as the same keyed hash as a refused password sign-in's, so one account's tries line up.
     const hash = typeof profile?.email === "string" ? emailHash(profile.email) : null;
-    log.warn({ action: "sign-in", provider: "sso", outcome: "refused", reason: match.reason, userId: match.userId ?? null, subject, emailHash: hash }, "sign-in refused");
+    log.warn(
+      {
+        action: "sign-in",
+        provider: "sso",
+        outcome: "refused",
+        reason: match.reason,
+        userId: match.userId ?? null,
+        subject,
+        emailHash: hash,
+      },
+      "sign-in refused",
+    );
     return false;
   }
-  log.info({ action: "sign-in", provider: "sso", outcome: "ok", userId: match.userId, linkedNow: match.linkedNow }, "sign-in ok");
+  log.info(
+    { action: "sign-in", provider: "sso", outcome: "ok", userId: match.userId, linkedNow: match.linkedNow },
+    "sign-in ok",
+  );
   user.id = String(match.userId);
   return true;
 }

@@ -14,8 +14,14 @@ export function throttleContract(makeStore: () => ThrottleStore) {
     const t = new SignInThrottle(makeStore());
     const start = Date.now();
     for (let i = 0; i < MAX_FAILURES; i++) expect(allowed(await t.begin("a@x.org", "1.1.1.1", start + i))).toBe(true);
-    expect(await t.begin("A@x.org", "9.9.9.9", start + 10)).toEqual({ retryAfterMs: WINDOW_MS - 10, refusedBy: "account" }); // same account, other address
-    expect(await t.begin("b@x.org", "1.1.1.1", start + 10)).toEqual({ retryAfterMs: WINDOW_MS - 10, refusedBy: "address" }); // same address, other account
+    expect(await t.begin("A@x.org", "9.9.9.9", start + 10)).toEqual({
+      retryAfterMs: WINDOW_MS - 10,
+      refusedBy: "account",
+    }); // same account, other address
+    expect(await t.begin("b@x.org", "1.1.1.1", start + 10)).toEqual({
+      retryAfterMs: WINDOW_MS - 10,
+      refusedBy: "address",
+    }); // same address, other account
     expect(allowed(await t.begin("b@x.org", "9.9.9.9", start + 10))).toBe(true);
     expect(allowed(await t.begin("a@x.org", "9.9.9.8", start + WINDOW_MS))).toBe(true); // the first failure has aged out
     expect(allowed(await t.begin("a@x.org", "9.9.9.7", start + WINDOW_MS))).toBe(false); // the second has not
@@ -57,8 +63,10 @@ export function throttleContract(makeStore: () => ThrottleStore) {
   it("does not count a try that is given back (the password was never checked), for the account or the address", async () => {
     const t = new SignInThrottle(makeStore());
     const now = Date.now();
-    for (let i = 0; i < 3 * MAX_FAILURES; i++) await counted(await t.begin("given-back@x.org", "9.8.7.6", now)).giveBack();
-    for (let i = 0; i < 3 * MAX_FAILURES; i++) await counted(await t.begin("given-back@x.org", "9.8.7.6", now, "a-device")).giveBack();
+    for (let i = 0; i < 3 * MAX_FAILURES; i++)
+      await counted(await t.begin("given-back@x.org", "9.8.7.6", now)).giveBack();
+    for (let i = 0; i < 3 * MAX_FAILURES; i++)
+      await counted(await t.begin("given-back@x.org", "9.8.7.6", now, "a-device")).giveBack();
     for (let i = 0; i < MAX_FAILURES; i++) counted(await t.begin("given-back@x.org", "9.8.7.6", now));
     expect(await t.begin("given-back@x.org", "9.8.7.6", now)).toMatchObject({ refusedBy: "account" });
   });
@@ -66,7 +74,8 @@ export function throttleContract(makeStore: () => ThrottleStore) {
   it("counts a whole IPv6 /64 as one address", async () => {
     const t = new SignInThrottle(makeStore());
     const now = Date.now();
-    for (let i = 1; i <= MAX_FAILURES; i++) counted(await t.begin(`v6-${i}@x.org`, `2001:db8:1:2::${i.toString(16)}`, now));
+    for (let i = 1; i <= MAX_FAILURES; i++)
+      counted(await t.begin(`v6-${i}@x.org`, `2001:db8:1:2::${i.toString(16)}`, now));
     expect(await t.begin("v6-9@x.org", "2001:db8:1:2:ffff:1:2:3", now)).toMatchObject({ refusedBy: "address" });
     expect(allowed(await t.begin("v6-9@x.org", "2001:db8:1:3::1", now))).toBe(true);
   });

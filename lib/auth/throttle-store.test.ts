@@ -28,7 +28,10 @@ class SwitchableStore implements ThrottleStore {
 describe("FallbackThrottleStore", () => {
   it("counts in memory while the shared store is down, warns once, and goes back to it when it returns", async () => {
     const lines: Record<string, unknown>[] = [];
-    const log = createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }), "info");
+    const log = createLogger(
+      new Writable({ write: (chunk, _enc, done) => (lines.push(JSON.parse(String(chunk))), done()) }),
+      "info",
+    );
     const shared = new SwitchableStore();
     const t = new SignInThrottle(new FallbackThrottleStore(shared, new MemoryThrottleStore(), log));
     const now = Date.now();

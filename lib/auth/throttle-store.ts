@@ -24,7 +24,11 @@ export class FallbackThrottleStore implements ThrottleStore {
       this.down = false;
       return result;
     } catch (err) {
-      if (!this.down) this.log.warn({ err: (err as Error).message }, "sign-in throttling store unreachable; counting failures in this instance's memory until it is back");
+      if (!this.down)
+        this.log.warn(
+          { err: (err as Error).message },
+          "sign-in throttling store unreachable; counting failures in this instance's memory until it is back",
+        );
       this.down = true;
       return op(this.fallback);
     }

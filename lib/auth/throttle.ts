@@ -99,8 +99,12 @@ export function addressKey(address: string): string {
   const [head, tail] = address.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return `addr:${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  return `addr:${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }
 
 export type RefusedBy = "account" | "address" | "device";
@@ -129,7 +133,11 @@ export class SignInThrottle {
       const key = deviceKey(device);
       const wait = await this.store.take(key, now, member, MAX_FAILURES);
       if (wait > 0) return { retryAfterMs: wait, refusedBy: "device" };
-      return { retryAfterMs: 0, succeeded: () => this.store.clear(key), giveBack: () => this.store.release(key, member) };
+      return {
+        retryAfterMs: 0,
+        succeeded: () => this.store.clear(key),
+        giveBack: () => this.store.release(key, member),
+      };
     }
     const [account, addr] = [accountKey(email), addressKey(address)];
     const wait = await this.store.take(account, now, member, MAX_FAILURES);
@@ -139,8 +147,13 @@ export class SignInThrottle {
       await this.store.release(account, member);
       return { retryAfterMs: addrWait, refusedBy: "address" };
     }
-    const giveBack = () => Promise.all([this.store.release(account, member), this.store.release(addr, member)]).then(() => {});
+    const giveBack = () =>
+      Promise.all([this.store.release(account, member), this.store.release(addr, member)]).then(() => {});
     // A success clears the account's count, not the address's (one address may try many accounts).
-    return { retryAfterMs: 0, succeeded: () => Promise.all([this.store.clear(account), this.store.release(addr, member)]).then(() => {}), giveBack };
+    return {
+      retryAfterMs: 0,
+      succeeded: () => Promise.all([this.store.clear(account), this.store.release(addr, member)]).then(() => {}),
+      giveBack,
+    };
   }
 }

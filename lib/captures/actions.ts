@@ -18,12 +18,23 @@ import { getCopy } from "./store";
 
 export type { CopyActionResult, CopyResult };
 
-const urlSchema = z.string().trim().min(1, "Give the source's web address first.").max(2000, "That address is too long.");
+const urlSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the source's web address first.")
+  .max(2000, "That address is too long.");
 const quoteSchema = z.string().max(20_000).optional();
-const captureIdSchema = z.number().int().min(1).max(2 ** 31 - 1);
+const captureIdSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 
 /** Runs `work` for a signed-in contributor or above; every failure becomes a sentence for the editor. */
-async function asCaller(action: string, work: (user: SessionUser) => Promise<CopyActionResult>): Promise<CopyActionResult> {
+async function asCaller(
+  action: string,
+  work: (user: SessionUser) => Promise<CopyActionResult>,
+): Promise<CopyActionResult> {
   const g = await guardAction("contributor");
   if (g.refused !== undefined) {
     if (action !== "copy.check") await logWrite(action, null, {}, g.reason);
@@ -58,7 +69,8 @@ export async function captureSourceAction(url: string, quote?: string): Promise<
 export async function checkQuoteAction(captureId: number, quote: string): Promise<CopyActionResult> {
   return asCaller("copy.check", async () => {
     const parsed = z.object({ captureId: captureIdSchema, quote: quoteSchema }).safeParse({ captureId, quote });
-    if (!parsed.success) return { ok: false, message: "This copy cannot be found; capture or upload the source again." };
+    if (!parsed.success)
+      return { ok: false, message: "This copy cannot be found; capture or upload the source again." };
     const copy = await getCopy(db(), parsed.data.captureId);
     if (!copy) return { ok: false, message: "This copy no longer exists; capture or upload the source again." };
     return toCopyResult(copy, parsed.data.quote);

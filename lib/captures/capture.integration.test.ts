@@ -22,7 +22,10 @@ let base: string;
 const users = {} as Record<"contributor" | "editor", SessionUser>;
 const LOCAL = { allowPrivateHosts: ["127.0.0.1"] };
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-const counts = async () => ({ captures: await t.prisma.capture.count(), contents: await t.prisma.captureContent.count() });
+const counts = async () => ({
+  captures: await t.prisma.capture.count(),
+  contents: await t.prisma.captureContent.count(),
+});
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -37,8 +40,10 @@ beforeAll(async () => {
     if (path === "/statement.pdf") return res.writeHead(200, { "content-type": "application/pdf" }).end(PDF);
     if (path === "/statement.txt") return res.writeHead(200, { "content-type": "text/plain" }).end(TEXT);
     if (path === "/to-private") return res.writeHead(302, { location: "http://10.0.0.8/admin" }).end();
-    if (path === "/to-metadata") return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
-    if (path === "/image.png") return res.writeHead(200, { "content-type": "image/png" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]));
+    if (path === "/to-metadata")
+      return res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    if (path === "/image.png")
+      return res.writeHead(200, { "content-type": "image/png" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]));
     if (path === "/huge") {
       // No Content-Length: the cap must hold while streaming, not just on a declared size.
       res.writeHead(200, { "content-type": "text/html" });
@@ -69,9 +74,21 @@ describe("Capture now", () => {
   it("keeps an HTML page: bytes, SHA-256, size, type, final address after a redirect, status, who and when", async () => {
     const before = Date.now();
     const copy = await captureUrl(t.prisma, users.editor, `${base}/moved`, LOCAL);
-    expect(copy).toMatchObject({ sha256: sha(PAGE), size: PAGE.length, contentType: "text/html", finalUrl: `${base}/article.html`, method: "fetched" });
+    expect(copy).toMatchObject({
+      sha256: sha(PAGE),
+      size: PAGE.length,
+      contentType: "text/html",
+      finalUrl: `${base}/article.html`,
+      method: "fetched",
+    });
     const row = await t.prisma.capture.findUniqueOrThrow({ where: { id: copy.id }, include: { content: true } });
-    expect(row).toMatchObject({ requestedUrl: `${base}/moved`, finalUrl: `${base}/article.html`, httpStatus: 200, method: "fetched", capturedById: users.editor.id });
+    expect(row).toMatchObject({
+      requestedUrl: `${base}/moved`,
+      finalUrl: `${base}/article.html`,
+      httpStatus: 200,
+      method: "fetched",
+      capturedById: users.editor.id,
+    });
     expect(row.capturedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(Buffer.from(row.content.bytes).equals(PAGE)).toBe(true);
     expect(row.content.fullText).toContain(`“${QUOTE}”`);
@@ -102,7 +119,12 @@ describe("Capture now", () => {
   it.each([
     ["127.0.0.1 when it is not allowed", () => `${base}/article.html`, {}, "private or local network"],
     ["a 10.x address", () => "http://10.1.2.3/", LOCAL, "private or local network"],
-    ["a link-local (cloud metadata) address", () => "http://169.254.169.254/latest/meta-data/", LOCAL, "private or local network"],
+    [
+      "a link-local (cloud metadata) address",
+      () => "http://169.254.169.254/latest/meta-data/",
+      LOCAL,
+      "private or local network",
+    ],
     ["a redirect into 10.x", () => `${base}/to-private`, LOCAL, "private or local network"],
     ["a redirect into 169.254.x", () => `${base}/to-metadata`, LOCAL, "private or local network"],
     ["a body over 10 MB", () => `${base}/huge`, LOCAL, "larger than the size limit"],
@@ -110,10 +132,17 @@ describe("Capture now", () => {
     ["a 404", () => `${base}/gone`, LOCAL, "The address answered 404 Not Found; nothing was captured."],
     ["an image", () => `${base}/image.png`, LOCAL, "answered with image/png, which cannot be checked for quotes"],
     ["a non-web address", () => "file:///etc/passwd", LOCAL, "Only http:// and https:// addresses"],
-    ["an address carrying a password", () => `http://editor:secret@${base.slice(7)}/article.html`, LOCAL, "user name or password in them cannot be captured"],
+    [
+      "an address carrying a password",
+      () => `http://editor:secret@${base.slice(7)}/article.html`,
+      LOCAL,
+      "user name or password in them cannot be captured",
+    ],
   ])("refuses %s and stores nothing", async (_what, url, options, message) => {
     const before = await counts();
-    await expect(captureUrl(t.prisma, users.editor, url(), { allowPrivateHosts: [], ...options })).rejects.toThrow(message);
+    await expect(captureUrl(t.prisma, users.editor, url(), { allowPrivateHosts: [], ...options })).rejects.toThrow(
+      message,
+    );
     expect(await counts()).toEqual(before);
   });
 });
@@ -125,22 +154,48 @@ describe("Upload a saved copy", () => {
     ["a PDF named as text", PDF, "text/plain", "statement.txt", "application/pdf"],
     ["plain text", TEXT, "text/plain", "statement.txt", "text/plain"],
   ])("keeps %s, told apart by its bytes", async (_what, bytes, declared, name, kind) => {
-    const copy = await uploadCopy(t.prisma, users.contributor, { bytes, declaredType: declared, fileName: `C:\\Users\\me\\${name}`, url: "https://example.org/statement" });
+    const copy = await uploadCopy(t.prisma, users.contributor, {
+      bytes,
+      declaredType: declared,
+      fileName: `C:\\Users\\me\\${name}`,
+      url: "https://example.org/statement",
+    });
     expect(copy).toMatchObject({ sha256: sha(bytes), size: bytes.length, contentType: kind, method: "uploaded" });
     expect(copy.fullText).toContain(QUOTE);
     const row = await t.prisma.capture.findUniqueOrThrow({ where: { id: copy.id } });
-    expect(row).toMatchObject({ method: "uploaded", fileName: name, requestedUrl: "https://example.org/statement", finalUrl: null, httpStatus: null, capturedById: users.contributor.id });
+    expect(row).toMatchObject({
+      method: "uploaded",
+      fileName: name,
+      requestedUrl: "https://example.org/statement",
+      finalUrl: null,
+      httpStatus: null,
+      capturedById: users.contributor.id,
+    });
   });
 
   it.each([
-    ["a PNG image", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), "text/html", "page.html", "This file is a PNG image"],
-    ["a Windows program", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(100)]), "application/pdf", "report.pdf", "This file is a program (Windows executable)"],
+    [
+      "a PNG image",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      "text/html",
+      "page.html",
+      "This file is a PNG image",
+    ],
+    [
+      "a Windows program",
+      Buffer.concat([Buffer.from("MZ"), Buffer.alloc(100)]),
+      "application/pdf",
+      "report.pdf",
+      "This file is a program (Windows executable)",
+    ],
     ["a file over 10 MB", Buffer.alloc(BIG, "a"), "text/plain", "big.txt", "larger than 10 MB"],
     ["a page with a non-web address", PAGE, "text/html", "page.html", "must start with http:// or https://"],
   ])("refuses %s and stores nothing", async (what, bytes, declared, name, message) => {
     const before = await counts();
     const url = what.includes("non-web") ? "javascript:alert(1)" : null;
-    await expect(uploadCopy(t.prisma, users.editor, { bytes, declaredType: declared, fileName: name, url })).rejects.toThrow(message);
+    await expect(
+      uploadCopy(t.prisma, users.editor, { bytes, declaredType: declared, fileName: name, url }),
+    ).rejects.toThrow(message);
     expect(await counts()).toEqual(before);
   });
 });
@@ -149,8 +204,12 @@ describe("who may keep copies", () => {
   it("refuses an anonymous caller, and lets contributors capture (they write drafts whose quotes need copies)", async () => {
     const before = await counts();
     await expect(captureUrl(t.prisma, null, `${base}/article.html`, LOCAL)).rejects.toThrow("Sign in first.");
-    await expect(uploadCopy(t.prisma, undefined, { bytes: TEXT, declaredType: "text/plain", fileName: "a.txt" })).rejects.toThrow("Sign in first.");
+    await expect(
+      uploadCopy(t.prisma, undefined, { bytes: TEXT, declaredType: "text/plain", fileName: "a.txt" }),
+    ).rejects.toThrow("Sign in first.");
     expect(await counts()).toEqual(before);
-    await expect(captureUrl(t.prisma, users.contributor, `${base}/statement.txt`, LOCAL)).resolves.toMatchObject({ contentType: "text/plain" });
+    await expect(captureUrl(t.prisma, users.contributor, `${base}/statement.txt`, LOCAL)).resolves.toMatchObject({
+      contentType: "text/plain",
+    });
   });
 });

@@ -25,14 +25,24 @@ const plain = (status: number, text: string) =>
 const parseId = (raw: string) => (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2 ** 31 - 1 ? Number(raw) : null);
 
 const CAPTURE_FIELDS = {
-  id: true, sha256: true, capturedAt: true, method: true, requestedUrl: true, finalUrl: true, httpStatus: true, fileName: true,
+  id: true,
+  sha256: true,
+  capturedAt: true,
+  method: true,
+  requestedUrl: true,
+  finalUrl: true,
+  httpStatus: true,
+  fileName: true,
   content: { select: { contentType: true, size: true } },
 } as const;
 type CaptureRow = NonNullable<Awaited<ReturnType<typeof findCapture>>>;
 const findCapture = (id: number) => db().capture.findUnique({ where: { id }, select: CAPTURE_FIELDS });
 
 async function original(capture: CaptureRow): Promise<Response> {
-  const { bytes } = await db().captureContent.findUniqueOrThrow({ where: { sha256: capture.sha256 }, select: { bytes: true } });
+  const { bytes } = await db().captureContent.findUniqueOrThrow({
+    where: { sha256: capture.sha256 },
+    select: { bytes: true },
+  });
   const name = `copy-${capture.id}-${capture.sha256.slice(0, 12)}.${EXTENSIONS[capture.content.contentType] ?? "bin"}`;
   return new Response(new Uint8Array(bytes), {
     headers: {
@@ -45,7 +55,10 @@ async function original(capture: CaptureRow): Promise<Response> {
 }
 
 async function textView(capture: CaptureRow, full: boolean): Promise<Response> {
-  const texts = await db().captureContent.findUniqueOrThrow({ where: { sha256: capture.sha256 }, select: { text: !full, fullText: full } });
+  const texts = await db().captureContent.findUniqueOrThrow({
+    where: { sha256: capture.sha256 },
+    select: { text: !full, fullText: full },
+  });
   const header = [
     `Copy ${capture.id}: ${capture.method === "fetched" ? "captured" : "uploaded"} ${capture.capturedAt.toISOString()}`,
     capture.method === "fetched"
@@ -53,10 +66,14 @@ async function textView(capture: CaptureRow, full: boolean): Promise<Response> {
       : `File: ${capture.fileName ?? "(no name)"}${capture.requestedUrl ? `, saved from ${capture.requestedUrl}` : ""}`,
     `SHA-256: ${capture.sha256}`,
     `${capture.content.contentType}, ${capture.content.size} bytes`,
-    full ? "Every piece of visible text (what quotes are checked against):" : "The readable text (add ?full=1 for every piece of visible text, which quotes are checked against):",
+    full
+      ? "Every piece of visible text (what quotes are checked against):"
+      : "The readable text (add ?full=1 for every piece of visible text, which quotes are checked against):",
   ];
   const body = (full ? texts.fullText : texts.text) ?? "";
-  return new Response(`${header.join("\n")}\n\n${body}\n`, { headers: { ...LOCKED_DOWN, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": "inline" } });
+  return new Response(`${header.join("\n")}\n\n${body}\n`, {
+    headers: { ...LOCKED_DOWN, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": "inline" },
+  });
 }
 
 export async function copyResponse(request: Request, rawId: string, what: "text" | "original"): Promise<Response> {
@@ -70,9 +87,12 @@ export async function copyResponse(request: Request, rawId: string, what: "text"
     const id = parseId(rawId);
     const capture = id === null ? null : await findCapture(id);
     if (!capture) return plain(404, "There is no such copy.");
-    return what === "original" ? original(capture) : textView(capture, new URL(request.url).searchParams.get("full") === "1");
+    return what === "original"
+      ? original(capture)
+      : textView(capture, new URL(request.url).searchParams.get("full") === "1");
   } catch (err) {
-    if (reportDatabaseError(err)) return plain(503, "The database cannot be reached just now. Please try again in a minute.");
+    if (reportDatabaseError(err))
+      return plain(503, "The database cannot be reached just now. Please try again in a minute.");
     throw err;
   }
 }

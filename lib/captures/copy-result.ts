@@ -22,7 +22,15 @@ export type CopyActionResult = CopyResult | { ok: false; message: string };
 
 export function toCopyResult(copy: StoredCopy, quote: string | undefined): CopyResult {
   return {
-    ok: true, captureId: copy.id, capturedAt: copy.capturedAt.toISOString(), sha256: copy.sha256, size: copy.size, contentType: copy.contentType,
-    finalUrl: copy.finalUrl, method: copy.method, textLength: copy.fullText.length, check: checkQuote(quote, copy.fullText),
+    ok: true,
+    captureId: copy.id,
+    capturedAt: copy.capturedAt.toISOString(),
+    sha256: copy.sha256,
+    size: copy.size,
+    contentType: copy.contentType,
+    finalUrl: copy.finalUrl,
+    method: copy.method,
+    textLength: copy.fullText.length,
+    check: checkQuote(quote, copy.fullText),
   };
 }

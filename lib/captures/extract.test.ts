@@ -28,7 +28,11 @@ describe("web pages", () => {
 
   it("decodes by the response's charset, else the page's own meta charset, else UTF-8", async () => {
     const cyrillic = Buffer.from([0xcf, 0xf3, 0xf2, 0xe8, 0xed]); // "Путин" in windows-1251
-    const page = Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), cyrillic, Buffer.from("</p></body></html>")]);
+    const page = Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'),
+      cyrillic,
+      Buffer.from("</p></body></html>"),
+    ]);
     expect((await extractText(page, "text/html")).fullText).toBe("Путин");
     expect((await extractText(page, "text/html", "koi8-r")).fullText).not.toBe("Путин"); // the header wins
     expect((await html("<p>김정은</p>")).fullText).toBe("김정은");
@@ -37,7 +41,10 @@ describe("web pages", () => {
   it("survives hostile markup: deep nesting, thousands of unclosed scripts", async () => {
     const t0 = performance.now();
     // Readability's DOM (htmlparser2's Parser) would take seconds on this; it is not given it.
-    expect(await html(`${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`)).toEqual({ text: "deep", fullText: "deep" });
+    expect(await html(`${"<div>".repeat(100_000)}deep${"</div>".repeat(100_000)}`)).toEqual({
+      text: "deep",
+      fullText: "deep",
+    });
     expect(htmlVisibleText(`${"<b>".repeat(200_000)}x${"</i>".repeat(200_000)}`)).toBe("x");
     expect(withoutScripts(`<p>kept</p>${"<script>x".repeat(50_000)}`)).toBe("<p>kept</p>");
     expect(withoutScripts(`a<script>1</script>b<STYLE>p{}</style>c<scripts>d`)).toBe("abc<scripts>d");
@@ -47,7 +54,10 @@ describe("web pages", () => {
 
 describe("PDF and plain text", () => {
   it("reads a PDF's text", async () => {
-    const { text, fullText } = await extractText(makePdf(["The envoy said: (we will not supply arms).", "Second line."]), "application/pdf");
+    const { text, fullText } = await extractText(
+      makePdf(["The envoy said: (we will not supply arms).", "Second line."]),
+      "application/pdf",
+    );
     expect(text).toBe("The envoy said: (we will not supply arms).\nSecond line.");
     expect(fullText).toBe(text);
   });
@@ -60,12 +70,16 @@ describe("PDF and plain text", () => {
 
   it("decodes plain text in its charset, UTF-8 by default, and drops NUL (PostgreSQL text cannot hold it)", async () => {
     expect((await extractText(Buffer.from([0x63, 0x61, 0x66, 0xe9]), "text/plain", "iso-8859-1")).text).toBe("café");
-    expect((await extractText(Buffer.from("line one\r\nline\u0000 two"), "text/plain")).fullText).toBe("line one\nline two");
+    expect((await extractText(Buffer.from("line one\r\nline\u0000 two"), "text/plain")).fullText).toBe(
+      "line one\nline two",
+    );
     expect(decode(Buffer.from("é"), "no-such-charset")).toBe("é");
     expect(decode(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toBe("A");
   });
 
   it("refuses other kinds", async () => {
-    await expect(extractText(Buffer.from("x"), "image/png" as never)).rejects.toThrow("cannot be read; capture an HTML page, a PDF or plain text");
+    await expect(extractText(Buffer.from("x"), "image/png" as never)).rejects.toThrow(
+      "cannot be read; capture an HTML page, a PDF or plain text",
+    );
   });
 });

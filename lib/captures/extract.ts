@@ -31,7 +31,8 @@ export async function extractText(bytes: Buffer, kind: CopyKind, charset?: strin
   else if (kind === "text/plain") {
     const text = decode(bytes, charset).replace(/\r\n?/g, "\n");
     texts = { text, fullText: text };
-  } else throw new CaptureError(`A copy of type ${String(kind)} cannot be read; capture an HTML page, a PDF or plain text.`);
+  } else
+    throw new CaptureError(`A copy of type ${String(kind)} cannot be read; capture an HTML page, a PDF or plain text.`);
   // PostgreSQL's text type cannot hold NUL.
   return { text: texts.text.replace(/\u0000/g, ""), fullText: texts.fullText.replace(/\u0000/g, "") };
 }
@@ -64,16 +65,23 @@ async function extractPdf(bytes: Buffer): Promise<ExtractedText> {
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
     const result = await parser.getText({ pageJoiner: "" });
-    const text = result.text.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+    const text = result.text
+      .replace(/\r\n?/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
     return { text, fullText: text };
   } catch (err) {
     const name = err instanceof Error ? err.name : "";
-    if (name === "PasswordException") throw new CaptureError("The PDF could not be read: it is protected by a password.");
-    if (name === "InvalidPDFException" || name === "FormatError") throw new CaptureError("The PDF could not be read: it is damaged or not a PDF.");
+    if (name === "PasswordException")
+      throw new CaptureError("The PDF could not be read: it is protected by a password.");
+    if (name === "InvalidPDFException" || name === "FormatError")
+      throw new CaptureError("The PDF could not be read: it is damaged or not a PDF.");
     // Anything else is our failure, not the file's (a build that moved pdf.js's worker showed up
     // here once): logged with pdf.js's own words, and not blamed on the editor's file.
     logger.error({ err: err instanceof Error ? `${name}: ${err.message}` : String(err) }, "PDF text extraction failed");
-    throw new CaptureError("The server could not read this PDF just now; nothing was stored. Please tell the site's maintainers.");
+    throw new CaptureError(
+      "The server could not read this PDF just now; nothing was stored. Please tell the site's maintainers.",
+    );
   } finally {
     await parser.destroy().catch(() => {});
   }

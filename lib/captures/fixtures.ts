@@ -27,7 +27,9 @@ export function makePdf(lines: string[]): Buffer {
 export function makeArticlePage(quote: string, paragraphs = 3): string {
   const body: string[] = [];
   for (let i = 0; i < paragraphs; i++) {
-    body.push(`<p>Paragraph ${i}: the delegation met on <b>Tuesday</b> and said that &ldquo;talks would continue&rdquo;, according to officials who spoke on condition of anonymity.</p>`);
+    body.push(
+      `<p>Paragraph ${i}: the delegation met on <b>Tuesday</b> and said that &ldquo;talks would continue&rdquo;, according to officials who spoke on condition of anonymity.</p>`,
+    );
     if (i % 10 === 0) body.push(`<script>window.__state${i} = {"ads": [1, 2, 3]};</script>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Envoys meet</title><style>p { margin: 0 }</style></head>

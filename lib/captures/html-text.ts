@@ -11,19 +11,87 @@ import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { parseHTML } from "linkedom";
 
 // Elements whose text is never shown; `template` and `noscript` hold markup for other situations.
-const HIDDEN = new Set(["script", "style", "noscript", "template", "head", "title", "iframe", "object", "canvas", "select", "datalist", "svg", "math", "textarea"]);
+const HIDDEN = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "iframe",
+  "object",
+  "canvas",
+  "select",
+  "datalist",
+  "svg",
+  "math",
+  "textarea",
+]);
 // Elements that start a new paragraph (their text never runs into the next block's).
 const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "dialog", "div", "dl", "fieldset",
-  "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "main",
-  "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "legend",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "ul",
 ]);
 const LINE = new Set(["br", "li", "dt", "dd", "tr", "option", "thead", "tbody", "tfoot"]);
 const CELL = new Set(["td", "th"]);
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 // End tags a page may leave out: opening the key closes an open element of the listed kinds.
 const CLOSES: Record<string, string[]> = {
-  li: ["li"], dt: ["dt", "dd"], dd: ["dt", "dd"], tr: ["tr", "td", "th"], td: ["td", "th"], th: ["td", "th"], option: ["option"],
+  li: ["li"],
+  dt: ["dt", "dd"],
+  dd: ["dt", "dd"],
+  tr: ["tr", "td", "th"],
+  td: ["td", "th"],
+  th: ["td", "th"],
+  option: ["option"],
   ...Object.fromEntries([...BLOCK].map((b) => [b, ["p"]])),
 };
 // How far down the open elements an end tag looks for its start tag; a stray end tag deeper
@@ -107,8 +175,12 @@ class VisibleText implements TokenizerCallbacks {
     return this.html.slice(start, end);
   }
 
-  ontext(start: number, end: number) { this.text(this.slice(start, end)); }
-  ontextentity(codepoint: number) { this.text(String.fromCodePoint(codepoint)); }
+  ontext(start: number, end: number) {
+    this.text(this.slice(start, end));
+  }
+  ontextentity(codepoint: number) {
+    this.text(String.fromCodePoint(codepoint));
+  }
   onopentagname(start: number, end: number) {
     this.tag = this.slice(start, end).toLowerCase();
     this.attribs = {};
@@ -117,13 +189,25 @@ class VisibleText implements TokenizerCallbacks {
     this.attrName = this.slice(start, end).toLowerCase();
     this.attrValue = "";
   }
-  onattribdata(start: number, end: number) { this.attrValue += this.slice(start, end); }
-  onattribentity(codepoint: number) { this.attrValue += String.fromCodePoint(codepoint); }
-  onattribend() { this.attribs[this.attrName] = this.attrValue; }
-  onopentagend() { this.open(this.tag); }
+  onattribdata(start: number, end: number) {
+    this.attrValue += this.slice(start, end);
+  }
+  onattribentity(codepoint: number) {
+    this.attrValue += String.fromCodePoint(codepoint);
+  }
+  onattribend() {
+    this.attribs[this.attrName] = this.attrValue;
+  }
+  onopentagend() {
+    this.open(this.tag);
+  }
   // In HTML, <div/> opens a div like <div> does; only void elements close at once.
-  onselfclosingtag() { this.open(this.tag); }
-  onclosetag(start: number, end: number) { this.close(this.slice(start, end).toLowerCase()); }
+  onselfclosingtag() {
+    this.open(this.tag);
+  }
+  onclosetag(start: number, end: number) {
+    this.close(this.slice(start, end).toLowerCase());
+  }
   oncdata() {}
   oncomment() {}
   ondeclaration() {}

@@ -47,12 +47,24 @@ export async function hasContent(db: Db, sha256: string): Promise<boolean> {
  */
 export async function storeContent(db: Db, copy: Pick<CopyToStore, "bytes" | "contentType" | "charset" | "extracted">) {
   const sha256 = sha256Of(copy.bytes);
-  const existing = await db.captureContent.findUnique({ where: { sha256 }, select: { fullText: true, contentType: true, size: true } });
+  const existing = await db.captureContent.findUnique({
+    where: { sha256 },
+    select: { fullText: true, contentType: true, size: true },
+  });
   if (existing) return { sha256, ...existing };
   const { text, fullText } = copy.extracted ?? (await extractText(copy.bytes, copy.contentType, copy.charset));
   // ON CONFLICT DO NOTHING: two editors capturing the same page at once both succeed, one row.
   await db.captureContent.createMany({
-    data: [{ sha256, bytes: new Uint8Array(copy.bytes), size: copy.bytes.length, contentType: copy.contentType, text, fullText }],
+    data: [
+      {
+        sha256,
+        bytes: new Uint8Array(copy.bytes),
+        size: copy.bytes.length,
+        contentType: copy.contentType,
+        text,
+        fullText,
+      },
+    ],
     skipDuplicates: true,
   });
   return { sha256, fullText, contentType: copy.contentType as string, size: copy.bytes.length };
@@ -73,15 +85,41 @@ export async function storeCopy(db: Db, copy: CopyToStore): Promise<StoredCopy> 
     },
     select: { id: true, capturedAt: true },
   });
-  return { id: capture.id, sha256, size: content.size, contentType: content.contentType, capturedAt: capture.capturedAt, finalUrl: copy.finalUrl ?? copy.requestedUrl ?? null, method: copy.method, fullText: content.fullText };
+  return {
+    id: capture.id,
+    sha256,
+    size: content.size,
+    contentType: content.contentType,
+    capturedAt: capture.capturedAt,
+    finalUrl: copy.finalUrl ?? copy.requestedUrl ?? null,
+    method: copy.method,
+    fullText: content.fullText,
+  };
 }
 
 /** A stored copy by capture id, or null. */
 export async function getCopy(db: Db, id: number): Promise<StoredCopy | null> {
   const c = await db.capture.findUnique({
     where: { id },
-    select: { id: true, sha256: true, capturedAt: true, finalUrl: true, requestedUrl: true, method: true, content: { select: { size: true, contentType: true, fullText: true } } },
+    select: {
+      id: true,
+      sha256: true,
+      capturedAt: true,
+      finalUrl: true,
+      requestedUrl: true,
+      method: true,
+      content: { select: { size: true, contentType: true, fullText: true } },
+    },
   });
   if (!c) return null;
-  return { id: c.id, sha256: c.sha256, size: c.content.size, contentType: c.content.contentType, capturedAt: c.capturedAt, finalUrl: c.finalUrl ?? c.requestedUrl, method: c.method, fullText: c.content.fullText };
+  return {
+    id: c.id,
+    sha256: c.sha256,
+    size: c.content.size,
+    contentType: c.content.contentType,
+    capturedAt: c.capturedAt,
+    finalUrl: c.finalUrl ?? c.requestedUrl,
+    method: c.method,
+    fullText: c.content.fullText,
+  };
 }

@@ -17,14 +17,21 @@ import { MAX_COPY_BYTES } from "./limits";
 export const COPY_TOO_BIG = "The file is larger than 10 MB, the most a copy may be.";
 
 const uploadSchema = z.object({
-  file: z.instanceof(File, { message: "Choose a file to upload." }).refine((f) => f.size <= MAX_COPY_BYTES, COPY_TOO_BIG),
+  file: z
+    .instanceof(File, { message: "Choose a file to upload." })
+    .refine((f) => f.size <= MAX_COPY_BYTES, COPY_TOO_BIG),
   url: z.string().max(2000).optional(),
   quote: z.string().max(20_000).optional(),
 });
 
 export async function uploadCopyRequest(request: Request): Promise<Response> {
   // The copy, its address and a quote of up to 20,000 characters (at most 4 bytes each), framed.
-  const accepted = await acceptUpload(request, { action: "copy.upload", role: "contributor", maxBytes: MAX_COPY_BYTES + 128 * 1024, tooBig: COPY_TOO_BIG });
+  const accepted = await acceptUpload(request, {
+    action: "copy.upload",
+    role: "contributor",
+    maxBytes: MAX_COPY_BYTES + 128 * 1024,
+    tooBig: COPY_TOO_BIG,
+  });
   if (accepted.response) return accepted.response;
   const { user, form } = accepted;
   const answer = (result: CopyActionResult, status = 200) => jsonAnswer(result, status);
@@ -33,7 +40,12 @@ export async function uploadCopyRequest(request: Request): Promise<Response> {
   if (!parsed.success) return answer({ ok: false, message: parsed.error.issues[0].message }, 400);
   const { file, url, quote } = parsed.data;
   try {
-    const copy = await uploadCopy(db(), user, { bytes: Buffer.from(await file.arrayBuffer()), declaredType: file.type, fileName: file.name, url });
+    const copy = await uploadCopy(db(), user, {
+      bytes: Buffer.from(await file.arrayBuffer()),
+      declaredType: file.type,
+      fileName: file.name,
+      url,
+    });
     await logWrite("copy.upload", user, { captureId: copy.id, sha256: copy.sha256, size: copy.size });
     return answer(toCopyResult(copy, quote));
   } catch (err) {

@@ -43,7 +43,12 @@ interface EventPayload {
 const payloadSchema = z.object({
   input: z.record(z.string(), z.unknown()),
   newActors: z.array(z.record(z.string(), z.unknown())).max(50).default([]),
-  baseVersion: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+  baseVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
   kind: z.enum(["update", "correction"]).optional(),
   note: z.string().max(2000).optional(),
   confirmNotFound: z.string().max(2000).optional(),
@@ -73,7 +78,12 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
   if (err instanceof ConflictError) {
     return {
       message: `${err.changedBy ?? "Someone"} saved this event after you opened it. Your changes are still in the form; review the differences, then save again.`,
-      conflict: { current: err.current, currentVersion: err.currentVersion, changedBy: err.changedBy, differences: mine ? diffSnapshots(err.current, { ...mine, status: err.current.status }) : [] },
+      conflict: {
+        current: err.current,
+        currentVersion: err.currentVersion,
+        changedBy: err.changedBy,
+        differences: mine ? diffSnapshots(err.current, { ...mine, status: err.current.status }) : [],
+      },
     };
   }
   if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors };
@@ -104,13 +114,25 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
   let savedId: string;
   try {
     if (payload.baseVersion === undefined) {
-      savedId = (await createEvent(db(), user, payload.input, payload.newActors, { confirmNotFound: payload.confirmNotFound })).id;
+      savedId = (
+        await createEvent(db(), user, payload.input, payload.newActors, { confirmNotFound: payload.confirmNotFound })
+      ).id;
     } else {
-      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, { kind: payload.kind, note: payload.note, newActors: payload.newActors, confirmNotFound: payload.confirmNotFound });
+      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, {
+        kind: payload.kind,
+        note: payload.note,
+        newActors: payload.newActors,
+        confirmNotFound: payload.confirmNotFound,
+      });
       savedId = r.id;
     }
   } catch (err) {
-    await logWrite("event.save", user, { eventId: typeof payload.input?.id === "string" ? payload.input.id : null }, err);
+    await logWrite(
+      "event.save",
+      user,
+      { eventId: typeof payload.input?.id === "string" ? payload.input.id : null },
+      err,
+    );
     return toState(err, payload.input);
   }
   await logWrite("event.save", user, { eventId: savedId, created: payload.baseVersion === undefined });
@@ -133,7 +155,15 @@ export async function transitionEventAction(_prev: EventFormState, formData: For
   try {
     // The reason counts only with the box ticked: confirming is a deliberate act.
     const confirmNotFound = formData.get("confirm") === "yes" ? field(formData, "confirmReason") : undefined;
-    await transitionEvent(db(), user, id, Number(formData.get("version")), action, field(formData, "reason"), confirmNotFound);
+    await transitionEvent(
+      db(),
+      user,
+      id,
+      Number(formData.get("version")),
+      action,
+      field(formData, "reason"),
+      confirmNotFound,
+    );
   } catch (err) {
     await logWrite(`event.${action}`, user, { eventId: id }, err);
     return toState(err);

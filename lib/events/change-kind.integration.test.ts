@@ -13,10 +13,33 @@ let t: TestDatabase;
 let editor: SessionUser;
 const ID = "2024-04-change-kind-test";
 const event = (summary: string): EventInput => ({
-  id: ID, title: "Change kind test shipment", summary, type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-04-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "published", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
-  sources: [{ url: "https://example.org/kind", title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id: ID,
+  title: "Change kind test shipment",
+  summary,
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-04-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "published",
+  actors: [
+    { actor: "north-korea", role: "supplier" },
+    { actor: "russia", role: "recipient" },
+  ],
+  sources: [
+    {
+      url: "https://example.org/kind",
+      title: "Report",
+      publisher: "Agency",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -48,7 +71,10 @@ describe("a save of a public event", () => {
   });
 
   it("with both is saved under the kind chosen", async () => {
-    await updateEvent(t.prisma, editor, ID, 1, event("Edited in public."), { kind: "update", note: "A second outlet named the port." });
+    await updateEvent(t.prisma, editor, ID, 1, event("Edited in public."), {
+      kind: "update",
+      note: "A second outlet named the port.",
+    });
     const last = await t.prisma.revision.findFirstOrThrow({ where: { eventId: ID }, orderBy: { id: "desc" } });
     expect([last.kind, last.note]).toEqual(["update", "A second outlet named the port."]);
   });

@@ -48,7 +48,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 export function periodOf(date: string, precision: DatePrecisionSlug): Span {
   const [y, m] = date.split("-").map(Number);
   if (precision === "year") return { start: `${pad(y, 4)}-01-01`, end: `${pad(y, 4)}-12-31` };
-  if (precision === "month") return { start: `${pad(y, 4)}-${pad(m)}-01`, end: `${pad(y, 4)}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };
+  if (precision === "month")
+    return { start: `${pad(y, 4)}-${pad(m)}-01`, end: `${pad(y, 4)}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` };
   return { start: date, end: date };
 }
 
@@ -87,7 +88,20 @@ export function parseDateBound(value: string, bound: "from" | "to"): string | nu
   return bound === "from" ? period.start : period.end;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function formatOne(date: string, precision: DatePrecisionSlug): string {
   const [y, m, d] = date.split("-").map(Number);
@@ -126,7 +140,8 @@ export function precisionNote(date: Pick<EventDate, "endDate" | "precision" | "e
   return date.precision === "day" ? null : `known to the ${date.precision}`;
 }
 
-const cutTo = (d: string, precision: DatePrecisionSlug) => (precision === "year" ? d.slice(0, 4) : precision === "month" ? d.slice(0, 7) : d);
+const cutTo = (d: string, precision: DatePrecisionSlug) =>
+  precision === "year" ? d.slice(0, 4) : precision === "month" ? d.slice(0, 7) : d;
 
 /** The same date in machine form for <time datetime> and exports: 2020-01, 2023-09-13/2023-09-15, 2022-09/2022-11-02. */
 export function isoEventDate(date: EventDate): string {

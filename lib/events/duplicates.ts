@@ -21,12 +21,13 @@ export async function findPossibleDuplicates(
   viewer: SessionUser,
   input: { id?: string; startDate: string; title: string; urls: string[] },
 ): Promise<PossibleDuplicate[]> {
-
   const title = input.title.trim().slice(0, 300);
   const urls = input.urls.filter((u) => /^https?:\/\//.test(u)).slice(0, 50);
   const date = isIsoDay(input.startDate) ? input.startDate : null;
   if ((!date || title.length < 4) && !urls.length) return [];
-  const rows = await prisma.$queryRaw<{ id: string; title: string; start_date: Date; similar: boolean; shared: boolean }[]>`
+  const rows = await prisma.$queryRaw<
+    { id: string; title: string; start_date: Date; similar: boolean; shared: boolean }[]
+  >`
     SELECT e.id, e.title, e.start_date,
            (${date}::date IS NOT NULL AND abs(e.span_start - ${date}::date) <= 30 AND similarity(e.title, ${title}) >= 0.3) AS similar,
            EXISTS (SELECT 1 FROM source s WHERE s.event_id = e.id AND s.url = ANY(${urls}::text[])) AS shared

@@ -13,13 +13,34 @@ const queueSelect = { id: true, title: true, status: true, updatedAt: true, vers
 export async function listDeskQueues(user: SessionUser) {
   const live = { deleted: false, ...eventsVisibleTo(user) };
   const [myDrafts, inReview, recentlyPublished, quotesNotFound] = await Promise.all([
-    db().event.findMany({ where: { ...live, status: "draft", createdById: user.id }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
-    db().event.findMany({ where: { ...live, status: "in_review" }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 50 }),
-    db().event.findMany({ where: { ...live, status: "published" }, select: queueSelect, orderBy: { updatedAt: "desc" }, take: 20 }),
+    db().event.findMany({
+      where: { ...live, status: "draft", createdById: user.id },
+      select: queueSelect,
+      orderBy: { updatedAt: "desc" },
+      take: 50,
+    }),
+    db().event.findMany({
+      where: { ...live, status: "in_review" },
+      select: queueSelect,
+      orderBy: { updatedAt: "desc" },
+      take: 50,
+    }),
+    db().event.findMany({
+      where: { ...live, status: "published" },
+      select: queueSelect,
+      orderBy: { updatedAt: "desc" },
+      take: 20,
+    }),
     // Quotes to look at again: each was not found in its source's captured copy.
     db().source.findMany({
       where: { quoteCheck: "not_found", event: live },
-      select: { position: true, publisher: true, title: true, quote: true, event: { select: { id: true, title: true, status: true } } },
+      select: {
+        position: true,
+        publisher: true,
+        title: true,
+        quote: true,
+        event: { select: { id: true, title: true, status: true } },
+      },
       orderBy: [{ event: { updatedAt: "desc" } }, { position: "asc" }],
       take: 100,
     }),
@@ -39,7 +60,10 @@ export async function getEventForEdit(id: string, viewer?: SessionUser | null) {
   if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
   const e = await db().event.findUnique({
     where: { id },
-    include: { ...snapshotInclude, revisions: { orderBy: { id: "desc" }, include: { user: { select: { name: true, email: true } } } } },
+    include: {
+      ...snapshotInclude,
+      revisions: { orderBy: { id: "desc" }, include: { user: { select: { name: true, email: true } } } },
+    },
   });
   if (!e || !mayReadEvent(viewer, e)) return null;
   const emails = maySeeEmails(viewer);
@@ -57,7 +81,11 @@ export async function getEventForEdit(id: string, viewer?: SessionUser | null) {
       version: r.version,
       createdAt: r.createdAt,
       // Other users' emails are for editors; a contributor sees names (and their own email).
-      by: r.user ? (emails || r.userId === viewer?.id ? `${r.user.name} <${r.user.email}>` : r.user.name) : "a deleted user",
+      by: r.user
+        ? emails || r.userId === viewer?.id
+          ? `${r.user.name} <${r.user.email}>`
+          : r.user.name
+        : "a deleted user",
       changes: r.changes as unknown as FieldChange[],
     })),
   };

@@ -17,10 +17,31 @@ const MONTHS = "2022-09-us-says-shells-by-month";
 let t: TestDatabase;
 let editor: SessionUser;
 
-const event = (id: string, date: Pick<EventInput, "startDate" | "endDate" | "precision" | "endPrecision">): EventInput => ({
-  id, title: "US says shells were shipped to Russia", summary: "The White House said so.", type: "arms-transfer", claimStatus: "alleged",
-  approximate: false, countryCodes: ["KP", "RU"], tags: [], itemCategories: [], status: "published", actors: [],
-  sources: [{ url: "https://example.org/kirby", title: "Briefing", sourceType: "official", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+const event = (
+  id: string,
+  date: Pick<EventInput, "startDate" | "endDate" | "precision" | "endPrecision">,
+): EventInput => ({
+  id,
+  title: "US says shells were shipped to Russia",
+  summary: "The White House said so.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  approximate: false,
+  countryCodes: ["KP", "RU"],
+  tags: [],
+  itemCategories: [],
+  status: "published",
+  actors: [],
+  sources: [
+    {
+      url: "https://example.org/kirby",
+      title: "Briefing",
+      sourceType: "official",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
   ...date,
 });
 
@@ -29,8 +50,16 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
-  await createEvent(t.prisma, editor, event(MIXED, { startDate: "2022-09-01", endDate: "2022-11-02", precision: "month", endPrecision: "day" }));
-  await createEvent(t.prisma, editor, event(MONTHS, { startDate: "2022-09-01", endDate: "2022-11-01", precision: "month" }));
+  await createEvent(
+    t.prisma,
+    editor,
+    event(MIXED, { startDate: "2022-09-01", endDate: "2022-11-02", precision: "month", endPrecision: "day" }),
+  );
+  await createEvent(
+    t.prisma,
+    editor,
+    event(MONTHS, { startDate: "2022-09-01", endDate: "2022-11-01", precision: "month" }),
+  );
 });
 afterAll(async () => {
   const { db } = await import("../db");
@@ -42,7 +71,13 @@ const stored = (id: string) => t.prisma.event.findUniqueOrThrow({ where: { id },
 
 describe("an end known to another precision than the start", () => {
   it("is stored with the span from the month's first day to the exact end, and in the revision", async () => {
-    expect(await stored(MIXED)).toMatchObject({ precision: "month", endPrecision: "day", endDate: new Date("2022-11-02"), spanStart: new Date("2022-09-01"), spanEnd: new Date("2022-11-02") });
+    expect(await stored(MIXED)).toMatchObject({
+      precision: "month",
+      endPrecision: "day",
+      endDate: new Date("2022-11-02"),
+      spanStart: new Date("2022-09-01"),
+      spanEnd: new Date("2022-11-02"),
+    });
     expect(toSnapshot(await stored(MIXED))).toMatchObject({ precision: "month", endPrecision: "day" });
     const revision = await t.prisma.revision.findFirstOrThrow({ where: { eventId: MIXED } });
     expect(revision.snapshot).toMatchObject({ endPrecision: "day" });
@@ -55,35 +90,77 @@ describe("an end known to another precision than the start", () => {
 
   it("changes nothing when saved again, even when the form spells out the start's precision for the end", async () => {
     const e = await stored(MONTHS);
-    const again = await updateEvent(t.prisma, editor, MONTHS, e.version, { ...toSnapshot(e), endPrecision: "month" }, { kind: "update", note: "No change." });
+    const again = await updateEvent(
+      t.prisma,
+      editor,
+      MONTHS,
+      e.version,
+      { ...toSnapshot(e), endPrecision: "month" },
+      { kind: "update", note: "No change." },
+    );
     expect(again).toMatchObject({ unchanged: true });
     const m = await stored(MIXED);
-    expect(await updateEvent(t.prisma, editor, MIXED, m.version, toSnapshot(m), { kind: "update", note: "No change." })).toMatchObject({ unchanged: true });
+    expect(
+      await updateEvent(t.prisma, editor, MIXED, m.version, toSnapshot(m), { kind: "update", note: "No change." }),
+    ).toMatchObject({ unchanged: true });
   });
 
   it("is recorded as a correction of endPrecision and endDate when an editor makes the end exact", async () => {
     const e = await stored(MONTHS);
-    await updateEvent(t.prisma, editor, MONTHS, e.version, { ...toSnapshot(e), endDate: "2022-11-02", endPrecision: "day" }, { kind: "correction", note: "The end is known to the day." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      MONTHS,
+      e.version,
+      { ...toSnapshot(e), endDate: "2022-11-02", endPrecision: "day" },
+      { kind: "correction", note: "The end is known to the day." },
+    );
     const last = await t.prisma.revision.findFirstOrThrow({ where: { eventId: MONTHS }, orderBy: { id: "desc" } });
-    expect(last.changes).toEqual([{ field: "endDate", from: "2022-11-01", to: "2022-11-02" }, { field: "endPrecision", from: null, to: "day" }]);
+    expect(last.changes).toEqual([
+      { field: "endDate", from: "2022-11-01", to: "2022-11-02" },
+      { field: "endPrecision", from: null, to: "day" },
+    ]);
     expect(await stored(MONTHS)).toMatchObject({ spanEnd: new Date("2022-11-02") });
     // Put back for the tests below.
     const now = await stored(MONTHS);
-    await updateEvent(t.prisma, editor, MONTHS, now.version, { ...toSnapshot(now), endDate: "2022-11-01", endPrecision: undefined }, { kind: "correction", note: "Back." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      MONTHS,
+      now.version,
+      { ...toSnapshot(now), endDate: "2022-11-01", endPrecision: undefined },
+      { kind: "correction", note: "Back." },
+    );
   });
 
   it("reaches the API as date.endPrecision, null when the end is as precise as the start", async () => {
-    const get = async (id: string) => apiEventSchema.parse(await (await handleGetEvent(new Request(`${ORIGIN}/api/v1/events/${id}`), id)).json()).date;
-    expect(await get(MIXED)).toEqual({ start: "2022-09-01", end: "2022-11-02", precision: "month", endPrecision: "day", approximate: false, display: "September 2022 – 2 November 2022" });
-    expect(await get(MONTHS)).toMatchObject({ precision: "month", endPrecision: null, display: "September 2022 – November 2022" });
+    const get = async (id: string) =>
+      apiEventSchema.parse(await (await handleGetEvent(new Request(`${ORIGIN}/api/v1/events/${id}`), id)).json()).date;
+    expect(await get(MIXED)).toEqual({
+      start: "2022-09-01",
+      end: "2022-11-02",
+      precision: "month",
+      endPrecision: "day",
+      approximate: false,
+      display: "September 2022 – 2 November 2022",
+    });
+    expect(await get(MONTHS)).toMatchObject({
+      precision: "month",
+      endPrecision: null,
+      display: "September 2022 – November 2022",
+    });
   });
 
   it("reaches /events.csv as end_date_precision, empty when the end is as precise as the start", async () => {
-    const text = await new Response(await csvBody("events", new URLSearchParams(), { client: t.prisma, origin: ORIGIN })).text();
+    const text = await new Response(
+      await csvBody("events", new URLSearchParams(), { client: t.prisma, origin: ORIGIN }),
+    ).text();
     const rows = parse(text, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.id, r.date_precision, r.end_date, r.end_date_precision]).sort()).toEqual([
-      [MONTHS, "month", "2022-11-01", ""],
-      [MIXED, "month", "2022-11-02", "day"],
-    ].sort());
+    expect(rows.map((r) => [r.id, r.date_precision, r.end_date, r.end_date_precision]).sort()).toEqual(
+      [
+        [MONTHS, "month", "2022-11-01", ""],
+        [MIXED, "month", "2022-11-02", "day"],
+      ].sort(),
+    );
   });
 });

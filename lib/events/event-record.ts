@@ -63,26 +63,27 @@ export function toEventCreateData(
     }),
     sources: {
       create: input.sources.map((s, position) => {
-        if (s.captureId !== undefined && !copyTexts.has(s.captureId)) throw new Error(`Unknown captured copy ${s.captureId} in event ${input.id}`);
+        if (s.captureId !== undefined && !copyTexts.has(s.captureId))
+          throw new Error(`Unknown captured copy ${s.captureId} in event ${input.id}`);
         const check = checkQuote(s.quote, s.captureId === undefined ? null : copyTexts.get(s.captureId));
         return {
-        position,
-        url: s.url ?? null,
-        title: s.title,
-        publisher: s.publisher ?? null,
-        author: s.author ?? null,
-        publishedOn: s.publishedOn ?? null,
-        accessedOn: s.accessedOn ? day(s.accessedOn) : null,
-        sourceType: s.sourceType,
-        quote: s.quote ?? null,
-        note: s.note ?? null,
-        stance: s.stance,
-        archivedUrl: s.archivedUrl ?? null,
-        language: s.language,
-        ...(s.captureId !== undefined ? { capture: { connect: { id: s.captureId } } } : {}),
-        quoteCheck: check.status,
-        quoteMatch: check.passage ?? null,
-      };
+          position,
+          url: s.url ?? null,
+          title: s.title,
+          publisher: s.publisher ?? null,
+          author: s.author ?? null,
+          publishedOn: s.publishedOn ?? null,
+          accessedOn: s.accessedOn ? day(s.accessedOn) : null,
+          sourceType: s.sourceType,
+          quote: s.quote ?? null,
+          note: s.note ?? null,
+          stance: s.stance,
+          archivedUrl: s.archivedUrl ?? null,
+          language: s.language,
+          ...(s.captureId !== undefined ? { capture: { connect: { id: s.captureId } } } : {}),
+          quoteCheck: check.status,
+          quoteMatch: check.passage ?? null,
+        };
       }),
     },
     actors: {

@@ -18,10 +18,30 @@ let contributor: SessionUser;
 let editor: SessionUser;
 
 const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id, title: "A shipment seen in a port", summary: "Something happened.", type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: "A shipment seen in a port",
+  summary: "Something happened.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-01-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "draft",
+  actors: [{ actor: "north-korea", role: "supplier" }],
+  sources: [
+    {
+      url: "https://example.org/a",
+      title: "Report A",
+      publisher: "Agency A",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
   ...extra,
 });
 
@@ -40,7 +60,15 @@ afterAll(() => t.drop());
 /** Waits until some statement in this database is waiting for a lock. */
 async function someoneWaitsForALock(admin: pg.Client) {
   await expect
-    .poll(async () => (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n, { timeout: 10_000 })
+    .poll(
+      async () =>
+        (
+          await admin.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+          )
+        ).rows[0].n,
+      { timeout: 10_000 },
+    )
     .toBeGreaterThan(0);
 }
 
@@ -54,9 +82,19 @@ describe("a save writes only the row it was judged on", () => {
       await gate.query("BEGIN");
       await gate.query("INSERT INTO actor (slug, name, kind, aliases) VALUES ('forged-gate', 'Gate', 'state', '{}')");
       // The contributor's save reads the draft (theirs: allowed), then waits on the gate.
-      const save = updateEvent(t.prisma, contributor, id, version + 1, draft(id, { summary: "The contributor's late edit." }), {
-        newActors: [{ slug: "forged-gate", name: "Gate", kind: "state", aliases: [] }],
-      }).then(() => "saved", (err: unknown) => err);
+      const save = updateEvent(
+        t.prisma,
+        contributor,
+        id,
+        version + 1,
+        draft(id, { summary: "The contributor's late edit." }),
+        {
+          newActors: [{ slug: "forged-gate", name: "Gate", kind: "state", aliases: [] }],
+        },
+      ).then(
+        () => "saved",
+        (err: unknown) => err,
+      );
       await someoneWaitsForALock(gate);
       // Meanwhile an editor publishes the draft: version + 1.
       expect((await transitionEvent(t.prisma, editor, id, version, "publish")).version).toBe(version + 1);
@@ -67,7 +105,9 @@ describe("a save writes only the row it was judged on", () => {
     }
     const stored = await t.prisma.event.findUniqueOrThrow({ where: { id } });
     expect([stored.status, stored.version, stored.summary]).toEqual(["published", version + 1, "Something happened."]);
-    const kinds = (await t.prisma.revision.findMany({ where: { eventId: id }, orderBy: { id: "asc" } })).map((r) => r.kind);
+    const kinds = (await t.prisma.revision.findMany({ where: { eventId: id }, orderBy: { id: "asc" } })).map(
+      (r) => r.kind,
+    );
     expect(kinds).toEqual(["create", "publish"]);
   });
 });

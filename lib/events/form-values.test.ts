@@ -4,8 +4,15 @@ import { emptyForm, fromInput, suggestId, toRawInput } from "./form-values";
 
 describe("form values", () => {
   const filled = {
-    ...emptyForm(), title: "Kim tours a fighter-jet plant", summary: "He visited.", type: "military-cooperation",
-    precision: "month" as const, start: "2023-09", countryCodes: "ru", tags: "Visit", actors: [{ actor: "kim-jong-un", role: "participant" }],
+    ...emptyForm(),
+    title: "Kim tours a fighter-jet plant",
+    summary: "He visited.",
+    type: "military-cooperation",
+    precision: "month" as const,
+    start: "2023-09",
+    countryCodes: "ru",
+    tags: "Visit",
+    actors: [{ actor: "kim-jong-un", role: "participant" }],
   };
   filled.sources = [{ ...filled.sources[0], title: "Report", quote: "He toured the plant." }];
 

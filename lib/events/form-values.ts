@@ -49,17 +49,48 @@ export interface FormValues {
 }
 
 export const emptySource = (): SourceDraft => ({
-  url: "", title: "", publisher: "", author: "", publishedOn: "", accessedOn: new Date().toISOString().slice(0, 10),
-  sourceType: "news", quote: "", note: "", stance: "supports", archivedUrl: "", language: "en", captureId: "",
+  url: "",
+  title: "",
+  publisher: "",
+  author: "",
+  publishedOn: "",
+  accessedOn: new Date().toISOString().slice(0, 10),
+  sourceType: "news",
+  quote: "",
+  note: "",
+  stance: "supports",
+  archivedUrl: "",
+  language: "en",
+  captureId: "",
 });
 
 export const emptyForm = (): FormValues => ({
-  id: "", title: "", summary: "", type: "", claimStatus: "confirmed", precision: "day", start: "", end: "", endPrecision: "", approximate: false,
-  place: "", countryCodes: "", latitude: "", longitude: "", locationPrecision: "country", tags: "", itemCategories: [], sanctionsRegime: "", instrument: "",
-  actors: [], sources: [emptySource()], newActors: [],
+  id: "",
+  title: "",
+  summary: "",
+  type: "",
+  claimStatus: "confirmed",
+  precision: "day",
+  start: "",
+  end: "",
+  endPrecision: "",
+  approximate: false,
+  place: "",
+  countryCodes: "",
+  latitude: "",
+  longitude: "",
+  locationPrecision: "country",
+  tags: "",
+  itemCategories: [],
+  sanctionsRegime: "",
+  instrument: "",
+  actors: [],
+  sources: [emptySource()],
+  newActors: [],
 });
 
-const cut = (date: string, precision: DatePrecisionSlug) => (precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date);
+const cut = (date: string, precision: DatePrecisionSlug) =>
+  precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date;
 /** First day of the period typed, e.g. "2023-09" → "2023-09-01". */
 export const periodStart = (typed: string, precision: DatePrecisionSlug) =>
   precision === "year" ? `${typed}-01-01` : precision === "month" ? `${typed}-01` : typed;
@@ -79,7 +110,11 @@ export function suggestId(values: Pick<FormValues, "start" | "title">): string {
   return [values.start.trim(), slugify(values.title)].filter(Boolean).join("-");
 }
 
-const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 const blank = (s: string) => (s.trim() ? s.trim() : undefined);
 const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 
@@ -108,25 +143,59 @@ export function toRawInput(v: FormValues, status: EventInput["status"]): Record<
     status,
     actors: v.actors,
     sources: v.sources.map((s) => ({
-      url: blank(s.url), title: s.title, publisher: blank(s.publisher), author: blank(s.author), publishedOn: blank(s.publishedOn),
-      accessedOn: blank(s.accessedOn), sourceType: s.sourceType, quote: blank(s.quote), note: blank(s.note), stance: s.stance,
-      archivedUrl: blank(s.archivedUrl), language: s.language.trim() || "en", captureId: num(s.captureId),
+      url: blank(s.url),
+      title: s.title,
+      publisher: blank(s.publisher),
+      author: blank(s.author),
+      publishedOn: blank(s.publishedOn),
+      accessedOn: blank(s.accessedOn),
+      sourceType: s.sourceType,
+      quote: blank(s.quote),
+      note: blank(s.note),
+      stance: s.stance,
+      archivedUrl: blank(s.archivedUrl),
+      language: s.language.trim() || "en",
+      captureId: num(s.captureId),
     })),
   };
 }
 
 export function fromInput(e: EventInput): FormValues {
   return {
-    id: e.id, title: e.title, summary: e.summary, type: e.type, claimStatus: e.claimStatus, precision: e.precision,
-    start: cut(e.startDate, e.precision), end: e.endDate ? cut(e.endDate, e.endPrecision ?? e.precision) : "", endPrecision: e.endPrecision ?? "", approximate: e.approximate,
-    place: e.place ?? "", countryCodes: e.countryCodes.join(", "), latitude: e.latitude?.toString() ?? "", longitude: e.longitude?.toString() ?? "",
+    id: e.id,
+    title: e.title,
+    summary: e.summary,
+    type: e.type,
+    claimStatus: e.claimStatus,
+    precision: e.precision,
+    start: cut(e.startDate, e.precision),
+    end: e.endDate ? cut(e.endDate, e.endPrecision ?? e.precision) : "",
+    endPrecision: e.endPrecision ?? "",
+    approximate: e.approximate,
+    place: e.place ?? "",
+    countryCodes: e.countryCodes.join(", "),
+    latitude: e.latitude?.toString() ?? "",
+    longitude: e.longitude?.toString() ?? "",
     locationPrecision: e.locationPrecision ?? "country",
-    tags: e.tags.join(", "), itemCategories: [...e.itemCategories], sanctionsRegime: e.sanctionsRegime ?? "", instrument: e.instrument ?? "",
+    tags: e.tags.join(", "),
+    itemCategories: [...e.itemCategories],
+    sanctionsRegime: e.sanctionsRegime ?? "",
+    instrument: e.instrument ?? "",
     actors: e.actors.map((a) => ({ ...a })),
     sources: e.sources.map((s) => ({
-      url: s.url ?? "", title: s.title, publisher: s.publisher ?? "", author: s.author ?? "", publishedOn: s.publishedOn ?? "",
-      accessedOn: s.accessedOn ?? "", sourceType: s.sourceType, quote: s.quote ?? "", note: s.note ?? "", stance: s.stance,
-      archivedUrl: s.archivedUrl ?? "", language: s.language, captureId: s.captureId?.toString() ?? "",
+      url: s.url ?? "",
+      title: s.title,
+      publisher: s.publisher ?? "",
+      author: s.author ?? "",
+      publishedOn: s.publishedOn ?? "",
+      accessedOn: s.accessedOn ?? "",
+      sourceType: s.sourceType,
+      quote: s.quote ?? "",
+      note: s.note ?? "",
+      stance: s.stance,
+      archivedUrl: s.archivedUrl ?? "",
+      language: s.language,
+      captureId: s.captureId?.toString() ?? "",
     })),
     newActors: [],
   };

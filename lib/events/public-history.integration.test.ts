@@ -14,10 +14,33 @@ let editor: SessionUser;
 const ID = "2024-03-public-history-test";
 
 const draft = (summary: string): EventInput => ({
-  id: ID, title: "Public history test shipment", summary, type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-03-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
-  sources: [{ url: "https://example.org/ph", title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id: ID,
+  title: "Public history test shipment",
+  summary,
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-03-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "draft",
+  actors: [
+    { actor: "north-korea", role: "supplier" },
+    { actor: "russia", role: "recipient" },
+  ],
+  sources: [
+    {
+      url: "https://example.org/ph",
+      title: "Report",
+      publisher: "Agency",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -28,19 +51,27 @@ beforeAll(async () => {
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
   // As a draft: two edits with working notes and a restore, then review and publication.
   let { version } = await createEvent(t.prisma, editor, draft("First draft."));
-  ({ version } = await updateEvent(t.prisma, editor, ID, version, draft("Second draft: DRAFT-ONLY wording."), { note: "DRAFT-ONLY working note" }));
+  ({ version } = await updateEvent(t.prisma, editor, ID, version, draft("Second draft: DRAFT-ONLY wording."), {
+    note: "DRAFT-ONLY working note",
+  }));
   const first = await t.prisma.revision.findFirstOrThrow({ where: { eventId: ID, kind: "create" } });
   ({ version } = await restoreRevision(t.prisma, editor, ID, version, first.id));
   ({ version } = await transitionEvent(t.prisma, editor, ID, version, "submit"));
   ({ version } = await transitionEvent(t.prisma, editor, ID, version, "publish"));
-  await updateEvent(t.prisma, editor, ID, version, draft("Published, then corrected."), { kind: "correction", note: "The month was right; the summary was not." });
+  await updateEvent(t.prisma, editor, ID, version, draft("Published, then corrected."), {
+    kind: "correction",
+    note: "The month was right; the summary was not.",
+  });
 });
 afterAll(() => t.drop());
 
 describe("an event's public history", () => {
   it("starts at its first publication on the event's page", async () => {
     const history = await getPublicHistory(ID);
-    expect(history.map((h) => [h.kind, h.note])).toEqual([["publish", null], ["correction", "The month was right; the summary was not."]]);
+    expect(history.map((h) => [h.kind, h.note])).toEqual([
+      ["publish", null],
+      ["correction", "The month was right; the summary was not."],
+    ]);
   });
 
   it("starts at its first publication in the Atom feed", async () => {
@@ -52,8 +83,19 @@ describe("an event's public history", () => {
 
   it("starts with the creation of an event published at once", async () => {
     const id = "2024-03-public-at-once";
-    const { version } = await createEvent(t.prisma, editor, { ...draft("Published at once."), id, status: "published" });
-    await updateEvent(t.prisma, editor, id, version, { ...draft("Updated in public."), id }, { kind: "update", note: "A second source named the port." });
+    const { version } = await createEvent(t.prisma, editor, {
+      ...draft("Published at once."),
+      id,
+      status: "published",
+    });
+    await updateEvent(
+      t.prisma,
+      editor,
+      id,
+      version,
+      { ...draft("Updated in public."), id },
+      { kind: "update", note: "A second source named the port." },
+    );
     expect((await getPublicHistory(id)).map((h) => h.kind)).toEqual(["update"]);
   });
 });

@@ -21,11 +21,18 @@ describe("provenance in the public queries", () => {
   it("gives each source its stance, quote check and copy's date and SHA-256, but not the matched passage", async () => {
     const e = await getEvent(fixture.id);
     const [report, wire, background, denial] = e!.sources;
-    expect(report).toMatchObject({ stance: "supports", quoteCheck: "verified", note: fixture.notes.report, capture: { capturedAt: CAPTURED_AT, sha256: fixture.sha256 } });
+    expect(report).toMatchObject({
+      stance: "supports",
+      quoteCheck: "verified",
+      note: fixture.notes.report,
+      capture: { capturedAt: CAPTURED_AT, sha256: fixture.sha256 },
+    });
     expect(report).not.toHaveProperty("quoteMatch");
     expect(JSON.stringify(e)).not.toContain("The ministry declined to comment");
     // The passage is stored for editors all the same.
-    expect((await t.prisma.source.findUnique({ where: { id: report.id } }))?.quoteMatch).toContain(fixture.quotes.verified);
+    expect((await t.prisma.source.findUnique({ where: { id: report.id } }))?.quoteMatch).toContain(
+      fixture.quotes.verified,
+    );
     expect(wire).toMatchObject({ quoteCheck: "no_copy", capture: null });
     expect(background).toMatchObject({ stance: "context", quote: null, quoteCheck: "no_quote" });
     expect(denial).toMatchObject({ stance: "disputes", quote: fixture.quotes.denial });

@@ -43,14 +43,19 @@ describe("event queries on the seed data", () => {
 
   it("matches a date range exactly when the event's span overlaps it (any range, any precision)", async () => {
     const all = (await list("pageSize=100")).rows;
-    const day = fc.date({ min: new Date("1990-01-01"), max: new Date("2026-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("1990-01-01"), max: new Date("2026-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     // Short ranges around month and year edges matter most, so offsets are mostly small.
     const offset = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 8000 }));
     await fc.assert(
       fc.asyncProperty(day, offset, async (from, days) => {
         const to = new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
         const got = (await list(`from=${from}&to=${to}&pageSize=100`)).rows.map((r) => r.id).sort();
-        const expected = all.filter((r) => overlaps(spanOf(r.date), from, to)).map((r) => r.id).sort();
+        const expected = all
+          .filter((r) => overlaps(spanOf(r.date), from, to))
+          .map((r) => r.id)
+          .sort();
         expect(got).toEqual(expected);
       }),
       { numRuns: 40 },
@@ -101,7 +106,10 @@ describe("event queries on the seed data", () => {
     await t.prisma.event.update({ where: { id: "2023-09-13-kim-putin-vostochny-summit" }, data: { status: "draft" } });
     expect(await getEvent("2023-09-13-kim-putin-vostochny-summit")).toBeNull();
     expect((await list("")).total).toBe(29);
-    await t.prisma.event.update({ where: { id: "2023-09-13-kim-putin-vostochny-summit" }, data: { status: "published" } });
+    await t.prisma.event.update({
+      where: { id: "2023-09-13-kim-putin-vostochny-summit" },
+      data: { status: "published" },
+    });
   });
 
   it("summarises the data for the overview", async () => {

@@ -28,7 +28,13 @@ export interface EventRow {
   disputeCount: number;
 }
 
-function toDate(e: { startDate: Date; endDate: Date | null; precision: EventDate["precision"]; endPrecision: EventDate["endPrecision"]; approximate: boolean }): EventDate {
+function toDate(e: {
+  startDate: Date;
+  endDate: Date | null;
+  precision: EventDate["precision"];
+  endPrecision: EventDate["endPrecision"];
+  approximate: boolean;
+}): EventDate {
   return {
     startDate: toIsoDay(e.startDate),
     endDate: e.endDate ? toIsoDay(e.endDate) : null,
@@ -69,17 +75,28 @@ export async function loadEventRows(client: PrismaClient, ids: string[]): Promis
     CROSS JOIN LATERAL (SELECT count(*)::int AS source_count, (count(*) FILTER (WHERE s.stance = 'disputes'))::int AS dispute_count
                           FROM source s WHERE s.event_id = e.id) sc
     WHERE e.id = ANY(${ids}::text[])`;
-  return new Map(records.map((e) => [e.id, {
-    id: e.id,
-    title: e.title,
-    type: e.type,
-    claimStatus: e.claim_status,
-    date: toDate({ startDate: e.start_date, endDate: e.end_date, precision: e.precision, endPrecision: e.end_precision, approximate: e.approximate }),
-    place: e.place,
-    actors: e.actors,
-    sourceCount: e.source_count,
-    disputeCount: e.dispute_count,
-  }]));
+  return new Map(
+    records.map((e) => [
+      e.id,
+      {
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        claimStatus: e.claim_status,
+        date: toDate({
+          startDate: e.start_date,
+          endDate: e.end_date,
+          precision: e.precision,
+          endPrecision: e.end_precision,
+          approximate: e.approximate,
+        }),
+        place: e.place,
+        actors: e.actors,
+        sourceCount: e.source_count,
+        disputeCount: e.dispute_count,
+      },
+    ]),
+  );
 }
 
 /** One page of published events. `client` is for the benchmark, which logs the SQL it runs. */
@@ -91,13 +108,22 @@ export async function listEvents(
   const orderBy = buildEventOrderBy(query.sort);
   // Page through ids alone (an index-only scan, even at deep offsets), counting at the same time.
   const pageIds = (page: number) =>
-    client.event.findMany({ where, orderBy, skip: (page - 1) * query.pageSize, take: query.pageSize, select: { id: true } });
+    client.event.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: { id: true },
+    });
   const [total, firstTry] = await Promise.all([client.event.count({ where }), pageIds(query.page)]);
   let ids = firstTry;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   if (page !== query.page) ids = await pageIds(page); // past the end: show the last page
-  const byId = await loadEventRows(client, ids.map((r) => r.id));
+  const byId = await loadEventRows(
+    client,
+    ids.map((r) => r.id),
+  );
   const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
   return { rows, total, page, pageCount };
 }
@@ -113,7 +139,11 @@ export const getEvent = cache(async (id: string) => {
   const e = await readDb().event.findFirst({
     where: { id, status: { in: ["published", "retracted"] }, deleted: false },
     include: {
-      sources: { orderBy: { position: "asc" }, omit: { quoteMatch: true }, include: { capture: { select: { capturedAt: true, sha256: true } } } },
+      sources: {
+        orderBy: { position: "asc" },
+        omit: { quoteMatch: true },
+        include: { capture: { select: { capturedAt: true, sha256: true } } },
+      },
       actors: { include: { actor: true }, orderBy: { actorId: "asc" } },
     },
   });
@@ -123,7 +153,11 @@ export const getEvent = cache(async (id: string) => {
   return {
     ...rest,
     date: toDate({ startDate, endDate, precision, endPrecision, approximate }),
-    sources: sources.map((s) => ({ ...s, urlCheck: checks.get(s.url ?? "") ?? null, archiveCheck: checks.get(s.archivedUrl ?? "") ?? null })),
+    sources: sources.map((s) => ({
+      ...s,
+      urlCheck: checks.get(s.url ?? "") ?? null,
+      archiveCheck: checks.get(s.archivedUrl ?? "") ?? null,
+    })),
   };
 });
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
@@ -132,7 +166,10 @@ export type EventSourceView = EventDetail["sources"][number];
 async function loadLinkChecks(urls: (string | null)[]) {
   const wanted = [...new Set(urls.filter((u): u is string => Boolean(u)))];
   if (!wanted.length) return new Map<string, LinkCheckView>();
-  const rows = await readDb().linkCheck.findMany({ where: { url: { in: wanted } }, select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true } });
+  const rows = await readDb().linkCheck.findMany({
+    where: { url: { in: wanted } },
+    select: { url: true, status: true, firstFailureAt: true, lastCheckedAt: true },
+  });
   return new Map(rows.map((r) => [r.url, r as LinkCheckView]));
 }
 export type LinkCheckView = { url: string; status: string; firstFailureAt: Date | null; lastCheckedAt: Date };

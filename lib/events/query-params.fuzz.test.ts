@@ -9,7 +9,14 @@ import { expectHumanMessage } from "../testing/fuzz/messages";
 import { KNOWN_PARAMS, searchParams, searchParamsRecord } from "../testing/fuzz/query-strings";
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS } from "./codebook";
 import { isIsoDay, parseDateBound } from "./date-span";
-import { MAX_PAGE_SIZE, MAX_Q_LENGTH, parseEventQuery, serializeEventQuery, SORTS, type EventQuery } from "./query-params";
+import {
+  MAX_PAGE_SIZE,
+  MAX_Q_LENGTH,
+  parseEventQuery,
+  serializeEventQuery,
+  SORTS,
+  type EventQuery,
+} from "./query-params";
 import { isStorableText } from "./schemas";
 
 function expectUsable(query: EventQuery) {
@@ -43,7 +50,10 @@ describe("parseEventQuery under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   });
 
   it("does the same for Next's searchParams objects", () => {
-    fc.assert(fc.property(searchParamsRecord, (raw) => expectUsable(parseEventQuery(raw).query)), fuzzParams());
+    fc.assert(
+      fc.property(searchParamsRecord, (raw) => expectUsable(parseEventQuery(raw).query)),
+      fuzzParams(),
+    );
   });
 
   it("serialises every query it produces to a link that reads back the same, without notices", () => {

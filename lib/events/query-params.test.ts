@@ -10,7 +10,9 @@ describe("parseEventQuery", () => {
   });
 
   it("reads repeated and comma-separated lists and drops duplicates", () => {
-    const { query } = parseEventQuery(new URLSearchParams("type=summit-meeting&type=arms-transfer,summit-meeting&claim=alleged"));
+    const { query } = parseEventQuery(
+      new URLSearchParams("type=summit-meeting&type=arms-transfer,summit-meeting&claim=alleged"),
+    );
     expect(query.types).toEqual(["summit-meeting", "arms-transfer"]);
     expect(query.claims).toEqual(["alleged"]);
   });
@@ -56,7 +58,8 @@ describe("parseEventQuery", () => {
   });
 
   it("round-trips through the URL it serializes to", () => {
-    const raw = "q=Sullivan&type=statement-warning&actor=jake-sullivan&claim=confirmed&from=2023-09&to=2023&sort=title&page=2&pageSize=10";
+    const raw =
+      "q=Sullivan&type=statement-warning&actor=jake-sullivan&claim=confirmed&from=2023-09&to=2023&sort=title&page=2&pageSize=10";
     const { query } = parseEventQuery(new URLSearchParams(raw));
     const again = parseEventQuery(new URLSearchParams(serializeEventQuery(query).slice(1))).query;
     expect(again).toEqual(query);

@@ -1,12 +1,7 @@
 // The one parser for the event list's URL parameters, shared by the table, the timeline, the
 // CSV and the API. Bad values never fail the request: each is dropped or clamped, and a notice
 // says what happened so the page can tell the reader.
-import {
-  CLAIM_STATUS_SLUGS,
-  EVENT_TYPE_SLUGS,
-  type ClaimStatusSlug,
-  type EventType,
-} from "./codebook";
+import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS, type ClaimStatusSlug, type EventType } from "./codebook";
 import { parseDateBound } from "./date-span";
 
 export const SORTS = ["-date", "date", "title", "-title"] as const;
@@ -16,7 +11,8 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_Q_LENGTH = 200;
 const MAX_LIST_VALUES = 50;
-const UNSEARCHABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSEARCHABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export interface EventQuery {
   q?: string;
@@ -54,14 +50,23 @@ export function rawValues(raw: RawParams, key: string): string[] {
 function values(raw: RawParams, key: string): string[] {
   const list = rawValues(raw, key);
   // Accept both repeated keys (what a form sends) and comma-separated lists (handy to type).
-  return list.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  return list
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
 
 type Note = (param: string, message: string) => void;
 
-function pickAllowed<T extends string>(raw: string[], allowed: readonly T[], param: string, label: string, note: Note): T[] {
+function pickAllowed<T extends string>(
+  raw: string[],
+  allowed: readonly T[],
+  param: string,
+  label: string,
+  note: Note,
+): T[] {
   const ok = [...new Set(raw.filter((v): v is T => (allowed as readonly string[]).includes(v)))];
   for (const bad of raw.filter((v) => !(allowed as readonly string[]).includes(v)).slice(0, 5)) {
     note(param, `Ignored unknown ${label} ${quote(bad)}.`);
@@ -167,5 +172,13 @@ export function serializeEventQuery(query: Partial<EventQuery>): string {
 
 /** True when the query narrows the list (anything beyond sort and paging). */
 export function hasFilters(query: EventQuery): boolean {
-  return Boolean(query.q || query.types.length || query.actors.length || query.claims.length || query.from || query.to || query.includeRetracted);
+  return Boolean(
+    query.q ||
+    query.types.length ||
+    query.actors.length ||
+    query.claims.length ||
+    query.from ||
+    query.to ||
+    query.includeRetracted,
+  );
 }

@@ -18,10 +18,33 @@ const users = {} as Record<Reader, SessionUser>;
 const SHARED_URL = "https://example.org/read-matrix";
 
 const draft = (id: string): EventInput => ({
-  id, title: `Read matrix ${id}`, summary: "Something happened.", type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-02-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: ["artillery-ammunition"],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
-  sources: [{ url: SHARED_URL, title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: `Read matrix ${id}`,
+  summary: "Something happened.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-02-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: ["artillery-ammunition"],
+  status: "draft",
+  actors: [
+    { actor: "north-korea", role: "supplier" },
+    { actor: "russia", role: "recipient" },
+  ],
+  sources: [
+    {
+      url: SHARED_URL,
+      title: "Report",
+      publisher: "Agency",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
 });
 
 // One event per stage; "own" ones belong to `contributor`, the others to `contributor2`.
@@ -39,7 +62,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url; // the desk's queries use db(), which opens this database
   await seedDatabase(t.prisma);
-  for (const [key, role] of [["contributor", "contributor"], ["contributor2", "contributor"], ["editor", "editor"], ["admin", "admin"]] as const) {
+  for (const [key, role] of [
+    ["contributor", "contributor"],
+    ["contributor2", "contributor"],
+    ["editor", "editor"],
+    ["admin", "admin"],
+  ] as const) {
     const u = await t.prisma.user.create({ data: { email: `${key}@read.example`, name: `Reader ${key}`, role } });
     users[key] = { id: u.id, email: u.email, name: u.name, role };
   }
@@ -48,7 +76,8 @@ beforeAll(async () => {
     const id = idOf(stage);
     let { version } = await createEvent(t.prisma, owner, draft(id));
     if (stage.endsWith("review")) await transitionEvent(t.prisma, owner, id, version, "submit");
-    if (["published", "retracted", "deleted"].includes(stage)) ({ version } = await transitionEvent(t.prisma, users.editor, id, version, "publish"));
+    if (["published", "retracted", "deleted"].includes(stage))
+      ({ version } = await transitionEvent(t.prisma, users.editor, id, version, "publish"));
     if (stage === "retracted") await transitionEvent(t.prisma, users.editor, id, version, "retract", "Withdrawn.");
     if (stage === "deleted") await deleteEvent(t.prisma, users.admin, id, version);
   }
@@ -70,7 +99,11 @@ describe("read authorisation matrix", () => {
     });
 
     it(`duplicate hints for a ${reader} name exactly: ${allowed[reader].join(", ")}`, async () => {
-      const hints = await findPossibleDuplicates(t.prisma, users[reader], { startDate: "2024-02-01", title: "Something else entirely", urls: [SHARED_URL] });
+      const hints = await findPossibleDuplicates(t.prisma, users[reader], {
+        startDate: "2024-02-01",
+        title: "Something else entirely",
+        urls: [SHARED_URL],
+      });
       expect(seen(hints.map((h) => h.id))).toEqual(allowed[reader]);
     });
 
@@ -89,18 +122,26 @@ describe("read authorisation matrix", () => {
   it("gives the same answer in Prisma's filter and for one event read", async () => {
     const all = await t.prisma.event.findMany({ where: { id: { in: EVENTS.map(idOf) } } });
     for (const reader of Object.keys(allowed) as Reader[]) {
-      const filtered = await t.prisma.event.findMany({ where: { id: { in: EVENTS.map(idOf) }, ...eventsVisibleTo(users[reader]) }, select: { id: true } });
-      expect(seen(filtered.map((e) => e.id)), reader).toEqual(seen(all.filter((e) => mayReadEvent(users[reader], e)).map((e) => e.id)));
+      const filtered = await t.prisma.event.findMany({
+        where: { id: { in: EVENTS.map(idOf) }, ...eventsVisibleTo(users[reader]) },
+        select: { id: true },
+      });
+      expect(seen(filtered.map((e) => e.id)), reader).toEqual(
+        seen(all.filter((e) => mayReadEvent(users[reader], e)).map((e) => e.id)),
+      );
     }
   });
 
   it("shows other users' emails in an event's history to editors only", async () => {
-    const byLines = async (reader: Reader) => (await getEventForEdit(idOf("published"), users[reader]))!.revisions.map((r) => r.by).join("\n");
+    const byLines = async (reader: Reader) =>
+      (await getEventForEdit(idOf("published"), users[reader]))!.revisions.map((r) => r.by).join("\n");
     expect(await byLines("editor")).toContain(users.contributor2.email);
     const forContributor = await byLines("contributor");
     expect(forContributor).toContain(users.contributor2.name); // who, by name
     expect(forContributor).not.toContain("@");
     // Their own email is theirs to see.
-    expect((await getEventForEdit(idOf("own-draft"), users.contributor))!.revisions[0].by).toBe(`${users.contributor.name} <${users.contributor.email}>`);
+    expect((await getEventForEdit(idOf("own-draft"), users.contributor))!.revisions[0].by).toBe(
+      `${users.contributor.name} <${users.contributor.email}>`,
+    );
   });
 });

@@ -8,7 +8,15 @@ import { fuzzParams } from "../testing/fuzz/params";
 import { describeInput, expectFieldErrors } from "../testing/fuzz/messages";
 import { validEvent, validSlug, validSource } from "../testing/fuzz/valid-events";
 import { stringsIn } from "../testing/fuzz/walk";
-import { eventInputSchema, fieldErrorsOf, httpUrlSchema, isStorableText, newActorSchema, slugSchema, sourceInputSchema } from "./schemas";
+import {
+  eventInputSchema,
+  fieldErrorsOf,
+  httpUrlSchema,
+  isStorableText,
+  newActorSchema,
+  slugSchema,
+  sourceInputSchema,
+} from "./schemas";
 
 const SCHEMAS = { eventInputSchema, sourceInputSchema, newActorSchema, httpUrlSchema, slugSchema };
 
@@ -16,13 +24,18 @@ const SCHEMAS = { eventInputSchema, sourceInputSchema, newActorSchema, httpUrlSc
 function checkOutcome(schema: (typeof SCHEMAS)[keyof typeof SCHEMAS], input: unknown) {
   const r = schema.safeParse(input);
   if (!r.success) expectFieldErrors(fieldErrorsOf(r.error), input);
-  else for (const s of stringsIn(r.data)) expect(isStorableText(s), `accepted unstorable text in ${describeInput(input)}`).toBe(true);
+  else
+    for (const s of stringsIn(r.data))
+      expect(isStorableText(s), `accepted unstorable text in ${describeInput(input)}`).toBe(true);
   return r;
 }
 
 describe.each(Object.entries(SCHEMAS))("%s under fuzzing", { timeout: FUZZ_TIMEOUT }, (_name, schema) => {
   it("never throws on any value and refuses with readable field errors", () => {
-    fc.assert(fc.property(hostileValue, (v) => void checkOutcome(schema, v)), fuzzParams());
+    fc.assert(
+      fc.property(hostileValue, (v) => void checkOutcome(schema, v)),
+      fuzzParams(),
+    );
   });
 });
 
@@ -53,7 +66,15 @@ describe("eventInputSchema", { timeout: FUZZ_TIMEOUT }, () => {
   });
 
   it("puts the refusal of a hostile title, summary or quote on that field", () => {
-    const field = fc.constantFrom("title", "summary", "place", "instrument", "sources.0.quote", "sources.0.title", "sources.0.url");
+    const field = fc.constantFrom(
+      "title",
+      "summary",
+      "place",
+      "instrument",
+      "sources.0.quote",
+      "sources.0.title",
+      "sources.0.url",
+    );
     fc.assert(
       fc.property(event, field, hostileString, (e, path, text) => {
         const input = structuredClone(e) as Record<string, unknown>;
@@ -74,26 +95,46 @@ describe("eventInputSchema", { timeout: FUZZ_TIMEOUT }, () => {
     for (const bad of ["\u0000", "\u0001", "\u001b", "\ud800", "\udfff", "\uffff"]) {
       const r = sourceInputSchema.safeParse({ title: `A title ${bad}`, sourceType: "news", quote: "fine" });
       expect(r.success, JSON.stringify(bad)).toBe(false);
-      expect(fieldErrorsOf(r.error!).title).toEqual(["Remove the invisible control characters (such as NUL) from this text"]);
+      expect(fieldErrorsOf(r.error!).title).toEqual([
+        "Remove the invisible control characters (such as NUL) from this text",
+      ]);
     }
-    for (const fine of HOSTILE_CHARS.filter(isStorableText)) expect(sourceInputSchema.safeParse({ title: `A title ${fine}`, sourceType: "news", quote: "q" }).success).toBe(true);
+    for (const fine of HOSTILE_CHARS.filter(isStorableText))
+      expect(sourceInputSchema.safeParse({ title: `A title ${fine}`, sourceType: "news", quote: "q" }).success).toBe(
+        true,
+      );
   });
 
   it("says “Required” for a missing field, not zod's wording (regression)", () => {
     const r = eventInputSchema.safeParse({});
     expect(fieldErrorsOf(r.error!).summary).toEqual(["Required"]);
-    expect(fieldErrorsOf(eventInputSchema.safeParse({ latitude: NaN }).error!).latitude).toEqual(["Enter a finite number"]);
+    expect(fieldErrorsOf(eventInputSchema.safeParse({ latitude: NaN }).error!).latitude).toEqual([
+      "Enter a finite number",
+    ]);
   });
 });
 
 describe("sources and new actors", { timeout: FUZZ_TIMEOUT }, () => {
   it("accepts every valid source", () => {
-    fc.assert(fc.property(validSource, (s) => void expect(sourceInputSchema.safeParse(s).success).toBe(true)), fuzzParams());
+    fc.assert(
+      fc.property(validSource, (s) => void expect(sourceInputSchema.safeParse(s).success).toBe(true)),
+      fuzzParams(),
+    );
   });
 
   it("accepts every valid new actor and refuses mutated ones readably", () => {
-    const actor = fc.record({ slug: validSlug, name: fc.constantFrom("Kim Jong-un", "Роснефть", "조선", "Ahmad ibn Ḥanbal"), kind: fc.constantFrom("state", "person", "organisation", "international_body", "company" as const) });
-    fc.assert(fc.property(actor, (a) => void expect(newActorSchema.safeParse(a).success).toBe(true)), fuzzParams());
-    fc.assert(fc.property(mutated(actor, hostileValue), (a) => void checkOutcome(newActorSchema, a)), fuzzParams());
+    const actor = fc.record({
+      slug: validSlug,
+      name: fc.constantFrom("Kim Jong-un", "Роснефть", "조선", "Ahmad ibn Ḥanbal"),
+      kind: fc.constantFrom("state", "person", "organisation", "international_body", "company" as const),
+    });
+    fc.assert(
+      fc.property(actor, (a) => void expect(newActorSchema.safeParse(a).success).toBe(true)),
+      fuzzParams(),
+    );
+    fc.assert(
+      fc.property(mutated(actor, hostileValue), (a) => void checkOutcome(newActorSchema, a)),
+      fuzzParams(),
+    );
   });
 });

@@ -22,10 +22,12 @@ const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, 
 // PostgreSQL cannot store NUL, XML 1.0 (the Atom feed) forbids the other C0 controls, and a
 // lone UTF-16 surrogate would silently become U+FFFD on its way to the database: text holding
 // any of them is refused here rather than failing, or changing, at the write.
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const isStorableText = (s: string) => !UNSTORABLE.test(s);
 /** A string that can be stored and shown as it was typed. */
-export const textSchema = () => z.string().refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text");
+export const textSchema = () =>
+  z.string().refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text");
 
 export const httpUrlSchema = textSchema()
   .trim()
@@ -51,23 +53,36 @@ export const slugSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
 
-export const sourceInputSchema = z.object({
-  url: httpUrlSchema.optional(),
-  title: textSchema().trim().min(1, "A source needs a title").max(500),
-  publisher: textSchema().trim().max(200).optional(),
-  author: textSchema().trim().max(200).optional(),
-  publishedOn: partialDateSchema.optional(),
-  accessedOn: isoDaySchema.optional(),
-  sourceType: z.enum(keys<SourceTypeSlug>(SOURCE_TYPES)),
-  /** The source's own words, exactly; an editor's summary of it goes in `note`. */
-  quote: textSchema().trim().max(5000).optional(),
-  note: textSchema().trim().max(2000).optional(),
-  stance: z.enum(keys<SourceStanceSlug>(SOURCE_STANCES)).default("supports"),
-  archivedUrl: httpUrlSchema.optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko").default("en"),
-  /** The captured copy its quote is checked against (lib/captures). */
-  captureId: z.number().int().min(1).max(2 ** 31 - 1).optional(),
-}).refine((s) => Boolean(s.quote || s.note), { path: ["quote"], message: "Quote the source's own words, or say in a note what it supports" });
+export const sourceInputSchema = z
+  .object({
+    url: httpUrlSchema.optional(),
+    title: textSchema().trim().min(1, "A source needs a title").max(500),
+    publisher: textSchema().trim().max(200).optional(),
+    author: textSchema().trim().max(200).optional(),
+    publishedOn: partialDateSchema.optional(),
+    accessedOn: isoDaySchema.optional(),
+    sourceType: z.enum(keys<SourceTypeSlug>(SOURCE_TYPES)),
+    /** The source's own words, exactly; an editor's summary of it goes in `note`. */
+    quote: textSchema().trim().max(5000).optional(),
+    note: textSchema().trim().max(2000).optional(),
+    stance: z.enum(keys<SourceStanceSlug>(SOURCE_STANCES)).default("supports"),
+    archivedUrl: httpUrlSchema.optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Use a language tag such as en or ko")
+      .default("en"),
+    /** The captured copy its quote is checked against (lib/captures). */
+    captureId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .optional(),
+  })
+  .refine((s) => Boolean(s.quote || s.note), {
+    path: ["quote"],
+    message: "Quote the source's own words, or say in a note what it supports",
+  });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 
 export const eventInputSchema = z
@@ -84,13 +99,22 @@ export const eventInputSchema = z
     endPrecision: z.enum(["day", "month", "year"]).optional(),
     approximate: z.boolean().default(false),
     place: textSchema().trim().max(300).optional(),
-    countryCodes: z.array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes")).max(20).default([]),
+    countryCodes: z
+      .array(z.string().regex(/^[A-Z]{2}$/, "Use ISO 3166 two-letter codes"))
+      .max(20)
+      .default([]),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
     /** How precisely the place is known; absent means country, as for rows written before it. */
     locationPrecision: z.enum(["exact", "city", "region", "country"]).optional(),
-    tags: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).max(30).default([]),
-    itemCategories: z.array(z.enum(ITEM_CATEGORY_SLUGS as [string, ...string[]])).max(20).default([]),
+    tags: z
+      .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
+      .max(30)
+      .default([]),
+    itemCategories: z
+      .array(z.enum(ITEM_CATEGORY_SLUGS as [string, ...string[]]))
+      .max(20)
+      .default([]),
     sanctionsRegime: z.enum(keys<SanctionsRegimeSlug>(SANCTIONS_REGIMES)).optional(),
     instrument: textSchema().trim().max(200).optional(),
     status: z.enum(["draft", "in_review", "published", "retracted"]).default("draft"),
@@ -107,22 +131,42 @@ export const eventInputSchema = z
       ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date is before the start date" });
     }
     if (periodOf(e.startDate, e.precision).start !== e.startDate) {
-      ctx.addIssue({ code: "custom", path: ["startDate"], message: `With ${e.precision} precision, give the first day of the ${e.precision}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["startDate"],
+        message: `With ${e.precision} precision, give the first day of the ${e.precision}`,
+      });
     }
     if (e.endPrecision && !e.endDate) {
-      ctx.addIssue({ code: "custom", path: ["endPrecision"], message: "Give an end date, or leave the end known as precisely as the start" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["endPrecision"],
+        message: "Give an end date, or leave the end known as precisely as the start",
+      });
     } else if (e.endDate && e.endPrecision && periodOf(e.endDate, e.endPrecision).start !== e.endDate) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: `With the end known to the ${e.endPrecision}, give the first day of the ${e.endPrecision}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: `With the end known to the ${e.endPrecision}, give the first day of the ${e.endPrecision}`,
+      });
     }
     if ((e.latitude === undefined) !== (e.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: ["longitude"], message: "Give both latitude and longitude, or neither" });
     }
     // A halo or a point needs a position; without one the map could only shade the country.
     if (e.locationPrecision && e.locationPrecision !== "country" && e.latitude === undefined) {
-      ctx.addIssue({ code: "custom", path: ["latitude"], message: `With the place known to the ${e.locationPrecision === "exact" ? "spot" : e.locationPrecision}, give its latitude and longitude` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["latitude"],
+        message: `With the place known to the ${e.locationPrecision === "exact" ? "spot" : e.locationPrecision}, give its latitude and longitude`,
+      });
     }
     if (e.status === "published" && !e.sources.some((s) => s.stance === "supports")) {
-      ctx.addIssue({ code: "custom", path: ["sources"], message: "A published event needs at least one source that supports it" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sources"],
+        message: "A published event needs at least one source that supports it",
+      });
     }
   })
   // An end known exactly as precisely as the start is stored as "the same" (null), so one date
@@ -141,7 +185,10 @@ export const newActorSchema = z.object({
   slug: slugSchema,
   name: textSchema().trim().min(2, "Give the actor's name").max(200),
   kind: z.enum(["state", "person", "organisation", "international_body", "company"]),
-  countryCode: z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter code").optional(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "Use an ISO 3166 two-letter code")
+    .optional(),
   aliases: z.array(textSchema().trim().min(1).max(200)).max(20).default([]),
 });
 export type NewActorInput = z.infer<typeof newActorSchema>;

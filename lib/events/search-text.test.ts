@@ -7,7 +7,12 @@ describe("search text", () => {
     expect(normalizeForSearch("Sergueï Lavrov")).toBe("serguei lavrov");
   });
   it("includes actor names, aliases and publishers", () => {
-    const text = buildSearchText({ title: "Summit", summary: "Met.", actors: [{ name: "North Korea", aliases: ["DPRK"] }], publishers: ["BBC News", null] });
+    const text = buildSearchText({
+      title: "Summit",
+      summary: "Met.",
+      actors: [{ name: "North Korea", aliases: ["DPRK"] }],
+      publishers: ["BBC News", null],
+    });
     expect(text).toContain("dprk");
     expect(text).toContain("bbc news");
   });

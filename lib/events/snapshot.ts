@@ -75,7 +75,8 @@ export function diffSnapshots(before: EventInput | null, after: EventInput): Fie
     const to = after[key];
     if (key === "actors") {
       const fmt = (list: EventInput["actors"] | undefined) => (list ?? []).map((a) => `${a.actor} (${a.role})`).sort();
-      if (!same(fmt(from as EventInput["actors"]), fmt(to as EventInput["actors"]))) changes.push({ field: "actors", from: fmt(from as EventInput["actors"]), to: fmt(to as EventInput["actors"]) });
+      if (!same(fmt(from as EventInput["actors"]), fmt(to as EventInput["actors"])))
+        changes.push({ field: "actors", from: fmt(from as EventInput["actors"]), to: fmt(to as EventInput["actors"]) });
     } else if (!same(from, to)) changes.push({ field: key, from: from ?? null, to: to ?? null });
   }
   const n = Math.max(before?.sources.length ?? 0, after.sources.length);

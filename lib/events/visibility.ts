@@ -16,7 +16,10 @@ export function eventsVisibleTo(viewer: SessionUser | null): Prisma.EventWhereIn
 }
 
 /** The same rule for one event already read. */
-export function mayReadEvent(viewer: SessionUser | null, e: { status: string; deleted: boolean; createdById: number | null }): boolean {
+export function mayReadEvent(
+  viewer: SessionUser | null,
+  e: { status: string; deleted: boolean; createdById: number | null },
+): boolean {
   if (!viewer) return false;
   if (hasRole(viewer, "editor")) return true;
   return !e.deleted && ((PUBLIC_RECORD as readonly string[]).includes(e.status) || e.createdById === viewer.id);

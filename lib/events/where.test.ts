@@ -25,7 +25,13 @@ describe("buildEventWhere", () => {
     const and = where("type=summit-meeting&claim=alleged&actor=russia").AND;
     expect(and).toContainEqual({ type: { in: ["summit-meeting"] } });
     expect(and).toContainEqual({ claimStatus: { in: ["alleged"] } });
-    expect(and).toContainEqual({ actors: { some: { actor: { OR: [{ slug: { in: ["russia"] } }, { redirects: { some: { oldSlug: { in: ["russia"] } } } }] } } } });
+    expect(and).toContainEqual({
+      actors: {
+        some: {
+          actor: { OR: [{ slug: { in: ["russia"] } }, { redirects: { some: { oldSlug: { in: ["russia"] } } } }] },
+        },
+      },
+    });
   });
 
   it("compares spans for a date range: ends after `from`, starts before `to`", () => {
@@ -46,7 +52,10 @@ describe("buildEventOrderBy", () => {
 describe("spanEndsOnOrAfter", () => {
   const from = new Date("2020-03-10T00:00:00.000Z");
   it("bounds the start by the longest stored span, so an index range can be read", () => {
-    expect(spanEndsOnOrAfter(from, 366)).toEqual([{ spanEnd: { gte: from } }, { spanStart: { gte: new Date("2019-03-10T00:00:00.000Z") } }]);
+    expect(spanEndsOnOrAfter(from, 366)).toEqual([
+      { spanEnd: { gte: from } },
+      { spanStart: { gte: new Date("2019-03-10T00:00:00.000Z") } },
+    ]);
   });
   it("keeps only the end condition when the longest span is unknown", () => {
     expect(spanEndsOnOrAfter(from)).toEqual([{ spanEnd: { gte: from } }]);

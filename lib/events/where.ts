@@ -25,18 +25,38 @@ export function spanEndsOnOrAfter(from: Date, longestSpanDays?: number): Prisma.
  * `forSync` (the API's updated_since) also returns retracted events and deleted ones that were
  * once public, so mirrors can update or drop their copies.
  */
-export function buildEventWhere(query: EventQuery, { forSync = false, longestSpanDays }: { forSync?: boolean; longestSpanDays?: number } = {}): Prisma.EventWhereInput {
+export function buildEventWhere(
+  query: EventQuery,
+  { forSync = false, longestSpanDays }: { forSync?: boolean; longestSpanDays?: number } = {},
+): Prisma.EventWhereInput {
   // Retracted events keep their pages but leave the default lists; deleted ones leave everything.
   const and: Prisma.EventWhereInput[] = forSync
-    ? [{ OR: [{ status: { in: ["published", "retracted"] }, deleted: false }, { deleted: true, publishedAt: { not: null } }] }]
-    : [query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" }, { deleted: false }];
+    ? [
+        {
+          OR: [
+            { status: { in: ["published", "retracted"] }, deleted: false },
+            { deleted: true, publishedAt: { not: null } },
+          ],
+        },
+      ]
+    : [
+        query.includeRetracted ? { status: { in: ["published", "retracted"] } } : { status: "published" },
+        { deleted: false },
+      ];
   // LIKE wildcards and escapes are dropped: the search is for text, never a pattern.
   const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
   if (q) and.push({ searchText: { contains: q } });
   if (query.types.length) and.push({ type: { in: query.types } });
   if (query.claims.length) and.push({ claimStatus: { in: query.claims } });
   // A merged actor's old slug still finds its events (actor_redirect), in links made before the merge.
-  if (query.actors.length) and.push({ actors: { some: { actor: { OR: [{ slug: { in: query.actors } }, { redirects: { some: { oldSlug: { in: query.actors } } } }] } } } });
+  if (query.actors.length)
+    and.push({
+      actors: {
+        some: {
+          actor: { OR: [{ slug: { in: query.actors } }, { redirects: { some: { oldSlug: { in: query.actors } } } }] },
+        },
+      },
+    });
   // Spans overlap the range when each starts before the other ends.
   if (query.fromDay) and.push(...spanEndsOnOrAfter(day(query.fromDay), longestSpanDays));
   if (query.toDay) and.push({ spanStart: { lte: day(query.toDay) } });

@@ -4,8 +4,15 @@ import { parseEventQuery, type EventQuery } from "../events/query-params";
 import { feedSearch } from "../feeds/feed-query";
 import { listViewChanges } from "../feeds/view-feed";
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
-const LABEL: Record<string, string> = { publish: "New", correction: "Corrected", update: "Updated", retract: "Retracted", restore: "Restored" };
+const escapeXml = (s: string) =>
+  s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+const LABEL: Record<string, string> = {
+  publish: "New",
+  correction: "Corrected",
+  update: "Updated",
+  retract: "Retracted",
+  restore: "Restored",
+};
 const FEED_SIZE = 50;
 
 /** The view's filters in words, for the feed's title ("" for every event). */
@@ -35,7 +42,12 @@ export async function atomFeed(origin: string, query: EventQuery = parseEventQue
   const updated = (revisions[0]?.createdAt ?? new Date(0)).toISOString();
   const entries = revisions.map((r) => {
     const link = `${origin}/events/${r.event.id}`;
-    const text = r.kind === "retract" ? `Retracted: ${r.event.retractionReason ?? r.note ?? ""}` : r.note ? `${r.note} — ${r.event.summary}` : r.event.summary;
+    const text =
+      r.kind === "retract"
+        ? `Retracted: ${r.event.retractionReason ?? r.note ?? ""}`
+        : r.note
+          ? `${r.note} — ${r.event.summary}`
+          : r.event.summary;
     return `  <entry>
     <id>tag:${escapeXml(host)},2026:event/${escapeXml(r.event.id)}/revision/${r.id}</id>
     <title>${escapeXml(`${LABEL[r.kind] ?? r.kind}: ${r.event.title}`)}</title>

@@ -13,28 +13,41 @@ function binaryCopy(rows: string[], extension = Buffer.alloc(0)): Buffer {
     frame.writeInt32BE(data.length, 2);
     return Buffer.concat([frame, data]);
   });
-  return Buffer.concat([Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), header, extension, ...framed, Buffer.from([0xff, 0xff])]);
+  return Buffer.concat([
+    Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"),
+    header,
+    extension,
+    ...framed,
+    Buffer.from([0xff, 0xff]),
+  ]);
 }
 
 // Records of anything: quotes, commas, CR, LF, empty ones, and multi-byte characters.
-const record = fc.array(fc.constantFrom('"', ",", "\r", "\n", "\r\n", "é", "🚀", "a", " ", ""), { maxLength: 8 }).map((p) => p.join(""));
+const record = fc
+  .array(fc.constantFrom('"', ",", "\r", "\n", "\r\n", "é", "🚀", "a", " ", ""), { maxLength: 8 })
+  .map((p) => p.join(""));
 
 describe("BinaryCopyRows", () => {
   it("gives back exactly the rows' bytes, wherever the chunks are cut", () => {
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), fc.uint8Array({ maxLength: 5 }), (rows, cuts, ext) => {
-        const copy = binaryCopy(rows, Buffer.from(ext));
-        const points = [...new Set(cuts.map((c) => c % (copy.length + 1)))].sort((a, b) => a - b);
-        const reader = new BinaryCopyRows();
-        const out: Buffer[] = [];
-        let from = 0;
-        for (const p of [...points, copy.length]) {
-          out.push(reader.push(copy.subarray(from, p)));
-          from = p;
-        }
-        expect(Buffer.concat(out).toString()).toBe(rows.join(""));
-        expect(reader.finished).toBe(true);
-      }),
+      fc.property(
+        fc.array(record, { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.uint8Array({ maxLength: 5 }),
+        (rows, cuts, ext) => {
+          const copy = binaryCopy(rows, Buffer.from(ext));
+          const points = [...new Set(cuts.map((c) => c % (copy.length + 1)))].sort((a, b) => a - b);
+          const reader = new BinaryCopyRows();
+          const out: Buffer[] = [];
+          let from = 0;
+          for (const p of [...points, copy.length]) {
+            out.push(reader.push(copy.subarray(from, p)));
+            from = p;
+          }
+          expect(Buffer.concat(out).toString()).toBe(rows.join(""));
+          expect(reader.finished).toBe(true);
+        },
+      ),
     );
   });
 

@@ -21,7 +21,9 @@ export class BinaryCopyRows {
 
   /** The bytes of the rows `chunk` completes, joined; possibly empty. */
   push(chunk: Uint8Array): Buffer {
-    const buf = this.tail.length ? Buffer.concat([this.tail, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = this.tail.length
+      ? Buffer.concat([this.tail, chunk])
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let at = 0;
     if (!this.headerRead) {
       if (buf.length < HEADER) return this.keep(buf, 0);

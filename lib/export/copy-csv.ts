@@ -52,7 +52,10 @@ export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions):
     released = true;
     client.off("error", ignore);
     if (err) return client.release(err);
-    await client.query("RESET jit").then(() => client.release(), (e: Error) => client.release(e));
+    await client.query("RESET jit").then(
+      () => client.release(),
+      (e: Error) => client.release(e),
+    );
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -117,7 +120,9 @@ async function stopCopy(client: pg.PoolClient, copy: Copy, chunks: AsyncIterator
     return undefined;
   })();
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Error>((resolve) => (timer = setTimeout(() => resolve(new Error("COPY did not stop when cancelled.")), 5000)));
+  const late = new Promise<Error>(
+    (resolve) => (timer = setTimeout(() => resolve(new Error("COPY did not stop when cancelled.")), 5000)),
+  );
   const result = await Promise.race([stopped, late]);
   clearTimeout(timer);
   return result;

@@ -33,7 +33,8 @@ export function inlineSql(sql: Prisma.Sql): string {
 // but for the events' last cell, related, read here (lib/export/related-sql.ts).
 const url = (origin: string) => `csv_cell(${pg.escapeLiteral(origin)} || '/events/' || e.id)`;
 const RECORDS: Record<CsvKind, (origin: string) => string> = {
-  events: (origin) => `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail || ',' || csv_cell(export_text(${RELATED_CELL_SQL})) || E'\\r\\n'`,
+  events: (origin) =>
+    `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail || ',' || csv_cell(export_text(${RELATED_CELL_SQL})) || E'\\r\\n'`,
   sources: (origin) => `csv_cell(x.event_id_cell) || ',' || ${url(origin)} || x.csv_tail`,
 };
 // A lateral subquery the planner may not flatten (OFFSET 0): the export rows are looked up per

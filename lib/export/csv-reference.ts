@@ -16,13 +16,33 @@ const list = (items: (string | null)[]) => text(items.filter(Boolean).join(LIST_
 
 export function eventRecord(e: ExportEvent, origin: string): Cell[] {
   return [
-    text(e.id), `${origin}/events/${e.id}`, text(e.title), text(e.summary), text(e.type), text(e.claimStatus),
-    e.date.startDate, e.date.endDate ?? null, e.date.precision, e.date.approximate ?? false,
-    text(e.place), list(e.countryCodes), e.latitude, e.longitude,
-    list(e.actors.map((a) => `${a.name} (${a.role})`)), list(e.itemCategories), text(e.sanctionsRegime), text(e.instrument),
-    e.sources.length, list(e.sources.map((s) => s.url)), list(e.sources.map((s) => s.publisher)),
-    e.status, e.firstPublishedAt, e.lastChangedAt,
-    e.disputingSourceCount, e.sources.filter((s) => s.quote).length, e.sources.filter((s) => s.quoteCheck === "verified").length,
+    text(e.id),
+    `${origin}/events/${e.id}`,
+    text(e.title),
+    text(e.summary),
+    text(e.type),
+    text(e.claimStatus),
+    e.date.startDate,
+    e.date.endDate ?? null,
+    e.date.precision,
+    e.date.approximate ?? false,
+    text(e.place),
+    list(e.countryCodes),
+    e.latitude,
+    e.longitude,
+    list(e.actors.map((a) => `${a.name} (${a.role})`)),
+    list(e.itemCategories),
+    text(e.sanctionsRegime),
+    text(e.instrument),
+    e.sources.length,
+    list(e.sources.map((s) => s.url)),
+    list(e.sources.map((s) => s.publisher)),
+    e.status,
+    e.firstPublishedAt,
+    e.lastChangedAt,
+    e.disputingSourceCount,
+    e.sources.filter((s) => s.quote).length,
+    e.sources.filter((s) => s.quoteCheck === "verified").length,
     e.date.endPrecision ?? null,
     list((e.related ?? []).filter((r) => r.direction === "outgoing").map((r) => `${r.kind}:${r.id}`)),
   ];
@@ -30,9 +50,24 @@ export function eventRecord(e: ExportEvent, origin: string): Cell[] {
 
 export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
   return e.sources.map((s, i) => [
-    text(e.id), `${origin}/events/${e.id}`, i + 1, text(s.url), text(s.publisher), text(s.title), text(s.publishedOn), text(s.quote), text(s.archivedUrl),
-    text(s.author), s.accessedOn, s.sourceType, s.language,
-    text(s.note), s.stance, s.quoteCheck, s.copy?.sha256 ?? null, s.copy?.capturedAt ?? null,
+    text(e.id),
+    `${origin}/events/${e.id}`,
+    i + 1,
+    text(s.url),
+    text(s.publisher),
+    text(s.title),
+    text(s.publishedOn),
+    text(s.quote),
+    text(s.archivedUrl),
+    text(s.author),
+    s.accessedOn,
+    s.sourceType,
+    s.language,
+    text(s.note),
+    s.stance,
+    s.quoteCheck,
+    s.copy?.sha256 ?? null,
+    s.copy?.capturedAt ?? null,
   ]);
 }
 
@@ -40,7 +75,10 @@ export function sourceRecords(e: ExportEvent, origin: string): Cell[][] {
 // delimiter given, csv-stringify 6.9 quotes a cell holding "\r\n" but not one holding a lone
 // "\n" or "\r", so such a cell split its record for every reader (PostgreSQL quotes it, as
 // RFC 4180 readers expect). EXPORT_FORMAT_BEFORE_COPY keeps the old options for the test that shows it.
-export const EXPORT_FORMAT_BEFORE_COPY = { record_delimiter: "windows", cast: { boolean: (v: boolean) => (v ? "true" : "false") } } as const;
+export const EXPORT_FORMAT_BEFORE_COPY = {
+  record_delimiter: "windows",
+  cast: { boolean: (v: boolean) => (v ? "true" : "false") },
+} as const;
 const FORMAT = { ...EXPORT_FORMAT_BEFORE_COPY, quote_record_delimiter: true } as const;
 
 /**
@@ -50,7 +88,12 @@ const FORMAT = { ...EXPORT_FORMAT_BEFORE_COPY, quote_record_delimiter: true } as
  * and in one socket write each. The stream pulls the next batch only when the client has
  * taken the last, so a slow download pauses the database reads.
  */
-export function csvStream(batches: AsyncIterable<ExportEvent[]>, toRecords: (e: ExportEvent) => Cell[][], columns: readonly string[], bom: boolean): ReadableStream<Uint8Array> {
+export function csvStream(
+  batches: AsyncIterable<ExportEvent[]>,
+  toRecords: (e: ExportEvent) => Cell[][],
+  columns: readonly string[],
+  bom: boolean,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let started = false;
@@ -73,13 +116,19 @@ export function csvStream(batches: AsyncIterable<ExportEvent[]>, toRecords: (e: 
 }
 
 /** The whole file the reference writer makes for /events.csv or /sources.csv with these parameters. */
-export async function referenceCsv(client: PrismaClient, kind: "events" | "sources", params: URLSearchParams, origin: string): Promise<Uint8Array> {
+export async function referenceCsv(
+  client: PrismaClient,
+  kind: "events" | "sources",
+  params: URLSearchParams,
+  origin: string,
+): Promise<Uint8Array> {
   const { query } = parseEventQuery(params);
   const longest = query.fromDay ? await longestSpanDays(client) : undefined;
   const batches = iterateEvents(client, buildEventWhere(query, { longestSpanDays: longest }), query.sort, 7);
   const bom = params.get("bom") === "1";
-  const body = kind === "events"
-    ? csvStream(batches, (e) => [eventRecord(e, origin)], EVENT_COLUMNS, bom)
-    : csvStream(batches, (e) => sourceRecords(e, origin), SOURCE_COLUMNS, bom);
+  const body =
+    kind === "events"
+      ? csvStream(batches, (e) => [eventRecord(e, origin)], EVENT_COLUMNS, bom)
+      : csvStream(batches, (e) => sourceRecords(e, origin), SOURCE_COLUMNS, bom);
   return new Uint8Array(await new Response(body).arrayBuffer());
 }

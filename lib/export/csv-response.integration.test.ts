@@ -61,21 +61,30 @@ describe("CSV exports when the database fails", () => {
   });
 
   it("end the file with the error marker line, after whole records, when reading fails midway", async () => {
-    for (const [kind, columns] of [["events", EVENT_COLUMNS], ["sources", SOURCE_COLUMNS]] as const) {
+    for (const [kind, columns] of [
+      ["events", EVENT_COLUMNS],
+      ["sources", SOURCE_COLUMNS],
+    ] as const) {
       const res = await csvResponse(request(`/${kind}.csv`), kind, { client: t.prisma });
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
       let text = decoder.decode((await reader.read()).value, { stream: true }); // the header and the first records
       for (const pid of await copying()) await observer.query("SELECT pg_terminate_backend($1)", [pid]);
-      for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
+      for (let r = await reader.read(); !r.done; r = await reader.read())
+        text += decoder.decode(r.value, { stream: true });
       const lines = text.trimEnd().split("\r\n");
       expect(lines.at(-1), kind).toBe(CSV_FAILED_MARKER);
       expect(lines.filter((l) => l === CSV_FAILED_MARKER)).toHaveLength(1);
-      const records = parse(text.slice(0, text.lastIndexOf(CSV_FAILED_MARKER)), { relax_column_count: true }) as string[][];
+      const records = parse(text.slice(0, text.lastIndexOf(CSV_FAILED_MARKER)), {
+        relax_column_count: true,
+      }) as string[][];
       expect(records.length, kind).toBeGreaterThan(2); // the header and some rows…
       expect(records.length, kind).toBeLessThan(kind === "events" ? 20000 : 40000); // …not all of them
-      expect(records.every((r) => r.length === columns.length), kind).toBe(true); // each one whole
+      expect(
+        records.every((r) => r.length === columns.length),
+        kind,
+      ).toBe(true); // each one whole
     }
   });
 

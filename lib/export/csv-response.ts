@@ -16,7 +16,8 @@ import { EVENT_COLUMNS, SOURCE_COLUMNS } from "./csv";
  * 200, cannot change then). One cell, no commas: a strict reader counting columns stops at it, and
  * a person sees that the file is incomplete. Documented in the README (Data exports).
  */
-export const CSV_FAILED_MARKER = "#ERROR: the export stopped early because reading the database failed; this file is incomplete. Download it again.";
+export const CSV_FAILED_MARKER =
+  "#ERROR: the export stopped early because reading the database failed; this file is incomplete. Download it again.";
 
 const HEADERS: Record<CsvKind, string> = { events: EVENT_COLUMNS.join(","), sources: SOURCE_COLUMNS.join(",") };
 
@@ -24,7 +25,11 @@ const HEADERS: Record<CsvKind, string> = { events: EVENT_COLUMNS.join(","), sour
  * The CSV body for the parameters of /events: PostgreSQL's COPY of the export rows, from the
  * read database (or `client`'s, in tests). Rejects when the database fails before the first byte.
  */
-export async function csvBody(kind: CsvKind, params: URLSearchParams, opts: { client?: PrismaClient; origin?: string; path?: string } = {}): Promise<ReadableStream<Uint8Array>> {
+export async function csvBody(
+  kind: CsvKind,
+  params: URLSearchParams,
+  opts: { client?: PrismaClient; origin?: string; path?: string } = {},
+): Promise<ReadableStream<Uint8Array>> {
   const { client, origin = publicOrigin(), path = `/${kind}.csv` } = opts; // never the request's Host (lib/public-url.ts)
   const { query } = parseEventQuery(params);
   const longest = query.fromDay ? await longestSpanDays(client ?? readDb()) : undefined;
@@ -44,7 +49,11 @@ export async function csvBody(kind: CsvKind, params: URLSearchParams, opts: { cl
  * GET /events.csv and /sources.csv: every event matching the same parameters as /events.
  * `client` is for tests (its own database).
  */
-export async function csvResponse(request: Request, kind: CsvKind, opts: { client?: PrismaClient } = {}): Promise<Response> {
+export async function csvResponse(
+  request: Request,
+  kind: CsvKind,
+  opts: { client?: PrismaClient } = {},
+): Promise<Response> {
   const url = new URL(request.url);
   let body: ReadableStream<Uint8Array>;
   try {

@@ -22,7 +22,7 @@ describe("neutralize", () => {
   const spaces = fc.array(fc.constantFrom(" ", "\u00a0", "\u3000", "\t"), { maxLength: 4 }).map((s) => s.join(""));
 
   it("prefixes a formula behind leading spaces, and the full-width signs", () => {
-    expect(neutralize(" =HYPERLINK(\"http://x\")")).toBe("' =HYPERLINK(\"http://x\")");
+    expect(neutralize(' =HYPERLINK("http://x")')).toBe('\' =HYPERLINK("http://x")');
     expect(neutralize("\uff1dcmd|' /C calc'!A0")).toBe("'\uff1dcmd|' /C calc'!A0");
     fc.assert(
       fc.property(spaces, triggers, fc.string(), (space, trigger, rest) => {
@@ -34,26 +34,40 @@ describe("neutralize", () => {
   it("changes nothing else, and never leaves a cell a spreadsheet would run", () => {
     const runs = (cell: string) => /^[\t\r\n]/.test(cell) || /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(cell);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.tuple(spaces, triggers, fc.string()).map((p) => p.join(""))), (text) => {
-        const out = neutralize(text);
-        expect(out === text || out === `'${text}`).toBe(true);
-        expect(runs(out)).toBe(false);
-        if (!runs(text)) expect(out).toBe(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.tuple(spaces, triggers, fc.string()).map((p) => p.join("")),
+        ),
+        (text) => {
+          const out = neutralize(text);
+          expect(out === text || out === `'${text}`).toBe(true);
+          expect(runs(out)).toBe(false);
+          if (!runs(text)) expect(out).toBe(text);
+        },
+      ),
     );
   });
 });
 
 describe("RFC 4180 quoting (csv-stringify with our options)", () => {
   it("quotes embedded quotes, commas and newlines and ends records with CRLF", () => {
-    const out = stringify([[neutralize('He said "pay a price", then\nleft'), 1.5, "=1+1"].map((v) => (typeof v === "string" ? neutralize(v) : v))], { record_delimiter: "windows" });
+    const out = stringify(
+      [
+        [neutralize('He said "pay a price", then\nleft'), 1.5, "=1+1"].map((v) =>
+          typeof v === "string" ? neutralize(v) : v,
+        ),
+      ],
+      { record_delimiter: "windows" },
+    );
     expect(out).toBe('"He said ""pay a price"", then\nleft",1.5,\'=1+1\r\n');
   });
 });
 
 describe("the codebook", () => {
   const documented = new Set(FIELDS.flatMap((g) => g.fields.flatMap(([name]) => name.split(/,\s*/))));
-  const text = (group: string, name: string) => FIELDS.find((g) => g.name === group)!.fields.find(([n]) => n === name)![1];
+  const text = (group: string, name: string) =>
+    FIELDS.find((g) => g.name === group)!.fields.find(([n]) => n === name)![1];
 
   it("explains every column of both files", () => {
     for (const column of [...EVENT_COLUMNS, ...SOURCE_COLUMNS]) {

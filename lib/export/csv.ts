@@ -7,11 +7,34 @@
 export const LIST_SEPARATOR = " | ";
 
 export const EVENT_COLUMNS = [
-  "id", "url", "title", "summary", "event_type", "claim_status", "start_date", "end_date", "date_precision", "approximate",
-  "place", "country_codes", "latitude", "longitude", "actors", "item_categories", "sanctions_regime", "instrument",
-  "source_count", "source_urls", "source_publishers", "status", "first_published_at", "last_changed_at",
+  "id",
+  "url",
+  "title",
+  "summary",
+  "event_type",
+  "claim_status",
+  "start_date",
+  "end_date",
+  "date_precision",
+  "approximate",
+  "place",
+  "country_codes",
+  "latitude",
+  "longitude",
+  "actors",
+  "item_categories",
+  "sanctions_regime",
+  "instrument",
+  "source_count",
+  "source_urls",
+  "source_publishers",
+  "status",
+  "first_published_at",
+  "last_changed_at",
   // Added with the provenance fields (issue 12): new columns only ever go at the end.
-  "disputing_source_count", "quote_count", "verified_quote_count",
+  "disputing_source_count",
+  "quote_count",
+  "verified_quote_count",
   // An end known to another precision than the start (E14): empty means as date_precision.
   "end_date_precision",
   // The event's links to other public events, "kind:event id" (issue 14); the import reads them back.
@@ -19,8 +42,24 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 export const SOURCE_COLUMNS = [
-  "event_id", "event_url", "position", "url", "publisher", "title", "published_on", "quote", "archived_url", "author", "accessed_on", "source_type", "language",
-  "note", "stance", "quote_check", "copy_sha256", "copy_captured_at",
+  "event_id",
+  "event_url",
+  "position",
+  "url",
+  "publisher",
+  "title",
+  "published_on",
+  "quote",
+  "archived_url",
+  "author",
+  "accessed_on",
+  "source_type",
+  "language",
+  "note",
+  "stance",
+  "quote_check",
+  "copy_sha256",
+  "copy_captured_at",
 ] as const;
 
 /**

@@ -69,11 +69,32 @@ export interface ExportEvent {
 }
 
 interface Row {
-  id: string; title: string; summary: string; type: string; claim_status: string; start_date: Date; end_date: Date | null;
-  precision: EventDate["precision"]; end_precision: EventDate["endPrecision"]; approximate: boolean; place: string | null; country_codes: string[]; latitude: number | null;
-  longitude: number | null; tags: string[]; item_categories: string[]; sanctions_regime: string | null; instrument: string | null;
-  status: string; deleted: boolean; published_at: Date | null; updated_at: Date; span_start: Date;
-  actors: { slug: string; name: string; role: string }[]; sources: ExportSource[]; related: ExportRelated[];
+  id: string;
+  title: string;
+  summary: string;
+  type: string;
+  claim_status: string;
+  start_date: Date;
+  end_date: Date | null;
+  precision: EventDate["precision"];
+  end_precision: EventDate["endPrecision"];
+  approximate: boolean;
+  place: string | null;
+  country_codes: string[];
+  latitude: number | null;
+  longitude: number | null;
+  tags: string[];
+  item_categories: string[];
+  sanctions_regime: string | null;
+  instrument: string | null;
+  status: string;
+  deleted: boolean;
+  published_at: Date | null;
+  updated_at: Date;
+  span_start: Date;
+  actors: { slug: string; name: string; role: string }[];
+  sources: ExportSource[];
+  related: ExportRelated[];
 }
 
 export async function loadExportEvents(client: PrismaClient, ids: string[]): Promise<ExportEvent[]> {
@@ -97,13 +118,40 @@ export async function loadExportEvents(client: PrismaClient, ids: string[]): Pro
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const date: EventDate = { startDate: toIsoDay(r.start_date), endDate: r.end_date ? toIsoDay(r.end_date) : null, precision: r.precision, endPrecision: r.end_precision, approximate: r.approximate };
-    return [{
-      id: r.id, title: r.title, summary: r.summary, type: r.type, claimStatus: r.claim_status, date: { ...date, display: formatEventDate(date) },
-      place: r.place, countryCodes: r.country_codes, latitude: r.latitude, longitude: r.longitude, tags: r.tags, itemCategories: r.item_categories,
-      sanctionsRegime: r.sanctions_regime, instrument: r.instrument, actors: r.actors, sources: r.sources, related: r.related,
-      disputingSourceCount: r.sources.filter((s) => s.stance === "disputes").length, status: r.status, deleted: r.deleted,
-      firstPublishedAt: r.published_at?.toISOString() ?? null, lastChangedAt: r.updated_at.toISOString(), spanStart: r.span_start, updatedAt: r.updated_at,
-    }];
+    const date: EventDate = {
+      startDate: toIsoDay(r.start_date),
+      endDate: r.end_date ? toIsoDay(r.end_date) : null,
+      precision: r.precision,
+      endPrecision: r.end_precision,
+      approximate: r.approximate,
+    };
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        type: r.type,
+        claimStatus: r.claim_status,
+        date: { ...date, display: formatEventDate(date) },
+        place: r.place,
+        countryCodes: r.country_codes,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        tags: r.tags,
+        itemCategories: r.item_categories,
+        sanctionsRegime: r.sanctions_regime,
+        instrument: r.instrument,
+        actors: r.actors,
+        sources: r.sources,
+        related: r.related,
+        disputingSourceCount: r.sources.filter((s) => s.stance === "disputes").length,
+        status: r.status,
+        deleted: r.deleted,
+        firstPublishedAt: r.published_at?.toISOString() ?? null,
+        lastChangedAt: r.updated_at.toISOString(),
+        spanStart: r.span_start,
+        updatedAt: r.updated_at,
+      },
+    ];
   });
 }

@@ -13,13 +13,21 @@ export const ORIGIN = "https://tracker.example";
 /** The same file from the COPY writer and from the reference writer, as text (a BOM kept). */
 export async function bothWriters(prisma: PrismaClient, kind: "events" | "sources", qs: string) {
   const params = new URLSearchParams(qs);
-  const copy = new Uint8Array(await new Response(await csvBody(kind, params, { client: prisma, origin: ORIGIN })).arrayBuffer());
+  const copy = new Uint8Array(
+    await new Response(await csvBody(kind, params, { client: prisma, origin: ORIGIN })).arrayBuffer(),
+  );
   const reference = await referenceCsv(prisma, kind, params, ORIGIN);
   const text = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
   return { copy: text(copy), reference: text(reference), copyBytes: copy.length, referenceBytes: reference.length };
 }
 
-export const HOSTILE_IDS = ["-hostile-formula", "hostile-unicode", "hostile-quotes", "hostile-draft", "hostile-deleted"];
+export const HOSTILE_IDS = [
+  "-hostile-formula",
+  "hostile-unicode",
+  "hostile-quotes",
+  "hostile-draft",
+  "hostile-deleted",
+];
 
 export async function insertHostileRows(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`

@@ -35,7 +35,8 @@ async function files() {
   return out as { events: string; sources: string };
 }
 const line = (csv: string, id: string) => csv.split("\r\n").find((l) => l.startsWith(`${id},`));
-const current = async (id = ID) => toSnapshot(await t.prisma.event.findUniqueOrThrow({ where: { id }, include: snapshotInclude }));
+const current = async (id = ID) =>
+  toSnapshot(await t.prisma.event.findUniqueOrThrow({ where: { id }, include: snapshotInclude }));
 const version = async (id = ID) => (await t.prisma.event.findUniqueOrThrow({ where: { id } })).version;
 
 describe("export rows", () => {
@@ -49,38 +50,90 @@ describe("export rows", () => {
 
   it("follow a new event and its publication", async () => {
     const created = await createEvent(t.prisma, editor, {
-      id: ID, title: "Export rows subject", summary: "First words.", type: "aid-trade", claimStatus: "confirmed", startDate: "2024-07-01", precision: "day", status: "draft",
-      actors: [{ actor: "russia", role: "supplier" }], sources: [{ url: "https://a.example", title: "A", publisher: "Pub A", sourceType: "news", quote: "q", language: "en" }],
+      id: ID,
+      title: "Export rows subject",
+      summary: "First words.",
+      type: "aid-trade",
+      claimStatus: "confirmed",
+      startDate: "2024-07-01",
+      precision: "day",
+      status: "draft",
+      actors: [{ actor: "russia", role: "supplier" }],
+      sources: [
+        { url: "https://a.example", title: "A", publisher: "Pub A", sourceType: "news", quote: "q", language: "en" },
+      ],
     });
     // A draft has its rows too (never exported: the files' filter leaves it out).
     expect((await t.prisma.eventExport.findUniqueOrThrow({ where: { eventId: ID } })).status).toBe("draft");
     expect(line((await files()).events, ID)).toBeUndefined();
     await transitionEvent(t.prisma, editor, ID, created.version, "publish");
-    expect(line((await files()).events, ID)).toContain("Export rows subject,First words.,aid-trade,confirmed,2024-07-01,,day,false");
+    expect(line((await files()).events, ID)).toContain(
+      "Export rows subject,First words.,aid-trade,confirmed,2024-07-01,,day,false",
+    );
   });
 
   it("follow an edit of the event's own fields", async () => {
-    await updateEvent(t.prisma, editor, ID, await version(), { ...(await current()), title: "=Renamed subject", latitude: -33.5, longitude: 0.00001 }, { kind: "correction", note: "Title." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      ID,
+      await version(),
+      { ...(await current()), title: "=Renamed subject", latitude: -33.5, longitude: 0.00001 },
+      { kind: "correction", note: "Title." },
+    );
     expect(line((await files()).events, ID)).toContain(",'=Renamed subject,First words.,");
     expect(line((await files()).events, ID)).toContain(",-33.5,0.00001,");
   });
 
   it("follow its sources: added, changed, removed", async () => {
     const snap = await current();
-    snap.sources = [...snap.sources, { url: "https://b.example", title: "B", publisher: "Pub B", sourceType: "official", stance: "disputes", quote: "no", language: "en" }];
+    snap.sources = [
+      ...snap.sources,
+      {
+        url: "https://b.example",
+        title: "B",
+        publisher: "Pub B",
+        sourceType: "official",
+        stance: "disputes",
+        quote: "no",
+        language: "en",
+      },
+    ];
     await updateEvent(t.prisma, editor, ID, await version(), snap, { kind: "update", note: "Source." });
     let f = await files();
     expect(line(f.events, ID)).toContain(",2,https://a.example | https://b.example,Pub A | Pub B,");
     expect(f.sources.split("\r\n").filter((l) => l.startsWith(`${ID},`))).toHaveLength(2);
     const now = await current();
-    await updateEvent(t.prisma, editor, ID, await version(), { ...now, sources: [{ ...now.sources[1], publisher: "Pub B, renamed", stance: "supports" }] }, { kind: "update", note: "Source." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      ID,
+      await version(),
+      { ...now, sources: [{ ...now.sources[1], publisher: "Pub B, renamed", stance: "supports" }] },
+      { kind: "update", note: "Source." },
+    );
     f = await files();
     expect(line(f.events, ID)).toContain(',1,https://b.example,"Pub B, renamed",');
-    expect(f.sources.split("\r\n").filter((l) => l.startsWith(`${ID},`))).toEqual([expect.stringContaining(`,1,https://b.example,"Pub B, renamed",B,`)]);
+    expect(f.sources.split("\r\n").filter((l) => l.startsWith(`${ID},`))).toEqual([
+      expect.stringContaining(`,1,https://b.example,"Pub B, renamed",B,`),
+    ]);
   });
 
   it("follow its actors, and an actor's new name on every event that names it", async () => {
-    await updateEvent(t.prisma, editor, ID, await version(), { ...(await current()), actors: [{ actor: "russia", role: "supplier" }, { actor: "china", role: "recipient" }] }, { kind: "update", note: "Actors." });
+    await updateEvent(
+      t.prisma,
+      editor,
+      ID,
+      await version(),
+      {
+        ...(await current()),
+        actors: [
+          { actor: "russia", role: "supplier" },
+          { actor: "china", role: "recipient" },
+        ],
+      },
+      { kind: "update", note: "Actors." },
+    );
     expect(line((await files()).events, ID)).toContain(",China (recipient) | Russia (supplier),");
     const naming = await t.prisma.eventActor.count({ where: { actor: { slug: "china" } } });
     expect(naming).toBeGreaterThan(1);
@@ -93,8 +146,13 @@ describe("export rows", () => {
 
   it("follow a capture's hash and time", async () => {
     const { captureId } = await createProvenanceEvent(t.prisma, editor);
-    await t.prisma.capture.update({ where: { id: captureId }, data: { capturedAt: new Date("2026-01-02T03:04:05.006Z") } });
-    const row = (await files()).sources.split("\r\n").find((l) => l.startsWith(`${PROVENANCE_EVENT_ID},`) && l.includes(",2026-01-02T03:04:05.006Z"));
+    await t.prisma.capture.update({
+      where: { id: captureId },
+      data: { capturedAt: new Date("2026-01-02T03:04:05.006Z") },
+    });
+    const row = (await files()).sources
+      .split("\r\n")
+      .find((l) => l.startsWith(`${PROVENANCE_EVENT_ID},`) && l.includes(",2026-01-02T03:04:05.006Z"));
     expect(row).toBeDefined();
   });
 
@@ -110,10 +168,12 @@ describe("export rows", () => {
 
   it("are unchanged by a transaction rolled back", async () => {
     const before = await files();
-    await expect(t.prisma.$transaction(async (tx) => {
-      await tx.actor.update({ where: { slug: "russia" }, data: { name: "Never committed" } });
-      throw new Error("roll back");
-    })).rejects.toThrow("roll back");
+    await expect(
+      t.prisma.$transaction(async (tx) => {
+        await tx.actor.update({ where: { slug: "russia" }, data: { name: "Never committed" } });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
     expect(await files()).toEqual(before);
   });
 
@@ -122,15 +182,19 @@ describe("export rows", () => {
     const [a, b] = [new pg.Client({ connectionString: t.url }), new pg.Client({ connectionString: t.url })];
     await Promise.all([a.connect(), b.connect()]);
     try {
-      for (const [first, second, n] of [[a, b, 1], [b, a, 2]] as const) {
+      for (const [first, second, n] of [
+        [a, b, 1],
+        [b, a, 2],
+      ] as const) {
         await first.query("BEGIN");
         // `first` renames, or edits the event, and holds its transaction open…
         if (n === 1) await first.query("UPDATE actor SET name = $1 WHERE slug = 'vladimir-putin'", [`Putin ${n}`]);
         else await first.query("UPDATE event SET title = $1 WHERE id = $2", [`Summit ${n}`, id]);
         // …while `second` does the other change, which must wait for it, then see it.
-        const waiting = n === 1
-          ? second.query("UPDATE event SET title = $1 WHERE id = $2", [`Summit ${n}`, id])
-          : second.query("UPDATE actor SET name = $1 WHERE slug = 'vladimir-putin'", [`Putin ${n}`]);
+        const waiting =
+          n === 1
+            ? second.query("UPDATE event SET title = $1 WHERE id = $2", [`Summit ${n}`, id])
+            : second.query("UPDATE actor SET name = $1 WHERE slug = 'vladimir-putin'", [`Putin ${n}`]);
         await new Promise((r) => setTimeout(r, 300));
         await first.query("COMMIT");
         await waiting;

@@ -11,7 +11,15 @@ const sorts: KeysetSort[] = ["-date", "date", "title", "-title", "updated"];
 const forged = fc.oneof(
   hostileString,
   hostileJson.map((j) => Buffer.from(JSON.stringify(j) ?? "").toString("base64url")),
-  fc.record({ v: fc.oneof(hostileString, fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString()))), id: fc.oneof(hostileString, fc.constant("an-event-id")) }).map((c) => Buffer.from(JSON.stringify(c)).toString("base64url")),
+  fc
+    .record({
+      v: fc.oneof(
+        hostileString,
+        fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())),
+      ),
+      id: fc.oneof(hostileString, fc.constant("an-event-id")),
+    })
+    .map((c) => Buffer.from(JSON.stringify(c)).toString("base64url")),
 );
 
 describe("decodeCursor under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
@@ -34,10 +42,16 @@ describe("decodeCursor under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   });
 
   it("reads back every cursor it gives out", () => {
-    const row = fc.record({ id: fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((s) => s.length >= 3 && s.length <= 120), spanStart: fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }), title: fc.string({ maxLength: 300 }).filter(isStorableText), updatedAt: fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }) });
+    const row = fc.record({
+      id: fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((s) => s.length >= 3 && s.length <= 120),
+      spanStart: fc.date({ min: new Date("0001-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }),
+      title: fc.string({ maxLength: 300 }).filter(isStorableText),
+      updatedAt: fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+    });
     fc.assert(
       fc.property(row, fc.constantFrom(...sorts), (r, sort) => {
-        const field = sort === "updated" ? r.updatedAt.toISOString() : sort.endsWith("title") ? r.title : r.spanStart.toISOString();
+        const field =
+          sort === "updated" ? r.updatedAt.toISOString() : sort.endsWith("title") ? r.title : r.spanStart.toISOString();
         expect(decodeCursor(encodeCursor({ v: field, id: r.id }), sort)).toEqual({ v: field, id: r.id });
       }),
       fuzzParams(),

@@ -32,7 +32,10 @@ export function keysetOrderBy(sort: KeysetSort): Prisma.EventOrderByWithRelation
   return [{ [field]: dir }, { id: dir }];
 }
 
-export function cursorOf(sort: KeysetSort, row: { id: string; spanStart: Date; title: string; updatedAt: Date }): Cursor {
+export function cursorOf(
+  sort: KeysetSort,
+  row: { id: string; spanStart: Date; title: string; updatedAt: Date },
+): Cursor {
   const value = row[KEYS[sort].field];
   return { v: value instanceof Date ? value.toISOString() : value, id: row.id };
 }
@@ -46,7 +49,12 @@ export function keysetWhere(sort: KeysetSort, cursor: Cursor): Prisma.EventWhere
   const { field, dir } = KEYS[sort];
   const value = field === "title" ? cursor.v : new Date(cursor.v);
   const [beyond, atOrBeyond] = dir === "asc" ? ["gt", "gte"] : ["lt", "lte"];
-  return { AND: [{ [field]: { [atOrBeyond]: value } }, { OR: [{ [field]: { [beyond]: value } }, { id: { [beyond]: cursor.id } }] }] };
+  return {
+    AND: [
+      { [field]: { [atOrBeyond]: value } },
+      { OR: [{ [field]: { [beyond]: value } }, { id: { [beyond]: cursor.id } }] },
+    ],
+  };
 }
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -54,7 +62,8 @@ export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toStri
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const STORABLE_ID = /^[a-z0-9-]{1,200}$/;
 // What PostgreSQL can compare a title with: no NUL or other C0 control, no lone surrogate.
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * The cursor in `raw` if it is one this sort could have given out, else null. A cursor is only

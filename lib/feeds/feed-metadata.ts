@@ -16,7 +16,16 @@ export function viewMetadata(title: string) {
     const { query } = parseEventQuery(await searchParams);
     return {
       title,
-      alternates: { types: { "application/atom+xml": [{ url: `${publicOrigin()}${feedPath(query)}`, title: `${title}: new, corrected and retracted events in this view` }] } },
+      alternates: {
+        types: {
+          "application/atom+xml": [
+            {
+              url: `${publicOrigin()}${feedPath(query)}`,
+              title: `${title}: new, corrected and retracted events in this view`,
+            },
+          ],
+        },
+      },
     };
   };
 }

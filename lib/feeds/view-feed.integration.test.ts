@@ -27,18 +27,25 @@ async function fetchFeed(search: string) {
   return GET(new Request(`http://localhost/events.atom${search}`));
 }
 
-interface Entry { eventId: string; kind: string; title: string }
+interface Entry {
+  eventId: string;
+  kind: string;
+  title: string;
+}
 
 /** The feed's entries as a feed reader reads them: the event each links and the change it reports. */
 async function entriesOf(search: string): Promise<{ xml: string; entries: Entry[] }> {
   const res = await fetchFeed(search);
   expect(res.status).toBe(200);
   const xml = await res.text();
-  const entries = xml.split("<entry>").slice(1).map((e) => ({
-    eventId: /<link rel="alternate" type="text\/html" href="[^"]*\/events\/([^"]+)"\/>/.exec(e)![1],
-    kind: /<category term="(\w+)"\/>/.exec(e)![1],
-    title: /<title>([^<]*)<\/title>/.exec(e)![1],
-  }));
+  const entries = xml
+    .split("<entry>")
+    .slice(1)
+    .map((e) => ({
+      eventId: /<link rel="alternate" type="text\/html" href="[^"]*\/events\/([^"]+)"\/>/.exec(e)![1],
+      kind: /<category term="(\w+)"\/>/.exec(e)![1],
+      title: /<title>([^<]*)<\/title>/.exec(e)![1],
+    }));
   return { xml, entries };
 }
 
@@ -50,7 +57,8 @@ async function viewIds(search: string, extra = "") {
   return new Set(rows.map((r) => r.id));
 }
 
-const retractedIds = async () => new Set((await t.prisma.event.findMany({ where: { status: "retracted" }, select: { id: true } })).map((e) => e.id));
+const retractedIds = async () =>
+  new Set((await t.prisma.event.findMany({ where: { status: "retracted" }, select: { id: true } })).map((e) => e.id));
 
 describe("the feed of a view", () => {
   const views = [
@@ -70,7 +78,9 @@ describe("the feed of a view", () => {
       const { entries } = await entriesOf(search);
       // A retracted event stays in its feed (its retraction is news), though /events hides it by default.
       const retracted = await retractedIds();
-      const fed = new Set(entries.map((e) => e.eventId).filter((id) => search.includes("retracted=include") || !retracted.has(id)));
+      const fed = new Set(
+        entries.map((e) => e.eventId).filter((id) => search.includes("retracted=include") || !retracted.has(id)),
+      );
       expect(expected.size, `${search} selects some events, not all`).toBeGreaterThan(0);
       expect(expected.size).toBeLessThan(all);
       expect(entries.length).toBeLessThan(50); // the whole view's history fits in the feed
@@ -91,17 +101,36 @@ describe("the feed of a view", () => {
     const self = (xml: string) => /<link rel="self" type="application\/atom\+xml" href="([^"]+)"\/>/.exec(xml)![1];
     expect(id(a.xml)).toBe(id(b.xml));
     expect(self(a.xml)).toBe(id(a.xml));
-    expect(new URL(self(a.xml).replaceAll("&amp;", "&")).searchParams.getAll("type")).toEqual(["statement-warning", "summit-meeting"]);
+    expect(new URL(self(a.xml).replaceAll("&amp;", "&")).searchParams.getAll("type")).toEqual([
+      "statement-warning",
+      "summit-meeting",
+    ]);
     expect(id((await entriesOf("?type=sanctions-blocked")).xml)).not.toBe(id(a.xml));
     expect(id((await entriesOf("")).xml)).toMatch(/\/events\.atom$/);
   });
 
   it("reports a correction and a retraction of an event in the view, and nothing of events outside it", async () => {
     const inView = [...(await viewIds("?type=sanctions-blocked"))][0];
-    const outside = await t.prisma.event.findFirstOrThrow({ where: { status: "published", type: { not: "sanctions-blocked" } } });
+    const outside = await t.prisma.event.findFirstOrThrow({
+      where: { status: "published", type: { not: "sanctions-blocked" } },
+    });
     const target = await t.prisma.event.findUniqueOrThrow({ where: { id: inView } });
-    const { version } = await updateEvent(t.prisma, editor, inView, target.version, { ...(await editable(inView)), summary: "Corrected summary for the feed test." }, { kind: "correction", note: "FEED-TEST correction" });
-    await updateEvent(t.prisma, editor, outside.id, outside.version, { ...(await editable(outside.id)), summary: "Outside the view." }, { kind: "correction", note: "OUTSIDE-VIEW correction" });
+    const { version } = await updateEvent(
+      t.prisma,
+      editor,
+      inView,
+      target.version,
+      { ...(await editable(inView)), summary: "Corrected summary for the feed test." },
+      { kind: "correction", note: "FEED-TEST correction" },
+    );
+    await updateEvent(
+      t.prisma,
+      editor,
+      outside.id,
+      outside.version,
+      { ...(await editable(outside.id)), summary: "Outside the view." },
+      { kind: "correction", note: "OUTSIDE-VIEW correction" },
+    );
     let { entries, xml } = await entriesOf("?type=sanctions-blocked");
     expect(entries[0]).toEqual({ eventId: inView, kind: "correction", title: `Corrected: ${target.title}` });
     expect(xml).toContain("FEED-TEST correction");
@@ -115,7 +144,11 @@ describe("the feed of a view", () => {
   });
 
   it("answers 400 with /events's own words to a filter /events would ignore or change", async () => {
-    for (const [search, words] of [["?type=alien-invasion", "Ignored unknown event type “alien-invasion”."], ["?from=notadate", "use YYYY, YYYY-MM or YYYY-MM-DD"], ["?actor=Not%20A%20Slug", "Ignored malformed actor"]]) {
+    for (const [search, words] of [
+      ["?type=alien-invasion", "Ignored unknown event type “alien-invasion”."],
+      ["?from=notadate", "use YYYY, YYYY-MM or YYYY-MM-DD"],
+      ["?actor=Not%20A%20Slug", "Ignored malformed actor"],
+    ]) {
       const res = await fetchFeed(search);
       expect(res.status, search).toBe(400);
       expect(res.headers.get("content-type")).toContain("text/plain");
@@ -126,4 +159,5 @@ describe("the feed of a view", () => {
 });
 
 /** An event's current fields in the form updateEvent takes. */
-const editable = async (id: string) => toSnapshot(await t.prisma.event.findUniqueOrThrow({ where: { id }, include: snapshotInclude }));
+const editable = async (id: string) =>
+  toSnapshot(await t.prisma.event.findUniqueOrThrow({ where: { id }, include: snapshotInclude }));

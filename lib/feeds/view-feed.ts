@@ -36,13 +36,21 @@ export interface ViewChange {
 export async function listViewChanges(query: EventQuery, take: number): Promise<ViewChange[]> {
   const client = readDb();
   const view: EventQuery = { ...query, includeRetracted: true };
-  const where = eventWhereSql({ query: view, longestSpanDays: view.fromDay ? await longestSpanDays(client) : undefined });
-  const rows = await client.$queryRaw<(Omit<ViewChange, "event"> & { eventId: string; title: string; summary: string; retractionReason: string | null })[]>`
+  const where = eventWhereSql({
+    query: view,
+    longestSpanDays: view.fromDay ? await longestSpanDays(client) : undefined,
+  });
+  const rows = await client.$queryRaw<
+    (Omit<ViewChange, "event"> & { eventId: string; title: string; summary: string; retractionReason: string | null })[]
+  >`
     SELECT r.id, r.kind::text AS kind, r.note, r.created_at AS "createdAt",
            e.id AS "eventId", e.title, e.summary, e.retraction_reason AS "retractionReason"
       FROM revision r JOIN event e ON e.id = r.event_id
      WHERE ${where} AND ${SINCE_FIRST_PUBLICATION}
      ORDER BY r.id DESC
      LIMIT ${take}`;
-  return rows.map(({ eventId, title, summary, retractionReason, ...r }) => ({ ...r, event: { id: eventId, title, summary, retractionReason } }));
+  return rows.map(({ eventId, title, summary, retractionReason, ...r }) => ({
+    ...r,
+    event: { id: eventId, title, summary, retractionReason },
+  }));
 }

@@ -22,12 +22,17 @@ function seconds(env: Env, name: string, fallback: number): number | string {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
-  return Number.isSafeInteger(value) && value >= 0 && value <= LONGEST ? value : `${name} must be a whole number of seconds from 0 to ${LONGEST}, not “${raw}”.`;
+  return Number.isSafeInteger(value) && value >= 0 && value <= LONGEST
+    ? value
+    : `${name} must be a whole number of seconds from 0 to ${LONGEST}, not “${raw}”.`;
 }
 
 /** The two settings' one-sentence problem, or null: checked at start-up (lib/startup-checks.ts). */
 export function httpCacheSettingsProblem(env: Env = process.env): string | null {
-  for (const [name, fallback] of [["HTTP_CACHE_SECONDS", DEFAULT_HTTP_CACHE_SECONDS], ["HTTP_CACHE_STALE_SECONDS", DEFAULT_HTTP_CACHE_STALE_SECONDS]] as const) {
+  for (const [name, fallback] of [
+    ["HTTP_CACHE_SECONDS", DEFAULT_HTTP_CACHE_SECONDS],
+    ["HTTP_CACHE_STALE_SECONDS", DEFAULT_HTTP_CACHE_STALE_SECONDS],
+  ] as const) {
     const value = seconds(env, name, fallback);
     if (typeof value === "string") return value;
   }

@@ -1,14 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { ifNoneMatchMatches, pageEtag } from "./etag";
 
-const page = { version: "41", path: "/events?q=x", status: 200, policy: "script-src 'self' 'sha256-a'", body: "<html>…</html>" };
+const page = {
+  version: "41",
+  path: "/events?q=x",
+  status: 200,
+  policy: "script-src 'self' 'sha256-a'",
+  body: "<html>…</html>",
+};
 
 describe("entity tags of public pages", () => {
   it("name the version, and change with any part of the answer", () => {
     const tag = pageEtag(page);
     expect(tag).toMatch(/^W\/"41-[A-Za-z0-9_-]{22}"$/);
     expect(pageEtag({ ...page })).toBe(tag);
-    for (const change of [{ version: "42" }, { path: "/events?q=y" }, { status: 404 }, { policy: "script-src 'self' 'sha256-b'" }, { body: "<html>…!</html>" }]) {
+    for (const change of [
+      { version: "42" },
+      { path: "/events?q=y" },
+      { status: 404 },
+      { policy: "script-src 'self' 'sha256-b'" },
+      { body: "<html>…!</html>" },
+    ]) {
       expect(pageEtag({ ...page, ...change }), JSON.stringify(change)).not.toBe(tag);
     }
   });

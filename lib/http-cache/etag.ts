@@ -6,8 +6,17 @@
 // not one encoding of it (RFC 9110, 8.8.3).
 import { createHash } from "node:crypto";
 
-export function pageEtag(parts: { version: string; path: string; status: number; policy: string; body: string }): string {
-  const digest = createHash("sha256").update(`${parts.path}\0${parts.status}\0${parts.policy}\0`).update(parts.body).digest("base64url");
+export function pageEtag(parts: {
+  version: string;
+  path: string;
+  status: number;
+  policy: string;
+  body: string;
+}): string {
+  const digest = createHash("sha256")
+    .update(`${parts.path}\0${parts.status}\0${parts.policy}\0`)
+    .update(parts.body)
+    .digest("base64url");
   return `W/"${parts.version}-${digest.slice(0, 22)}"`;
 }
 

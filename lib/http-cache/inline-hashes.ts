@@ -37,14 +37,18 @@ export function hashNoncedInline(html: string, nonce: string): HashedPage {
   const attribute = new RegExp(`\\s+nonce=(["']?)${escapeRegExp(nonce)}\\1(?=[\\s/>]|$)`, "gi");
   const scripts = new Set<string>();
   const styles = new Set<string>();
-  const body = html.replace(INLINE_OR_TAG, (match, tag: string | undefined, attributes: string, content: string, end: string) => {
-    if (tag === undefined) return match.replace(attribute, "");
-    const nonced = attributes.replace(attribute, "");
-    const isScript = tag.toLowerCase() === "script";
-    // Only what Next.js stamped; an external script is allowed by 'self' and needs no hash.
-    if (nonced !== attributes && !(isScript && /\ssrc\s*=/i.test(attributes))) (isScript ? scripts : styles).add(cspHash(content));
-    return `<${tag}${nonced}>${content}${end}`;
-  });
+  const body = html.replace(
+    INLINE_OR_TAG,
+    (match, tag: string | undefined, attributes: string, content: string, end: string) => {
+      if (tag === undefined) return match.replace(attribute, "");
+      const nonced = attributes.replace(attribute, "");
+      const isScript = tag.toLowerCase() === "script";
+      // Only what Next.js stamped; an external script is allowed by 'self' and needs no hash.
+      if (nonced !== attributes && !(isScript && /\ssrc\s*=/i.test(attributes)))
+        (isScript ? scripts : styles).add(cspHash(content));
+      return `<${tag}${nonced}>${content}${end}`;
+    },
+  );
   return { body, hashes: { scripts: [...scripts], styles: [...styles] } };
 }
 

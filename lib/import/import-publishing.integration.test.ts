@@ -14,7 +14,9 @@ let t: TestDatabase;
 let editor: SessionUser;
 beforeAll(async () => {
   t = await createTestDatabase();
-  const u = await t.prisma.user.create({ data: { email: "editor@import-publishing.example", name: "editor", role: "editor" } });
+  const u = await t.prisma.user.create({
+    data: { email: "editor@import-publishing.example", name: "editor", role: "editor" },
+  });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
   await t.prisma.actor.create({ data: { slug: "russia", name: "Russia", kind: "state", aliases: [] } });
 });
@@ -26,20 +28,45 @@ afterAll(async () => {
 function files(n: number, prefix: string) {
   const ids = Array.from({ length: n }, (_, i) => `2024-01-01-${prefix}-${i + 1}`);
   const events = ids.map((id, i) => ({
-    id, title: `Imported event ${prefix} ${i + 1}`, summary: "A shipment was reported.", event_type: "aid-trade", claim_status: "alleged",
-    start_date: "2024-01-01", date_precision: "day", approximate: "false", actors: "Russia (supplier)", status: "published",
+    id,
+    title: `Imported event ${prefix} ${i + 1}`,
+    summary: "A shipment was reported.",
+    event_type: "aid-trade",
+    claim_status: "alleged",
+    start_date: "2024-01-01",
+    date_precision: "day",
+    approximate: "false",
+    actors: "Russia (supplier)",
+    status: "published",
   }));
-  const sources = ids.map((id) => ({ event_id: id, position: 1, title: "A report", quote: "The ship left port.", source_type: "news", language: "en", stance: "supports" }));
+  const sources = ids.map((id) => ({
+    event_id: id,
+    position: 1,
+    title: "A report",
+    quote: "The ship left port.",
+    source_type: "news",
+    language: "en",
+    stance: "supports",
+  }));
   return {
     eventsCsv: stringify(events, { header: true, columns: [...EVENT_COLUMNS] }),
-    sourcesCsv: stringify(sources, { header: true, columns: ["event_id", "position", "title", "quote", "source_type", "language", "stance"] }),
+    sourcesCsv: stringify(sources, {
+      header: true,
+      columns: ["event_id", "position", "title", "quote", "source_type", "language", "stance"],
+    }),
   };
 }
 
-const version = async () => (await t.prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM public_change WHERE id = 1`)[0].version;
+const version = async () =>
+  (await t.prisma.$queryRaw<{ version: bigint }[]>`SELECT version FROM public_change WHERE id = 1`)[0].version;
 // Revision ids come from a sequence, which moves outside the import's transaction: a way to see
 // that the import is writing without waiting for it to commit.
-const revisionsTaken = async () => (await t.prisma.$queryRaw<{ n: bigint }[]>`SELECT COALESCE(MAX(last_value), 0) AS n FROM pg_sequences WHERE sequencename = 'revision_id_seq'`)[0].n;
+const revisionsTaken = async () =>
+  (
+    await t.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT COALESCE(MAX(last_value), 0) AS n FROM pg_sequences WHERE sequencename = 'revision_id_seq'`
+  )[0].n;
 async function whenWriting(since: bigint, rows: number, importing: Promise<unknown>) {
   let done = false;
   void importing.finally(() => (done = true));
@@ -48,18 +75,31 @@ async function whenWriting(since: bigint, rows: number, importing: Promise<unkno
 }
 /** Whether the version row can be locked at once (the import does not hold it). */
 const versionRowFree = () =>
-  t.prisma.$transaction(async (tx) => {
-    try {
-      await tx.$queryRaw`SELECT version FROM public_change WHERE id = 1 FOR UPDATE NOWAIT`;
-      return true;
-    } catch {
-      return false; // 55P03: locked by another transaction
-    }
-  }).catch(() => false);
+  t.prisma
+    .$transaction(async (tx) => {
+      try {
+        await tx.$queryRaw`SELECT version FROM public_change WHERE id = 1 FOR UPDATE NOWAIT`;
+        return true;
+      } catch {
+        return false; // 55P03: locked by another transaction
+      }
+    })
+    .catch(() => false);
 
 const published = (id: string) => ({
-  id, title: "Published during an import", summary: "An editor's own event.", type: "aid-trade", claimStatus: "confirmed", startDate: "2024-02-01", precision: "day",
-  approximate: false, countryCodes: [], tags: [], itemCategories: [], status: "published", actors: [{ actor: "russia", role: "supplier" }],
+  id,
+  title: "Published during an import",
+  summary: "An editor's own event.",
+  type: "aid-trade",
+  claimStatus: "confirmed",
+  startDate: "2024-02-01",
+  precision: "day",
+  approximate: false,
+  countryCodes: [],
+  tags: [],
+  itemCategories: [],
+  status: "published",
+  actors: [{ actor: "russia", role: "supplier" }],
   sources: [{ title: "A report", sourceType: "news", stance: "supports", quote: "It was published.", language: "en" }],
 });
 
@@ -81,7 +121,10 @@ describe("an import while an editor publishes", () => {
     await whenWriting(since, 100, importing);
     const started = Date.now();
     // createEvent's own transaction has Prisma's 5 s limit: waiting for the import's lock failed it.
-    await expect(createEvent(t.prisma, editor, published("2024-02-01-published-during-an-import"))).resolves.toEqual({ id: "2024-02-01-published-during-an-import", version: 1 });
+    await expect(createEvent(t.prisma, editor, published("2024-02-01-published-during-an-import"))).resolves.toEqual({
+      id: "2024-02-01-published-during-an-import",
+      version: 1,
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await versionRowFree()).toBe(true);
     expect(await importing).toMatchObject({ created: 10_000, errors: [], committed: true });

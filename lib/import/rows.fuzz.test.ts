@@ -12,13 +12,34 @@ import { expectHumanMessage } from "../testing/fuzz/messages";
 import { columnOf, parseActors, readCsv, toEventInput, toSourceInput, type KnownActor } from "./rows";
 
 const REQUIRED = ["id", "title", "summary", "event_type", "claim_status", "start_date", "date_precision"];
-const cell = fc.oneof(hostileString, fc.constantFrom("2023-09-13", "2023-09", "2023", "day", "month", "summit-meeting", "confirmed", "Russia (host)", "KP | RU", "-12.5", "1e400", "true"));
+const cell = fc.oneof(
+  hostileString,
+  fc.constantFrom(
+    "2023-09-13",
+    "2023-09",
+    "2023",
+    "day",
+    "month",
+    "summit-meeting",
+    "confirmed",
+    "Russia (host)",
+    "KP | RU",
+    "-12.5",
+    "1e400",
+    "true",
+  ),
+);
 const row = fc.dictionary(fc.constantFrom(...EVENT_COLUMNS), cell, { maxKeys: EVENT_COLUMNS.length });
 
 /** A CSV file: proper rows written by csv-stringify, or raw hostile text. */
 const csvText = fc.oneof(
   fc.array(row, { maxLength: 5 }).map((rows) => stringify(rows, { header: true, columns: [...EVENT_COLUMNS] })),
-  fc.tuple(fc.constantFrom(REQUIRED.join(","), EVENT_COLUMNS.join(","), "", "\ufeff" + REQUIRED.join(",")), fc.array(hostileString, { maxLength: 4 })).map(([head, lines]) => [head, ...lines].join("\n")),
+  fc
+    .tuple(
+      fc.constantFrom(REQUIRED.join(","), EVENT_COLUMNS.join(","), "", "\ufeff" + REQUIRED.join(",")),
+      fc.array(hostileString, { maxLength: 4 }),
+    )
+    .map(([head, lines]) => [head, ...lines].join("\n")),
   hostileString,
 );
 
@@ -37,22 +58,32 @@ describe("import rows under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   it("turns any row into an input refused by column, or accepted with storable text", () => {
     const known = new Map<string, KnownActor>([["russia", { slug: "russia", name: "Russia", aliases: [] }]]);
     fc.assert(
-      fc.property(row, fc.array(fc.dictionary(fc.constantFrom("url", "title", "quote", "note", "stance", "source_type", "published_on", "language"), cell)), (r, sourceRows) => {
-        const created = new Map<string, NewActorInput>();
-        const { links, problems } = parseActors(r.actors, known, created);
-        for (const p of problems) expectHumanMessage(p, r.actors);
-        for (const a of created.values()) expect(a.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-        const parsed = eventInputSchema.safeParse(toEventInput(r, links, sourceRows.map(toSourceInput), "draft"));
-        if (parsed.success) {
-          expect(isStorableText(parsed.data.title)).toBe(true);
-          for (const n of [parsed.data.latitude, parsed.data.longitude]) if (n !== undefined) expect(Number.isFinite(n)).toBe(true);
-          return;
-        }
-        for (const [path, messages] of Object.entries(fieldErrorsOf(parsed.error))) {
-          expect(columnOf(path).length).toBeGreaterThan(0);
-          for (const m of messages) expectHumanMessage(m, r);
-        }
-      }),
+      fc.property(
+        row,
+        fc.array(
+          fc.dictionary(
+            fc.constantFrom("url", "title", "quote", "note", "stance", "source_type", "published_on", "language"),
+            cell,
+          ),
+        ),
+        (r, sourceRows) => {
+          const created = new Map<string, NewActorInput>();
+          const { links, problems } = parseActors(r.actors, known, created);
+          for (const p of problems) expectHumanMessage(p, r.actors);
+          for (const a of created.values()) expect(a.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+          const parsed = eventInputSchema.safeParse(toEventInput(r, links, sourceRows.map(toSourceInput), "draft"));
+          if (parsed.success) {
+            expect(isStorableText(parsed.data.title)).toBe(true);
+            for (const n of [parsed.data.latitude, parsed.data.longitude])
+              if (n !== undefined) expect(Number.isFinite(n)).toBe(true);
+            return;
+          }
+          for (const [path, messages] of Object.entries(fieldErrorsOf(parsed.error))) {
+            expect(columnOf(path).length).toBeGreaterThan(0);
+            for (const m of messages) expectHumanMessage(m, r);
+          }
+        },
+      ),
       fuzzParams(),
     );
   });

@@ -5,7 +5,6 @@ import { periodStart, slugify, suggestId } from "../events/form-values";
 import type { NewActorInput } from "../events/schemas";
 import { MAX_ROWS } from "./limits";
 
-
 export interface RowError {
   /** The line's number in the file, counting the header as line 1. */
   row: number;
@@ -36,13 +35,25 @@ function csvProblem(err: Error & { code?: string; lines?: number }): string {
 export function readCsv(text: string, required: string[], label: string): { records: CsvRecord[] } | { error: string } {
   let records: CsvRecord[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false, to: MAX_ROWS + 1 }) as CsvRecord[];
+    records = parse(text, {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      to: MAX_ROWS + 1,
+    }) as CsvRecord[];
   } catch (err) {
-    return { error: `${label} is not a readable CSV file: ${csvProblem(err as Error & { code?: string; lines?: number })}` };
+    return {
+      error: `${label} is not a readable CSV file: ${csvProblem(err as Error & { code?: string; lines?: number })}`,
+    };
   }
-  if (records.length > MAX_ROWS) return { error: `${label} has more than ${MAX_ROWS.toLocaleString("en")} rows; split it into smaller files.` };
+  if (records.length > MAX_ROWS)
+    return { error: `${label} has more than ${MAX_ROWS.toLocaleString("en")} rows; split it into smaller files.` };
   const missing = required.filter((c) => records.length > 0 && !(c in records[0]));
-  if (missing.length) return { error: `${label} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; use the format of the export.` };
+  if (missing.length)
+    return {
+      error: `${label} lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; use the format of the export.`,
+    };
   return { records };
 }
 
@@ -54,7 +65,11 @@ const cell = (v: string | undefined) => {
   return (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s).trim();
 };
 const optional = (v: string | undefined) => cell(v) || undefined;
-const list = (v: string | undefined) => cell(v).split(LIST_SEPARATOR.trim()).map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  cell(v)
+    .split(LIST_SEPARATOR.trim())
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 // A cell quoted back in a message: enough to find it in the file, never the whole cell.
 const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
@@ -66,7 +81,11 @@ export interface KnownActor {
 }
 
 /** "Name (role) | Name (role)" → links, matching names or aliases of known actors, creating the rest. */
-export function parseActors(value: string | undefined, known: Map<string, KnownActor>, created: Map<string, NewActorInput>) {
+export function parseActors(
+  value: string | undefined,
+  known: Map<string, KnownActor>,
+  created: Map<string, NewActorInput>,
+) {
   const links: { actor: string; role: string }[] = [];
   const problems: string[] = [];
   for (const item of list(value)) {
@@ -94,13 +113,19 @@ export function parseActors(value: string | undefined, known: Map<string, KnownA
 /** The id the event form would suggest for a new event: its start as typed, then its title's words. */
 export const newEventId = (r: CsvRecord) => suggestId({ start: cell(r.start_date), title: cell(r.title) });
 
-export function toEventInput(r: CsvRecord, actors: { actor: string; role: string }[], sources: unknown[] | undefined, status: string) {
+export function toEventInput(
+  r: CsvRecord,
+  actors: { actor: string; role: string }[],
+  sources: unknown[] | undefined,
+  status: string,
+) {
   const num = (v: string | undefined) => (cell(v) === "" ? undefined : Number(cell(v)));
   // People typing a file write "2020-01" for January 2020; the export writes "2020-01-01". Take both.
   const precision = cell(r.date_precision);
   // Files made before end_date_precision existed have no such column: their ends are as precise as their starts.
   const endPrecision = optional(r.end_date_precision);
-  const day = (v: string, p = precision) => (/^\d{4}(-\d{2})?$/.test(v) && (p === "month" || p === "year") ? periodStart(v, p) : v);
+  const day = (v: string, p = precision) =>
+    /^\d{4}(-\d{2})?$/.test(v) && (p === "month" || p === "year") ? periodStart(v, p) : v;
   return {
     id: cell(r.id),
     title: cell(r.title),
@@ -174,11 +199,19 @@ export function keepCopies<S extends CitedSource>(imported: S[], current: CitedS
 /** Maps a schema path to the CSV column it came from, for error messages. */
 export function columnOf(path: string): string {
   const map: Record<string, string> = {
-    type: "event_type", claimStatus: "claim_status", startDate: "start_date", endDate: "end_date", precision: "date_precision", endPrecision: "end_date_precision",
-    countryCodes: "country_codes", itemCategories: "item_categories", sanctionsRegime: "sanctions_regime",
+    type: "event_type",
+    claimStatus: "claim_status",
+    startDate: "start_date",
+    endDate: "end_date",
+    precision: "date_precision",
+    endPrecision: "end_date_precision",
+    countryCodes: "country_codes",
+    itemCategories: "item_categories",
+    sanctionsRegime: "sanctions_regime",
   };
   const m = /^sources\.(\d+)\.?(.*)$/.exec(path);
-  if (m) return `sources.csv, source ${Number(m[1]) + 1}${m[2] ? `, ${m[2].replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` : ""}`;
+  if (m)
+    return `sources.csv, source ${Number(m[1]) + 1}${m[2] ? `, ${m[2].replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` : ""}`;
   const head = path.split(".")[0];
   return map[head] ?? head;
 }

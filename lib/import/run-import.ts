@@ -14,7 +14,16 @@ import { MAX_BYTES, MAX_UPLOAD_BYTES, TOO_BIG_MESSAGE } from "./limits";
 
 export type ImportState = ImportReport & { message?: string; dryRun?: boolean };
 
-export const emptyImportState: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, newActors: [], errors: [], notes: [], committed: false };
+export const emptyImportState: ImportReport = {
+  rows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  newActors: [],
+  errors: [],
+  notes: [],
+  committed: false,
+};
 
 const STATUSES = new Set<ImportOptions["status"]>(["file", "draft", "in_review", "published"]);
 
@@ -25,7 +34,12 @@ async function readFile(value: FormDataEntryValue | null): Promise<string | null
 }
 
 export async function importUpload(request: Request): Promise<Response> {
-  const accepted = await acceptUpload(request, { action: "import", role: "contributor", maxBytes: MAX_UPLOAD_BYTES, tooBig: TOO_BIG_MESSAGE });
+  const accepted = await acceptUpload(request, {
+    action: "import",
+    role: "contributor",
+    maxBytes: MAX_UPLOAD_BYTES,
+    tooBig: TOO_BIG_MESSAGE,
+  });
   if (accepted.response) return accepted.response;
   const { user, form } = accepted;
   const answer = (state: ImportState, status = 200) => jsonAnswer(state, status);
@@ -47,15 +61,34 @@ export async function importUpload(request: Request): Promise<Response> {
   }
   try {
     // The file's name is not passed on: revision notes are public (issue 17, item 12).
-    const report = await importEvents(db(), user, { eventsCsv: events, sourcesCsv: sources ?? undefined, status, dryRun });
+    const report = await importEvents(db(), user, {
+      eventsCsv: events,
+      sourcesCsv: sources ?? undefined,
+      status,
+      dryRun,
+    });
     if (report.committed) revalidatePath("/events");
-    const counts = { dryRun, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rowErrors: report.errors.length };
+    const counts = {
+      dryRun,
+      rows: report.rows,
+      created: report.created,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      rowErrors: report.errors.length,
+    };
     await logWrite("import", user, counts, report.committed || dryRun ? undefined : "rows with errors");
     return answer({ ...report, dryRun });
   } catch (err) {
     await logWrite("import", user, { dryRun }, err);
     if (reportDatabaseError(err)) return answer({ ...emptyImportState, dryRun, message: NOTHING_SAVED_MESSAGE }, 503);
     if (err instanceof ForbiddenError) return answer({ ...emptyImportState, dryRun, message: err.message }, 403);
-    return answer({ ...emptyImportState, dryRun, message: "The import could not be completed. Nothing was written; please try again." }, 500);
+    return answer(
+      {
+        ...emptyImportState,
+        dryRun,
+        message: "The import could not be completed. Nothing was written; please try again.",
+      },
+      500,
+    );
   }
 }

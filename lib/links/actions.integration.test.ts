@@ -24,7 +24,10 @@ beforeAll(async () => {
   server = await startLocalLinkServer(["127.0.0.1"]);
   base = server.base("127.0.0.1");
   for (const role of ["contributor", "editor", "admin"] as const) users[role] = await makeUser(t.prisma, role);
-  await addEvent(t.prisma, users.editor!, "checked", "draft", [{ url: `${base}/ok`, archivedUrl: `${base}/gone` }, { url: `${base}/moved` }]);
+  await addEvent(t.prisma, users.editor!, "checked", "draft", [
+    { url: `${base}/ok`, archivedUrl: `${base}/gone` },
+    { url: `${base}/moved` },
+  ]);
 });
 afterAll(async () => {
   process.env.DATABASE_URL = previous.url;
@@ -59,7 +62,13 @@ describe("checkEventLinksAction", () => {
     expect(state.message).toBeUndefined();
     expect(state.results).toEqual([
       expect.objectContaining({ url: `${base}/ok`, status: "ok", httpStatus: 200, dead: false, failingSince: null }),
-      expect.objectContaining({ url: `${base}/gone`, status: "gone", httpStatus: 410, dead: false, failingSince: expect.any(String) }),
+      expect.objectContaining({
+        url: `${base}/gone`,
+        status: "gone",
+        httpStatus: 410,
+        dead: false,
+        failingSince: expect.any(String),
+      }),
       expect.objectContaining({ url: `${base}/moved`, status: "redirected", redirectedTo: `${base}/ok` }),
     ]);
     expect(state.skipped).toEqual([]);
@@ -68,6 +77,8 @@ describe("checkEventLinksAction", () => {
 
   it("answers an admin too, and says so plainly when the event is unknown or the id unreadable", async () => {
     expect(await callAs("admin", "no-such-event")).toEqual({ message: "There is no such event." });
-    expect(await callAs("editor", "<script>")).toEqual({ message: "The event could not be identified; reload the page and try again." });
+    expect(await callAs("editor", "<script>")).toEqual({
+      message: "The event could not be identified; reload the page and try again.",
+    });
   });
 });

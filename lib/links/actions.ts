@@ -33,7 +33,10 @@ export interface LinkCheckActionState {
 
 const EVENT_ID = /^[a-z0-9-]{1,200}$/;
 
-export async function checkEventLinksAction(_prev: LinkCheckActionState, formData: FormData): Promise<LinkCheckActionState> {
+export async function checkEventLinksAction(
+  _prev: LinkCheckActionState,
+  formData: FormData,
+): Promise<LinkCheckActionState> {
   // The guard before reading the input (a stranger learns nothing about it), in the same words as
   // every other action; checkEventLinks checks the role again.
   const g = await guardAction("editor");
@@ -54,7 +57,12 @@ export async function checkEventLinksAction(_prev: LinkCheckActionState, formDat
     if (summary.visibilityChanged.length > 0) revalidatePath(`/events/${eventId}`);
     return {
       results: summary.results.map((r) => ({
-        url: r.url, status: r.status, httpStatus: r.httpStatus, redirectedTo: r.redirectedTo, detail: r.detail, dead: r.dead,
+        url: r.url,
+        status: r.status,
+        httpStatus: r.httpStatus,
+        redirectedTo: r.redirectedTo,
+        detail: r.detail,
+        dead: r.dead,
         failingSince: r.firstFailureAt?.toISOString() ?? null,
       })),
       skipped: summary.skipped.map((s) => s.url),

@@ -43,7 +43,11 @@ describe("checkUrls: one outcome per answer", () => {
   });
 
   it("503 is failing", async () => {
-    expect(await checkOne(`${base}/down`)).toMatchObject({ status: "failing", httpStatus: 503, detail: expect.stringContaining("503") });
+    expect(await checkOne(`${base}/down`)).toMatchObject({
+      status: "failing",
+      httpStatus: 503,
+      detail: expect.stringContaining("503"),
+    });
   });
 
   it("a server that never answers is failing after the timeout, without a second try", async () => {
@@ -73,15 +77,29 @@ describe("checkUrls: one outcome per answer", () => {
   });
 
   it("a site refusing the checker (403) answered: not a failure, the code kept for editors", async () => {
-    expect(await checkOne(`${base}/forbidden`)).toMatchObject({ status: "ok", httpStatus: 403, detail: expect.stringMatching(/403 Forbidden/) });
+    expect(await checkOne(`${base}/forbidden`)).toMatchObject({
+      status: "ok",
+      httpStatus: 403,
+      detail: expect.stringMatching(/403 Forbidden/),
+    });
   });
 
   it("classifies answers that end after redirects by their final code", () => {
     const at = new Date();
-    expect(classifyAnswer("u", { status: 404, finalUrl: "v", redirects: ["u"] }, "GET", at)).toMatchObject({ status: "gone", redirectedTo: "v" });
-    expect(classifyAnswer("u", { status: 502, finalUrl: "u", redirects: [] }, "GET", at)).toMatchObject({ status: "failing" });
-    expect(classifyAnswer("u", { status: 408, finalUrl: "u", redirects: [] }, "GET", at)).toMatchObject({ status: "failing" });
-    expect(classifyAnswer("u", { status: 204, finalUrl: "u", redirects: [] }, "HEAD", at)).toMatchObject({ status: "ok", detail: null });
+    expect(classifyAnswer("u", { status: 404, finalUrl: "v", redirects: ["u"] }, "GET", at)).toMatchObject({
+      status: "gone",
+      redirectedTo: "v",
+    });
+    expect(classifyAnswer("u", { status: 502, finalUrl: "u", redirects: [] }, "GET", at)).toMatchObject({
+      status: "failing",
+    });
+    expect(classifyAnswer("u", { status: 408, finalUrl: "u", redirects: [] }, "GET", at)).toMatchObject({
+      status: "failing",
+    });
+    expect(classifyAnswer("u", { status: 204, finalUrl: "u", redirects: [] }, "HEAD", at)).toMatchObject({
+      status: "ok",
+      detail: null,
+    });
   });
 });
 
@@ -89,7 +107,9 @@ describe("checkUrls: politeness and bounds", () => {
   it("never has more than 2 requests open on one host, while two hosts proceed in parallel", async () => {
     const s = await startLocalLinkServer(["127.0.0.1", "localhost"]);
     try {
-      const urls = ["127.0.0.1", "localhost"].flatMap((h) => Array.from({ length: 12 }, (_, i) => `${s.base(h)}/ok?delay=60&n=${i}`));
+      const urls = ["127.0.0.1", "localhost"].flatMap((h) =>
+        Array.from({ length: 12 }, (_, i) => `${s.base(h)}/ok?delay=60&n=${i}`),
+      );
       const run = await checkUrls(urls, { ...LOCAL, hostPauseMs: 10, concurrency: 10 });
       expect(run.results.map((r) => r.status)).toEqual(Array(24).fill("ok"));
       expect(s.maxConcurrentByHost.get("127.0.0.1")).toBe(2);
@@ -113,7 +133,10 @@ describe("checkUrls: politeness and bounds", () => {
     const urls = Array.from({ length: 5 }, (_, i) => `${base}/ok?limit=${i}`);
     const run = await checkUrls([...urls, urls[0]], { ...LOCAL, maxUrls: 3 });
     expect(run.results.map((r) => r.url)).toEqual(urls.slice(0, 3));
-    expect(run.skipped).toEqual([{ url: urls[3], reason: "over_limit" }, { url: urls[4], reason: "over_limit" }]);
+    expect(run.skipped).toEqual([
+      { url: urls[3], reason: "over_limit" },
+      { url: urls[4], reason: "over_limit" },
+    ]);
   });
 
   it("starts nothing after the time limit; what was not reached is skipped for next time", async () => {

@@ -62,7 +62,14 @@ export const LINK_CHECK_USER_AGENT = DEFAULT_USER_AGENT.replace("source capture 
 type Attempt = { answer: SafeFetchResult } | { error: FetchError };
 
 // Failures that would fail the same way whatever the method: retrying with GET only costs time.
-const FINAL_FAILURES: ReadonlySet<FetchFailure> = new Set(["timeout", "dns", "tls", "blocked_address", "bad_url", "too_many_redirects"]);
+const FINAL_FAILURES: ReadonlySet<FetchFailure> = new Set([
+  "timeout",
+  "dns",
+  "tls",
+  "blocked_address",
+  "bad_url",
+  "too_many_redirects",
+]);
 
 /**
  * Whether a HEAD attempt must be confirmed with GET. Servers reject HEAD in many ways (405 and 501
@@ -83,15 +90,25 @@ const statusText = (code: number) => `${code}${http.STATUS_CODES[code] ? ` ${htt
  * bot walls do to pages that are alive for readers: the address answered, so it is not counted
  * as a failure, and the code is kept in `detail` for editors.
  */
-export function classifyAnswer(url: string, answer: Pick<SafeFetchResult, "status" | "finalUrl" | "redirects">, method: "HEAD" | "GET", checkedAt: Date): LinkOutcome {
+export function classifyAnswer(
+  url: string,
+  answer: Pick<SafeFetchResult, "status" | "finalUrl" | "redirects">,
+  method: "HEAD" | "GET",
+  checkedAt: Date,
+): LinkOutcome {
   const code = answer.status;
   const redirectedTo = answer.redirects.length > 0 ? answer.finalUrl : null;
   const base = { url, httpStatus: code, redirectedTo, method, checkedAt };
-  if (code === 404 || code === 410) return { ...base, status: "gone", detail: `The site answered ${statusText(code)}.` };
-  if ((code >= 500 && code <= 599) || code === 408) return { ...base, status: "failing", detail: `The site answered ${statusText(code)}.` };
-  const detail = code >= 400 ? `The site answered ${statusText(code)} to the link checker; the page may still open in a browser.`
-    : code >= 300 ? `The site answered ${statusText(code)} without a usable redirect.`
-    : null;
+  if (code === 404 || code === 410)
+    return { ...base, status: "gone", detail: `The site answered ${statusText(code)}.` };
+  if ((code >= 500 && code <= 599) || code === 408)
+    return { ...base, status: "failing", detail: `The site answered ${statusText(code)}.` };
+  const detail =
+    code >= 400
+      ? `The site answered ${statusText(code)} to the link checker; the page may still open in a browser.`
+      : code >= 300
+        ? `The site answered ${statusText(code)} without a usable redirect.`
+        : null;
   return { ...base, status: redirectedTo ? "redirected" : "ok", detail };
 }
 
@@ -137,16 +154,24 @@ export async function checkUrls(urls: Iterable<string>, options: LinkCheckOption
   const outcomes: (LinkOutcome | null)[] = [];
 
   const checkOne = async (url: string, index: number) => {
-    const outcome = await gate.run(hostOf(url), async () => {
-      if (pastDeadline()) return null;
-      const head = await inFlight(() => attempt(url, "HEAD", options));
-      if (!needsGetFallback(head)) {
-        return "answer" in head ? classifyAnswer(url, head.answer, "HEAD", new Date()) : failureOutcome(url, head.error, "HEAD", new Date());
-      }
-      await gate.pause();
-      const get = await inFlight(() => attempt(url, "GET", options));
-      return "answer" in get ? classifyAnswer(url, get.answer, "GET", new Date()) : failureOutcome(url, get.error, "GET", new Date());
-    }, pastDeadline);
+    const outcome = await gate.run(
+      hostOf(url),
+      async () => {
+        if (pastDeadline()) return null;
+        const head = await inFlight(() => attempt(url, "HEAD", options));
+        if (!needsGetFallback(head)) {
+          return "answer" in head
+            ? classifyAnswer(url, head.answer, "HEAD", new Date())
+            : failureOutcome(url, head.error, "HEAD", new Date());
+        }
+        await gate.pause();
+        const get = await inFlight(() => attempt(url, "GET", options));
+        return "answer" in get
+          ? classifyAnswer(url, get.answer, "GET", new Date())
+          : failureOutcome(url, get.error, "GET", new Date());
+      },
+      pastDeadline,
+    );
     outcomes[index] = outcome;
     if (!outcome) skipped.push({ url, reason: "time_limit" });
   };

@@ -25,13 +25,15 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, overrides: 
   const set = overrides.get(path);
   if (set) return res.writeHead(set).end();
   if (path === "/hang") return; // never answers: the checker must time out
-  if (path === "/ok") return res.writeHead(200, { "content-type": "text/html" }).end(req.method === "HEAD" ? undefined : "<p>here</p>");
+  if (path === "/ok")
+    return res.writeHead(200, { "content-type": "text/html" }).end(req.method === "HEAD" ? undefined : "<p>here</p>");
   if (path === "/moved") return res.writeHead(301, { location: "/ok" }).end();
   if (path === "/gone") return res.writeHead(410).end();
   if (path === "/down") return res.writeHead(503).end();
   if (path === "/forbidden") return res.writeHead(403).end();
   // A server with no HEAD route: refuses HEAD, serves GET.
-  if (path === "/no-head") return req.method === "HEAD" ? res.writeHead(405, { allow: "GET" }).end() : res.writeHead(200).end("here");
+  if (path === "/no-head")
+    return req.method === "HEAD" ? res.writeHead(405, { allow: "GET" }).end() : res.writeHead(200).end("here");
   res.writeHead(404).end();
 }
 
@@ -39,10 +41,19 @@ export async function startLocalLinkServer(hosts: readonly string[] = ["127.0.0.
   const open = new Map<string, number>();
   const overrides = new Map<string, number>();
   let openTotal = 0;
-  const state = { maxConcurrentByHost: new Map<string, number>(), maxConcurrent: 0, requests: [] as LocalLinkServer["requests"] };
+  const state = {
+    maxConcurrentByHost: new Map<string, number>(),
+    maxConcurrent: 0,
+    requests: [] as LocalLinkServer["requests"],
+  };
   const handler: http.RequestListener = (req, res) => {
     const host = (req.headers.host ?? "").replace(/:\d+$/, "");
-    state.requests.push({ method: req.method ?? "", host, path: req.url ?? "", userAgent: req.headers["user-agent"] ?? "" });
+    state.requests.push({
+      method: req.method ?? "",
+      host,
+      path: req.url ?? "",
+      userAgent: req.headers["user-agent"] ?? "",
+    });
     open.set(host, (open.get(host) ?? 0) + 1);
     openTotal++;
     state.maxConcurrentByHost.set(host, Math.max(state.maxConcurrentByHost.get(host) ?? 0, open.get(host)!));
@@ -69,20 +80,33 @@ export async function startLocalLinkServer(hosts: readonly string[] = ["127.0.0.
   // Where "localhost" resolves to ::1 first, serve it there too (a machine without IPv6 simply skips it).
   if (hosts.includes("localhost")) {
     const v6 = http.createServer(handler);
-    await new Promise<void>((resolve) => v6.once("error", () => resolve()).listen(port, "::1", () => (servers.push(v6), resolve())));
+    await new Promise<void>((resolve) =>
+      v6.once("error", () => resolve()).listen(port, "::1", () => (servers.push(v6), resolve())),
+    );
   }
   return {
     port,
     base: (host) => `http://${host}:${port}`,
-    get maxConcurrentByHost() { return state.maxConcurrentByHost; },
-    get maxConcurrent() { return state.maxConcurrent; },
-    get requests() { return state.requests; },
+    get maxConcurrentByHost() {
+      return state.maxConcurrentByHost;
+    },
+    get maxConcurrent() {
+      return state.maxConcurrent;
+    },
+    get requests() {
+      return state.requests;
+    },
     setStatus: (path, status) => void overrides.set(path, status),
     close: async () => {
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-        s.closeAllConnections(); // the hanging requests too
-        s.close(() => resolve());
-      })));
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections(); // the hanging requests too
+              s.close(() => resolve());
+            }),
+        ),
+      );
     },
   };
 }

@@ -17,7 +17,9 @@ export async function withLinkCheckLock<T>(databaseUrl: string, fn: () => Promis
   client.on("error", (err) => logger.warn({ err: err.message }, "link check lock connection lost"));
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LINK_CHECK_LOCK_KEY]);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      LINK_CHECK_LOCK_KEY,
+    ]);
     if (!rows[0]?.locked) return { ran: false };
     try {
       return { ran: true, value: await fn() };

@@ -57,7 +57,11 @@ export interface DeadLinkRow {
  * Dead addresses cited by events that are not deleted, longest dead first; `visible` narrows the
  * events to those the reader may see (lib/events/visibility.ts eventsVisibleTo).
  */
-export async function listDeadLinks(prisma: PrismaClient, limit = 200, visible: Prisma.EventWhereInput = {}): Promise<DeadLinkRow[]> {
+export async function listDeadLinks(
+  prisma: PrismaClient,
+  limit = 200,
+  visible: Prisma.EventWhereInput = {},
+): Promise<DeadLinkRow[]> {
   // Narrowed in SQL to failures, then the shared rule decides, so this list and the public page agree.
   const failing = await prisma.linkCheck.findMany({
     where: { status: { in: [...FAILING_LINK_STATUSES] }, firstFailureAt: { not: null } },
@@ -68,7 +72,13 @@ export async function listDeadLinks(prisma: PrismaClient, limit = 200, visible: 
   const urls = [...dead.keys()];
   const sources = await prisma.source.findMany({
     where: { event: { ...visible, deleted: false }, OR: [{ url: { in: urls } }, { archivedUrl: { in: urls } }] },
-    select: { url: true, archivedUrl: true, title: true, publisher: true, event: { select: { id: true, title: true, status: true } } },
+    select: {
+      url: true,
+      archivedUrl: true,
+      title: true,
+      publisher: true,
+      event: { select: { id: true, title: true, status: true } },
+    },
   });
   const rows: DeadLinkRow[] = [];
   for (const s of sources) {
@@ -77,8 +87,17 @@ export async function listDeadLinks(prisma: PrismaClient, limit = 200, visible: 
       const check = url ? dead.get(url) : undefined;
       if (!url || !check) continue;
       rows.push({
-        eventId: s.event.id, eventTitle: s.event.title, eventStatus: s.event.status, sourceTitle: s.title, publisher: s.publisher,
-        url, which, since: check.firstFailureAt!, lastCheckedAt: check.lastCheckedAt, httpStatus: check.httpStatus, detail: check.detail,
+        eventId: s.event.id,
+        eventTitle: s.event.title,
+        eventStatus: s.event.status,
+        sourceTitle: s.title,
+        publisher: s.publisher,
+        url,
+        which,
+        since: check.firstFailureAt!,
+        lastCheckedAt: check.lastCheckedAt,
+        httpStatus: check.httpStatus,
+        detail: check.detail,
         archivedUrl: which === "source" ? s.archivedUrl : null,
         archiveDead: which === "source" && Boolean(s.archivedUrl && dead.has(s.archivedUrl)),
       });

@@ -39,24 +39,34 @@ beforeEach(async () => {
 const row = (url: string) => t.prisma.linkCheck.findUniqueOrThrow({ where: { url } });
 const version = async () => Number(await readPublicVersion());
 /** Moves every recorded check back in time, as if it had happened `hours` ago. */
-const age = (hours: number) => t.prisma.$executeRawUnsafe(
-  `UPDATE link_check SET last_checked_at = last_checked_at - interval '${hours} hours', first_failure_at = first_failure_at - interval '${hours} hours', last_ok_at = last_ok_at - interval '${hours} hours'`,
-);
+const age = (hours: number) =>
+  t.prisma.$executeRawUnsafe(
+    `UPDATE link_check SET last_checked_at = last_checked_at - interval '${hours} hours', first_failure_at = first_failure_at - interval '${hours} hours', last_ok_at = last_ok_at - interval '${hours} hours'`,
+  );
 
 describe("which addresses a run checks", () => {
   it("every source and archive address of published and retracted events, once; not drafts or deleted events", async () => {
-    await addEvent(t.prisma, editor, "pub", "published", [{ url: `${base}/ok?a`, archivedUrl: `${base}/ok?archive` }, { url: `${base}/ok?shared` }]);
+    await addEvent(t.prisma, editor, "pub", "published", [
+      { url: `${base}/ok?a`, archivedUrl: `${base}/ok?archive` },
+      { url: `${base}/ok?shared` },
+    ]);
     await addEvent(t.prisma, editor, "retracted", "retracted", [{ url: `${base}/ok?b` }, { url: `${base}/ok?shared` }]);
     await addEvent(t.prisma, editor, "draft", "draft", [{ url: `${base}/ok?draft` }]);
     await addEvent(t.prisma, editor, "deleted", "deleted", [{ url: `${base}/ok?deleted` }]);
     const summary = await runLinkCheck(t.prisma, { kind: "public" }, LOCAL);
-    expect(summary.results.map((r) => r.url).sort()).toEqual([`${base}/ok?a`, `${base}/ok?archive`, `${base}/ok?b`, `${base}/ok?shared`].sort());
+    expect(summary.results.map((r) => r.url).sort()).toEqual(
+      [`${base}/ok?a`, `${base}/ok?archive`, `${base}/ok?b`, `${base}/ok?shared`].sort(),
+    );
     expect(summary.counts).toEqual({ ok: 4, redirected: 0, gone: 0, failing: 0 });
     expect(await t.prisma.linkCheck.count()).toBe(4);
   });
 
   it("the least recently checked first, and with a due time only those not checked since", async () => {
-    await addEvent(t.prisma, editor, "pub", "published", [{ url: `${base}/ok?1` }, { url: `${base}/ok?2` }, { url: `${base}/ok?3` }]);
+    await addEvent(t.prisma, editor, "pub", "published", [
+      { url: `${base}/ok?1` },
+      { url: `${base}/ok?2` },
+      { url: `${base}/ok?3` },
+    ]);
     await runLinkCheck(t.prisma, { kind: "public" }, { ...LOCAL, maxUrls: 2 });
     // ?3 was left over: never checked, so first next time.
     expect((await listPublicUrls(t.prisma))[0]).toBe(`${base}/ok?3`);
@@ -66,8 +76,13 @@ describe("which addresses a run checks", () => {
   it("one event's addresses whatever its status, and a clear refusal for an unknown event", async () => {
     await addEvent(t.prisma, editor, "draft", "draft", [{ url: `${base}/gone`, archivedUrl: `${base}/ok?copy` }]);
     const summary = await runLinkCheck(t.prisma, { kind: "event", eventId: "draft" }, LOCAL);
-    expect(summary.results.map((r) => [r.url, r.status])).toEqual([[`${base}/gone`, "gone"], [`${base}/ok?copy`, "ok"]]);
-    await expect(runLinkCheck(t.prisma, { kind: "event", eventId: "no-such-event" }, LOCAL)).rejects.toThrow("There is no such event.");
+    expect(summary.results.map((r) => [r.url, r.status])).toEqual([
+      [`${base}/gone`, "gone"],
+      [`${base}/ok?copy`, "ok"],
+    ]);
+    await expect(runLinkCheck(t.prisma, { kind: "event", eventId: "no-such-event" }, LOCAL)).rejects.toThrow(
+      "There is no such event.",
+    );
   });
 });
 
@@ -80,7 +95,11 @@ describe("recording a run of failures", () => {
     const first = await row(url);
     expect(first).toMatchObject({ status: "failing", httpStatus: 503, lastOkAt: null });
     expect(first.firstFailureAt).toEqual(first.lastCheckedAt);
-    expect(await row(`${base}/moved`)).toMatchObject({ status: "redirected", redirectedTo: `${base}/ok`, firstFailureAt: null });
+    expect(await row(`${base}/moved`)).toMatchObject({
+      status: "redirected",
+      redirectedTo: `${base}/ok`,
+      firstFailureAt: null,
+    });
 
     server.setStatus("/flaky", 404);
     await runLinkCheck(t.prisma, { kind: "public" }, LOCAL);
@@ -116,7 +135,16 @@ describe("recording a run of failures", () => {
     expect(summary.visibilityChanged).toEqual([url]);
     expect(await version()).toBe(v + 1);
     const [dead] = await listDeadLinks(t.prisma);
-    expect(dead).toMatchObject({ eventId: "pub", eventTitle: "Event pub", sourceTitle: "Report 1", url, which: "source", archivedUrl: `${base}/ok?archived`, archiveDead: false, httpStatus: 410 });
+    expect(dead).toMatchObject({
+      eventId: "pub",
+      eventTitle: "Event pub",
+      sourceTitle: "Report 1",
+      url,
+      which: "source",
+      archivedUrl: `${base}/ok?archived`,
+      archiveDead: false,
+      httpStatus: 410,
+    });
     expect(dead.since).toEqual((await row(url)).firstFailureAt);
 
     v = await version();
@@ -128,7 +156,13 @@ describe("recording a run of failures", () => {
 
   it("records nothing when not one of many addresses answered (the checker is offline, not the sources dead)", async () => {
     const port = await closedPort();
-    await addEvent(t.prisma, editor, "pub", "published", Array.from({ length: 10 }, (_, i) => ({ url: `http://127.0.0.1:${port}/${i}` })));
+    await addEvent(
+      t.prisma,
+      editor,
+      "pub",
+      "published",
+      Array.from({ length: 10 }, (_, i) => ({ url: `http://127.0.0.1:${port}/${i}` })),
+    );
     const summary = await runLinkCheck(t.prisma, { kind: "public" }, LOCAL);
     expect(summary).toMatchObject({ offline: true, counts: { failing: 10 } });
     expect(await t.prisma.linkCheck.count()).toBe(0);
@@ -140,9 +174,21 @@ describe("recording a run of failures", () => {
 
   it("never lets an older answer overwrite a newer one (two runs overlapping)", async () => {
     const url = `${base}/ok?overlap`;
-    const at = (iso: string, status: LinkOutcome["status"]): LinkOutcome => ({ url, status, httpStatus: status === "ok" ? 200 : 503, redirectedTo: null, detail: null, method: "HEAD", checkedAt: new Date(iso) });
+    const at = (iso: string, status: LinkOutcome["status"]): LinkOutcome => ({
+      url,
+      status,
+      httpStatus: status === "ok" ? 200 : 503,
+      redirectedTo: null,
+      detail: null,
+      method: "HEAD",
+      checkedAt: new Date(iso),
+    });
     await recordLinkOutcomes(t.prisma, [at("2026-12-01T10:00:00Z", "ok")]);
     await recordLinkOutcomes(t.prisma, [at("2026-12-01T09:59:00Z", "failing")]);
-    expect(await row(url)).toMatchObject({ status: "ok", firstFailureAt: null, lastCheckedAt: new Date("2026-12-01T10:00:00Z") });
+    expect(await row(url)).toMatchObject({
+      status: "ok",
+      firstFailureAt: null,
+      lastCheckedAt: new Date("2026-12-01T10:00:00Z"),
+    });
   });
 });

@@ -45,7 +45,10 @@ export interface RecordResult {
 // scheduled run recording its batch (both lock the rows they write).
 const BATCH = 100;
 
-export async function recordLinkOutcomes(prisma: PrismaClient, outcomes: readonly LinkOutcome[]): Promise<RecordResult> {
+export async function recordLinkOutcomes(
+  prisma: PrismaClient,
+  outcomes: readonly LinkOutcome[],
+): Promise<RecordResult> {
   const states = new Map<string, LinkState>();
   const visibilityChanged: string[] = [];
   // One order for every writer, so two runs locking the same rows never deadlock.
@@ -69,7 +72,11 @@ export async function recordLinkOutcomes(prisma: PrismaClient, outcomes: readonl
           continue;
         }
         const after = nextLinkState(before, outcome);
-        await tx.linkCheck.upsert({ where: { url: outcome.url }, create: { url: outcome.url, ...after }, update: after });
+        await tx.linkCheck.upsert({
+          where: { url: outcome.url },
+          create: { url: outcome.url, ...after },
+          update: after,
+        });
         states.set(outcome.url, after);
         if (isDeadLink(before) !== isDeadLink(after)) {
           visibilityChanged.push(outcome.url);

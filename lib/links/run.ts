@@ -10,8 +10,7 @@ import { recordLinkOutcomes } from "./record";
 
 export type LinkCheckScope =
   /** Every address readers can see; with `dueBefore`, those not checked since. */
-  | { kind: "public"; dueBefore?: Date }
-  | { kind: "event"; eventId: string };
+  { kind: "public"; dueBefore?: Date } | { kind: "event"; eventId: string };
 
 export interface CheckedLink extends LinkOutcome {
   /** Dead as readers see it after this check (./health.ts). */
@@ -36,22 +35,40 @@ export interface LinkCheckSummary {
 // address the same way. Recorded, that would tell readers a day later that every source is dead.
 // So a run of at least this many addresses in which not one got an HTTP answer records nothing.
 const OFFLINE_MIN_URLS = 10;
-const looksOffline = (results: readonly LinkOutcome[]) => results.length >= OFFLINE_MIN_URLS && results.every((r) => r.httpStatus === null);
+const looksOffline = (results: readonly LinkOutcome[]) =>
+  results.length >= OFFLINE_MIN_URLS && results.every((r) => r.httpStatus === null);
 
-export async function runLinkCheck(prisma: PrismaClient, scope: LinkCheckScope, options: LinkCheckOptions = {}): Promise<LinkCheckSummary> {
+export async function runLinkCheck(
+  prisma: PrismaClient,
+  scope: LinkCheckScope,
+  options: LinkCheckOptions = {},
+): Promise<LinkCheckSummary> {
   const started = performance.now();
-  const urls = scope.kind === "public" ? await listPublicUrls(prisma, scope.dueBefore) : await listEventUrls(prisma, scope.eventId);
+  const urls =
+    scope.kind === "public"
+      ? await listPublicUrls(prisma, scope.dueBefore)
+      : await listEventUrls(prisma, scope.eventId);
   if (!urls) throw new NotFoundError();
   const run = await checkUrls(urls, options);
   const offline = looksOffline(run.results);
-  const { states, visibilityChanged } = offline ? { states: new Map(), visibilityChanged: [] } : await recordLinkOutcomes(prisma, run.results);
+  const { states, visibilityChanged } = offline
+    ? { states: new Map(), visibilityChanged: [] }
+    : await recordLinkOutcomes(prisma, run.results);
   const counts: Record<LinkStatus, number> = { ok: 0, redirected: 0, gone: 0, failing: 0 };
   const results = run.results.map((outcome) => {
     counts[outcome.status]++;
     const state = states.get(outcome.url);
     return { ...outcome, dead: isDeadLink(state), firstFailureAt: state?.firstFailureAt ?? null };
   });
-  return { inScope: urls.length, results, counts, skipped: run.skipped, visibilityChanged, offline, elapsedMs: performance.now() - started };
+  return {
+    inScope: urls.length,
+    results,
+    counts,
+    skipped: run.skipped,
+    visibilityChanged,
+    offline,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 // An editor's check of one event: small and interactive, so tighter bounds than a full run.
@@ -62,7 +79,12 @@ export const EVENT_CHECK_LIMITS = { maxUrls: 100, timeLimitMs: 30_000 } as const
  * the server and writes link states that change what readers are shown, which is an editor's
  * decision; contributors see the results on the desk once an editor or the schedule has checked.
  */
-export async function checkEventLinks(prisma: PrismaClient, user: SessionUser | null, eventId: string, options: LinkCheckOptions = {}) {
+export async function checkEventLinks(
+  prisma: PrismaClient,
+  user: SessionUser | null,
+  eventId: string,
+  options: LinkCheckOptions = {},
+) {
   assertRole(user, "editor");
   return runLinkCheck(prisma, { kind: "event", eventId }, { ...EVENT_CHECK_LIMITS, ...options });
 }

@@ -30,7 +30,8 @@ afterAll(async () => {
 
 describe("the scheduled link check", () => {
   it("runs on one instance at a time: of two concurrent runs one checks, the other skips", async () => {
-    const scheduled = () => runScheduledLinkCheck({ databaseUrl: t.url, prisma: t.prisma, intervalHours: 24, options: LOCAL });
+    const scheduled = () =>
+      runScheduledLinkCheck({ databaseUrl: t.url, prisma: t.prisma, intervalHours: 24, options: LOCAL });
     const outcomes = await Promise.all([scheduled(), scheduled()]);
     expect(outcomes.map((o) => o.ran).sort()).toEqual([false, true]);
     const ran = outcomes.find((o) => o.ran);
@@ -42,7 +43,9 @@ describe("the scheduled link check", () => {
   });
 
   it("skips while the command line (or any holder) has the lock", async () => {
-    const inner = await withLinkCheckLock(t.url, () => runScheduledLinkCheck({ databaseUrl: t.url, prisma: t.prisma, intervalHours: 24, options: LOCAL }));
+    const inner = await withLinkCheckLock(t.url, () =>
+      runScheduledLinkCheck({ databaseUrl: t.url, prisma: t.prisma, intervalHours: 24, options: LOCAL }),
+    );
     expect(inner).toEqual({ ran: true, value: { ran: false } });
   });
 
@@ -51,7 +54,10 @@ describe("the scheduled link check", () => {
     try {
       const tick = createLinkCheckTick(`postgresql://postgres@127.0.0.1:${await closedPort()}/nowhere`, 24, LOCAL);
       await expect(tick()).resolves.toBeUndefined();
-      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ action: "links.check", outcome: "failed" }), expect.stringContaining("next tick"));
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ action: "links.check", outcome: "failed" }),
+        expect.stringContaining("next tick"),
+      );
     } finally {
       warn.mockRestore();
     }
@@ -62,7 +68,8 @@ describe("the scheduled link check", () => {
     expect(linkCheckIntervalHours("")).toBeNull();
     expect(linkCheckIntervalHours("24")).toBe(24);
     expect(linkCheckIntervalHours("0.5")).toBe(0.5);
-    for (const bad of ["0", "-1", "daily", "1e9"]) expect(() => linkCheckIntervalHours(bad)).toThrow(/LINK_CHECK_INTERVAL_HOURS/);
+    for (const bad of ["0", "-1", "daily", "1e9"])
+      expect(() => linkCheckIntervalHours(bad)).toThrow(/LINK_CHECK_INTERVAL_HOURS/);
     expect(tickMs(24)).toBe(3_600_000);
     expect(tickMs(1)).toBe(15 * 60_000);
     expect(tickMs(0.01)).toBe(60_000);

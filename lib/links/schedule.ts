@@ -39,9 +39,13 @@ export interface ScheduledRun {
 }
 
 /** One tick: the due addresses, if this process gets the lock; `ran: false` when another holds it. */
-export async function runScheduledLinkCheck(run: ScheduledRun): Promise<{ ran: false } | { ran: true; summary: LinkCheckSummary }> {
+export async function runScheduledLinkCheck(
+  run: ScheduledRun,
+): Promise<{ ran: false } | { ran: true; summary: LinkCheckSummary }> {
   const dueBefore = new Date((run.now ?? new Date()).getTime() - run.intervalHours * HOUR_MS);
-  const locked = await withLinkCheckLock(run.databaseUrl, () => runLinkCheck(run.prisma, { kind: "public", dueBefore }, { gate: sharedHostGate(), ...run.options }));
+  const locked = await withLinkCheckLock(run.databaseUrl, () =>
+    runLinkCheck(run.prisma, { kind: "public", dueBefore }, { gate: sharedHostGate(), ...run.options }),
+  );
   return locked.ran ? { ran: true, summary: locked.value } : { ran: false };
 }
 
@@ -49,7 +53,11 @@ export async function runScheduledLinkCheck(run: ScheduledRun): Promise<{ ran: f
  * The function each timer tick calls. It never rejects: a database that is down, a lock held
  * elsewhere or a failed run are logged, and the next tick tries again.
  */
-export function createLinkCheckTick(databaseUrl: string, intervalHours: number, options?: LinkCheckOptions): () => Promise<void> {
+export function createLinkCheckTick(
+  databaseUrl: string,
+  intervalHours: number,
+  options?: LinkCheckOptions,
+): () => Promise<void> {
   // Its own small pool, created on the first tick: the check must never take the connections
   // pages need, and a database that is down at start-up must not stop the app from starting.
   let prisma: PrismaClient | undefined;
@@ -60,11 +68,22 @@ export function createLinkCheckTick(databaseUrl: string, intervalHours: number, 
     try {
       prisma ??= createPrismaClient(databaseUrl, 2);
       const outcome = await runScheduledLinkCheck({ databaseUrl, prisma, intervalHours, options });
-      if (!outcome.ran) logger.info({ action: "links.check", outcome: "skipped" }, "link check skipped: another instance is running it");
-      else if (outcome.summary.offline) logger.warn({ action: "links.check", outcome: "failed", checked: outcome.summary.results.length }, "link check: no address answered at all; this machine seems to have no outside network, so nothing was recorded");
+      if (!outcome.ran)
+        logger.info(
+          { action: "links.check", outcome: "skipped" },
+          "link check skipped: another instance is running it",
+        );
+      else if (outcome.summary.offline)
+        logger.warn(
+          { action: "links.check", outcome: "failed", checked: outcome.summary.results.length },
+          "link check: no address answered at all; this machine seems to have no outside network, so nothing was recorded",
+        );
       else if (outcome.summary.inScope > 0) logSummary(outcome.summary);
     } catch (err) {
-      logger.warn({ action: "links.check", outcome: "failed", err: (err as Error).message }, "link check failed; the next tick tries again");
+      logger.warn(
+        { action: "links.check", outcome: "failed", err: (err as Error).message },
+        "link check failed; the next tick tries again",
+      );
     } finally {
       running = false;
     }
@@ -104,7 +123,15 @@ export function startLinkCheckSchedule(): void {
 
 function logSummary(s: LinkCheckSummary) {
   logger.info(
-    { action: "links.check", outcome: "ok", checked: s.results.length, ...s.counts, skipped: s.skipped.length, deadChanged: s.visibilityChanged.length, elapsedMs: Math.round(s.elapsedMs) },
+    {
+      action: "links.check",
+      outcome: "ok",
+      checked: s.results.length,
+      ...s.counts,
+      skipped: s.skipped.length,
+      deadChanged: s.visibilityChanged.length,
+      elapsedMs: Math.round(s.elapsedMs),
+    },
     `link check: ${s.results.length} addresses checked, ${s.skipped.length} left for the next run`,
   );
 }

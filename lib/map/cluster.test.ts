@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { clusterByGrid } from "./cluster";
 import { HEIGHT, WIDTH } from "./projection";
 
-const point = fc.record({ id: fc.nat(), x: fc.double({ min: 0, max: WIDTH, noNaN: true }), y: fc.double({ min: 0, max: HEIGHT, noNaN: true }) });
+const point = fc.record({
+  id: fc.nat(),
+  x: fc.double({ min: 0, max: WIDTH, noNaN: true }),
+  y: fc.double({ min: 0, max: HEIGHT, noNaN: true }),
+});
 
 describe("clusterByGrid", () => {
   it("puts every item in exactly one cluster: none lost, none drawn twice", () => {

@@ -11,14 +11,21 @@ import world from "world-atlas/countries-110m.json";
 
 export type CountryFeature = Feature<Geometry, { name: string }> & { id: string };
 
-let cache: { features: CountryFeature[]; byNumeric: Map<string, CountryFeature>; centroids: Map<string, [number, number]> } | null = null;
+let cache: {
+  features: CountryFeature[];
+  byNumeric: Map<string, CountryFeature>;
+  centroids: Map<string, [number, number]>;
+} | null = null;
 
 function load() {
   if (cache) return cache;
   const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   // A few disputed areas (e.g. Kosovo, N. Cyprus) carry no ISO id: drawn as land, never matched.
-  const features = fc.features.map((f) => ({ ...f, id: f.id === undefined ? "" : String(f.id).padStart(3, "0") })) as CountryFeature[];
+  const features = fc.features.map((f) => ({
+    ...f,
+    id: f.id === undefined ? "" : String(f.id).padStart(3, "0"),
+  })) as CountryFeature[];
   const byNumeric = new Map(features.filter((f) => f.id).map((f) => [f.id, f]));
   const centroids = new Map([...byNumeric].map(([id, f]) => [id, geoCentroid(f) as [number, number]]));
   cache = { features, byNumeric, centroids };

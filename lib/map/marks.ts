@@ -74,7 +74,10 @@ export interface MapLayout {
 const positioned = (e: MapEvent): e is MapEvent & { latitude: number; longitude: number } =>
   e.locationPrecision !== "country" && e.latitude !== null && e.longitude !== null;
 
-export function positionMark(e: MapEvent & { latitude: number; longitude: number }, projection: GeoProjection): PositionedMark | null {
+export function positionMark(
+  e: MapEvent & { latitude: number; longitude: number },
+  projection: GeoProjection,
+): PositionedMark | null {
   const lonLat: [number, number] = [e.longitude, e.latitude];
   const p = projection(lonLat);
   if (!p || !onScreen(p)) return null;
@@ -139,6 +142,8 @@ export function transferArrows(events: MapEvent[], projection: GeoProjection): {
     if (!pa || !pb) continue;
     drawable.push({ ...p, x1: pa[0], y1: pa[1], x2: pb[0], y2: pb[1] });
   }
-  drawable.sort((x, y) => y.events.length - x.events.length || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+  drawable.sort(
+    (x, y) => y.events.length - x.events.length || x.from.localeCompare(y.from) || x.to.localeCompare(y.to),
+  );
   return { arrows: drawable.slice(0, MAX_ARROWS), leftOut: Math.max(0, drawable.length - MAX_ARROWS) };
 }

@@ -27,24 +27,33 @@ describe("map view parameters", () => {
 
   it("never throws on any value, and always yields a view within the limits", () => {
     fc.assert(
-      fc.property(fc.option(fc.oneof(fc.string(), fc.array(fc.string()))), fc.option(fc.oneof(fc.string(), fc.array(fc.string()))), (z, c) => {
-        const raw: Record<string, string | string[] | undefined> = { z: z ?? undefined, c: c ?? undefined };
-        const { view } = parseMapView(raw);
-        expect(Number.isInteger(view.z) && view.z >= 0 && view.z <= MAX_ZOOM).toBe(true);
-        expect(Math.abs(view.c[0]) <= 180 && Math.abs(view.c[1]) <= 80).toBe(true);
-      }),
+      fc.property(
+        fc.option(fc.oneof(fc.string(), fc.array(fc.string()))),
+        fc.option(fc.oneof(fc.string(), fc.array(fc.string()))),
+        (z, c) => {
+          const raw: Record<string, string | string[] | undefined> = { z: z ?? undefined, c: c ?? undefined };
+          const { view } = parseMapView(raw);
+          expect(Number.isInteger(view.z) && view.z >= 0 && view.z <= MAX_ZOOM).toBe(true);
+          expect(Math.abs(view.c[0]) <= 180 && Math.abs(view.c[1]) <= 80).toBe(true);
+        },
+      ),
     );
   });
 
   it("keeps every moved view within what the parser accepts (a round trip through the address)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -3, max: 12 }), fc.double({ min: -1000, max: 1000, noNaN: true }), fc.double({ min: -200, max: 200, noNaN: true }), (z, lon, lat) => {
-        const view = moveView({ z: 1, c: [0, 0] }, { z, c: [lon, lat] });
-        const href = mapHref("/map", parseEventQuery({}).query, view);
-        const parsed = parseMapView(Object.fromEntries(new URL(href, "http://x").searchParams));
-        expect(parsed.notices).toEqual([]);
-        expect(parsed.view).toEqual(view);
-      }),
+      fc.property(
+        fc.integer({ min: -3, max: 12 }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.double({ min: -200, max: 200, noNaN: true }),
+        (z, lon, lat) => {
+          const view = moveView({ z: 1, c: [0, 0] }, { z, c: [lon, lat] });
+          const href = mapHref("/map", parseEventQuery({}).query, view);
+          const parsed = parseMapView(Object.fromEntries(new URL(href, "http://x").searchParams));
+          expect(parsed.notices).toEqual([]);
+          expect(parsed.view).toEqual(view);
+        },
+      ),
     );
   });
 });

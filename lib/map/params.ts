@@ -33,7 +33,8 @@ export function parseMapView(raw: RawParams): { view: MapView; notices: string[]
   const c = rawValues(raw, "c")[0];
   if (c !== undefined && c !== "") {
     const m = /^(-?\d{1,3}(?:\.\d+)?),(-?\d{1,2}(?:\.\d+)?)$/.exec(c.trim());
-    if (m && Math.abs(Number(m[1])) <= 360 && Math.abs(Number(m[2])) <= 90) view.c = [wrapLon(Number(m[1])), clamp(round2(Number(m[2])), -MAX_LAT, MAX_LAT)];
+    if (m && Math.abs(Number(m[1])) <= 360 && Math.abs(Number(m[2])) <= 90)
+      view.c = [wrapLon(Number(m[1])), clamp(round2(Number(m[2])), -MAX_LAT, MAX_LAT)];
     else notices.push(`Ignored centre “${c.slice(0, 40)}”: use longitude,latitude, e.g. 127.5,40.`);
   }
   // At the whole-world zoom the centre is always the default: there is nowhere to pan to.

@@ -9,22 +9,36 @@ export const WIDTH = 1000;
 export const HEIGHT = 500;
 const MARGIN = 6;
 
-const BASE_SCALE = geoNaturalEarth1().fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, HEIGHT - MARGIN]], { type: "Sphere" }).scale();
+const BASE_SCALE = geoNaturalEarth1()
+  .fitExtent(
+    [
+      [MARGIN, MARGIN],
+      [WIDTH - MARGIN, HEIGHT - MARGIN],
+    ],
+    { type: "Sphere" },
+  )
+  .scale();
 
 export function projectionFor(view: MapView): GeoProjection {
-  return geoNaturalEarth1()
-    .rotate([-view.c[0], 0])
-    .center([0, view.c[1]])
-    .scale(BASE_SCALE * 2 ** view.z)
-    .translate([WIDTH / 2, HEIGHT / 2])
-    // Resampling curves to within a whole unit (the markup's own rounding) rather than d3's
-    // default of 0.7 draws the land about twice as fast, with the same outlines.
-    .precision(1)
-    .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+  return (
+    geoNaturalEarth1()
+      .rotate([-view.c[0], 0])
+      .center([0, view.c[1]])
+      .scale(BASE_SCALE * 2 ** view.z)
+      .translate([WIDTH / 2, HEIGHT / 2])
+      // Resampling curves to within a whole unit (the markup's own rounding) rather than d3's
+      // default of 0.7 draws the land about twice as fast, with the same outlines.
+      .precision(1)
+      .clipExtent([
+        [0, 0],
+        [WIDTH, HEIGHT],
+      ])
+  );
 }
 
 /** Whether a projected point falls within the drawing (with a margin for marks cut at the edge). */
-export const onScreen = ([x, y]: [number, number], margin = 0) => x >= -margin && x <= WIDTH + margin && y >= -margin && y <= HEIGHT + margin;
+export const onScreen = ([x, y]: [number, number], margin = 0) =>
+  x >= -margin && x <= WIDTH + margin && y >= -margin && y <= HEIGHT + margin;
 
 const KM_PER_DEGREE = 111.32;
 

@@ -28,15 +28,32 @@ export async function listMapEvents(query: EventQuery): Promise<{ events: MapEve
       orderBy: [{ spanStart: "asc" }, { id: "asc" }],
       take: MAX_MAP_EVENTS,
       select: {
-        id: true, title: true, type: true, startDate: true, endDate: true, precision: true, endPrecision: true, approximate: true,
-        place: true, countryCodes: true, latitude: true, longitude: true, locationPrecision: true,
+        id: true,
+        title: true,
+        type: true,
+        startDate: true,
+        endDate: true,
+        precision: true,
+        endPrecision: true,
+        approximate: true,
+        place: true,
+        countryCodes: true,
+        latitude: true,
+        longitude: true,
+        locationPrecision: true,
       },
     }),
   ]);
   const ends = await transferEnds(rows.filter((r) => TRANSFER_TYPES.has(r.type)).map((r) => r.id));
   const events = rows.map((r): MapEvent => {
     const codes = (role: "supplier" | "recipient") => [...(ends.get(`${r.id} ${role}`) ?? [])];
-    const date = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
+    const date = {
+      startDate: toIsoDay(r.startDate),
+      endDate: r.endDate ? toIsoDay(r.endDate) : null,
+      precision: r.precision,
+      endPrecision: r.endPrecision,
+      approximate: r.approximate,
+    };
     let label: string | undefined;
     return {
       id: r.id,
@@ -69,8 +86,14 @@ async function transferEnds(eventIds: string[]): Promise<Map<string, Set<string>
   const ends = new Map<string, Set<string>>();
   if (!eventIds.length) return ends;
   const db = readDb();
-  const links = await db.eventActor.findMany({ where: { eventId: { in: eventIds }, role: { in: ["supplier", "recipient"] } }, select: { eventId: true, actorId: true, role: true } });
-  const actors = await db.actor.findMany({ where: { id: { in: [...new Set(links.map((l) => l.actorId))] }, countryCode: { not: null } }, select: { id: true, countryCode: true } });
+  const links = await db.eventActor.findMany({
+    where: { eventId: { in: eventIds }, role: { in: ["supplier", "recipient"] } },
+    select: { eventId: true, actorId: true, role: true },
+  });
+  const actors = await db.actor.findMany({
+    where: { id: { in: [...new Set(links.map((l) => l.actorId))] }, countryCode: { not: null } },
+    select: { id: true, countryCode: true },
+  });
   const country = new Map(actors.map((a) => [a.id, a.countryCode!]));
   for (const l of links) {
     const code = country.get(l.actorId);

@@ -18,7 +18,8 @@ beforeAll(async () => {
     }
     if (path === "/to-private") return res.writeHead(301, { location: "http://10.1.2.3/secret" }).end();
     if (path === "/to-localhost") return res.writeHead(307, { location: "http://localhost:1/" }).end();
-    if (path === "/to-link-local") return res.writeHead(308, { location: "http://169.254.169.254/latest/meta-data/" }).end();
+    if (path === "/to-link-local")
+      return res.writeHead(308, { location: "http://169.254.169.254/latest/meta-data/" }).end();
     if (path === "/big") {
       res.writeHead(200, { "content-type": "text/plain" });
       const chunk = Buffer.alloc(64 * 1024, "a");
@@ -33,7 +34,9 @@ beforeAll(async () => {
       return pump();
     }
     if (path === "/bomb") {
-      return res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" }).end(zlib.gzipSync(Buffer.alloc(2 * 1024 * 1024, "z")));
+      return res
+        .writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" })
+        .end(zlib.gzipSync(Buffer.alloc(2 * 1024 * 1024, "z")));
     }
     if (path === "/hang") return; // never answers
     res.writeHead(404).end();
@@ -43,24 +46,49 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const failure = (p: Promise<unknown>) => p.then(() => "no error", (e) => (e instanceof FetchError ? e.failure : String(e)));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => "no error",
+    (e) => (e instanceof FetchError ? e.failure : String(e)),
+  );
 
 describe("safeFetch", () => {
   it("classifies addresses: only public unicast ones pass", () => {
-    for (const a of ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "224.0.0.1"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fe80::1",
+      "fc00::1",
+      "::ffff:127.0.0.1",
+      "224.0.0.1",
+    ]) {
       expect(isPublicAddress(a), a).toBe(false);
     }
-    for (const a of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "::ffff:8.8.8.8"]) expect(isPublicAddress(a), a).toBe(true);
+    for (const a of ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "::ffff:8.8.8.8"])
+      expect(isPublicAddress(a), a).toBe(true);
   });
 
   it("refuses loopback, private and link-local addresses unless the host is allowed by name", async () => {
     expect(await failure(safeFetch(`${base}/page`, { allowPrivateHosts: [] }))).toBe("blocked_address");
     expect(await failure(safeFetch("http://10.0.0.7/", { allowPrivateHosts: [] }))).toBe("blocked_address");
-    expect(await failure(safeFetch("http://169.254.169.254/latest/meta-data/", { allowPrivateHosts: [] }))).toBe("blocked_address");
+    expect(await failure(safeFetch("http://169.254.169.254/latest/meta-data/", { allowPrivateHosts: [] }))).toBe(
+      "blocked_address",
+    );
     expect(await failure(safeFetch("http://[::1]/", { allowPrivateHosts: [] }))).toBe("blocked_address");
     expect(await failure(safeFetch("http://localhost/", { allowPrivateHosts: [] }))).toBe("blocked_address");
     const ok = await safeFetch(`${base}/page`, LOCAL);
-    expect([ok.status, ok.contentType, ok.charset, ok.body.toString()]).toEqual([200, "text/html", "utf-8", "<p>Hello</p>"]);
+    expect([ok.status, ok.contentType, ok.charset, ok.body.toString()]).toEqual([
+      200,
+      "text/html",
+      "utf-8",
+      "<p>Hello</p>",
+    ]);
   });
 
   it("checks every redirect's target again", async () => {
@@ -77,7 +105,8 @@ describe("safeFetch", () => {
   });
 
   it("refuses other schemes", async () => {
-    for (const u of ["file:///etc/passwd", "ftp://example.org/", "javascript:alert(1)", "not a url"]) expect(await failure(safeFetch(u, LOCAL))).toBe("bad_url");
+    for (const u of ["file:///etc/passwd", "ftp://example.org/", "javascript:alert(1)", "not a url"])
+      expect(await failure(safeFetch(u, LOCAL))).toBe("bad_url");
   });
 
   it("cuts off a body over the cap, compressed or not", async () => {

@@ -35,7 +35,10 @@ const MESSAGES: Record<FetchFailure, string> = {
 };
 
 export class FetchError extends Error {
-  constructor(readonly failure: FetchFailure, detail?: string) {
+  constructor(
+    readonly failure: FetchFailure,
+    detail?: string,
+  ) {
     super(detail ? `${MESSAGES[failure]} (${detail})` : MESSAGES[failure]);
   }
 }
@@ -66,11 +69,15 @@ export interface SafeFetchResult {
   body: Buffer;
 }
 
-export const DEFAULT_USER_AGENT = "SanctionsTracker/0.1 (source capture and link check; +https://github.com/sanctions-tracker)";
+export const DEFAULT_USER_AGENT =
+  "SanctionsTracker/0.1 (source capture and link check; +https://github.com/sanctions-tracker)";
 
 /** FETCH_ALLOW_PRIVATE_HOSTS: comma-separated host names (tests, intranets). Off when unset. */
 export function allowedPrivateHosts(): string[] {
-  return (process.env.FETCH_ALLOW_PRIVATE_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return (process.env.FETCH_ALLOW_PRIVATE_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** True for addresses on the public internet; loopback, private, link-local, CGNAT, multicast… are not. */
@@ -104,16 +111,23 @@ function classify(err: NodeJS.ErrnoException): FetchError {
   const code = err.code ?? "";
   if (code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE") return new FetchError("refused", code);
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FetchError("dns", code);
-  if (/CERT|SSL|TLS|ERR_SSL/i.test(code) || /certificate|ssl|tls/i.test(err.message)) return new FetchError("tls", code || undefined);
+  if (/CERT|SSL|TLS|ERR_SSL/i.test(code) || /certificate|ssl|tls/i.test(err.message))
+    return new FetchError("tls", code || undefined);
   return new FetchError("network", code || undefined);
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** One request to a checked address, without following redirects. */
-function requestOnce(url: URL, target: { address: string; family: number }, opts: Required<Omit<SafeFetchOptions, "allowPrivateHosts">>, signal: AbortSignal) {
+function requestOnce(
+  url: URL,
+  target: { address: string; family: number },
+  opts: Required<Omit<SafeFetchOptions, "allowPrivateHosts">>,
+  signal: AbortSignal,
+) {
   const lookup: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
+    if (options.all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
     else callback(null, target.address, target.family);
   };
   return new Promise<{ res: http.IncomingMessage }>((resolve, reject) => {
@@ -121,7 +135,11 @@ function requestOnce(url: URL, target: { address: string; family: number }, opts
       method: opts.method,
       lookup,
       signal,
-      headers: { "user-agent": opts.userAgent, accept: "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" },
+      headers: {
+        "user-agent": opts.userAgent,
+        accept: "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.8",
+        "accept-encoding": "gzip, deflate, br",
+      },
     });
     req.on("response", (res) => resolve({ res }));
     req.on("error", (err) => reject(signal.aborted ? new FetchError("timeout") : classify(err)));
@@ -138,10 +156,13 @@ async function readCapped(res: http.IncomingMessage, maxBytes: number, signal: A
   const encoding = String(res.headers["content-encoding"] ?? "").toLowerCase();
   // The cap counts what we would store, so a small compressed body cannot unpack into gigabytes.
   const stream =
-    encoding === "gzip" || encoding === "x-gzip" ? res.pipe(zlib.createGunzip())
-    : encoding === "deflate" ? res.pipe(zlib.createInflate())
-    : encoding === "br" ? res.pipe(zlib.createBrotliDecompress())
-    : res;
+    encoding === "gzip" || encoding === "x-gzip"
+      ? res.pipe(zlib.createGunzip())
+      : encoding === "deflate"
+        ? res.pipe(zlib.createInflate())
+        : encoding === "br"
+          ? res.pipe(zlib.createBrotliDecompress())
+          : res;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -180,15 +201,26 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
       const location = res.headers.location;
       if (REDIRECTS.has(res.statusCode ?? 0) && location) {
         res.destroy(); // a redirect's body is never needed, and may never end
-        if (redirects.length >= opts.maxRedirects) throw new FetchError("too_many_redirects", `more than ${opts.maxRedirects}`);
+        if (redirects.length >= opts.maxRedirects)
+          throw new FetchError("too_many_redirects", `more than ${opts.maxRedirects}`);
         redirects.push(url.href);
         url = parseHttpUrl(new URL(location, url).href);
         continue;
       }
       const [type, ...params] = String(res.headers["content-type"] ?? "").split(";");
       const charset = params.map((p) => p.trim().match(/^charset="?([^";]+)"?$/i)?.[1]).find(Boolean) ?? null;
-      const body = opts.readBody ? await readCapped(res, opts.maxBytes, controller.signal) : (res.destroy(), Buffer.alloc(0));
-      return { requestedUrl: rawUrl, finalUrl: url.href, redirects, status: res.statusCode ?? 0, contentType: type.trim().toLowerCase(), charset, body };
+      const body = opts.readBody
+        ? await readCapped(res, opts.maxBytes, controller.signal)
+        : (res.destroy(), Buffer.alloc(0));
+      return {
+        requestedUrl: rawUrl,
+        finalUrl: url.href,
+        redirects,
+        status: res.statusCode ?? 0,
+        contentType: type.trim().toLowerCase(),
+        charset,
+        body,
+      };
     }
   } catch (err) {
     if (err instanceof FetchError) throw err;

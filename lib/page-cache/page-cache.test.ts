@@ -6,19 +6,47 @@ import { cspHash } from "../http-cache/inline-hashes";
 import { answer, entryFrom, isCacheable } from "./page-cache";
 
 const SECRET = "fill-secret";
-const get = (path: string, headers: Record<string, string> = {}, method = "GET") => new NextRequest(`http://127.0.0.1${path}`, { method, headers });
+const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+  new NextRequest(`http://127.0.0.1${path}`, { method, headers });
 const cacheable = (path: string, headers: Record<string, string> = {}, { method = "GET", session = false } = {}) =>
   isCacheable(get(path, headers, method), new URL(`http://x${path}`).pathname, session, SECRET);
 
 describe("which requests get the shared copy of a page", () => {
   it("anonymous GETs of the public pages, with any query", () => {
-    for (const path of ["/", "/events", "/events?q=sullivan&page=2", "/events/2023-09-13-kim-putin-vostochny-summit", "/timeline", "/embed/timeline?type=sanctions", "/map?z=2&c=40,127", "/embed/map", "/codebook", "/data", "/actors?q=kim", "/actors/kim-jong-un"]) {
+    for (const path of [
+      "/",
+      "/events",
+      "/events?q=sullivan&page=2",
+      "/events/2023-09-13-kim-putin-vostochny-summit",
+      "/timeline",
+      "/embed/timeline?type=sanctions",
+      "/map?z=2&c=40,127",
+      "/embed/map",
+      "/codebook",
+      "/data",
+      "/actors?q=kim",
+      "/actors/kim-jong-un",
+    ]) {
       expect(cacheable(path), path).toBe(true);
     }
   });
 
   it("not other routes: the desk, sign-in, feeds, exports, the API, deeper paths", () => {
-    for (const path of ["/editor", "/editor/events/new", "/signin", "/signed-out", "/events.csv", "/events.atom", "/api/v1/events", "/events/a/b", "/embed", "/embed/events", "/timeline/x", "/mapx", "/datax"]) {
+    for (const path of [
+      "/editor",
+      "/editor/events/new",
+      "/signin",
+      "/signed-out",
+      "/events.csv",
+      "/events.atom",
+      "/api/v1/events",
+      "/events/a/b",
+      "/embed",
+      "/embed/events",
+      "/timeline/x",
+      "/mapx",
+      "/datax",
+    ]) {
       expect(cacheable(path), path).toBe(false);
     }
   });
@@ -39,7 +67,7 @@ describe("which requests get the shared copy of a page", () => {
 });
 
 const NONCE = "cmVuZGVyLW5vbmNlLTEyMzQ1";
-const BOOT = "self.__next_f.push([1,\"boot\"])";
+const BOOT = 'self.__next_f.push([1,"boot"])';
 const rendered = (status = 200, extra: Record<string, string> = {}) => ({
   status,
   headers: new Headers({
@@ -87,7 +115,9 @@ describe("answering from the shared copy", () => {
     expect(res.headers.get("etag")).toBe(entry.etag);
     expect(res.headers.get("content-security-policy")).toBe(entry.policy);
     expect(res.headers.get("content-security-policy")).not.toContain(ctx.nonce);
-    expect(res.headers.get("vary")).toBe("rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, accept-encoding");
+    expect(res.headers.get("vary")).toBe(
+      "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, accept-encoding",
+    );
     expect(res.headers.get("x-page-cache")).toBe("hit");
     expect(res.headers.get("x-request-id")).toBe(ctx.requestId);
     expect(res.headers.get("x-frame-options")).toBe("DENY");
@@ -105,7 +135,12 @@ describe("answering from the shared copy", () => {
 
   it("sends a kept 404 whole even to a request naming its tag (preconditions apply to 2xx only)", async () => {
     const missing = entryFrom(rendered(404), { ...page, path: "/events/gone", pathname: "/events/gone" })!;
-    const res = answer(missing, get("/events/gone", { "if-none-match": missing.etag }), { ...ctx, pathname: "/events/gone" }, "hit");
+    const res = answer(
+      missing,
+      get("/events/gone", { "if-none-match": missing.etag }),
+      { ...ctx, pathname: "/events/gone" },
+      "hit",
+    );
     expect(res.status).toBe(404);
     expect(await res.text()).toBe(missing.body);
     expect(res.headers.get("cache-control")).toMatch(/^public, /);

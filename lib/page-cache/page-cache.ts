@@ -46,7 +46,13 @@ const KEPT_HEADERS = new Set(["content-type", "vary", "link"]);
 // Next.js's own Vary (the flight headers, which make the same address answer React's format
 // instead of HTML) plus the encoding: a shared cache must never answer a client-side navigation
 // with this HTML, or a reader asking for identity with a compressed copy.
-const ALWAYS_VARY = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "accept-encoding"];
+const ALWAYS_VARY = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "accept-encoding",
+];
 
 export interface Entry {
   status: number;
@@ -67,7 +73,12 @@ const renderConcurrency = Math.max(1, Number(process.env.PAGE_RENDER_CONCURRENCY
 const queueSetting = Number(process.env.PAGE_RENDER_QUEUE ?? 16);
 const renderQueue = Number.isSafeInteger(queueSetting) && queueSetting >= 0 ? queueSetting : 16;
 
-type CacheState = { cache: LRUCache<string, Entry, FillContext>; renders: LimitFunction; secret: string; warned: boolean };
+type CacheState = {
+  cache: LRUCache<string, Entry, FillContext>;
+  renders: LimitFunction;
+  secret: string;
+  warned: boolean;
+};
 const globalForCache = globalThis as unknown as { trackerPageCache?: CacheState };
 
 function state(): CacheState {
@@ -98,15 +109,26 @@ function vary(headers: [string, string][]): string {
 }
 
 /** A rendered answer made into an entry every anonymous reader can share, or undefined to keep none. */
-export function entryFrom(res: { status: number; headers: Headers; body: string }, { path, pathname, version }: Omit<FillContext, "requestId">): Entry | undefined {
+export function entryFrom(
+  res: { status: number; headers: Headers; body: string },
+  { path, pathname, version }: Omit<FillContext, "requestId">,
+): Entry | undefined {
   const nonce = nonceOf(res.headers.get("content-security-policy"));
   const html = res.headers.get("content-type")?.startsWith("text/html");
   if (!KEPT_STATUSES.has(res.status) || !html || !nonce || res.headers.has("set-cookie")) return undefined;
   const { body, hashes } = hashNoncedInline(res.body, nonce);
-  const kept = [...res.headers].filter(([name]) => KEPT_HEADERS.has(name) && name !== "vary").map(([name, value]) => [name, withoutNonce(value, nonce)] as [string, string]);
+  const kept = [...res.headers]
+    .filter(([name]) => KEPT_HEADERS.has(name) && name !== "vary")
+    .map(([name, value]) => [name, withoutNonce(value, nonce)] as [string, string]);
   const headers: [string, string][] = [...kept, ["vary", vary([...res.headers])]];
   const policy = hashedPolicyFor(pathname, hashes);
-  return { status: res.status, body, headers, policy, etag: pageEtag({ version, path, status: res.status, policy, body }) };
+  return {
+    status: res.status,
+    body,
+    headers,
+    policy,
+    etag: pageEtag({ version, path, status: res.status, policy, body }),
+  };
 }
 
 async function render({ requestId, ...page }: FillContext): Promise<Entry | undefined> {
@@ -115,14 +137,23 @@ async function render({ requestId, ...page }: FillContext): Promise<Entry | unde
   if (!port) return undefined;
   try {
     const res = await fetch(`http://127.0.0.1:${port}${page.path}`, {
-      headers: { accept: "text/html", "accept-encoding": "identity", [FILL_HEADER]: s.secret, "x-request-id": requestId },
+      headers: {
+        accept: "text/html",
+        "accept-encoding": "identity",
+        [FILL_HEADER]: s.secret,
+        "x-request-id": requestId,
+      },
       redirect: "manual",
       signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
     });
     return entryFrom({ status: res.status, headers: res.headers, body: await res.text() }, page);
   } catch (err) {
     // The page is then rendered for this request as usual; say so once, not on every request.
-    if (!s.warned) logger.warn({ err: (err as Error).message }, "page cache could not render through 127.0.0.1; pages are rendered per request");
+    if (!s.warned)
+      logger.warn(
+        { err: (err as Error).message },
+        "page cache could not render through 127.0.0.1; pages are rendered per request",
+      );
     s.warned = true;
     return undefined;
   }
@@ -142,24 +173,36 @@ export function answer(entry: Entry, request: Request, ctx: RequestContext, how:
   // Preconditions only apply to what would be a 2xx (RFC 9110, 13.2.1): a kept 404 is sent whole.
   const notModified = entry.status === 200 && ifNoneMatchMatches(request.headers.get("if-none-match"), entry.etag);
   if (notModified) headers.delete("content-type");
-  const response = notModified ? new NextResponse(null, { status: 304, headers }) : new NextResponse(entry.body, { status: entry.status, headers });
+  const response = notModified
+    ? new NextResponse(null, { status: 304, headers })
+    : new NextResponse(entry.body, { status: entry.status, headers });
   return decorate(response, ctx, { keepOwnPolicy: true });
 }
 
 /** Whether this request may be answered with the shared anonymous copy of a public page. */
-export function isCacheable(request: NextRequest, pathname: string, hasSession: boolean, fillSecret = state().secret): boolean {
+export function isCacheable(
+  request: NextRequest,
+  pathname: string,
+  hasSession: boolean,
+  fillSecret = state().secret,
+): boolean {
   if (!enabled || request.method !== "GET" || hasSession || !PAGES.test(pathname)) return false;
   const h = request.headers;
   // The cache's own render, and client-side navigations and prefetches (React's flight format;
   // visible here thanks to skipProxyUrlNormalize in next.config.js). Those are rendered by
   // Next.js per request and stay private: they depend on the reader's current route tree
   // (Next-Router-State-Tree), so a shared copy would rarely be asked for twice.
-  const flight = h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action") || request.nextUrl.searchParams.has("_rsc");
+  const flight =
+    h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action") || request.nextUrl.searchParams.has("_rsc");
   return !flight && h.get(FILL_HEADER) !== fillSecret;
 }
 
 /** The page from the cache (rendering it once if needed), or null to let Next.js render it. */
-export async function cachedPage(request: NextRequest, ctx: RequestContext, hasSession: boolean): Promise<NextResponse | null> {
+export async function cachedPage(
+  request: NextRequest,
+  ctx: RequestContext,
+  hasSession: boolean,
+): Promise<NextResponse | null> {
   if (!isCacheable(request, ctx.pathname, hasSession)) return null;
   const url = new URL(request.url);
   const path = url.pathname + url.search;

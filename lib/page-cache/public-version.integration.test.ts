@@ -15,10 +15,30 @@ let admin: SessionUser;
 const previousUrl = process.env.DATABASE_URL;
 
 const event = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id, title: "A shipment", summary: "Something happened.", type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-01-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status: "draft", actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [{ url: "https://example.org/a", title: "Report A", publisher: "Agency A", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: "A shipment",
+  summary: "Something happened.",
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-01-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status: "draft",
+  actors: [{ actor: "north-korea", role: "supplier" }],
+  sources: [
+    {
+      url: "https://example.org/a",
+      title: "Report A",
+      publisher: "Agency A",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
   ...extra,
 });
 
@@ -50,7 +70,11 @@ describe("the public version", () => {
 
   it("stays put while the desk works on drafts and events in review", async () => {
     expect(await versionAfter(() => createEvent(t.prisma, editor, event("pv-draft")))).toBe(0);
-    expect(await versionAfter(() => updateEvent(t.prisma, editor, "pv-draft", 1, { ...event("pv-draft"), summary: "Reworded." }))).toBe(0);
+    expect(
+      await versionAfter(() =>
+        updateEvent(t.prisma, editor, "pv-draft", 1, { ...event("pv-draft"), summary: "Reworded." }),
+      ),
+    ).toBe(0);
     expect(await versionAfter(() => transitionEvent(t.prisma, editor, "pv-draft", 2, "submit"))).toBe(0);
     expect(await versionAfter(() => deleteEvent(t.prisma, admin, "pv-draft", 3))).toBe(0);
   });
@@ -59,16 +83,36 @@ describe("the public version", () => {
     expect(await versionAfter(() => createEvent(t.prisma, editor, event("pv-public")))).toBe(0);
     expect(await versionAfter(() => transitionEvent(t.prisma, editor, "pv-public", 1, "publish"))).toBe(1);
     const corrected = { ...event("pv-public"), summary: "Corrected." };
-    expect(await versionAfter(() => updateEvent(t.prisma, editor, "pv-public", 2, corrected, { kind: "correction", note: "Fixed the summary." }))).toBe(1);
-    expect(await versionAfter(() => transitionEvent(t.prisma, editor, "pv-public", 3, "retract", "The report was withdrawn."))).toBe(1);
+    expect(
+      await versionAfter(() =>
+        updateEvent(t.prisma, editor, "pv-public", 2, corrected, { kind: "correction", note: "Fixed the summary." }),
+      ),
+    ).toBe(1);
+    expect(
+      await versionAfter(() =>
+        transitionEvent(t.prisma, editor, "pv-public", 3, "retract", "The report was withdrawn."),
+      ),
+    ).toBe(1);
     expect(await versionAfter(() => deleteEvent(t.prisma, admin, "pv-public", 4))).toBe(1);
-    expect(await versionAfter(() => createEvent(t.prisma, editor, event("pv-born-public", { status: "published" })))).toBe(1);
+    expect(
+      await versionAfter(() => createEvent(t.prisma, editor, event("pv-born-public", { status: "published" }))),
+    ).toBe(1);
   });
 
   it("does not move when the write is refused and rolled back", async () => {
-    const editFromVersion1 = (summary: string) => updateEvent(t.prisma, editor, "pv-born-public", 1, { ...event("pv-born-public"), summary }, { kind: "update", note: "Reworded." });
+    const editFromVersion1 = (summary: string) =>
+      updateEvent(
+        t.prisma,
+        editor,
+        "pv-born-public",
+        1,
+        { ...event("pv-born-public"), summary },
+        { kind: "update", note: "Reworded." },
+      );
     await expect(editFromVersion1("Reworded once.")).resolves.toMatchObject({ version: 2 });
     // Another edit from version 1 is now stale: refused, nothing committed.
-    expect(await versionAfter(() => expect(editFromVersion1("Reworded twice.")).rejects.toBeInstanceOf(ConflictError))).toBe(0);
+    expect(
+      await versionAfter(() => expect(editFromVersion1("Reworded twice.")).rejects.toBeInstanceOf(ConflictError)),
+    ).toBe(0);
   });
 });

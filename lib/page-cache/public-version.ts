@@ -18,7 +18,12 @@ const globalForVersion = globalThis as unknown as { publicVersionPool?: pg.Pool;
 function pool(url: string): pg.Pool {
   if (!globalForVersion.publicVersionPool || globalForVersion.publicVersionUrl !== url) {
     globalForVersion.publicVersionPool?.end().catch(() => {}); // a test moved to another database
-    const p = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: CONNECT_TIMEOUT_MS });
+    const p = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: CONNECT_TIMEOUT_MS,
+    });
     p.on("error", () => {}); // a dropped idle connection must not end the process (node-postgres #2386)
     globalForVersion.publicVersionPool = p;
     globalForVersion.publicVersionUrl = url;
@@ -36,7 +41,9 @@ export async function readPublicVersion(): Promise<string | null> {
   const url = readReplicaUrl() ?? process.env.DATABASE_URL;
   if (!url) return null;
   try {
-    const { rows } = await pool(url).query<{ version: string }>("SELECT version::text AS version FROM public_change WHERE id = 1");
+    const { rows } = await pool(url).query<{ version: string }>(
+      "SELECT version::text AS version FROM public_change WHERE id = 1",
+    );
     return rows[0]?.version ?? null;
   } catch (err) {
     logger.warn({ err: (err as Error).message }, "public version unreadable; this page is rendered without the cache");

@@ -36,16 +36,23 @@ afterAll(async () => {
   await t.drop();
 });
 
-const ask = (path: string) => cachedPage(new NextRequest(`http://127.0.0.1/${path}`, { headers: { accept: "text/html" } }), { pathname: new URL(`http://x/${path}`).pathname, nonce: "n0nce", requestId: "test" }, false);
+const ask = (path: string) =>
+  cachedPage(
+    new NextRequest(`http://127.0.0.1/${path}`, { headers: { accept: "text/html" } }),
+    { pathname: new URL(`http://x/${path}`).pathname, nonce: "n0nce", requestId: "test" },
+    false,
+  );
 const page = `<!doctype html><html><body><script nonce="abc">1</script>cached</body></html>`;
 
 describe("the page cache's render queue", () => {
   it("renders 2 at a time, queues 3, and sends every further miss to be rendered directly at once", async () => {
     const settled: (string | null)[] = [];
-    const answers = Array.from({ length: 12 }, (_, i) => ask(`events?q=burst${i}`).then((r) => {
-      settled.push(r ? "cached" : "direct");
-      return r;
-    }));
+    const answers = Array.from({ length: 12 }, (_, i) =>
+      ask(`events?q=burst${i}`).then((r) => {
+        settled.push(r ? "cached" : "direct");
+        return r;
+      }),
+    );
     // The 7 misses past the bound answer "render it yourself" while the others still wait.
     await expect.poll(() => settled.length, { timeout: 5_000 }).toBe(7);
     expect(settled).toEqual(Array(7).fill("direct"));
@@ -54,7 +61,10 @@ describe("the page cache's render queue", () => {
     // Let every render answer: the 2 running and the 3 queued are rendered and kept.
     while (settled.length < 12) {
       for (const res of held.splice(0)) {
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": "script-src 'nonce-abc'" });
+        res.writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": "script-src 'nonce-abc'",
+        });
         res.end(page);
       }
       await new Promise((r) => setTimeout(r, 50));

@@ -44,8 +44,40 @@ function byDefinition(original: string): { text: string; offsets: number[] } {
   return { text: out.join(""), offsets };
 }
 
-const PIECES = ["a", "B", "7", " ", "  ", "\t", "\n", "\r\n", "`", "'", "\u2019", "\u201c", "-", "\u2014", "\u00ad", "\u200b", "\ufeff", "\u0301", "\u0300\u0301",
-  "e", "é", "\u00a0", "\u3000", "ﬁ", "Ｕ", "김", "😀", "\u0001", "\u007f", ".", "x\u0301", " \u0301"];
+const PIECES = [
+  "a",
+  "B",
+  "7",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\r\n",
+  "`",
+  "'",
+  "\u2019",
+  "\u201c",
+  "-",
+  "\u2014",
+  "\u00ad",
+  "\u200b",
+  "\ufeff",
+  "\u0301",
+  "\u0300\u0301",
+  "e",
+  "é",
+  "\u00a0",
+  "\u3000",
+  "ﬁ",
+  "Ｕ",
+  "김",
+  "😀",
+  "\u0001",
+  "\u007f",
+  ".",
+  "x\u0301",
+  " \u0301",
+];
 
 describe("normalizeWithOffsets", { timeout: FUZZ_TIMEOUT }, () => {
   it("equals the cluster-by-cluster definition, text and offsets", () => {
@@ -55,11 +87,23 @@ describe("normalizeWithOffsets", { timeout: FUZZ_TIMEOUT }, () => {
       expect(fast.text).toBe(slow.text);
       expect([...fast.offsets]).toEqual(slow.offsets);
     };
-    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join("")), same), fuzzParams());
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join("")),
+        same,
+      ),
+      fuzzParams(),
+    );
     fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 30 }), same), fuzzParams());
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 30 }), same), fuzzParams());
     // Text that NFKC lengthens, then more text: the offsets must keep up.
     expect(normalizeWithOffsets("ﬁﬁﬁ a").offsets).toEqual(Int32Array.from([0, 0, 1, 1, 2, 2, 3, 4]));
-    fc.assert(fc.property(fc.array(fc.constantFrom("ﬁ", "½", "㍻", "ﷺ", " ", "a", "\u0301"), { maxLength: 60 }).map((a) => a.join("")), same), fuzzParams());
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("ﬁ", "½", "㍻", "ﷺ", " ", "a", "\u0301"), { maxLength: 60 }).map((a) => a.join("")),
+        same,
+      ),
+      fuzzParams(),
+    );
   });
 });

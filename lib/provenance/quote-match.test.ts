@@ -31,7 +31,9 @@ describe("quote normalisation", () => {
   });
 
   it("does not match when a negation is missing or added", () => {
-    expect(found("Russia will comply with the sanctions", "Russia will not comply with the sanctions")).toBe("not_found");
+    expect(found("Russia will comply with the sanctions", "Russia will not comply with the sanctions")).toBe(
+      "not_found",
+    );
     expect(found("it is not likely", "it is likely")).toBe("not_found");
   });
 

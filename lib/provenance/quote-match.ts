@@ -48,7 +48,8 @@ export function normalizeWithOffsets(original: string): { text: string; offsets:
   let lastWasSpace = true; // also trims leading whitespace
   const n = original.length;
   // A combining mark at j joins the cluster of the character before it.
-  const markAt = (j: number) => j < n && original.charCodeAt(j) >= 0x300 && MARK.test(String.fromCodePoint(original.codePointAt(j)!));
+  const markAt = (j: number) =>
+    j < n && original.charCodeAt(j) >= 0x300 && MARK.test(String.fromCodePoint(original.codePointAt(j)!));
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);

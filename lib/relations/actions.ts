@@ -29,7 +29,10 @@ const field = (formData: FormData, name: string) => {
 
 function toState(err: unknown): RelationFormState {
   if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
-  if (err instanceof ConflictError) return { message: `${err.changedBy ?? "Someone"} changed this event after you opened it. Nothing was linked or unlinked; reload the page and try again.` };
+  if (err instanceof ConflictError)
+    return {
+      message: `${err.changedBy ?? "Someone"} changed this event after you opened it. Nothing was linked or unlinked; reload the page and try again.`,
+    };
   if (err instanceof InvalidInputError) return { message: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof ForbiddenError || err instanceof NotFoundError) return { message: err.message };
   return { message: "The link could not be saved just now. Nothing was changed; please try again." };
@@ -48,11 +51,17 @@ async function change(what: "add" | "remove", formData: FormData): Promise<Relat
   const fields = { eventId: from, kind, to };
   if (!isRelationSlug(kind)) {
     await logWrite(action, g.user, fields, "unknown kind");
-    return { message: "Choose the kind of relation from the list.", fieldErrors: { kind: ["Choose a kind of relation"] } };
+    return {
+      message: "Choose the kind of relation from the list.",
+      fieldErrors: { kind: ["Choose a kind of relation"] },
+    };
   }
   if (!to) {
     await logWrite(action, g.user, fields, "no target");
-    return { message: "Choose the other event: search its title, or type its public id.", fieldErrors: { to: ["Choose an event"] } };
+    return {
+      message: "Choose the other event: search its title, or type its public id.",
+      fieldErrors: { to: ["Choose an event"] },
+    };
   }
   try {
     const run = what === "add" ? addRelation : removeRelation;
@@ -66,7 +75,13 @@ async function change(what: "add" | "remove", formData: FormData): Promise<Relat
   revalidatePath(`/editor/events/${from}`);
   revalidatePath(`/events/${from}`);
   revalidatePath(`/events/${to}`);
-  return { ok: true, message: what === "add" ? `Linked: this event ${OUTGOING_LABEL[kind]} ${to}.` : `Unlinked: this event no longer ${OUTGOING_LABEL[kind]} ${to}.` };
+  return {
+    ok: true,
+    message:
+      what === "add"
+        ? `Linked: this event ${OUTGOING_LABEL[kind]} ${to}.`
+        : `Unlinked: this event no longer ${OUTGOING_LABEL[kind]} ${to}.`,
+  };
 }
 
 export async function addRelationAction(_prev: RelationFormState, formData: FormData): Promise<RelationFormState> {

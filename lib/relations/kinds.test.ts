@@ -18,16 +18,29 @@ describe("relation kinds", () => {
   });
 
   it("sorts by kind, then id, as the CSV cell does", () => {
-    expect(sortRefs([{ kind: "precedent-for", id: "a" }, { kind: "responds-to", id: "b" }, { kind: "responds-to", id: "a" }])).toEqual([
-      { kind: "responds-to", id: "a" }, { kind: "responds-to", id: "b" }, { kind: "precedent-for", id: "a" },
+    expect(
+      sortRefs([
+        { kind: "precedent-for", id: "a" },
+        { kind: "responds-to", id: "b" },
+        { kind: "responds-to", id: "a" },
+      ]),
+    ).toEqual([
+      { kind: "responds-to", id: "a" },
+      { kind: "responds-to", id: "b" },
+      { kind: "precedent-for", id: "a" },
     ]);
   });
 });
 
 describe("the CSV's related cell", () => {
   it("reads the export's format, tolerating spaces and repeats", () => {
-    expect(parseRelatedCell("precedent-for:2023-09-13-lavrov | part-of: 2023-09-13-summit |precedent-for:2023-09-13-lavrov")).toEqual({
-      items: [{ kind: "precedent-for", id: "2023-09-13-lavrov" }, { kind: "part-of", id: "2023-09-13-summit" }],
+    expect(
+      parseRelatedCell("precedent-for:2023-09-13-lavrov | part-of: 2023-09-13-summit |precedent-for:2023-09-13-lavrov"),
+    ).toEqual({
+      items: [
+        { kind: "precedent-for", id: "2023-09-13-lavrov" },
+        { kind: "part-of", id: "2023-09-13-summit" },
+      ],
       problems: [],
     });
     expect(parseRelatedCell("")).toEqual({ items: [], problems: [] });
@@ -35,7 +48,9 @@ describe("the CSV's related cell", () => {
   });
 
   it("says what is wrong with each item, quoting a short part of it", () => {
-    const { items, problems } = parseRelatedCell("caused:2023-x | 2023-09-13-summit | part-of:Not An Id | responds-to:");
+    const { items, problems } = parseRelatedCell(
+      "caused:2023-x | 2023-09-13-summit | part-of:Not An Id | responds-to:",
+    );
     expect(items).toEqual([]);
     expect(problems).toEqual([
       "“caused” is not a kind of relation; use one of responds-to, part-of, follows-up, precedent-for",

@@ -23,7 +23,8 @@ export const INCOMING_LABEL: Record<RelationSlug, string> = {
   "precedent-for": "has precedent",
 };
 
-export const isRelationSlug = (v: unknown): v is RelationSlug => typeof v === "string" && (RELATION_KINDS as readonly string[]).includes(v);
+export const isRelationSlug = (v: unknown): v is RelationSlug =>
+  typeof v === "string" && (RELATION_KINDS as readonly string[]).includes(v);
 export const toDbKind = (slug: RelationSlug) => slug.replace(/-/g, "_") as RelationKind;
 export const toSlug = (kind: RelationKind | string) => kind.replace(/_/g, "-") as RelationSlug;
 
@@ -37,7 +38,10 @@ export const relationRef = (kind: RelationSlug, id: string) => `${kind}:${id}`;
 
 /** Sorted by kind (in the order above), then id: the order of the CSV cell. */
 export function sortRefs(refs: { kind: RelationSlug; id: string }[]) {
-  return [...refs].sort((a, b) => RELATION_KINDS.indexOf(a.kind) - RELATION_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...refs].sort(
+    (a, b) =>
+      RELATION_KINDS.indexOf(a.kind) - RELATION_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 export type ParsedRelated = { items: { kind: RelationSlug; id: string }[]; problems: string[] };
@@ -50,12 +54,17 @@ export function parseRelatedCell(value: string | undefined): ParsedRelated {
   const items: ParsedRelated["items"] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const raw of (value ?? "").split("|").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (value ?? "")
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = raw.indexOf(":");
     const kind = at < 0 ? "" : raw.slice(0, at).trim();
     const id = at < 0 ? "" : raw.slice(at + 1).trim();
     if (at < 0 || !id) {
-      problems.push(`${quote(raw)} is not “kind:event id” (for example precedent-for:2022-05-26-russia-china-veto-dprk-sanctions)`);
+      problems.push(
+        `${quote(raw)} is not “kind:event id” (for example precedent-for:2022-05-26-russia-china-veto-dprk-sanctions)`,
+      );
     } else if (!isRelationSlug(kind)) {
       problems.push(`${quote(kind)} is not a kind of relation; use one of ${RELATION_KINDS.join(", ")}`);
     } else if (!EVENT_ID.test(id)) {

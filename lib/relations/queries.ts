@@ -12,7 +12,16 @@ import { labelFor, RELATION_KINDS, toSlug, type RelationSlug } from "./kinds";
 /** The public side of a relation: both events published and not deleted (retracted ones are not linked). */
 export const PUBLIC_EVENT = { status: "published", deleted: false } as const satisfies Prisma.EventWhereInput;
 
-const eventFields = { id: true, title: true, startDate: true, endDate: true, precision: true, endPrecision: true, approximate: true, status: true } as const;
+const eventFields = {
+  id: true,
+  title: true,
+  startDate: true,
+  endDate: true,
+  precision: true,
+  endPrecision: true,
+  approximate: true,
+  status: true,
+} as const;
 type EventFields = Prisma.EventGetPayload<{ select: typeof eventFields }>;
 
 export interface RelatedEventView {
@@ -29,17 +38,41 @@ export interface RelatedEventView {
 }
 
 const dateLabel = (e: EventFields) =>
-  formatEventDate({ startDate: toIsoDay(e.startDate), endDate: e.endDate ? toIsoDay(e.endDate) : null, precision: e.precision, endPrecision: e.endPrecision, approximate: e.approximate });
+  formatEventDate({
+    startDate: toIsoDay(e.startDate),
+    endDate: e.endDate ? toIsoDay(e.endDate) : null,
+    precision: e.precision,
+    endPrecision: e.endPrecision,
+    approximate: e.approximate,
+  });
 
-function toViews(eventId: string, rows: { kind: string; fromEventId: string; from: EventFields; to: EventFields }[]): RelatedEventView[] {
+function toViews(
+  eventId: string,
+  rows: { kind: string; fromEventId: string; from: EventFields; to: EventFields }[],
+): RelatedEventView[] {
   return rows
     .map((r) => {
       const direction = r.fromEventId === eventId ? ("outgoing" as const) : ("incoming" as const);
       const other = direction === "outgoing" ? r.to : r.from;
       const kind = toSlug(r.kind);
-      return { kind, direction, label: labelFor(kind, direction), id: other.id, title: other.title, dateLabel: dateLabel(other), startDate: toIsoDay(other.startDate), status: other.status };
+      return {
+        kind,
+        direction,
+        label: labelFor(kind, direction),
+        id: other.id,
+        title: other.title,
+        dateLabel: dateLabel(other),
+        startDate: toIsoDay(other.startDate),
+        status: other.status,
+      };
     })
-    .sort((a, b) => RELATION_KINDS.indexOf(a.kind) - RELATION_KINDS.indexOf(b.kind) || (a.direction < b.direction ? 1 : a.direction > b.direction ? -1 : 0) || a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        RELATION_KINDS.indexOf(a.kind) - RELATION_KINDS.indexOf(b.kind) ||
+        (a.direction < b.direction ? 1 : a.direction > b.direction ? -1 : 0) ||
+        a.startDate.localeCompare(b.startDate) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** An event's links to and from other public events, for readers; none unless the event itself is public. */
@@ -56,11 +89,19 @@ export async function listPublicRelated(eventId: string, client: PrismaClient = 
 export async function listRelationsForEdit(eventId: string, viewer: SessionUser) {
   const visible = eventsVisibleTo(viewer);
   const rows = await db().eventRelation.findMany({
-    where: { OR: [{ fromEventId: eventId, to: visible }, { toEventId: eventId, from: visible }] },
+    where: {
+      OR: [
+        { fromEventId: eventId, to: visible },
+        { toEventId: eventId, from: visible },
+      ],
+    },
     select: { kind: true, fromEventId: true, from: { select: eventFields }, to: { select: eventFields } },
   });
   const views = toViews(eventId, rows);
-  return { outgoing: views.filter((v) => v.direction === "outgoing"), incoming: views.filter((v) => v.direction === "incoming") };
+  return {
+    outgoing: views.filter((v) => v.direction === "outgoing"),
+    incoming: views.filter((v) => v.direction === "incoming"),
+  };
 }
 
 export interface EventChoice {
@@ -71,12 +112,23 @@ export interface EventChoice {
 }
 
 /** Up to ten events the viewer may read whose id starts with, or whose title contains, `text`. */
-export async function searchEventsToLink(viewer: SessionUser, text: string, excludeId?: string): Promise<EventChoice[]> {
+export async function searchEventsToLink(
+  viewer: SessionUser,
+  text: string,
+  excludeId?: string,
+): Promise<EventChoice[]> {
   const q = text.trim().toLowerCase();
   if (q.length < 2) return [];
   const rows = await db().event.findMany({
     // The search text (title, summary, actors, publishers; normalised as the query is) has a trigram index for this.
-    where: { AND: [eventsVisibleTo(viewer), { deleted: false }, { OR: [{ id: { startsWith: q } }, { searchText: { contains: normalizeForSearch(q) } }] }, ...(excludeId ? [{ id: { not: excludeId } }] : [])] },
+    where: {
+      AND: [
+        eventsVisibleTo(viewer),
+        { deleted: false },
+        { OR: [{ id: { startsWith: q } }, { searchText: { contains: normalizeForSearch(q) } }] },
+        ...(excludeId ? [{ id: { not: excludeId } }] : []),
+      ],
+    },
     select: eventFields,
     orderBy: [{ spanStart: "desc" }, { id: "asc" }],
     take: 10,

@@ -4,7 +4,10 @@
 import type { Prisma } from "../generated/prisma/client";
 import { toDbKind, type RelationSlug } from "./kinds";
 
-export async function seedRelationLinks(tx: Prisma.TransactionClient, links: { from: string; kind: RelationSlug; to: string }[]): Promise<number> {
+export async function seedRelationLinks(
+  tx: Prisma.TransactionClient,
+  links: { from: string; kind: RelationSlug; to: string }[],
+): Promise<number> {
   const ids = [...new Set(links.flatMap((l) => [l.from, l.to]))];
   const events = await tx.event.findMany({
     where: { id: { in: ids }, deleted: false },
@@ -12,7 +15,9 @@ export async function seedRelationLinks(tx: Prisma.TransactionClient, links: { f
   });
   const present = new Set(events.map((e) => e.id));
   const untouched = new Set(events.filter((e) => e.revisions.length === 0).map((e) => e.id));
-  const data = links.filter((l) => untouched.has(l.from) && present.has(l.to)).map((l) => ({ fromEventId: l.from, toEventId: l.to, kind: toDbKind(l.kind) }));
+  const data = links
+    .filter((l) => untouched.has(l.from) && present.has(l.to))
+    .map((l) => ({ fromEventId: l.from, toEventId: l.to, kind: toDbKind(l.kind) }));
   const { count } = await tx.eventRelation.createMany({ data, skipDuplicates: true });
   return count;
 }

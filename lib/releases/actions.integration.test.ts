@@ -23,7 +23,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   await seedDatabase(t.prisma);
   for (const role of ["editor", "admin"] as const) {
-    const u = await t.prisma.user.create({ data: { email: `${role}@releases.example`, name: `Release ${role}`, role } });
+    const u = await t.prisma.user.create({
+      data: { email: `${role}@releases.example`, name: `Release ${role}`, role },
+    });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
 }, 60_000);
@@ -36,7 +38,10 @@ afterAll(async () => {
 describe("createReleaseAction", () => {
   it("refuses a caller who is not signed in, and an editor, writing nothing", async () => {
     session.user = null;
-    expect(await createReleaseAction({}, formData({ title: "Nope" }))).toMatchObject({ message: SIGN_IN_FIRST, values: { title: "Nope" } });
+    expect(await createReleaseAction({}, formData({ title: "Nope" }))).toMatchObject({
+      message: SIGN_IN_FIRST,
+      values: { title: "Nope" },
+    });
     session.user = users.editor;
     expect(await createReleaseAction({}, formData({ title: "Nope" }))).toMatchObject({ message: NOT_ALLOWED });
     expect(await count()).toBe(0);
@@ -54,8 +59,15 @@ describe("createReleaseAction", () => {
     session.user = users.admin;
     const out = await createReleaseAction({}, formData({ title: "From the form", description: "" }));
     expect(out).toMatchObject({ ok: true, version: expect.stringMatching(/^\d{4}\.\d{1,2}\.1$/) });
-    expect(await t.prisma.release.findFirstOrThrow({ select: { title: true, createdById: true, createdByName: true, description: true } })).toEqual({
-      title: "From the form", createdById: users.admin.id, createdByName: "Release admin", description: null,
+    expect(
+      await t.prisma.release.findFirstOrThrow({
+        select: { title: true, createdById: true, createdByName: true, description: true },
+      }),
+    ).toEqual({
+      title: "From the form",
+      createdById: users.admin.id,
+      createdByName: "Release admin",
+      description: null,
     });
   });
 });

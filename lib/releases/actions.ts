@@ -30,7 +30,11 @@ export async function createReleaseAction(_prev: ReleaseFormState, form: FormDat
     const made = await createRelease(db(), user, { title: values.title, description: values.description || undefined });
     await logWrite("release.create", user, { version: made.version });
     revalidatePath("/data/releases");
-    return { ok: true, version: made.version, message: `Release ${made.version} is made: ${made.eventCount.toLocaleString("en")} events, ${made.sourceCount.toLocaleString("en")} sources.` };
+    return {
+      ok: true,
+      version: made.version,
+      message: `Release ${made.version} is made: ${made.eventCount.toLocaleString("en")} events, ${made.sourceCount.toLocaleString("en")} sources.`,
+    };
   } catch (err) {
     await logWrite("release.create", user, {}, err);
     if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE, values };

@@ -30,7 +30,11 @@ export interface ChangelogInput {
 }
 
 /** Markdown's punctuation escaped, so an editor's title or note is shown as written. */
-const md = (s: string) => s.replace(/\s+/g, " ").trim().replace(/([\\`*_[\]{}<>#|!~])/g, "\\$1");
+const md = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/([\\`*_[\]{}<>#|!~])/g, "\\$1");
 
 const SECTIONS: [keyof Changes, string, string][] = [
   ["added", "Added", "Published since the previous release."],
@@ -42,12 +46,20 @@ const SECTIONS: [keyof Changes, string, string][] = [
 
 export function renderChangelog(c: ChangelogInput): string {
   const n = (x: number) => x.toLocaleString("en");
-  const lines = [`# Changelog: release ${c.version}`, "", `${md(c.title)}. Made ${c.createdAt.toISOString()}: ${n(c.eventCount)} events, ${n(c.sourceCount)} sources.`, ""];
+  const lines = [
+    `# Changelog: release ${c.version}`,
+    "",
+    `${md(c.title)}. Made ${c.createdAt.toISOString()}: ${n(c.eventCount)} events, ${n(c.sourceCount)} sources.`,
+    "",
+  ];
   if (!c.previous) {
     lines.push("The first release: every event in it is new.", "");
     return lines.join("\n");
   }
-  lines.push(`Compared with release ${c.previous.version} (${c.previous.createdAt.toISOString()}, ${n(c.previous.eventCount)} events).`, "");
+  lines.push(
+    `Compared with release ${c.previous.version} (${c.previous.createdAt.toISOString()}, ${n(c.previous.eventCount)} events).`,
+    "",
+  );
   for (const [key, heading, meaning] of SECTIONS) {
     const entries = c.changes[key];
     lines.push(`## ${heading} (${n(entries.length)})`, "", meaning, "");
@@ -75,7 +87,11 @@ interface Row {
  * moved with a correction among the revisions in between: corrected; moved to retracted:
  * retracted; otherwise moved: updated. Gone from the release: deleted.
  */
-export async function computeChanges(client: pg.PoolClient | pg.Client, previousId: number, currentId: number): Promise<Changes> {
+export async function computeChanges(
+  client: pg.PoolClient | pg.Client,
+  previousId: number,
+  currentId: number,
+): Promise<Changes> {
   const { rows } = await client.query<Row>(
     // Straight on release_event (its primary key is release_id, event_id): as CTEs read twice,
     // PostgreSQL would materialise them and the anti-joins would scan one per row of the other.

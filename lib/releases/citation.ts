@@ -8,7 +8,20 @@ export interface CitedRelease {
   createdAt: Date;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** YAML double-quoted scalar: JSON's string syntax is a subset of YAML's. */
@@ -37,7 +50,9 @@ export function apaRelease(meta: DatasetMetadata, release: CitedRelease): string
 
 /** The live tracker, which changes: APA asks for the date it was read (a placeholder when null, for a cached page). */
 export function apaTracker(meta: DatasetMetadata, readOn: Date | null): string {
-  const d = readOn ? `${MONTHS[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}` : "[the date you read it]";
+  const d = readOn
+    ? `${MONTHS[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}`
+    : "[the date you read it]";
   return `${meta.author}. (n.d.). ${meta.title} [Data set]. Retrieved ${d}, from ${meta.origin}/`;
 }
 

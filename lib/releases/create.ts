@@ -27,8 +27,18 @@ import { formatVersion, nextNumber } from "./numbering";
 import { ReleaseZip, zipName } from "./zip";
 
 export const releaseInputSchema = z.object({
-  title: z.string().trim().min(1, "Give the release a title").max(200, "Keep the title to 200 characters").refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text"),
-  description: z.string().trim().max(2000, "Keep this to 2,000 characters").refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text").optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the release a title")
+    .max(200, "Keep the title to 200 characters")
+    .refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text"),
+  description: z
+    .string()
+    .trim()
+    .max(2000, "Keep this to 2,000 characters")
+    .refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text")
+    .optional(),
 });
 export type ReleaseInput = z.infer<typeof releaseInputSchema>;
 
@@ -77,7 +87,11 @@ class StoredFile {
   sha256 = "";
 
   /** `queue` orders the writes of every file on the one connection (node-postgres wants one query at a time). */
-  constructor(private readonly queue: Queue, readonly name: string, readonly mediaType: string) {}
+  constructor(
+    private readonly queue: Queue,
+    readonly name: string,
+    readonly mediaType: string,
+  ) {}
 
   /** Queues the bytes; `flushed()` waits for what was queued. */
   write(chunk: Uint8Array): void {
@@ -95,7 +109,9 @@ class StoredFile {
     this.pendingBytes = 0;
     const seq = ++this.seq;
     // A Buffer parameter goes to PostgreSQL in binary, not as hex text twice its size.
-    this.chain = this.queue.run((c) => c.query("INSERT INTO release_chunk (name, seq, bytes) VALUES ($1, $2, $3)", [this.name, seq, bytes]));
+    this.chain = this.queue.run((c) =>
+      c.query("INSERT INTO release_chunk (name, seq, bytes) VALUES ($1, $2, $3)", [this.name, seq, bytes]),
+    );
     this.chain.catch(() => {}); // handled where it is awaited (end); never an unhandled rejection before
   }
 
@@ -111,7 +127,13 @@ class StoredFile {
 }
 
 /** The public export's bytes, into `out` and the zip as they arrive, then checked for the failure marker. */
-async function copyExport(prisma: PrismaClient, kind: "events" | "sources", origin: string, out: StoredFile, zip: ReleaseZip): Promise<void> {
+async function copyExport(
+  prisma: PrismaClient,
+  kind: "events" | "sources",
+  origin: string,
+  out: StoredFile,
+  zip: ReleaseZip,
+): Promise<void> {
   const entry = zip.file(out.name);
   const reader = (await csvBody(kind, new URLSearchParams(PARAMS), { client: prisma, origin })).getReader();
   let tail = Buffer.alloc(0);
@@ -126,18 +148,32 @@ async function copyExport(prisma: PrismaClient, kind: "events" | "sources", orig
   entry.end();
   // A read that failed midway ends the file with the marker line instead of throwing (the public
   // download's status is already sent): a release must never keep such a file.
-  if (tail.toString("utf8").startsWith(CSV_FAILED_MARKER)) throw new Error(`Reading ${kind}.csv failed midway; no release was made.`);
+  if (tail.toString("utf8").startsWith(CSV_FAILED_MARKER))
+    throw new Error(`Reading ${kind}.csv failed midway; no release was made.`);
 }
 
 /** Admins only (the first line); `by` null is the command line (scripts/release-create.ts). */
-export async function createRelease(prisma: PrismaClient, user: SessionUser | null, raw: unknown): Promise<MadeRelease> {
+export async function createRelease(
+  prisma: PrismaClient,
+  user: SessionUser | null,
+  raw: unknown,
+): Promise<MadeRelease> {
   assertRole(user, "admin");
   return makeRelease(prisma, raw, user);
 }
 
-export async function makeRelease(prisma: PrismaClient, raw: unknown, by: SessionUser | null, meta: DatasetMetadata = datasetMetadata()): Promise<MadeRelease> {
+export async function makeRelease(
+  prisma: PrismaClient,
+  raw: unknown,
+  by: SessionUser | null,
+  meta: DatasetMetadata = datasetMetadata(),
+): Promise<MadeRelease> {
   const parsed = releaseInputSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidInputError("Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  if (!parsed.success)
+    throw new InvalidInputError(
+      "Some fields need attention.",
+      z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    );
   const input = parsed.data;
   const client = await poolOf(prisma).connect();
   try {
@@ -162,19 +198,34 @@ export async function makeRelease(prisma: PrismaClient, raw: unknown, by: Sessio
 
 const MEMBERS = "FROM event e WHERE e.status IN ('published', 'retracted') AND e.deleted = false";
 
-async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, input: ReleaseInput, by: SessionUser | null, meta: DatasetMetadata): Promise<MadeRelease> {
+async function makeInTransaction(
+  prisma: PrismaClient,
+  client: pg.PoolClient,
+  input: ReleaseInput,
+  by: SessionUser | null,
+  meta: DatasetMetadata,
+): Promise<MadeRelease> {
   await client.query("BEGIN");
   try {
     // A long write (an import) holds the export rows until it commits: wait a minute at most.
     await client.query("SET LOCAL lock_timeout = '60s'");
     await client.query("LOCK TABLE event_export, source_export IN SHARE MODE").catch((err: { code?: string }) => {
       if (err.code !== "55P03") throw err;
-      throw new InvalidInputError("The record is being changed (an import or a long save is still running). Nothing was saved; try again in a few minutes.");
+      throw new InvalidInputError(
+        "The record is being changed (an import or a long save is still running). Nothing was saved; try again in a few minutes.",
+      );
     });
     await client.query("SET LOCAL lock_timeout = 0");
-    const { rows: [{ at }] } = await client.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at");
+    const {
+      rows: [{ at }],
+    } = await client.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at");
     const createdAt = new Date(at);
-    const { rows: [{ last }] } = await client.query<{ last: number }>("SELECT coalesce(max(number), 0)::int AS last FROM release WHERE year = $1 AND month = $2", [createdAt.getUTCFullYear(), createdAt.getUTCMonth() + 1]);
+    const {
+      rows: [{ last }],
+    } = await client.query<{ last: number }>(
+      "SELECT coalesce(max(number), 0)::int AS last FROM release WHERE year = $1 AND month = $2",
+      [createdAt.getUTCFullYear(), createdAt.getUTCMonth() + 1],
+    );
     const num = nextNumber(createdAt, last);
     const version = formatVersion(num);
     const { rows: prevRows } = await client.query<{ id: number; version: string; createdAt: Date; eventCount: number }>(
@@ -182,7 +233,9 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     );
     const previous = prevRows[0] ?? null;
 
-    await client.query("CREATE TEMP TABLE release_chunk (name text, seq int, bytes bytea, PRIMARY KEY (name, seq)) ON COMMIT DROP");
+    await client.query(
+      "CREATE TEMP TABLE release_chunk (name text, seq int, bytes bytea, PRIMARY KEY (name, seq)) ON COMMIT DROP",
+    );
     const queue = new Queue(client);
     const zipFile = new StoredFile(queue, zipName(meta.name, version), "application/zip");
     const zip = new ReleaseZip(`${meta.name}-${version}`, createdAt, (chunk) => zipFile.write(chunk));
@@ -191,7 +244,12 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     await copyExport(prisma, "events", meta.origin, files[0], zip);
     await copyExport(prisma, "sources", meta.origin, files[1], zip);
     // /actors.csv unfiltered, by its own writer (lib/actors): a few thousand rows at most.
-    const actors = (await listActors({ ...parseActorListQuery(new URLSearchParams()).query, page: 1 }, { pageSize: null, client: prisma })).rows;
+    const actors = (
+      await listActors(
+        { ...parseActorListQuery(new URLSearchParams()).query, page: 1 },
+        { pageSize: null, client: prisma },
+      )
+    ).rows;
     const actorsFile = new StoredFile(queue, "actors.csv", CSV_TYPE);
     const actorBytes = Buffer.from(actorsCsv(actors), "utf8");
     actorsFile.write(actorBytes);
@@ -200,17 +258,37 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     actorEntry.end();
     files.push(actorsFile);
     await Promise.all(files.map((f) => f.end()));
-    const { rows: [counts] } = await client.query<{ events: number; sources: number }>(
+    const {
+      rows: [counts],
+    } = await client.query<{ events: number; sources: number }>(
       `SELECT (SELECT count(*) ${MEMBERS})::int AS events,
               (SELECT count(*) FROM source_export x WHERE x.event_id IN (SELECT e.id ${MEMBERS}))::int AS sources`,
     );
 
-    const { rows: [{ id }] } = await client.query<{ id: number }>(
+    const {
+      rows: [{ id }],
+    } = await client.query<{ id: number }>(
       `INSERT INTO release (version, year, month, number, title, description, created_at, created_by_id, created_by_name, event_count, source_count, actor_count)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [version, num.year, num.month, num.number, input.title, input.description || null, createdAt.toISOString().replace("Z", ""), by?.id ?? null, by?.name ?? "command line", counts.events, counts.sources, actors.length],
+      [
+        version,
+        num.year,
+        num.month,
+        num.number,
+        input.title,
+        input.description || null,
+        createdAt.toISOString().replace("Z", ""),
+        by?.id ?? null,
+        by?.name ?? "command line",
+        counts.events,
+        counts.sources,
+        actors.length,
+      ],
     );
-    await client.query(`INSERT INTO release_event (release_id, event_id, version, status) SELECT $1, e.id, e.version, e.status::text ${MEMBERS}`, [id]);
+    await client.query(
+      `INSERT INTO release_event (release_id, event_id, version, status) SELECT $1, e.id, e.version, e.status::text ${MEMBERS}`,
+      [id],
+    );
     // Fresh statistics for the comparison with the previous release: planned on stale ones (a
     // table thought nearly empty), its anti-joins took minutes at 20,000 events.
     if (previous) await client.query("ANALYZE release_event");
@@ -227,12 +305,34 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
       return f.end();
     };
     const listed = () => files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size }));
-    await small("datapackage.json", "application/json", `${JSON.stringify(dataPackage({ meta, version, title: input.title, createdAt, files: listed() }), null, 2)}\n`);
+    await small(
+      "datapackage.json",
+      "application/json",
+      `${JSON.stringify(dataPackage({ meta, version, title: input.title, createdAt, files: listed() }), null, 2)}\n`,
+    );
     const none: Changes = { added: [], corrected: [], updated: [], retracted: [], deleted: [] };
-    await small("CHANGELOG.md", "text/markdown; charset=utf-8", renderChangelog({ version, title: input.title, createdAt, eventCount: counts.events, sourceCount: counts.sources, previous, changes: changes ?? none }));
+    await small(
+      "CHANGELOG.md",
+      "text/markdown; charset=utf-8",
+      renderChangelog({
+        version,
+        title: input.title,
+        createdAt,
+        eventCount: counts.events,
+        sourceCount: counts.sources,
+        previous,
+        changes: changes ?? none,
+      }),
+    );
     await small("CITATION.cff", TEXT_TYPE, citationCff(meta, { version, createdAt }));
     // sha256sum's format: `sha256sum -c SHA256SUMS` checks an unpacked release.
-    await small("SHA256SUMS", TEXT_TYPE, listed().map((f) => `${f.sha256}  ${f.name}\n`).join(""));
+    await small(
+      "SHA256SUMS",
+      TEXT_TYPE,
+      listed()
+        .map((f) => `${f.sha256}  ${f.name}\n`)
+        .join(""),
+    );
     zip.end();
     await zipFile.end();
     files.push(zipFile);
@@ -251,7 +351,15 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
     // bumpPublicVersion does (lib/page-cache/public-version.ts), inside this transaction.
     await client.query("UPDATE public_change SET version = version + 1 WHERE id = 1");
     await client.query("COMMIT");
-    return { id, version, eventCount: counts.events, sourceCount: counts.sources, actorCount: actors.length, files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })), changes };
+    return {
+      id,
+      version,
+      eventCount: counts.events,
+      sourceCount: counts.sources,
+      actorCount: actors.length,
+      files: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
+      changes,
+    };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;
@@ -259,6 +367,8 @@ async function makeInTransaction(prisma: PrismaClient, client: pg.PoolClient, in
 }
 
 async function hasLz4(client: pg.PoolClient): Promise<boolean> {
-  const { rows } = await client.query("SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)");
+  const { rows } = await client.query(
+    "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)",
+  );
   return rows.length > 0;
 }

@@ -31,7 +31,10 @@ const PRECISION: Spec = { type: "string", constraints: { enum: ["day", "month", 
 const EVENT_TYPES: Record<string, Spec> = {
   id: { type: "string", constraints: { required: true, unique: true } },
   url: { type: "string", format: "uri", constraints: { required: true } },
-  claim_status: { type: "string", constraints: { required: true, enum: ["confirmed", "alleged", "denied", "announced"] } },
+  claim_status: {
+    type: "string",
+    constraints: { required: true, enum: ["confirmed", "alleged", "denied", "announced"] },
+  },
   start_date: { type: "date", constraints: { required: true } },
   end_date: { type: "date" },
   date_precision: { ...PRECISION, constraints: { required: true, enum: ["day", "month", "year"] } },
@@ -59,7 +62,10 @@ const SOURCE_TYPES: Record<string, Spec> = {
   accessed_on: { type: "date" },
   source_type: { type: "string", constraints: { required: true, enum: ["official", "news", "analysis", "dataset"] } },
   stance: { type: "string", constraints: { required: true, enum: ["supports", "disputes", "context"] } },
-  quote_check: { type: "string", constraints: { required: true, enum: ["verified", "not_found", "no_copy", "no_quote"] } },
+  quote_check: {
+    type: "string",
+    constraints: { required: true, enum: ["verified", "not_found", "no_copy", "no_quote"] },
+  },
   copy_sha256: { type: "string", constraints: { pattern: "[0-9a-f]{64}" } },
   copy_captured_at: DATETIME,
 };
@@ -74,22 +80,54 @@ function describe(column: string, groups: string[]): string {
   return "See the codebook on the tracker's site.";
 }
 
-export const eventFields = (): TableField[] => EVENT_COLUMNS.map((name) => ({ name, ...(EVENT_TYPES[name] ?? { type: "string" }), description: describe(name, ["CSV export", "Event"]) }));
+export const eventFields = (): TableField[] =>
+  EVENT_COLUMNS.map((name) => ({
+    name,
+    ...(EVENT_TYPES[name] ?? { type: "string" }),
+    description: describe(name, ["CSV export", "Event"]),
+  }));
 
 export const sourceFields = (): TableField[] =>
-  SOURCE_COLUMNS.map((name) => ({ name, ...(SOURCE_TYPES[name] ?? { type: "string" }), description: describe(name, ["Source", "CSV export", "Event"]) }));
+  SOURCE_COLUMNS.map((name) => ({
+    name,
+    ...(SOURCE_TYPES[name] ?? { type: "string" }),
+    description: describe(name, ["Source", "CSV export", "Event"]),
+  }));
 
 const ACTOR_FIELDS: Record<string, Spec & { description: string }> = {
-  slug: { type: "string", constraints: { required: true, unique: true }, description: "Stable identifier of the actor, used in the tracker's addresses (/actors/<slug>) and filters." },
-  name: { type: "string", constraints: { required: true }, description: "The actor's name as the tracker writes it; events.csv's actors column names actors by it." },
-  kind: { type: "string", constraints: { required: true, enum: Object.keys(ACTOR_KINDS) }, description: "What the actor is: a state, a person, an organisation, an international body or a company." },
-  country_code: { type: "string", description: "ISO 3166-1 two-letter code of the country the actor is tied to, when there is one." },
+  slug: {
+    type: "string",
+    constraints: { required: true, unique: true },
+    description: "Stable identifier of the actor, used in the tracker's addresses (/actors/<slug>) and filters.",
+  },
+  name: {
+    type: "string",
+    constraints: { required: true },
+    description: "The actor's name as the tracker writes it; events.csv's actors column names actors by it.",
+  },
+  kind: {
+    type: "string",
+    constraints: { required: true, enum: Object.keys(ACTOR_KINDS) },
+    description: "What the actor is: a state, a person, an organisation, an international body or a company.",
+  },
+  country_code: {
+    type: "string",
+    description: "ISO 3166-1 two-letter code of the country the actor is tied to, when there is one.",
+  },
   aliases: { type: "string", description: "Other names of the actor, separated by “ | ”." },
   description: { type: "string", description: "A short description by the tracker's editors." },
-  event_count: { type: "integer", constraints: { required: true }, description: "How many public events name the actor." },
+  event_count: {
+    type: "integer",
+    constraints: { required: true },
+    description: "How many public events name the actor.",
+  },
 };
 
-export const actorFields = (): TableField[] => ACTOR_COLUMNS.map((name) => ({ name, ...(ACTOR_FIELDS[name] ?? { type: "string", description: "See the codebook on the tracker's site." }) }));
+export const actorFields = (): TableField[] =>
+  ACTOR_COLUMNS.map((name) => ({
+    name,
+    ...(ACTOR_FIELDS[name] ?? { type: "string", description: "See the codebook on the tracker's site." }),
+  }));
 
 const DIALECT = { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true };
 
@@ -132,11 +170,15 @@ export function dataPackage({ meta, version, title, createdAt, files }: PackageI
     contributors: [{ title: meta.author, role: "author" }],
     keywords: ["sanctions", "arms transfers", "events"],
     resources: [
-      resource("events", "One row per public event (published or retracted), as /events.csv?retracted=include gave it when the release was made.", {
-        fields: eventFields(),
-        primaryKey: ["id"],
-        missingValues: [""],
-      }),
+      resource(
+        "events",
+        "One row per public event (published or retracted), as /events.csv?retracted=include gave it when the release was made.",
+        {
+          fields: eventFields(),
+          primaryKey: ["id"],
+          missingValues: [""],
+        },
+      ),
       resource("sources", "One row per cited source of those events, as /sources.csv?retracted=include gave it.", {
         fields: sourceFields(),
         primaryKey: ["event_id", "position"],
@@ -144,7 +186,13 @@ export function dataPackage({ meta, version, title, createdAt, files }: PackageI
         missingValues: [""],
       }),
       ...(files.some((f) => f.name === "actors.csv")
-        ? [resource("actors", "One row per public actor (named in at least one published event), as /actors.csv gave it.", { fields: actorFields(), primaryKey: ["slug"], missingValues: [""] })]
+        ? [
+            resource(
+              "actors",
+              "One row per public actor (named in at least one published event), as /actors.csv gave it.",
+              { fields: actorFields(), primaryKey: ["slug"], missingValues: [""] },
+            ),
+          ]
         : []),
     ],
   };

@@ -5,10 +5,12 @@ import { apiError, cachedJson, withDatabaseErrors } from "../api/http";
 import { publicOrigin } from "../public-url";
 import { getRelease, latestRelease, listReleases, releaseFileStream, type ReleaseSummary } from "./queries";
 
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** events.csv of 2026.12.1 is saved as events-2026.12.1.csv, so two releases' files never collide. */
-const savedName = (name: string, version: string) => (name.endsWith(".zip") ? name : name.replace(/(\.[^.]+)?$/, (ext) => `-${version}${ext}`));
+const savedName = (name: string, version: string) =>
+  name.endsWith(".zip") ? name : name.replace(/(\.[^.]+)?$/, (ext) => `-${version}${ext}`);
 
 export const releaseFileResponse = withDatabaseErrors(async (request: Request, version: string, name: string) => {
   const file = await releaseFileStream(version, name);
@@ -26,14 +28,22 @@ export const releaseFileResponse = withDatabaseErrors(async (request: Request, v
     return new Response(null, { status: 304, headers });
   }
   return new Response(file.body, {
-    headers: { ...headers, "Content-Type": file.info.mediaType, "Content-Length": String(file.info.size), "Content-Disposition": `attachment; filename="${savedName(file.info.name, version)}"` },
+    headers: {
+      ...headers,
+      "Content-Type": file.info.mediaType,
+      "Content-Length": String(file.info.size),
+      "Content-Disposition": `attachment; filename="${savedName(file.info.name, version)}"`,
+    },
   });
 });
 
 export const latestRedirect = withDatabaseErrors(async () => {
   const latest = await latestRelease();
   if (!latest) return plain(404, "No release has been made yet.");
-  return new Response(null, { status: 307, headers: { Location: `/data/releases/${latest.version}`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: `/data/releases/${latest.version}`, "Cache-Control": "no-store" },
+  });
 });
 
 /** A release in the API: its page, counts, and each file with its address and SHA-256. */
@@ -50,7 +60,9 @@ export function apiRelease(r: ReleaseSummary, origin = publicOrigin()) {
     actorCount: r.actorCount,
     url: base,
     zip: zip ? { url: `${base}/${zip.name}`, size: zip.size, sha256: zip.sha256 } : null,
-    files: r.files.filter((f) => f !== zip).map((f) => ({ name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, url: `${base}/${f.name}` })),
+    files: r.files
+      .filter((f) => f !== zip)
+      .map((f) => ({ name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, url: `${base}/${f.name}` })),
   };
 }
 

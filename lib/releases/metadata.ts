@@ -14,10 +14,19 @@ export interface License {
 
 const KNOWN_LICENSES: Record<string, Omit<License, "name">> = {
   "CC-BY-4.0": { title: "Creative Commons Attribution 4.0", path: "https://creativecommons.org/licenses/by/4.0/" },
-  "CC-BY-SA-4.0": { title: "Creative Commons Attribution Share-Alike 4.0", path: "https://creativecommons.org/licenses/by-sa/4.0/" },
+  "CC-BY-SA-4.0": {
+    title: "Creative Commons Attribution Share-Alike 4.0",
+    path: "https://creativecommons.org/licenses/by-sa/4.0/",
+  },
   "CC0-1.0": { title: "CC0 1.0", path: "https://creativecommons.org/publicdomain/zero/1.0/" },
-  "ODC-By-1.0": { title: "Open Data Commons Attribution License 1.0", path: "https://opendatacommons.org/licenses/by/1-0/" },
-  "ODbL-1.0": { title: "Open Data Commons Open Database License 1.0", path: "https://opendatacommons.org/licenses/odbl/1-0/" },
+  "ODC-By-1.0": {
+    title: "Open Data Commons Attribution License 1.0",
+    path: "https://opendatacommons.org/licenses/by/1-0/",
+  },
+  "ODbL-1.0": {
+    title: "Open Data Commons Open Database License 1.0",
+    path: "https://opendatacommons.org/licenses/odbl/1-0/",
+  },
 };
 
 export interface DatasetMetadata {
@@ -42,7 +51,13 @@ export function datasetMetadata(env: Env = process.env): DatasetMetadata {
       env.RELEASE_DESCRIPTION?.trim() ||
       "Dated, sourced events of sanctions, arms transfers and related diplomacy, each with its cited sources, as published by the tracker's editors.",
     author: env.RELEASE_AUTHOR?.trim() || `${title} editors`,
-    license: known ? { name: id, ...known } : { name: id, title: env.RELEASE_LICENSE_TITLE?.trim() || id, ...(env.RELEASE_LICENSE_URL?.trim() ? { path: env.RELEASE_LICENSE_URL.trim() } : {}) },
+    license: known
+      ? { name: id, ...known }
+      : {
+          name: id,
+          title: env.RELEASE_LICENSE_TITLE?.trim() || id,
+          ...(env.RELEASE_LICENSE_URL?.trim() ? { path: env.RELEASE_LICENSE_URL.trim() } : {}),
+        },
     origin: publicOrigin(env),
   };
 }

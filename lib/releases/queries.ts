@@ -26,7 +26,13 @@ export interface ReleaseSummary {
 }
 
 const summarySelect = {
-  version: true, title: true, description: true, createdAt: true, eventCount: true, sourceCount: true, actorCount: true,
+  version: true,
+  title: true,
+  description: true,
+  createdAt: true,
+  eventCount: true,
+  sourceCount: true,
+  actorCount: true,
   files: { select: { name: true, mediaType: true, sha256: true, size: true }, orderBy: { position: "asc" } },
 } as const;
 
@@ -71,19 +77,29 @@ const SLICE = 1 << 20;
  * A stored file as a stream of 1 MB slices read one at a time, so a large CSV never sits whole
  * in memory. The bytes never change (the table refuses updates), so the slices always agree.
  */
-export async function releaseFileStream(version: string, name: string, client: PrismaClient = db()): Promise<{ info: ReleaseFileInfo; body: ReadableStream<Uint8Array> } | null> {
+export async function releaseFileStream(
+  version: string,
+  name: string,
+  client: PrismaClient = db(),
+): Promise<{ info: ReleaseFileInfo; body: ReadableStream<Uint8Array> } | null> {
   if (!parseVersion(version)) return null;
-  const file = await client.releaseFile.findFirst({ where: { name, release: { version } }, select: { releaseId: true, name: true, mediaType: true, sha256: true, size: true } });
+  const file = await client.releaseFile.findFirst({
+    where: { name, release: { version } },
+    select: { releaseId: true, name: true, mediaType: true, sha256: true, size: true },
+  });
   if (!file) return null;
   let offset = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (offset >= file.size) return controller.close();
-      const [row] = await client.$queryRaw<{ part: Uint8Array }[]>`
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (offset >= file.size) return controller.close();
+        const [row] = await client.$queryRaw<{ part: Uint8Array }[]>`
         SELECT substring(bytes FROM ${offset + 1}::int FOR ${SLICE}::int) AS part FROM release_file WHERE release_id = ${file.releaseId} AND name = ${file.name}`;
-      offset += SLICE;
-      controller.enqueue(new Uint8Array(row.part));
+        offset += SLICE;
+        controller.enqueue(new Uint8Array(row.part));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { info: { name: file.name, mediaType: file.mediaType, sha256: file.sha256, size: file.size }, body };
 }

@@ -26,24 +26,54 @@ const ORIGIN = "https://tracker.example.org";
 const meta = datasetMetadata({ PUBLIC_URL: ORIGIN });
 
 const event = (id: string, summary: string, status: EventInput["status"] = "published"): EventInput => ({
-  id, title: `Release test ${id}`, summary, type: "arms-transfer", claimStatus: "alleged",
-  startDate: "2024-03-01", precision: "month", approximate: false, countryCodes: ["KP"], tags: [], itemCategories: [],
-  status, actors: [{ actor: "north-korea", role: "supplier" }, { actor: "russia", role: "recipient" }],
-  sources: [{ url: "https://example.org/r", title: "Report", publisher: "Agency", sourceType: "news", stance: "supports", quote: "Shells were shipped.", language: "en" }],
+  id,
+  title: `Release test ${id}`,
+  summary,
+  type: "arms-transfer",
+  claimStatus: "alleged",
+  startDate: "2024-03-01",
+  precision: "month",
+  approximate: false,
+  countryCodes: ["KP"],
+  tags: [],
+  itemCategories: [],
+  status,
+  actors: [
+    { actor: "north-korea", role: "supplier" },
+    { actor: "russia", role: "recipient" },
+  ],
+  sources: [
+    {
+      url: "https://example.org/r",
+      title: "Report",
+      publisher: "Agency",
+      sourceType: "news",
+      stance: "supports",
+      quote: "Shells were shipped.",
+      language: "en",
+    },
+  ],
 });
 
 const download = async (version: string, name: string) => {
   const f = await releaseFileStream(version, name, t.prisma);
   return new Uint8Array(await new Response(f!.body).arrayBuffer());
 };
-const tableChecksum = async () => (await t.prisma.$queryRawUnsafe<{ n: string }[]>("SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) AS n FROM (SELECT * FROM release) r"))[0]?.n ?? "";
+const tableChecksum = async () =>
+  (
+    await t.prisma.$queryRawUnsafe<{ n: string }[]>(
+      "SELECT md5(string_agg(r::text, ',' ORDER BY r::text)) AS n FROM (SELECT * FROM release) r",
+    )
+  )[0]?.n ?? "";
 
 beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   process.env.PUBLIC_URL = ORIGIN;
   await seedDatabase(t.prisma);
-  const a = await t.prisma.user.create({ data: { email: "release-admin@example.org", name: "Ada Admin", role: "admin" } });
+  const a = await t.prisma.user.create({
+    data: { email: "release-admin@example.org", name: "Ada Admin", role: "admin" },
+  });
   admin = { id: a.id, email: a.email, name: a.name, role: "admin" };
   const e = await t.prisma.user.create({ data: { email: "release-editor@example.org", name: "Ed", role: "editor" } });
   editor = { id: e.id, email: e.email, name: e.name, role: "editor" };
@@ -65,15 +95,34 @@ describe("making a release", () => {
     const now = new Date();
     expect(first.version).toBe(`${now.getUTCFullYear()}.${now.getUTCMonth() + 1}.1`);
     const events = await download(first.version, "events.csv");
-    const publicEvents = new Uint8Array(await new Response(await csvBody("events", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN })).arrayBuffer());
+    const publicEvents = new Uint8Array(
+      await new Response(
+        await csvBody("events", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN }),
+      ).arrayBuffer(),
+    );
     expect(sha256(events)).toBe(sha256(publicEvents));
     const actorsCsvText = await (await actorsCsvResponse(new Request(`${ORIGIN}/actors.csv`))).text();
     expect(Buffer.from(await download(first.version, "actors.csv")).toString("utf8")).toBe(actorsCsvText);
-    const publicSources = new Uint8Array(await new Response(await csvBody("sources", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN })).arrayBuffer());
+    const publicSources = new Uint8Array(
+      await new Response(
+        await csvBody("sources", new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN }),
+      ).arrayBuffer(),
+    );
     expect(sha256(await download(first.version, "sources.csv"))).toBe(sha256(publicSources));
     const summary = (await getRelease(first.version, t.prisma))!;
-    expect(summary.files.map((f) => f.name)).toEqual(["events.csv", "sources.csv", "actors.csv", "datapackage.json", "CHANGELOG.md", "CITATION.cff", "SHA256SUMS", `${meta.name}-${first.version}.zip`]);
-    expect(summary.eventCount).toBe(await t.prisma.event.count({ where: { status: { in: ["published", "retracted"] }, deleted: false } }));
+    expect(summary.files.map((f) => f.name)).toEqual([
+      "events.csv",
+      "sources.csv",
+      "actors.csv",
+      "datapackage.json",
+      "CHANGELOG.md",
+      "CITATION.cff",
+      "SHA256SUMS",
+      `${meta.name}-${first.version}.zip`,
+    ]);
+    expect(summary.eventCount).toBe(
+      await t.prisma.event.count({ where: { status: { in: ["published", "retracted"] }, deleted: false } }),
+    );
     expect(await releaseText(first.version, "CHANGELOG.md", t.prisma)).toContain("The first release");
     const cff = (await releaseText(first.version, "CITATION.cff", t.prisma))!;
     expect(cff).toContain(`version: "${first.version}"`);
@@ -88,9 +137,13 @@ describe("making a release", () => {
 
   it("never changes a release: the database refuses, and every download and every zip is byte-identical", async () => {
     const [latest] = await listReleases(t.prisma);
-    await expect(t.prisma.$executeRawUnsafe("UPDATE release_file SET bytes = 'x'::bytea WHERE name = 'events.csv'")).rejects.toThrow(/Releases never change/);
+    await expect(
+      t.prisma.$executeRawUnsafe("UPDATE release_file SET bytes = 'x'::bytea WHERE name = 'events.csv'"),
+    ).rejects.toThrow(/Releases never change/);
     await expect(t.prisma.$executeRawUnsafe("DELETE FROM release_event")).rejects.toThrow(/Releases never change/);
-    await expect(t.prisma.$executeRawUnsafe("UPDATE release SET title = 'other'")).rejects.toThrow(/Releases never change/);
+    await expect(t.prisma.$executeRawUnsafe("UPDATE release SET title = 'other'")).rejects.toThrow(
+      /Releases never change/,
+    );
     for (const f of latest.files) {
       const a = await download(latest.version, f.name);
       const b = await download(latest.version, f.name);
@@ -100,7 +153,9 @@ describe("making a release", () => {
     }
     // The zip made again from the same files, later and in another time zone, is the same bytes.
     const zip = latest.files.at(-1)!;
-    const entries = await Promise.all(latest.files.slice(0, -1).map(async (f) => ({ name: f.name, bytes: await download(latest.version, f.name) })));
+    const entries = await Promise.all(
+      latest.files.slice(0, -1).map(async (f) => ({ name: f.name, bytes: await download(latest.version, f.name) })),
+    );
     const tz = process.env.TZ;
     try {
       process.env.TZ = "Pacific/Chatham";
@@ -114,14 +169,35 @@ describe("making a release", () => {
 
 describe("the changelog against the previous release", () => {
   it("lists what was added, corrected, updated, retracted and deleted, by id, with the public notes", async () => {
-    const ids = { corrected: "2024-03-release-corrected", updated: "2024-03-release-updated", retracted: "2024-03-release-retracted", deleted: "2024-03-release-deleted", added: "2024-03-release-added", draft: "2024-03-release-draft" };
+    const ids = {
+      corrected: "2024-03-release-corrected",
+      updated: "2024-03-release-updated",
+      retracted: "2024-03-release-retracted",
+      deleted: "2024-03-release-deleted",
+      added: "2024-03-release-added",
+      draft: "2024-03-release-draft",
+    };
     const v: Record<string, number> = {};
-    for (const key of ["corrected", "updated", "retracted", "deleted"] as const) v[key] = (await createEvent(t.prisma, editor, event(ids[key], "Before."))).version;
+    for (const key of ["corrected", "updated", "retracted", "deleted"] as const)
+      v[key] = (await createEvent(t.prisma, editor, event(ids[key], "Before."))).version;
     const before = await createRelease(t.prisma, admin, { title: "Before the changes" });
 
-    await updateEvent(t.prisma, editor, ids.corrected, v.corrected, event(ids.corrected, "Corrected."), { kind: "correction", note: "The port was Rajin, not Nampo." });
-    await updateEvent(t.prisma, editor, ids.updated, v.updated, event(ids.updated, "More."), { kind: "update", note: "A second source named the ship." });
-    await transitionEvent(t.prisma, editor, ids.retracted, v.retracted, "retract", "The only source withdrew its report.");
+    await updateEvent(t.prisma, editor, ids.corrected, v.corrected, event(ids.corrected, "Corrected."), {
+      kind: "correction",
+      note: "The port was Rajin, not Nampo.",
+    });
+    await updateEvent(t.prisma, editor, ids.updated, v.updated, event(ids.updated, "More."), {
+      kind: "update",
+      note: "A second source named the ship.",
+    });
+    await transitionEvent(
+      t.prisma,
+      editor,
+      ids.retracted,
+      v.retracted,
+      "retract",
+      "The only source withdrew its report.",
+    );
     await deleteEvent(t.prisma, admin, ids.deleted, v.deleted, "A duplicate.");
     await createEvent(t.prisma, editor, event(ids.added, "New."));
     await createEvent(t.prisma, editor, event(ids.draft, "Not public.", "draft"));
@@ -129,9 +205,23 @@ describe("the changelog against the previous release", () => {
 
     const ch = after.changes!;
     expect(ch.added.map((e) => e.id)).toEqual([ids.added]);
-    expect(ch.corrected).toEqual([{ id: ids.corrected, title: `Release test ${ids.corrected}`, notes: ["Correction: The port was Rajin, not Nampo."] }]);
-    expect(ch.updated).toEqual([{ id: ids.updated, title: `Release test ${ids.updated}`, notes: ["Update: A second source named the ship."] }]);
-    expect(ch.retracted).toEqual([{ id: ids.retracted, title: `Release test ${ids.retracted}`, notes: ["Retract: The only source withdrew its report."] }]);
+    expect(ch.corrected).toEqual([
+      {
+        id: ids.corrected,
+        title: `Release test ${ids.corrected}`,
+        notes: ["Correction: The port was Rajin, not Nampo."],
+      },
+    ]);
+    expect(ch.updated).toEqual([
+      { id: ids.updated, title: `Release test ${ids.updated}`, notes: ["Update: A second source named the ship."] },
+    ]);
+    expect(ch.retracted).toEqual([
+      {
+        id: ids.retracted,
+        title: `Release test ${ids.retracted}`,
+        notes: ["Retract: The only source withdrew its report."],
+      },
+    ]);
     expect(ch.deleted.map((e) => e.id)).toEqual([ids.deleted]);
     expect(after.eventCount).toBe(before.eventCount); // +1 added, -1 deleted; the retracted one stays
 
@@ -145,7 +235,10 @@ describe("the changelog against the previous release", () => {
 
     // The event page's facts: in which releases, and since when.
     const inRel = await releasesOfEvent(ids.retracted, t.prisma);
-    expect(inRel.releases.map((r) => [r.version, r.status])).toEqual([[after.version, "retracted"], [before.version, "published"]]);
+    expect(inRel.releases.map((r) => [r.version, r.status])).toEqual([
+      [after.version, "retracted"],
+      [before.version, "published"],
+    ]);
     expect(inRel.since?.version).toBe(before.version);
     expect((await releasesOfEvent(ids.added, t.prisma)).since?.version).toBe(after.version);
     expect((await releasesOfEvent(ids.draft, t.prisma)).releases).toEqual([]);
@@ -158,15 +251,20 @@ describe("the package", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "release-"));
     try {
       for (const f of latest.files) await writeFile(path.join(dir, f.name), await download(latest.version, f.name));
-            const pkg = await Package.load(path.join(dir, "datapackage.json"), { basePath: dir, strict: false });
+      const pkg = await Package.load(path.join(dir, "datapackage.json"), { basePath: dir, strict: false });
       expect(pkg.errors.map(String)).toEqual([]);
       expect(pkg.valid).toBe(true);
-      expect(pkg.descriptor).toMatchObject({ name: meta.name, version: latest.version, licenses: [{ name: "CC-BY-4.0" }] });
+      expect(pkg.descriptor).toMatchObject({
+        name: meta.name,
+        version: latest.version,
+        licenses: [{ name: "CC-BY-4.0" }],
+      });
       const counts: Record<string, number> = {};
       for (const resource of pkg.resources) {
         const rows = await resource.read({ relations: true, keyed: true });
         counts[resource.name] = rows.length;
-        for (const field of resource.schema.fields) expect(field.descriptor.description, `${resource.name}.${field.name}`).toBeTruthy();
+        for (const field of resource.schema.fields)
+          expect(field.descriptor.description, `${resource.name}.${field.name}`).toBeTruthy();
       }
       expect(counts).toEqual({ events: latest.eventCount, sources: latest.sourceCount, actors: latest.actorCount });
     } finally {
@@ -179,10 +277,12 @@ describe("the package", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "release-"));
     try {
       for (const f of latest.files) await writeFile(path.join(dir, f.name), await download(latest.version, f.name));
-      const sources = Buffer.from(await download(latest.version, "sources.csv")).toString("utf8").split("\r\n");
+      const sources = Buffer.from(await download(latest.version, "sources.csv"))
+        .toString("utf8")
+        .split("\r\n");
       sources[1] = sources[1].replace(/^[^,]+,/, "no-such-event,");
       await writeFile(path.join(dir, "sources.csv"), sources.join("\r\n"));
-            const pkg = await Package.load(path.join(dir, "datapackage.json"), { basePath: dir });
+      const pkg = await Package.load(path.join(dir, "datapackage.json"), { basePath: dir });
       await expect(pkg.getResource("sources")!.read({ relations: true })).rejects.toThrow(/Foreign key/);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ describe("release numbers", () => {
     expect(formatVersion(nextNumber(new Date("2026-12-31T23:59:59Z"), 1))).toBe("2026.12.2");
     expect(formatVersion(nextNumber(new Date("2027-01-01T00:00:00Z"), 0))).toBe("2027.1.1");
     expect(parseVersion("2026.12.10")).toEqual({ year: 2026, month: 12, number: 10 });
-    for (const bad of ["2026.012.1", "2026.13.1", "2026.12.0", "latest", "2026.12.1.zip", "../x"]) expect(parseVersion(bad), bad).toBeNull();
+    for (const bad of ["2026.012.1", "2026.13.1", "2026.12.0", "latest", "2026.12.1.zip", "../x"])
+      expect(parseVersion(bad), bad).toBeNull();
   });
 });
 
@@ -26,24 +27,33 @@ describe("citations", () => {
     expect(cff).toContain('version: "2026.12.2"');
     expect(cff).toContain('date-released: "2026-12-31"');
     expect(cff).toContain('license: "CC-BY-4.0"');
-    expect(apaRelease(meta, release)).toBe("Sanctions & Arms-Transfer Tracker editors. (2026). Sanctions & Arms-Transfer Tracker (Version 2026.12.2) [Data set]. https://tracker.example.org/data/releases/2026.12.2");
+    expect(apaRelease(meta, release)).toBe(
+      "Sanctions & Arms-Transfer Tracker editors. (2026). Sanctions & Arms-Transfer Tracker (Version 2026.12.2) [Data set]. https://tracker.example.org/data/releases/2026.12.2",
+    );
     const bib = bibtexRelease(meta, release);
     expect(bib).toContain("title = {{Sanctions \\& Arms-Transfer Tracker}}");
     expect(bib).toContain("month = dec,");
   });
 
   it("take the licence from RELEASE_LICENSE", () => {
-    expect(datasetMetadata({ RELEASE_LICENSE: "CC0-1.0" }).license).toMatchObject({ name: "CC0-1.0", path: "https://creativecommons.org/publicdomain/zero/1.0/" });
+    expect(datasetMetadata({ RELEASE_LICENSE: "CC0-1.0" }).license).toMatchObject({
+      name: "CC0-1.0",
+      path: "https://creativecommons.org/publicdomain/zero/1.0/",
+    });
     expect(citationCff(datasetMetadata({ RELEASE_LICENSE: "ODbL-1.0" }), release)).toContain('license: "ODbL-1.0"');
   });
 });
 
 describe("datapackage.json", () => {
   it("describes every CSV column from the codebook, with keys between the files", () => {
-    for (const f of [...eventFields(), ...sourceFields(), ...actorFields()]) expect(f.description, f.name).not.toMatch(/^See the codebook/);
+    for (const f of [...eventFields(), ...sourceFields(), ...actorFields()])
+      expect(f.description, f.name).not.toMatch(/^See the codebook/);
     const files = ["events.csv", "sources.csv"].map((name) => ({ name, sha256: "a".repeat(64), size: 10 }));
     const d = dataPackage({ meta, version: release.version, title: "T", createdAt: release.createdAt, files });
-    expect(d.resources[1].schema).toMatchObject({ primaryKey: ["event_id", "position"], foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["id"] } }] });
+    expect(d.resources[1].schema).toMatchObject({
+      primaryKey: ["event_id", "position"],
+      foreignKeys: [{ fields: ["event_id"], reference: { resource: "events", fields: ["id"] } }],
+    });
     expect(d.resources[0].hash).toBe(`sha256:${"a".repeat(64)}`);
   });
 });

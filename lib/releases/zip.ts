@@ -24,7 +24,11 @@ export class ReleaseZip {
   private ended = false;
 
   /** `onData` gets the zip's bytes in order, synchronously, as they are made. */
-  constructor(private readonly folder: string, createdAt: Date, onData: (chunk: Uint8Array) => void) {
+  constructor(
+    private readonly folder: string,
+    createdAt: Date,
+    onData: (chunk: Uint8Array) => void,
+  ) {
     this.mtime = new Date(createdAt.getUTCFullYear(), createdAt.getUTCMonth(), createdAt.getUTCDate(), 12, 0, 0);
     this.zip = new Zip((err, chunk, final) => {
       if (err) this.error = err;

@@ -11,9 +11,22 @@ export interface InlineHashes {
   scripts: string[];
   styles: string[];
 }
-export function contentSecurityPolicy(options: { nonce?: string; hashes?: InlineHashes; framable?: boolean; dev?: boolean; formOrigins?: string[] }): string;
+export function contentSecurityPolicy(options: {
+  nonce?: string;
+  hashes?: InlineHashes;
+  framable?: boolean;
+  dev?: boolean;
+  formOrigins?: string[];
+}): string;
 export function staticSecurityHeaders(options: { framable: boolean; production: boolean }): HeaderPair[];
-export function securityHeaders(options: { pathname: string; nonce?: string; hashes?: InlineHashes; production: boolean; dev?: boolean; formOrigins?: string[] }): HeaderPair[];
+export function securityHeaders(options: {
+  pathname: string;
+  nonce?: string;
+  hashes?: InlineHashes;
+  production: boolean;
+  dev?: boolean;
+  formOrigins?: string[];
+}): HeaderPair[];
 export function nextConfigHeaders(options: { production: boolean; dev?: boolean; formOrigins?: string[] }): {
   source: string;
   headers: { key: string; value: string }[];

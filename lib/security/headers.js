@@ -65,8 +65,18 @@ export function contentSecurityPolicy({ nonce, hashes, framable = false, dev = f
 
 // Features this site never uses; denying them means an injected frame or script cannot either.
 const PERMISSIONS_POLICY = [
-  "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()",
-  "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()", "browsing-topics=()",
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "usb=()",
+  "browsing-topics=()",
 ].join(", ");
 
 /** The headers that do not change per request, as [name, value] pairs with lowercase names. */
@@ -91,7 +101,12 @@ export function securityHeaders({ pathname, nonce, hashes, production, dev = fal
   const framable = isFramable(pathname);
   return [
     ...staticSecurityHeaders({ framable, production }),
-    /** @type {[string, string]} */ (["content-security-policy", isCapturedCopy(pathname) ? CAPTURED_COPY_POLICY : contentSecurityPolicy({ nonce, hashes, framable, dev, formOrigins })]),
+    /** @type {[string, string]} */ ([
+      "content-security-policy",
+      isCapturedCopy(pathname)
+        ? CAPTURED_COPY_POLICY
+        : contentSecurityPolicy({ nonce, hashes, framable, dev, formOrigins }),
+    ]),
   ];
 }
 
@@ -102,9 +117,18 @@ export function securityHeaders({ pathname, nonce, hashes, production, dev = fal
 export function nextConfigHeaders({ production, dev = false, formOrigins = [] }) {
   const toEntries = (/** @type {[string, string][]} */ pairs) => pairs.map(([key, value]) => ({ key, value }));
   return [
-    { source: "/:path((?!embed$|embed/).*)", headers: toEntries(securityHeaders({ pathname: "/", production, dev, formOrigins })) },
-    { source: "/embed/:path*", headers: toEntries(securityHeaders({ pathname: "/embed/", production, dev, formOrigins })) },
+    {
+      source: "/:path((?!embed$|embed/).*)",
+      headers: toEntries(securityHeaders({ pathname: "/", production, dev, formOrigins })),
+    },
+    {
+      source: "/embed/:path*",
+      headers: toEntries(securityHeaders({ pathname: "/embed/", production, dev, formOrigins })),
+    },
     // Last, so its policy replaces the first entry's for these paths.
-    { source: "/editor/copies/:path*", headers: toEntries(securityHeaders({ pathname: "/editor/copies/", production, dev, formOrigins })) },
+    {
+      source: "/editor/copies/:path*",
+      headers: toEntries(securityHeaders({ pathname: "/editor/copies/", production, dev, formOrigins })),
+    },
   ];
 }

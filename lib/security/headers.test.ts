@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CAPTURED_COPY_POLICY, contentSecurityPolicy, createNonce, formActionOrigins, isFramable, nextConfigHeaders, securityHeaders } from "./headers";
+import {
+  CAPTURED_COPY_POLICY,
+  contentSecurityPolicy,
+  createNonce,
+  formActionOrigins,
+  isFramable,
+  nextConfigHeaders,
+  securityHeaders,
+} from "./headers";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -30,8 +38,16 @@ describe("security headers", () => {
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'sha256-AAA=' 'sha256-BBB='");
     expect(directive(csp, "style-src")).toBe("style-src 'self' 'sha256-CCC='");
     expect(csp).not.toMatch(/nonce|strict-dynamic|unsafe-inline|unsafe-eval/);
-    expect(directive(contentSecurityPolicy({ hashes: { scripts: [], styles: [] } }), "script-src")).toBe("script-src 'self'");
-    const embed = new Map(securityHeaders({ pathname: "/embed/timeline", hashes: { scripts: ["sha256-AAA="], styles: [] }, production: true }));
+    expect(directive(contentSecurityPolicy({ hashes: { scripts: [], styles: [] } }), "script-src")).toBe(
+      "script-src 'self'",
+    );
+    const embed = new Map(
+      securityHeaders({
+        pathname: "/embed/timeline",
+        hashes: { scripts: ["sha256-AAA="], styles: [] },
+        production: true,
+      }),
+    );
     expect(embed.get("content-security-policy")).toContain("frame-ancestors *");
   });
 
@@ -48,23 +64,35 @@ describe("security headers", () => {
   });
 
   it("sandboxes captured copies, from the proxy and from next.config.js alike", () => {
-    expect(new Map(securityHeaders({ pathname: "/editor/copies/7/original", nonce: "n", production: true })).get("content-security-policy")).toBe(CAPTURED_COPY_POLICY);
+    expect(
+      new Map(securityHeaders({ pathname: "/editor/copies/7/original", nonce: "n", production: true })).get(
+        "content-security-policy",
+      ),
+    ).toBe(CAPTURED_COPY_POLICY);
     expect(CAPTURED_COPY_POLICY).toMatch(/^sandbox; default-src 'none'/);
-    expect(new Map(securityHeaders({ pathname: "/editor/events/x", nonce: "n", production: true })).get("content-security-policy")).not.toContain("sandbox");
+    expect(
+      new Map(securityHeaders({ pathname: "/editor/events/x", nonce: "n", production: true })).get(
+        "content-security-policy",
+      ),
+    ).not.toContain("sandbox");
     const copies = nextConfigHeaders({ production: true }).at(-1)!;
     expect(copies.source).toBe("/editor/copies/:path*");
     expect(copies.headers.find((h) => h.key === "content-security-policy")?.value).toBe(CAPTURED_COPY_POLICY);
   });
 
   it("sends HSTS only in production", () => {
-    expect(new Map(securityHeaders({ pathname: "/", production: true })).get("strict-transport-security")).toMatch(/^max-age=31536000/);
+    expect(new Map(securityHeaders({ pathname: "/", production: true })).get("strict-transport-security")).toMatch(
+      /^max-age=31536000/,
+    );
     expect(new Map(securityHeaders({ pathname: "/", production: false })).has("strict-transport-security")).toBe(false);
   });
 
   it("lets a sign-in form go on to the OIDC issuer, and ignores a malformed issuer", () => {
     expect(formActionOrigins("https://login.example.org/realms/news")).toEqual(["https://login.example.org"]);
     expect(formActionOrigins("not a url")).toEqual([]);
-    expect(contentSecurityPolicy({ nonce: "n", formOrigins: ["https://login.example.org"] })).toContain("form-action 'self' https://login.example.org;");
+    expect(contentSecurityPolicy({ nonce: "n", formOrigins: ["https://login.example.org"] })).toContain(
+      "form-action 'self' https://login.example.org;",
+    );
   });
 
   it("gives next.config.js the same headers, with no nonce", () => {

@@ -16,7 +16,9 @@ const env = () => ({
 });
 
 export function policyFor(ctx: RequestContext): string {
-  const csp = securityHeaders({ pathname: ctx.pathname, nonce: ctx.nonce, ...env() }).find(([name]) => name === "content-security-policy");
+  const csp = securityHeaders({ pathname: ctx.pathname, nonce: ctx.nonce, ...env() }).find(
+    ([name]) => name === "content-security-policy",
+  );
   return csp![1];
 }
 
@@ -42,7 +44,11 @@ export function decorate<R extends Response>(response: R, ctx: RequestContext, {
  * cannot know this request's nonce.
  */
 export function decorateForeign(response: Response, ctx: RequestContext): Response {
-  const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+  const copy = new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: new Headers(response.headers),
+  });
   return decorate(copy, ctx, { keepOwnPolicy: true });
 }
 

@@ -9,7 +9,17 @@ describe("request id", () => {
 
   it("replaces anything else with a fresh UUID", () => {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    for (const bad of [null, undefined, "", "short", "a".repeat(65), "id with space", "id\nforged-line", "ïd-ünicode", "<script>x</script>"]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "short",
+      "a".repeat(65),
+      "id with space",
+      "id\nforged-line",
+      "ïd-ünicode",
+      "<script>x</script>",
+    ]) {
       expect(requestIdFrom(bad)).toMatch(uuid);
     }
     expect(requestIdFrom(null)).not.toBe(requestIdFrom(null));
@@ -22,7 +32,9 @@ describe("cross-site writes", () => {
   it("refuses a POST whose Origin is another host, or null", () => {
     expect(isCrossSiteWrite("POST", h({ host: "tracker.example", origin: "https://evil.example" }))).toBe(true);
     expect(isCrossSiteWrite("DELETE", h({ host: "tracker.example", origin: "null" }))).toBe(true);
-    expect(isCrossSiteWrite("POST", h({ host: "tracker.example:3000", origin: "http://tracker.example:3001" }))).toBe(true);
+    expect(isCrossSiteWrite("POST", h({ host: "tracker.example:3000", origin: "http://tracker.example:3001" }))).toBe(
+      true,
+    );
   });
 
   it("lets same-origin writes, reads and requests without an Origin through", () => {
@@ -33,7 +45,17 @@ describe("cross-site writes", () => {
   });
 
   it("compares with X-Forwarded-Host behind a reverse proxy, as Next.js does", () => {
-    expect(isCrossSiteWrite("POST", h({ host: "127.0.0.1:3000", "x-forwarded-host": "tracker.example", origin: "https://tracker.example" }))).toBe(false);
-    expect(isCrossSiteWrite("POST", h({ host: "tracker.example", "x-forwarded-host": "127.0.0.1:3000", origin: "https://tracker.example" }))).toBe(true);
+    expect(
+      isCrossSiteWrite(
+        "POST",
+        h({ host: "127.0.0.1:3000", "x-forwarded-host": "tracker.example", origin: "https://tracker.example" }),
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        "POST",
+        h({ host: "tracker.example", "x-forwarded-host": "127.0.0.1:3000", origin: "https://tracker.example" }),
+      ),
+    ).toBe(true);
   });
 });

@@ -22,9 +22,18 @@ export async function createProvenanceEvent(prisma: PrismaClient, editor: Sessio
   await prisma.captureContent.upsert({
     where: { sha256 },
     update: {},
-    create: { sha256, bytes: Buffer.from(body), size: Buffer.byteLength(body), contentType: "text/plain", text: body, fullText: body },
+    create: {
+      sha256,
+      bytes: Buffer.from(body),
+      size: Buffer.byteLength(body),
+      contentType: "text/plain",
+      text: body,
+      fullText: body,
+    },
   });
-  const capture = await prisma.capture.create({ data: { sha256, method: "uploaded", fileName: "denial.txt", capturedAt: new Date(COPY_CAPTURED_AT) } });
+  const capture = await prisma.capture.create({
+    data: { sha256, method: "uploaded", fileName: "denial.txt", capturedAt: new Date(COPY_CAPTURED_AT) },
+  });
   const created = await createEvent(prisma, editor, {
     id,
     title: "Provenance fixture: a disputed transfer",
@@ -36,9 +45,33 @@ export async function createProvenanceEvent(prisma: PrismaClient, editor: Sessio
     status: "draft",
     actors: [],
     sources: [
-      { url: "https://news.example/report", title: "Report of the transfer", publisher: "News Example", sourceType: "news", note: NOTE_ONLY, language: "en" },
-      { url: "https://gov.example/denial", title: "Ministry denial", publisher: "Ministry", sourceType: "official", stance: "disputes", quote: DENIAL_QUOTE, note: HOSTILE_NOTE, captureId: capture.id, language: "en" },
-      { url: "https://think.example/background", title: "Background", sourceType: "analysis", stance: "context", quote: "Shipments by rail began in 2022.", language: "en" },
+      {
+        url: "https://news.example/report",
+        title: "Report of the transfer",
+        publisher: "News Example",
+        sourceType: "news",
+        note: NOTE_ONLY,
+        language: "en",
+      },
+      {
+        url: "https://gov.example/denial",
+        title: "Ministry denial",
+        publisher: "Ministry",
+        sourceType: "official",
+        stance: "disputes",
+        quote: DENIAL_QUOTE,
+        note: HOSTILE_NOTE,
+        captureId: capture.id,
+        language: "en",
+      },
+      {
+        url: "https://think.example/background",
+        title: "Background",
+        sourceType: "analysis",
+        stance: "context",
+        quote: "Shipments by rail began in 2022.",
+        language: "en",
+      },
     ],
   });
   await transitionEvent(prisma, editor, id, created.version, "publish");

@@ -45,7 +45,8 @@ type Ids = ReturnType<typeof postgresUserIds>;
 
 function run(bin: string, args: string[], ids: Ids) {
   const r = spawnSync(path.join(PG_BIN_DIR, bin), args, { ...ids, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${bin} failed: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" ")}`);
+  if (r.status !== 0)
+    throw new Error(`${bin} failed: ${(r.stderr || r.stdout || "").trim().split("\n").slice(-3).join(" ")}`);
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
@@ -72,15 +73,26 @@ class Server {
 
   async start() {
     this.tail = "";
-    const settings = ["listen_addresses=127.0.0.1", "max_wal_senders=4", "wal_level=replica", "hot_standby=on", "fsync=off"];
-    const child = spawn(path.join(PG_BIN_DIR, "postgres"), ["-D", this.dataDir, "-p", String(this.port), "-k", this.socketDir, ...settings.flatMap((s) => ["-c", s])], {
-      ...this.ids,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const settings = [
+      "listen_addresses=127.0.0.1",
+      "max_wal_senders=4",
+      "wal_level=replica",
+      "hot_standby=on",
+      "fsync=off",
+    ];
+    const child = spawn(
+      path.join(PG_BIN_DIR, "postgres"),
+      ["-D", this.dataDir, "-p", String(this.port), "-k", this.socketDir, ...settings.flatMap((s) => ["-c", s])],
+      {
+        ...this.ids,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     child.stderr!.on("data", (chunk: Buffer) => (this.tail = (this.tail + chunk.toString()).slice(-800)));
     this.child = child;
     for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null) throw new Error(`PostgreSQL in ${this.dataDir} stopped while starting: ${this.tail.trim()}`);
+      if (child.exitCode !== null)
+        throw new Error(`PostgreSQL in ${this.dataDir} stopped while starting: ${this.tail.trim()}`);
       try {
         await query(this.adminUrl, "SELECT 1");
         return;
@@ -121,7 +133,11 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
   await writeFile(pwfile, `${password}\n`, { mode: 0o600 });
   if ("uid" in ids) await chown(pwfile, ids.uid, ids.gid);
   // initdb's pg_hba.conf already lets 127.0.0.1 connect for replication, by password.
-  run("initdb", ["-D", primaryDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--locale=C"], ids);
+  run(
+    "initdb",
+    ["-D", primaryDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--locale=C"],
+    ids,
+  );
   await rm(pwfile);
 
   const primary = new Server(primaryDir, primaryPort, dir, ids, url(primaryPort, "postgres"));
@@ -135,7 +151,21 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
     await applyMigrations(url(primaryPort, "tracker"));
     // -R writes standby.signal and primary_conninfo (with the password given here), which is
     // what makes the copy a streaming replica that follows the primary.
-    run("pg_basebackup", ["-d", `host=127.0.0.1 port=${primaryPort} user=postgres password=${password}`, "-D", replicaDir, "-R", "-X", "stream", "-c", "fast"], ids);
+    run(
+      "pg_basebackup",
+      [
+        "-d",
+        `host=127.0.0.1 port=${primaryPort} user=postgres password=${password}`,
+        "-D",
+        replicaDir,
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+      ],
+      ids,
+    );
     await replica.start();
   } catch (err) {
     await replica.stop();
@@ -153,9 +183,14 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
       const [{ lsn }] = await query<{ lsn: string }>(primaryUrl, "SELECT pg_current_wal_lsn()::text AS lsn");
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const [{ replayed }] = await query<{ replayed: boolean }>(replicaUrl, "SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS replayed", [lsn]);
+        const [{ replayed }] = await query<{ replayed: boolean }>(
+          replicaUrl,
+          "SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS replayed",
+          [lsn],
+        );
         if (replayed) return;
-        if (Date.now() > deadline) throw new Error(`The replica had not replayed the primary's WAL up to ${lsn} within ${timeoutMs} ms.`);
+        if (Date.now() > deadline)
+          throw new Error(`The replica had not replayed the primary's WAL up to ${lsn} within ${timeoutMs} ms.`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -163,7 +198,10 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
       await query(replicaUrl, "SELECT pg_wal_replay_pause()");
       // Pausing is asked, then takes effect: wait until replay has really stopped.
       for (let i = 0; i < 500; i++) {
-        const [{ state }] = await query<{ state: string }>(replicaUrl, "SELECT pg_get_wal_replay_pause_state() AS state");
+        const [{ state }] = await query<{ state: string }>(
+          replicaUrl,
+          "SELECT pg_get_wal_replay_pause_state() AS state",
+        );
         if (state === "paused") return;
         await new Promise((r) => setTimeout(r, 10));
       }

@@ -34,7 +34,9 @@ const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const DAY = 86_400_000;
 
 export function makeScale(startMs: number, endMs: number, width: number) {
-  return scaleUtc().domain([new Date(startMs), new Date(endMs)]).range([0, width]);
+  return scaleUtc()
+    .domain([new Date(startMs), new Date(endMs)])
+    .range([0, width]);
 }
 
 /**
@@ -68,7 +70,14 @@ const CENTURY = utcYear.every(100) as CountableTimeInterval;
  */
 export function bucketInterval(startMs: number, endMs: number, max = 40): CountableTimeInterval {
   const days = (endMs - startMs) / DAY;
-  const options: [CountableTimeInterval, number][] = [[utcDay, 1], [utcWeek, 7], [utcMonth, 30.44], [QUARTER, 91.3], [utcYear, 365.25], [DECADE, 3652.5]];
+  const options: [CountableTimeInterval, number][] = [
+    [utcDay, 1],
+    [utcWeek, 7],
+    [utcMonth, 30.44],
+    [QUARTER, 91.3],
+    [utcYear, 365.25],
+    [DECADE, 3652.5],
+  ];
   for (const [interval, length] of options) if (days / length <= max) return interval;
   return CENTURY;
 }
@@ -80,7 +89,12 @@ export interface Bucket {
 }
 
 /** Counts events by the bucket their span starts in (clamped to the window), over the window. */
-export function bucketCounts(events: TimelineEvent[], startMs: number, endMs: number, interval: CountableTimeInterval): Bucket[] {
+export function bucketCounts(
+  events: TimelineEvent[],
+  startMs: number,
+  endMs: number,
+  interval: CountableTimeInterval,
+): Bucket[] {
   const starts = interval.range(interval.floor(new Date(startMs)), new Date(endMs));
   if (!starts.length || starts[0].getTime() > startMs) starts.unshift(interval.floor(new Date(startMs)));
   const buckets = starts.map((d) => ({ start: d.getTime(), end: interval.offset(d, 1).getTime(), count: 0 }));

@@ -3,13 +3,32 @@ import type { TimelineEvent } from "./geometry";
 import { assignLanes, markCount, NO_ACTOR, OTHER_ACTORS } from "./lanes";
 
 const ev = (id: string, type: string, lanes: string[]): TimelineEvent => ({
-  id, title: id, type, precision: "day", approximate: false, spanStart: "2023-09-13", spanEnd: "2023-09-13", isRange: false, dateLabel: "", lanes,
+  id,
+  title: id,
+  type,
+  precision: "day",
+  approximate: false,
+  spanStart: "2023-09-13",
+  spanEnd: "2023-09-13",
+  isRange: false,
+  dateLabel: "",
+  lanes,
 });
 
 describe("lanes", () => {
   it("puts each event in its type's lane, in codebook order, keeping the events' order", () => {
-    const lanes = assignLanes([ev("a", "weapons-test", ["weapons-test"]), ev("b", "summit-meeting", ["summit-meeting"]), ev("c", "weapons-test", ["weapons-test"])], "type");
-    expect(lanes.map((l) => [l.label, l.events.map((e) => e.id)])).toEqual([["Summit or meeting", ["b"]], ["Weapons test", ["a", "c"]]]);
+    const lanes = assignLanes(
+      [
+        ev("a", "weapons-test", ["weapons-test"]),
+        ev("b", "summit-meeting", ["summit-meeting"]),
+        ev("c", "weapons-test", ["weapons-test"]),
+      ],
+      "type",
+    );
+    expect(lanes.map((l) => [l.label, l.events.map((e) => e.id)])).toEqual([
+      ["Summit or meeting", ["b"]],
+      ["Weapons test", ["a", "c"]],
+    ]);
   });
 
   it("draws every event at least once with actor lanes: the busiest actors get lanes, the rest share one", () => {

@@ -23,11 +23,18 @@ export function assignLanes(events: TimelineEvent[], mode: "type" | "actor", max
       return i < 0 ? EVENT_TYPE_SLUGS.length : i;
     };
     const byType = group(events, (e) => [e.type]);
-    return [...byType].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([type, list]) => ({ label: eventTypeLabel(type), events: list }));
+    return [...byType]
+      .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+      .map(([type, list]) => ({ label: eventTypeLabel(type), events: list }));
   }
   const counts = new Map<string, number>();
   for (const e of events) for (const a of e.lanes) counts.set(a, (counts.get(a) ?? 0) + 1);
-  const top = new Set([...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).slice(0, maxActorLanes).map(([a]) => a));
+  const top = new Set(
+    [...counts]
+      .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+      .slice(0, maxActorLanes)
+      .map(([a]) => a),
+  );
   const byActor = group(events, (e) => {
     const own = e.lanes.filter((a) => top.has(a));
     return own.length ? own : [e.lanes.length ? OTHER_ACTORS : NO_ACTOR];

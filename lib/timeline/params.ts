@@ -74,7 +74,10 @@ const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * The window shown, [start, end) in ms: the URL's bounds, or else the filtered events' extent
  * (first day, day after the last) with a little room either side; a week at the least.
  */
-export function windowFor(extent: { first: number | null; last: number | null }, view: Pick<TimelineView, "start" | "end">): [number, number] {
+export function windowFor(
+  extent: { first: number | null; last: number | null },
+  view: Pick<TimelineView, "start" | "end">,
+): [number, number] {
   const first = extent.first ?? Date.UTC(2023, 0, 1);
   const last = extent.last ?? Date.UTC(2024, 0, 1);
   const pad = Math.round(Math.max(30 * DAY, (last - first) * 0.03) / DAY) * DAY;

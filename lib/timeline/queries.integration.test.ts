@@ -7,7 +7,8 @@ import { parseTimelineView } from "./params";
 import { loadTimeline } from "./queries";
 
 const params = (qs: string) => new URLSearchParams(qs);
-const tableIds = async (qs: string) => (await listEvents(parseEventQuery(params(`${qs}&pageSize=100`)).query)).rows.map((r) => r.id).sort();
+const tableIds = async (qs: string) =>
+  (await listEvents(parseEventQuery(params(`${qs}&pageSize=100`)).query)).rows.map((r) => r.id).sort();
 const timeline = (qs: string) => loadTimeline(parseEventQuery(params(qs)).query, parseTimelineView(params(qs)).view);
 
 describe("timeline queries on the seed data", () => {
@@ -19,15 +20,18 @@ describe("timeline queries on the seed data", () => {
   });
   afterAll(() => t.drop());
 
-  it.each(["", "type=summit-meeting&type=statement-warning", "actor=russia&from=2023", "q=Kim", "claim=alleged&retracted=include"])(
-    "shows exactly the events the table lists for “%s”",
-    async (qs) => {
-      const tl = await timeline(qs);
-      const ids = await tableIds(qs);
-      expect(tl.events.map((e) => e.id).sort()).toEqual(ids);
-      expect(tl.total).toBe(ids.length);
-    },
-  );
+  it.each([
+    "",
+    "type=summit-meeting&type=statement-warning",
+    "actor=russia&from=2023",
+    "q=Kim",
+    "claim=alleged&retracted=include",
+  ])("shows exactly the events the table lists for “%s”", async (qs) => {
+    const tl = await timeline(qs);
+    const ids = await tableIds(qs);
+    expect(tl.events.map((e) => e.id).sort()).toEqual(ids);
+    expect(tl.total).toBe(ids.length);
+  });
 
   it("reads only the window, by the same overlap rule as the from/to filter", async () => {
     const tl = await timeline("start=2023-09-01&end=2023-09-30");
@@ -45,6 +49,8 @@ describe("timeline queries on the seed data", () => {
 
   it("names actors for actor lanes", async () => {
     const tl = await timeline("start=2023-09-13&end=2023-09-13&lanes=actor");
-    expect(tl.events.find((e) => e.id === "2023-09-13-kim-putin-vostochny-summit")?.lanes).toEqual(expect.arrayContaining(["North Korea", "Russia"]));
+    expect(tl.events.find((e) => e.id === "2023-09-13-kim-putin-vostochny-summit")?.lanes).toEqual(
+      expect.arrayContaining(["North Korea", "Russia"]),
+    );
   });
 });

@@ -11,10 +11,21 @@ import { windowFor, type TimelineView } from "./params";
 const DAY = 86_400_000;
 
 /** How many events the filters match and the days they span (null when none match). */
-export async function getTimelineExtent(query: EventQuery): Promise<{ total: number; first: number | null; last: number | null }> {
+export async function getTimelineExtent(
+  query: EventQuery,
+): Promise<{ total: number; first: number | null; last: number | null }> {
   const longest = query.fromDay ? await longestSpanDays(readDb()) : undefined;
-  const r = await readDb().event.aggregate({ where: buildEventWhere(query, { longestSpanDays: longest }), _count: { _all: true }, _min: { spanStart: true }, _max: { spanEnd: true } });
-  return { total: r._count._all, first: r._min.spanStart?.getTime() ?? null, last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null };
+  const r = await readDb().event.aggregate({
+    where: buildEventWhere(query, { longestSpanDays: longest }),
+    _count: { _all: true },
+    _min: { spanStart: true },
+    _max: { spanEnd: true },
+  });
+  return {
+    total: r._count._all,
+    first: r._min.spanStart?.getTime() ?? null,
+    last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null,
+  };
 }
 
 /**
@@ -22,15 +33,36 @@ export async function getTimelineExtent(query: EventQuery): Promise<{ total: num
  * [startMs, endMs), with only the columns the timeline draws. Reading just the window keeps a
  * zoomed-in view cheap however large the filtered set is.
  */
-export async function listTimelineEvents(query: EventQuery, lanes: "type" | "actor", startMs: number, endMs: number): Promise<TimelineEvent[]> {
+export async function listTimelineEvents(
+  query: EventQuery,
+  lanes: "type" | "actor",
+  startMs: number,
+  endMs: number,
+): Promise<TimelineEvent[]> {
   const longest = await longestSpanDays(readDb());
   const rows = await readDb().event.findMany({
-    where: { AND: [buildEventWhere(query, { longestSpanDays: longest }), ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest), { spanStart: { lt: new Date(endMs) } }] },
+    where: {
+      AND: [
+        buildEventWhere(query, { longestSpanDays: longest }),
+        ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest),
+        { spanStart: { lt: new Date(endMs) } },
+      ],
+    },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
-      id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true, spanStart: true, spanEnd: true,
+      id: true,
+      title: true,
+      type: true,
+      precision: true,
+      endPrecision: true,
+      approximate: true,
+      startDate: true,
+      endDate: true,
+      spanStart: true,
+      spanEnd: true,
       // Actor names only when lanes are by actor; for type lanes the join is skipped.
-      actors: lanes === "actor" ? { select: { actor: { select: { name: true } } } } : { select: { actorId: true }, take: 0 },
+      actors:
+        lanes === "actor" ? { select: { actor: { select: { name: true } } } } : { select: { actorId: true }, take: 0 },
     },
   });
   return rows.map((r) => ({
@@ -43,8 +75,17 @@ export async function listTimelineEvents(query: EventQuery, lanes: "type" | "act
     spanStart: toIsoDay(r.spanStart),
     spanEnd: toIsoDay(r.spanEnd),
     isRange: r.endDate !== null && r.endDate.getTime() !== r.startDate.getTime(),
-    dateLabel: formatEventDate({ startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate }),
-    lanes: lanes === "actor" ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))] : [r.type],
+    dateLabel: formatEventDate({
+      startDate: toIsoDay(r.startDate),
+      endDate: r.endDate ? toIsoDay(r.endDate) : null,
+      precision: r.precision,
+      endPrecision: r.endPrecision,
+      approximate: r.approximate,
+    }),
+    lanes:
+      lanes === "actor"
+        ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))]
+        : [r.type],
   }));
 }
 
@@ -53,17 +94,40 @@ export async function getTimelineEvent(query: EventQuery, id: string) {
   const r = await readDb().event.findFirst({
     where: { AND: [buildEventWhere(query), { id }] },
     select: {
-      id: true, title: true, type: true, precision: true, endPrecision: true, approximate: true, startDate: true, endDate: true,
+      id: true,
+      title: true,
+      type: true,
+      precision: true,
+      endPrecision: true,
+      approximate: true,
+      startDate: true,
+      endDate: true,
       // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
       _count: { select: { sources: { where: { stance: "disputes" } } } },
     },
   });
   if (!r) return null;
-  const date: EventDate = { startDate: toIsoDay(r.startDate), endDate: r.endDate ? toIsoDay(r.endDate) : null, precision: r.precision, endPrecision: r.endPrecision, approximate: r.approximate };
+  const date: EventDate = {
+    startDate: toIsoDay(r.startDate),
+    endDate: r.endDate ? toIsoDay(r.endDate) : null,
+    precision: r.precision,
+    endPrecision: r.endPrecision,
+    approximate: r.approximate,
+  };
   // precisionNote: "known to the month", or for E14 "start known to the month, end to the day".
   // Its links to other public events: the chart rings them and the details panel lists them.
   const related = await listPublicRelated(r.id);
-  return { id: r.id, title: r.title, type: r.type, precision: r.precision, approximate: r.approximate, dateLabel: formatEventDate(date), precisionNote: precisionNote(date), disputeCount: r._count.sources, related };
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    precision: r.precision,
+    approximate: r.approximate,
+    dateLabel: formatEventDate(date),
+    precisionNote: precisionNote(date),
+    disputeCount: r._count.sources,
+    related,
+  };
 }
 export type TimelineSelection = NonNullable<Awaited<ReturnType<typeof getTimelineEvent>>>;
 

@@ -24,7 +24,10 @@ export function jsonAnswer(body: unknown, status = 200): Response {
 const STATUS = { "signed-out": 401, forbidden: 403, unavailable: 503 } as const;
 
 /** The body's bytes, or "too-big" as soon as more than `max` arrive (the rest is never read). */
-export async function readAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer> | "too-big"> {
+export async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | "too-big"> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -76,7 +79,10 @@ export async function acceptUpload(request: Request, rules: UploadRules): Promis
   }
   // A declared length over the limit is refused unread; a body that says less and sends more is
   // cut off when it passes the limit.
-  const bytes = Number(request.headers.get("content-length")) > rules.maxBytes ? "too-big" : await readAtMost(request.body, rules.maxBytes);
+  const bytes =
+    Number(request.headers.get("content-length")) > rules.maxBytes
+      ? "too-big"
+      : await readAtMost(request.body, rules.maxBytes);
   if (bytes === "too-big") {
     await logWrite(rules.action, user, {}, "upload over the limit");
     return { response: jsonAnswer({ message: rules.tooBig }, 413) };

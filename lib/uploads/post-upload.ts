@@ -19,5 +19,12 @@ export async function postUpload<T>(url: string, form: FormData): Promise<T | { 
       // fall through: a cut-off answer
     }
   }
-  return { message: res.status === 413 ? "The upload is too large." : res.status === 403 ? "This request was refused." : "The server did not answer as expected; nothing was stored. Please try again." };
+  return {
+    message:
+      res.status === 413
+        ? "The upload is too large."
+        : res.status === 403
+          ? "This request was refused."
+          : "The server did not answer as expected; nothing was stored. Please try again.",
+  };
 }

@@ -40,28 +40,41 @@ const CHUNK = 64 * 1024;
 function countedBody(size: number) {
   const pulled = { bytes: 0 };
   let sent = 0;
-  const head = new TextEncoder().encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="events"; filename="events.csv"\r\nContent-Type: text/csv\r\n\r\n`);
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= size) return controller.close();
-      const chunk = sent === 0 ? head : new Uint8Array(Math.min(CHUNK, size - sent)).fill(0x61);
-      sent += chunk.byteLength;
-      pulled.bytes += chunk.byteLength;
-      controller.enqueue(chunk);
+  const head = new TextEncoder().encode(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="events"; filename="events.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+  );
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (sent >= size) return controller.close();
+        const chunk = sent === 0 ? head : new Uint8Array(Math.min(CHUNK, size - sent)).fill(0x61);
+        sent += chunk.byteLength;
+        pulled.bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, pulled };
 }
 
 function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
-  return new Request(`http://tracker.example${path}`, { method: "POST", body, headers: { host: "tracker.example", ...headers }, duplex: "half" } as RequestInit);
+  return new Request(`http://tracker.example${path}`, {
+    method: "POST",
+    body,
+    headers: { host: "tracker.example", ...headers },
+    duplex: "half",
+  } as RequestInit);
 }
 const multipart = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
 
 describe("the upload routes", () => {
   it("refuse a signed-out caller without reading the body", async () => {
     session.user = null;
-    for (const [route, handler] of [["/editor/uploads/import", importUpload], ["/editor/uploads/copy", uploadCopyRequest]] as const) {
+    for (const [route, handler] of [
+      ["/editor/uploads/import", importUpload],
+      ["/editor/uploads/copy", uploadCopyRequest],
+    ] as const) {
       const { stream, pulled } = countedBody(50 * 1024 * 1024);
       const res = await handler(post(route, stream, multipart));
       expect(res.status).toBe(401);
@@ -73,7 +86,9 @@ describe("the upload routes", () => {
   it("refuse a write from another site without reading the body, signed in or not", async () => {
     session.user = editor;
     const { stream, pulled } = countedBody(1024 * 1024);
-    const res = await importUpload(post("/editor/uploads/import", stream, { ...multipart, origin: "https://evil.example" }));
+    const res = await importUpload(
+      post("/editor/uploads/import", stream, { ...multipart, origin: "https://evil.example" }),
+    );
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ message: CROSS_SITE_MESSAGE });
     expect(pulled.bytes).toBe(0);
@@ -88,7 +103,9 @@ describe("the upload routes", () => {
     expect(pulled.bytes).toBeLessThanOrEqual(MAX_UPLOAD_BYTES + 2 * CHUNK);
     // A declared length over the limit is refused unread.
     const declared = countedBody(1024);
-    const refused = await importUpload(post("/editor/uploads/import", declared.stream, { ...multipart, "content-length": String(MAX_UPLOAD_BYTES + 1) }));
+    const refused = await importUpload(
+      post("/editor/uploads/import", declared.stream, { ...multipart, "content-length": String(MAX_UPLOAD_BYTES + 1) }),
+    );
     expect(refused.status).toBe(413);
     expect(declared.pulled.bytes).toBe(0);
   });
@@ -104,7 +121,23 @@ describe("the upload routes", () => {
 
   it("check and import a file sent as the form sends it, with JSON the form shows", async () => {
     session.user = editor;
-    const csv = stringify([{ id: "2024-03-03-upload-route", title: "An uploaded draft", summary: "Fine.", event_type: "aid-trade", claim_status: "confirmed", start_date: "2024-03-03", date_precision: "day", approximate: "false", actors: "Russia (supplier)", status: "draft" }], { header: true, columns: [...EVENT_COLUMNS] });
+    const csv = stringify(
+      [
+        {
+          id: "2024-03-03-upload-route",
+          title: "An uploaded draft",
+          summary: "Fine.",
+          event_type: "aid-trade",
+          claim_status: "confirmed",
+          start_date: "2024-03-03",
+          date_precision: "day",
+          approximate: "false",
+          actors: "Russia (supplier)",
+          status: "draft",
+        },
+      ],
+      { header: true, columns: [...EVENT_COLUMNS] },
+    );
     const form = (mode: string) => {
       const f = new FormData();
       f.set("events", new File([csv], "events.csv", { type: "text/csv" }));
@@ -112,12 +145,16 @@ describe("the upload routes", () => {
       f.set("status", "draft");
       return f;
     };
-    const check = await importUpload(post("/editor/uploads/import", form("dry-run"), { origin: "http://tracker.example" }));
+    const check = await importUpload(
+      post("/editor/uploads/import", form("dry-run"), { origin: "http://tracker.example" }),
+    );
     expect(check.status).toBe(200);
     expect(await check.json()).toMatchObject({ rows: 1, created: 1, errors: [], committed: false, dryRun: true });
     const done = await importUpload(post("/editor/uploads/import", form("commit")));
     expect(await done.json()).toMatchObject({ rows: 1, created: 1, committed: true });
-    expect(await t.prisma.event.findUnique({ where: { id: "2024-03-03-upload-route" }, select: { status: true } })).toEqual({ status: "draft" });
+    expect(
+      await t.prisma.event.findUnique({ where: { id: "2024-03-03-upload-route" }, select: { status: true } }),
+    ).toEqual({ status: "draft" });
     const bad = new FormData();
     bad.set("events", new File([csv], "events.csv"));
     bad.set("status", "archived");

@@ -20,7 +20,14 @@ vi.mock("../authz", async () => {
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/navigation", async () => {
   const { RedirectSignal } = await import("../testing/fuzz/actions");
-  return { redirect: (url: string) => { throw new RedirectSignal(url); }, notFound: () => { throw new Error("notFound"); } };
+  return {
+    redirect: (url: string) => {
+      throw new RedirectSignal(url);
+    },
+    notFound: () => {
+      throw new Error("notFound");
+    },
+  };
 });
 
 const PASSWORD = "fuzzing passphrase 2026";
@@ -38,7 +45,9 @@ beforeAll(async () => {
   // millisecond rather than the production parameters' ~100 ms on each of thousands of runs.
   cheapHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
   for (const role of ["contributor", "editor", "admin"] as const) {
-    const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role, passwordHash: cheapHash } });
+    const u = await t.prisma.user.create({
+      data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role, passwordHash: cheapHash },
+    });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
   watch = new DatabaseWatch(t.prisma);
@@ -66,15 +75,22 @@ async function check(who: string, call: () => Promise<UserFormState>, input: unk
   // A changed password ends every session, this one too: the action says so on /signed-out.
   if ("redirect" in out) expect(out.redirect).toBe("/signed-out?why=password");
   const state: UserFormState = "redirect" in out ? { ok: true, message: "Your password was changed." } : out.state;
-  expect(errors, `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`).not.toHaveBeenCalled();
+  expect(
+    errors,
+    `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`,
+  ).not.toHaveBeenCalled();
   expectHumanMessage(state.message, input);
   tally[`${who} ${state.ok ? "done" : "refused"}`] = (tally[`${who} ${state.ok ? "done" : "refused"}`] ?? 0) + 1;
   if (state.ok) {
     watch.wrote();
     expect(who, `${who} managed an account`).toBe(input && (input as { own?: boolean }).own ? who : "admin");
     // Keep the test accounts usable: the known password and role back, enabled.
-    await t.prisma.user.updateMany({ where: { email: { endsWith: "@fuzz.example" } }, data: { passwordHash: cheapHash, disabled: false } });
-    for (const u of Object.values(users)) if (u) await t.prisma.user.update({ where: { id: u.id }, data: { role: u.role } });
+    await t.prisma.user.updateMany({
+      where: { email: { endsWith: "@fuzz.example" } },
+      data: { passwordHash: cheapHash, disabled: false },
+    });
+    for (const u of Object.values(users))
+      if (u) await t.prisma.user.update({ where: { id: u.id }, data: { role: u.role } });
     return state;
   }
   for (const messages of Object.values(state.fieldErrors ?? {})) for (const m of messages) expectHumanMessage(m, input);
@@ -82,30 +98,78 @@ async function check(who: string, call: () => Promise<UserFormState>, input: unk
   return state;
 }
 
-const email = fc.oneof(hostileString, fc.stringMatching(/^[a-z]{1,10}@[a-z]{1,10}\.org$/), fc.constantFrom("admin@fuzz.example", "ADMIN@fuzz.example "));
-const password = fc.oneof(hostileString, fc.constant(PASSWORD), fc.constantFrom("password1234", "aaaaaaaaaaaaaaa", "abcdefghijklmnop"), fc.string({ minLength: 12, maxLength: 40 }));
+const email = fc.oneof(
+  hostileString,
+  fc.stringMatching(/^[a-z]{1,10}@[a-z]{1,10}\.org$/),
+  fc.constantFrom("admin@fuzz.example", "ADMIN@fuzz.example "),
+);
+const password = fc.oneof(
+  hostileString,
+  fc.constant(PASSWORD),
+  fc.constantFrom("password1234", "aaaaaaaaaaaaaaa", "abcdefghijklmnop"),
+  fc.string({ minLength: 12, maxLength: 40 }),
+);
 
 // Every accepted password is hashed with the production argon2id parameters (~0.1–0.3 s).
 describe("account actions under fuzzing", { timeout: FUZZ_TIMEOUT * 2 }, () => {
   it("createUserAction: any form from any caller creates an account (admins only) or is refused without a trace", async () => {
-    await fc.assert(fc.asyncProperty(caller, email, fc.oneof(hostileString, fc.constant("New Person")), fc.oneof(fc.constantFrom("contributor", "editor", "admin"), hostileString), fc.oneof(fc.constant(undefined), password, formValue), extraFields, async (who, e, name, role, pw, extra) => {
-      await check(who, () => createUserAction({}, formData({ email: e, name, role, password: pw }, extra)), { e, name, role, pw });
-    }), fuzzParams());
+    await fc.assert(
+      fc.asyncProperty(
+        caller,
+        email,
+        fc.oneof(hostileString, fc.constant("New Person")),
+        fc.oneof(fc.constantFrom("contributor", "editor", "admin"), hostileString),
+        fc.oneof(fc.constant(undefined), password, formValue),
+        extraFields,
+        async (who, e, name, role, pw, extra) => {
+          await check(who, () => createUserAction({}, formData({ email: e, name, role, password: pw }, extra)), {
+            e,
+            name,
+            role,
+            pw,
+          });
+        },
+      ),
+      fuzzParams(),
+    );
   });
 
   it("manageUserAction: any operation on any id from any caller is carried out (admins only) or refused without a trace", async () => {
     const op = fc.oneof(fc.constantFrom("role", "disable", "enable", "reset", "signout"), hostileString);
-    const target = fc.oneof(fc.constantFrom("contributor", "editor", "admin"), hostileString, fc.constantFrom("0", "-1", "1.5", "NaN", "99999999999", "2147483648", ""));
-    await fc.assert(fc.asyncProperty(caller, op, target, fc.oneof(fc.constantFrom("contributor", "editor", "admin"), hostileString), password, extraFields, async (who, o, tgt, role, pw, extra) => {
-      const userId = users[tgt] ? String(users[tgt]!.id) : tgt;
-      await check(who, () => manageUserAction({}, formData({ op: o, userId, role, password: pw }, extra)), { o, userId, role, pw });
-    }), fuzzParams());
+    const target = fc.oneof(
+      fc.constantFrom("contributor", "editor", "admin"),
+      hostileString,
+      fc.constantFrom("0", "-1", "1.5", "NaN", "99999999999", "2147483648", ""),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        caller,
+        op,
+        target,
+        fc.oneof(fc.constantFrom("contributor", "editor", "admin"), hostileString),
+        password,
+        extraFields,
+        async (who, o, tgt, role, pw, extra) => {
+          const userId = users[tgt] ? String(users[tgt]!.id) : tgt;
+          await check(who, () => manageUserAction({}, formData({ op: o, userId, role, password: pw }, extra)), {
+            o,
+            userId,
+            role,
+            pw,
+          });
+        },
+      ),
+      fuzzParams(),
+    );
   });
 
   it("changeOwnPasswordAction: any current and new password are accepted only together and valid", async () => {
-    await fc.assert(fc.asyncProperty(caller, password, password, async (who, current, next) => {
-      await check(who, () => changeOwnPasswordAction({}, formData({ current, next })), { own: true, current, next });
-    }), fuzzParams());
+    await fc.assert(
+      fc.asyncProperty(caller, password, password, async (who, current, next) => {
+        await check(who, () => changeOwnPasswordAction({}, formData({ current, next })), { own: true, current, next });
+      }),
+      fuzzParams(),
+    );
   });
 });
 

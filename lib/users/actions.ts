@@ -20,13 +20,22 @@ export interface UserFormState {
 // The guard first (lib/auth/guard.ts): signed out, not allowed and database unavailable answer
 // in the same words as every other action, before the form is read (an outage used to read as
 // "Sign in first."). The mutation checks the role again, since it can be reached without an action.
-async function refusal(action: string, g: { refused: string; reason: string }, values?: Record<string, string>): Promise<UserFormState> {
+async function refusal(
+  action: string,
+  g: { refused: string; reason: string },
+  values?: Record<string, string>,
+): Promise<UserFormState> {
   await logWrite(action, null, {}, g.reason);
   return { message: g.refused, values };
 }
 
 /** `log` names the write and its target for the log line; never the password fields. */
-async function run(fn: () => Promise<unknown>, success: string, log: Parameters<typeof logWrite>, values?: Record<string, string>): Promise<UserFormState> {
+async function run(
+  fn: () => Promise<unknown>,
+  success: string,
+  log: Parameters<typeof logWrite>,
+  values?: Record<string, string>,
+): Promise<UserFormState> {
   try {
     await fn();
   } catch (err) {
@@ -43,11 +52,20 @@ async function run(fn: () => Promise<unknown>, success: string, log: Parameters<
 
 export async function createUserAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {
   const g = await guardAction("admin");
-  const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "contributor") };
+  const values = {
+    email: String(form.get("email") ?? ""),
+    name: String(form.get("name") ?? ""),
+    role: String(form.get("role") ?? "contributor"),
+  };
   if (g.refused !== undefined) return refusal("user.create", g, values);
   const { user } = g;
   const password = String(form.get("password") ?? "");
-  return run(() => createUser(db(), user, { ...values, role: values.role as Role, password: password || undefined }), `Created ${values.email}.`, ["user.create", user, { email: values.email, role: values.role }], values);
+  return run(
+    () => createUser(db(), user, { ...values, role: values.role as Role, password: password || undefined }),
+    `Created ${values.email}.`,
+    ["user.create", user, { email: values.email, role: values.role }],
+    values,
+  );
 }
 
 /** One action for the per-user controls; `op` says which. */
@@ -56,16 +74,32 @@ export async function manageUserAction(_prev: UserFormState, form: FormData): Pr
   if (g.refused !== undefined) return refusal("user.manage", g);
   const { user } = g;
   const id = Number(form.get("userId"));
-  const log = (action: string, extra: Record<string, unknown> = {}): Parameters<typeof logWrite> => [action, user, { targetUserId: id, ...extra }];
+  const log = (action: string, extra: Record<string, unknown> = {}): Parameters<typeof logWrite> => [
+    action,
+    user,
+    { targetUserId: id, ...extra },
+  ];
   switch (form.get("op")) {
     case "role":
-      return run(() => changeRole(db(), user, id, String(form.get("role")) as Role), "Role changed.", log("user.role", { role: String(form.get("role")) }));
+      return run(
+        () => changeRole(db(), user, id, String(form.get("role")) as Role),
+        "Role changed.",
+        log("user.role", { role: String(form.get("role")) }),
+      );
     case "disable":
-      return run(() => setDisabled(db(), user, id, true), "Account disabled and signed out everywhere.", log("user.disable"));
+      return run(
+        () => setDisabled(db(), user, id, true),
+        "Account disabled and signed out everywhere.",
+        log("user.disable"),
+      );
     case "enable":
       return run(() => setDisabled(db(), user, id, false), "Account enabled.", log("user.enable"));
     case "reset":
-      return run(() => resetPassword(db(), user, id, String(form.get("password") ?? ""), String(form.get("current") ?? "")), "Password reset; the user's sessions have ended.", log("user.reset-password"));
+      return run(
+        () => resetPassword(db(), user, id, String(form.get("password") ?? ""), String(form.get("current") ?? "")),
+        "Password reset; the user's sessions have ended.",
+        log("user.reset-password"),
+      );
     case "signout":
       return run(() => signOutEverywhere(db(), user, id), "Signed out everywhere.", log("user.sign-out-everywhere"));
     default:
@@ -78,7 +112,11 @@ export async function changeOwnPasswordAction(_prev: UserFormState, form: FormDa
   const g = await guardAction("contributor");
   if (g.refused !== undefined) return refusal("user.change-own-password", g);
   const { user } = g;
-  const state = await run(() => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")), "Password changed. Sign in again with the new password.", ["user.change-own-password", user]);
+  const state = await run(
+    () => changeOwnPassword(db(), user, String(form.get("current") ?? ""), String(form.get("next") ?? "")),
+    "Password changed. Sign in again with the new password.",
+    ["user.change-own-password", user],
+  );
   // Every session has ended, this one too: say so on a page that needs none (the cookie left in
   // this browser no longer matches the account and is cleared on the next request).
   if (state.ok) redirect("/signed-out?why=password");

@@ -13,7 +13,8 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser | null
   const parsed = newUserSchema.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError("Some fields need attention.", fieldErrorsOf(parsed.error));
   const { email, name, role, password } = parsed.data;
-  if (await prisma.user.findUnique({ where: { email } })) throw new InvalidInputError("An account with that email exists.", { email: ["An account with that email exists"] });
+  if (await prisma.user.findUnique({ where: { email } }))
+    throw new InvalidInputError("An account with that email exists.", { email: ["An account with that email exists"] });
   return prisma.user.create({
     data: { email, name, role, passwordHash: password ? await hashPassword(password) : null },
     select: { id: true, email: true, role: true },
@@ -23,7 +24,10 @@ export async function createUser(prisma: PrismaClient, actor: SessionUser | null
 // The id comes from a form field anyone can forge: an id no account could have, or one that
 // does not exist, is a plain refusal rather than a database error.
 async function updateAccount(prisma: PrismaClient, userId: number, data: Prisma.UserUpdateManyMutationInput) {
-  const { count } = Number.isSafeInteger(userId) && userId >= 1 && userId <= 2 ** 31 - 1 ? await prisma.user.updateMany({ where: { id: userId }, data }) : { count: 0 };
+  const { count } =
+    Number.isSafeInteger(userId) && userId >= 1 && userId <= 2 ** 31 - 1
+      ? await prisma.user.updateMany({ where: { id: userId }, data })
+      : { count: 0 };
   if (count !== 1) throw new InvalidInputError("There is no such account.");
 }
 
@@ -49,11 +53,18 @@ export async function setDisabled(prisma: PrismaClient, actor: SessionUser | nul
  * An admin sets another account's password. Their own needs the current one too, as on the
  * account page: otherwise a moment at an unlocked admin's desk is enough to take the account.
  */
-export async function resetPassword(prisma: PrismaClient, actor: SessionUser | null, userId: number, password: string, current = "") {
+export async function resetPassword(
+  prisma: PrismaClient,
+  actor: SessionUser | null,
+  userId: number,
+  password: string,
+  current = "",
+) {
   assertRole(actor, "admin");
   if (userId === actor.id) await checkCurrentPassword(prisma, actor, current);
   const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { password: [parsed.error.issues[0].message] });
+  if (!parsed.success)
+    throw new InvalidInputError(parsed.error.issues[0].message, { password: [parsed.error.issues[0].message] });
   await updateAccount(prisma, userId, { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } });
 }
 
@@ -75,18 +86,31 @@ export async function endOwnSessions(prisma: PrismaClient, actor: SessionUser | 
 
 async function checkCurrentPassword(prisma: PrismaClient, actor: SessionUser, current: string) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
-  if (!(await verifyPassword(user.passwordHash, current))) throw new InvalidInputError("The current password is not right.", { current: ["Not right"] });
+  if (!(await verifyPassword(user.passwordHash, current)))
+    throw new InvalidInputError("The current password is not right.", { current: ["Not right"] });
 }
 
 /** Ends every session of the user, this one included: they sign in again with the new password. */
-export async function changeOwnPassword(prisma: PrismaClient, actor: SessionUser | null, current: string, next: string) {
+export async function changeOwnPassword(
+  prisma: PrismaClient,
+  actor: SessionUser | null,
+  current: string,
+  next: string,
+) {
   assertRole(actor, "contributor");
   await checkCurrentPassword(prisma, actor, current);
   const parsed = passwordSchema.safeParse(next);
-  if (!parsed.success) throw new InvalidInputError(parsed.error.issues[0].message, { next: [parsed.error.issues[0].message] });
-  await prisma.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
+  if (!parsed.success)
+    throw new InvalidInputError(parsed.error.issues[0].message, { next: [parsed.error.issues[0].message] });
+  await prisma.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } },
+  });
 }
 
 export function listUsers(prisma: PrismaClient) {
-  return prisma.user.findMany({ select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true }, orderBy: { email: "asc" } });
+  return prisma.user.findMany({
+    select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true },
+    orderBy: { email: "asc" },
+  });
 }

@@ -10,10 +10,22 @@ import { expectFieldErrors, expectHumanMessage } from "../testing/fuzz/messages"
 import { newUserSchema, passwordSchema } from "./schemas";
 
 const validUser = fc.record({
-  email: fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,20}[a-z0-9]$/), fc.stringMatching(/^[a-z0-9]{1,20}$/), fc.constantFrom("org", "example", "co.uk")).filter(([l]) => !l.includes("..")).map(([l, d, t]) => `${l}@${d}.${t}`),
+  email: fc
+    .tuple(
+      fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,20}[a-z0-9]$/),
+      fc.stringMatching(/^[a-z0-9]{1,20}$/),
+      fc.constantFrom("org", "example", "co.uk"),
+    )
+    .filter(([l]) => !l.includes(".."))
+    .map(([l, d, t]) => `${l}@${d}.${t}`),
   name: fc.constantFrom("Ana Editor", "김정은", "Ahmad ibn Ḥanbal", "O'Brien", "<b>Bold</b>"),
   role: fc.constantFrom("contributor", "editor", "admin" as const),
-  password: fc.option(fc.string({ unit: "grapheme", minLength: MIN_PASSWORD, maxLength: 60 }).filter((p) => passwordProblem(p) === null && [...p].length >= MIN_PASSWORD), { nil: undefined }),
+  password: fc.option(
+    fc
+      .string({ unit: "grapheme", minLength: MIN_PASSWORD, maxLength: 60 })
+      .filter((p) => passwordProblem(p) === null && [...p].length >= MIN_PASSWORD),
+    { nil: undefined },
+  ),
 });
 
 describe("account schemas under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
@@ -29,7 +41,10 @@ describe("account schemas under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
   });
 
   it("accept every valid account", () => {
-    fc.assert(fc.property(validUser, (u) => void expect(newUserSchema.safeParse(u).success, JSON.stringify(u)).toBe(true)), fuzzParams());
+    fc.assert(
+      fc.property(validUser, (u) => void expect(newUserSchema.safeParse(u).success, JSON.stringify(u)).toBe(true)),
+      fuzzParams(),
+    );
   });
 
   it("apply the password rules: 12 to 256 characters, not a common one", () => {

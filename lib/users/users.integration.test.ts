@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { hashPassword } from "../auth/password";
-import { changeOwnPassword, changeRole, createUser, endOwnSessions, resetPassword, setDisabled, signOutEverywhere } from "./mutations";
+import {
+  changeOwnPassword,
+  changeRole,
+  createUser,
+  endOwnSessions,
+  resetPassword,
+  setDisabled,
+  signOutEverywhere,
+} from "./mutations";
 
 let t: TestDatabase;
 const as: Record<string, SessionUser | null> = { anonymous: null };
@@ -17,21 +25,41 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const sessionVersion = async (email: string) => (await t.prisma.user.findUniqueOrThrow({ where: { email } })).sessionVersion;
+const sessionVersion = async (email: string) =>
+  (await t.prisma.user.findUniqueOrThrow({ where: { email } })).sessionVersion;
 
 describe("user management", () => {
   it("is for admins only", async () => {
     let n = 0;
     for (const [who, user] of Object.entries(as)) {
-      const ok = await createUser(t.prisma, user, { email: `new-${n++}@example.org`, name: "New", role: "contributor", password: "a sufficiently long one" }).then(() => true, () => false);
+      const ok = await createUser(t.prisma, user, {
+        email: `new-${n++}@example.org`,
+        name: "New",
+        role: "contributor",
+        password: "a sufficiently long one",
+      }).then(
+        () => true,
+        () => false,
+      );
       expect(ok, who).toBe(who === "admin");
     }
   });
 
   it("refuses duplicates, bad emails and weak passwords with field messages", async () => {
-    await expect(createUser(t.prisma, as.admin, { email: "EDITOR@example.org", name: "Dup", role: "editor" })).rejects.toMatchObject({ fieldErrors: { email: expect.anything() } });
-    await expect(createUser(t.prisma, as.admin, { email: "not-an-email", name: "X", role: "editor" })).rejects.toMatchObject({ fieldErrors: { email: expect.anything() } });
-    await expect(createUser(t.prisma, as.admin, { email: "weak@example.org", name: "X", role: "editor", password: "password1234" })).rejects.toMatchObject({ fieldErrors: { password: expect.anything() } });
+    await expect(
+      createUser(t.prisma, as.admin, { email: "EDITOR@example.org", name: "Dup", role: "editor" }),
+    ).rejects.toMatchObject({ fieldErrors: { email: expect.anything() } });
+    await expect(
+      createUser(t.prisma, as.admin, { email: "not-an-email", name: "X", role: "editor" }),
+    ).rejects.toMatchObject({ fieldErrors: { email: expect.anything() } });
+    await expect(
+      createUser(t.prisma, as.admin, {
+        email: "weak@example.org",
+        name: "X",
+        role: "editor",
+        password: "password1234",
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { password: expect.anything() } });
   });
 
   it("ends sessions when an account is disabled, its password reset, or signed out everywhere", async () => {
@@ -46,15 +74,29 @@ describe("user management", () => {
     expect(await sessionVersion(target.email)).toBe(++v);
     await changeOwnPassword(t.prisma, target, "a brand new long password", "another brand new password");
     expect(await sessionVersion(target.email)).toBe(++v);
-    await expect(changeOwnPassword(t.prisma, target, "wrong current password", "yet another new password")).rejects.toThrow(/not right/);
+    await expect(
+      changeOwnPassword(t.prisma, target, "wrong current password", "yet another new password"),
+    ).rejects.toThrow(/not right/);
   });
 
   it("asks an admin resetting their own password for the current one, as the account page does", async () => {
-    const u = await t.prisma.user.create({ data: { email: "self-reset@example.org", name: "Self", role: "admin", passwordHash: await hashPassword("the admin's own password") } });
+    const u = await t.prisma.user.create({
+      data: {
+        email: "self-reset@example.org",
+        name: "Self",
+        role: "admin",
+        passwordHash: await hashPassword("the admin's own password"),
+      },
+    });
     const me = { id: u.id, email: u.email, name: u.name, role: "admin" as const };
     const v = await sessionVersion(me.email);
-    await expect(resetPassword(t.prisma, me, me.id, "a password taken over")).rejects.toMatchObject({ message: "The current password is not right.", fieldErrors: { current: ["Not right"] } });
-    await expect(resetPassword(t.prisma, me, me.id, "a password taken over", "a wrong guess at it")).rejects.toThrow(/current password is not right/);
+    await expect(resetPassword(t.prisma, me, me.id, "a password taken over")).rejects.toMatchObject({
+      message: "The current password is not right.",
+      fieldErrors: { current: ["Not right"] },
+    });
+    await expect(resetPassword(t.prisma, me, me.id, "a password taken over", "a wrong guess at it")).rejects.toThrow(
+      /current password is not right/,
+    );
     expect(await sessionVersion(me.email)).toBe(v); // nothing changed
     await resetPassword(t.prisma, me, me.id, "a password changed knowingly", "the admin's own password");
     expect(await sessionVersion(me.email)).toBe(v + 1);
@@ -82,9 +124,16 @@ describe("npm run user:create", () => {
   it("creates an account with an argon2id hash from the command line", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const run = (email: string) =>
-      spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/user-create.ts", "--email", email, "--role", "admin", "--name", "First Admin"], {
-        cwd: root, env: { ...process.env, DATABASE_URL: t.url, USER_PASSWORD: "first admin password 2026" }, encoding: "utf8", input: "",
-      });
+      spawnSync(
+        path.join(root, "node_modules/.bin/tsx"),
+        ["scripts/user-create.ts", "--email", email, "--role", "admin", "--name", "First Admin"],
+        {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: t.url, USER_PASSWORD: "first admin password 2026" },
+          encoding: "utf8",
+          input: "",
+        },
+      );
     const ok = run("First@Example.org");
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain("Created first@example.org (admin).");

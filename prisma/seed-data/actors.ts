@@ -5,27 +5,73 @@ import type { SeedActor } from "./types";
 
 export const seedActors: SeedActor[] = [
   // States
-  { slug: "north-korea", name: "North Korea", kind: "state", countryCode: "KP", aliases: ["DPRK", "Democratic People's Republic of Korea", "Pyongyang"] },
-  { slug: "russia", name: "Russia", kind: "state", countryCode: "RU", aliases: ["Russian Federation", "Moscow", "Kremlin"] },
-  { slug: "united-states", name: "United States", kind: "state", countryCode: "US", aliases: ["US", "U.S.", "USA", "Washington"] },
-  { slug: "china", name: "China", kind: "state", countryCode: "CN", aliases: ["PRC", "People's Republic of China", "Beijing"] },
-  { slug: "south-korea", name: "South Korea", kind: "state", countryCode: "KR", aliases: ["ROK", "Republic of Korea", "Seoul"] },
+  {
+    slug: "north-korea",
+    name: "North Korea",
+    kind: "state",
+    countryCode: "KP",
+    aliases: ["DPRK", "Democratic People's Republic of Korea", "Pyongyang"],
+  },
+  {
+    slug: "russia",
+    name: "Russia",
+    kind: "state",
+    countryCode: "RU",
+    aliases: ["Russian Federation", "Moscow", "Kremlin"],
+  },
+  {
+    slug: "united-states",
+    name: "United States",
+    kind: "state",
+    countryCode: "US",
+    aliases: ["US", "U.S.", "USA", "Washington"],
+  },
+  {
+    slug: "china",
+    name: "China",
+    kind: "state",
+    countryCode: "CN",
+    aliases: ["PRC", "People's Republic of China", "Beijing"],
+  },
+  {
+    slug: "south-korea",
+    name: "South Korea",
+    kind: "state",
+    countryCode: "KR",
+    aliases: ["ROK", "Republic of Korea", "Seoul"],
+  },
   { slug: "japan", name: "Japan", kind: "state", countryCode: "JP", aliases: ["Tokyo"] },
   { slug: "singapore", name: "Singapore", kind: "state", countryCode: "SG", aliases: [] },
   { slug: "vietnam", name: "Vietnam", kind: "state", countryCode: "VN", aliases: ["Viet Nam", "Hanoi"] },
   { slug: "ukraine", name: "Ukraine", kind: "state", countryCode: "UA", aliases: ["Kyiv"] },
   { slug: "belarus", name: "Belarus", kind: "state", countryCode: "BY", aliases: ["Minsk"] },
-  { slug: "united-kingdom", name: "United Kingdom", kind: "state", countryCode: "GB", aliases: ["UK", "U.K.", "Britain", "London"] },
+  {
+    slug: "united-kingdom",
+    name: "United Kingdom",
+    kind: "state",
+    countryCode: "GB",
+    aliases: ["UK", "U.K.", "Britain", "London"],
+  },
 
   // International bodies
-  { slug: "un-security-council", name: "UN Security Council", kind: "international_body", aliases: ["UNSC", "United Nations Security Council", "U.N. Security Council", "Security Council"] },
+  {
+    slug: "un-security-council",
+    name: "UN Security Council",
+    kind: "international_body",
+    aliases: ["UNSC", "United Nations Security Council", "U.N. Security Council", "Security Council"],
+  },
   {
     slug: "un-panel-of-experts-dprk",
     name: "UN Panel of Experts on DPRK sanctions (1718 Committee)",
     kind: "international_body",
     aliases: ["Panel of Experts", "1718 Committee Panel of Experts", "UN Panel of Experts", "1718 Committee"],
   },
-  { slug: "kedo", name: "KEDO", kind: "international_body", aliases: ["Korean Peninsula Energy Development Organization"] },
+  {
+    slug: "kedo",
+    name: "KEDO",
+    kind: "international_body",
+    aliases: ["Korean Peninsula Energy Development Organization"],
+  },
 
   // Government agencies, armed forces and other organisations
   {
@@ -35,9 +81,21 @@ export const seedActors: SeedActor[] = [
     countryCode: "US",
     aliases: ["OFAC", "Office of Foreign Assets Control", "US Treasury", "U.S. Department of the Treasury"],
   },
-  { slug: "us-national-security-council", name: "White House National Security Council", kind: "organisation", countryCode: "US", aliases: ["NSC", "National Security Council"] },
+  {
+    slug: "us-national-security-council",
+    name: "White House National Security Council",
+    kind: "organisation",
+    countryCode: "US",
+    aliases: ["NSC", "National Security Council"],
+  },
   { slug: "roscosmos", name: "Roscosmos", kind: "organisation", countryCode: "RU", aliases: [] },
-  { slug: "russian-pacific-fleet", name: "Russian Pacific Fleet", kind: "organisation", countryCode: "RU", aliases: ["Pacific Fleet"] },
+  {
+    slug: "russian-pacific-fleet",
+    name: "Russian Pacific Fleet",
+    kind: "organisation",
+    countryCode: "RU",
+    aliases: ["Pacific Fleet"],
+  },
   { slug: "wagner-group", name: "Wagner Group", kind: "organisation", countryCode: "RU", aliases: ["Wagner"] },
 
   // Persons: United States
@@ -67,16 +125,40 @@ export const seedActors: SeedActor[] = [
   // Persons: Russia
   { slug: "vladimir-putin", name: "Vladimir Putin", kind: "person", countryCode: "RU", aliases: [] },
   { slug: "sergei-lavrov", name: "Sergei Lavrov", kind: "person", countryCode: "RU", aliases: ["Sergey Lavrov"] },
-  { slug: "sergei-shoigu", name: "Sergei Shoigu", kind: "person", countryCode: "RU", aliases: ["Sergey Shoygu", "Sergey Shoigu"] },
+  {
+    slug: "sergei-shoigu",
+    name: "Sergei Shoigu",
+    kind: "person",
+    countryCode: "RU",
+    aliases: ["Sergey Shoygu", "Sergey Shoigu"],
+  },
   { slug: "dmitry-peskov", name: "Dmitry Peskov", kind: "person", countryCode: "RU", aliases: [] },
-  { slug: "alexander-losyukov", name: "Alexander Losyukov", kind: "person", countryCode: "RU", aliases: ["Alexander Losiukov"] },
+  {
+    slug: "alexander-losyukov",
+    name: "Alexander Losyukov",
+    kind: "person",
+    countryCode: "RU",
+    aliases: ["Alexander Losiukov"],
+  },
   { slug: "alexander-kozlov", name: "Alexander Kozlov", kind: "person", countryCode: "RU", aliases: [] },
   { slug: "oleg-kozhemyako", name: "Oleg Kozhemyako", kind: "person", countryCode: "RU", aliases: [] },
   { slug: "denis-manturov", name: "Denis Manturov", kind: "person", countryCode: "RU", aliases: [] },
   { slug: "yury-slyusar", name: "Yury Slyusar", kind: "person", countryCode: "RU", aliases: ["Yuri Slyusar"] },
   { slug: "mikhail-degtyarev", name: "Mikhail Degtyarev", kind: "person", countryCode: "RU", aliases: [] },
-  { slug: "nikolai-yevmenov", name: "Nikolai Yevmenov", kind: "person", countryCode: "RU", aliases: ["Nikolai Evmenov"] },
-  { slug: "vassily-nebenzia", name: "Vassily Nebenzia", kind: "person", countryCode: "RU", aliases: ["Vasily Nebenzya"] },
+  {
+    slug: "nikolai-yevmenov",
+    name: "Nikolai Yevmenov",
+    kind: "person",
+    countryCode: "RU",
+    aliases: ["Nikolai Evmenov"],
+  },
+  {
+    slug: "vassily-nebenzia",
+    name: "Vassily Nebenzia",
+    kind: "person",
+    countryCode: "RU",
+    aliases: ["Vasily Nebenzya"],
+  },
 
   // Persons: China
   { slug: "wang-yi", name: "Wang Yi", kind: "person", countryCode: "CN", aliases: [] },
@@ -95,12 +177,24 @@ export const seedActors: SeedActor[] = [
   { slug: "alexander-lukashenko", name: "Alexander Lukashenko", kind: "person", countryCode: "BY", aliases: [] },
   { slug: "barbara-woodward", name: "Barbara Woodward", kind: "person", countryCode: "GB", aliases: [] },
   { slug: "dmytro-kuleba", name: "Dmytro Kuleba", kind: "person", countryCode: "UA", aliases: [] },
-  { slug: "ashot-mkrtychev", name: "Ashot Mkrtychev", kind: "person", countryCode: "SK", aliases: ["Ashot Mukurchev", "Ashot Makrtichev", "Mukurchev", "Makrtichev"] },
+  {
+    slug: "ashot-mkrtychev",
+    name: "Ashot Mkrtychev",
+    kind: "person",
+    countryCode: "SK",
+    aliases: ["Ashot Mukurchev", "Ashot Makrtichev", "Mukurchev", "Makrtichev"],
+  },
 
   // Companies
   { slug: "verus-llc", name: "Verus LLC", kind: "company", countryCode: "RU", aliases: [] },
   { slug: "defense-engineering-llp", name: "Defense Engineering LLP", kind: "company", countryCode: "KZ", aliases: [] },
-  { slug: "versor-sro", name: "Versor S.R.O.", kind: "company", countryCode: "SK", aliases: ["Versor s.r.o.", "Versor"] },
+  {
+    slug: "versor-sro",
+    name: "Versor S.R.O.",
+    kind: "company",
+    countryCode: "SK",
+    aliases: ["Versor s.r.o.", "Versor"],
+  },
   { slug: "air-koryo", name: "Air Koryo", kind: "company", countryCode: "KP", aliases: [] },
   {
     slug: "knaaz",
@@ -109,7 +203,13 @@ export const seedActors: SeedActor[] = [
     countryCode: "RU",
     aliases: ["KnAAZ", "Yury Gagarin aircraft plant", "Komsomolsk-on-Amur Aircraft Plant"],
   },
-  { slug: "united-aircraft-corporation", name: "United Aircraft Corporation", kind: "company", countryCode: "RU", aliases: ["UAC"] },
+  {
+    slug: "united-aircraft-corporation",
+    name: "United Aircraft Corporation",
+    kind: "company",
+    countryCode: "RU",
+    aliases: ["UAC"],
+  },
   { slug: "koryo-tours", name: "Koryo Tours", kind: "company", aliases: [] },
   { slug: "young-pioneer-tours", name: "Young Pioneer Tours", kind: "company", aliases: [] },
 ];

@@ -32,4 +32,5 @@ export const NOTE_MOVED_NOTE =
 export const COPY_ATTACHED_NOTE = "Attached a captured copy of the article; its quotes are checked against it.";
 
 /** For a change this file does not describe (a seed older than the ones it knows). */
-export const fallbackCorrectionNote = (fields: string[]) => `Brought in line with the corrected seed data (${fields.join(", ")}).`;
+export const fallbackCorrectionNote = (fields: string[]) =>
+  `Brought in line with the corrected seed data (${fields.join(", ")}).`;

@@ -23,7 +23,9 @@ const article = (quote: string): SeedSource => ({
 });
 
 /** A corroborating source, read on the sheet's access date unless it says otherwise. */
-const src = (s: Omit<SeedSource, "accessedOn" | "language"> & { language?: string; accessedOn?: string }): SeedSource => ({
+const src = (
+  s: Omit<SeedSource, "accessedOn" | "language"> & { language?: string; accessedOn?: string },
+): SeedSource => ({
   ...s,
   language: s.language ?? "en",
   accessedOn: s.accessedOn ?? ACCESSED,
@@ -39,7 +41,8 @@ const Q = {
   sixParty:
     "That diplomatic process, which involved the U.S., China, Russia and the two Koreas, was based on the premise that it would advance common and overlapping interests. Russia was happy to be included in regionally transformative arrangements.",
   obama: "President Barack Obama oversaw a period of diplomatic drift on the issue.",
-  fireAndFury: "Then came the violent swings of President Donald Trump from “fire and fury” to “love letters” with Kim Jong-un.",
+  fireAndFury:
+    "Then came the violent swings of President Donald Trump from “fire and fury” to “love letters” with Kim Jong-un.",
   trumpMeetings:
     "The last chance that the U.S. had to reach such a deal was in 2018 and 2019 with President Donald Trump’s meetings with Kim Jong-un.",
   borders:
@@ -170,16 +173,14 @@ export const seedEvents: SeedEvent[] = [
         author: "Nicola Butler",
         publishedOn: "2003",
         sourceType: "analysis",
-        note:
-          "Confirms: the October 1994 Agreed Framework between the US and DPRK, which froze the Yongbyon reactor in exchange for light-water reactors and interim heavy fuel oil via KEDO.",
+        note: "Confirms: the October 1994 Agreed Framework between the US and DPRK, which froze the Yongbyon reactor in exchange for light-water reactors and interim heavy fuel oil via KEDO.",
       }),
       src({
         url: "http://www.liquisearch.com/agreed_framework",
         title: "Agreed Framework",
         publisher: "liquisearch.com (Wikipedia mirror)",
         sourceType: "dataset",
-        note:
-          "Confirms: signing date 21 October 1994, the aim of a freeze plus step-by-step normalization, and the deal's breakdown in 2003. (A Wikipedia mirror; other pages give 12 or 10 October.)",
+        note: "Confirms: signing date 21 October 1994, the aim of a freeze plus step-by-step normalization, and the deal's breakdown in 2003. (A Wikipedia mirror; other pages give 12 or 10 October.)",
       }),
     ],
   },
@@ -268,8 +269,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "People's Daily Online",
         publishedOn: "2003-08-27",
         sourceType: "news",
-        note:
-          "Confirms: the start date (27 Aug 2003), the venue (Diaoyutai), all six delegations including Japan, and the heads of delegation.",
+        note: "Confirms: the start date (27 Aug 2003), the venue (Diaoyutai), all six delegations including Japan, and the heads of delegation.",
       }),
       src({
         url: "http://news.bbc.co.uk/2/hi/asia-pacific/7997481.stm",
@@ -277,8 +277,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "BBC News",
         publishedOn: "2009-04-14",
         sourceType: "news",
-        note:
-          "Confirms: the DPRK walkout after UNSC criticism of its 5 April 2009 launch; the participants (North and South Korea, China, Japan, Russia, US); and the timeline (Feb 2007 deal, 2008 declaration).",
+        note: "Confirms: the DPRK walkout after UNSC criticism of its 5 April 2009 launch; the participants (North and South Korea, China, Japan, Russia, US); and the timeline (Feb 2007 deal, 2008 declaration).",
       }),
       src({
         url: "https://www.oananews.org/node/55389",
@@ -361,8 +360,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Haaretz",
         publishedOn: "2017-08",
         sourceType: "news",
-        note:
-          "Confirms: the quote and venue (Trump National Golf Club, Bedminster, 8 Aug 2017), and the context of new UN sanctions and DPRK threats.",
+        note: "Confirms: the quote and venue (Trump National Golf Club, Bedminster, 8 Aug 2017), and the context of new UN sanctions and DPRK threats.",
       }),
     ],
   },
@@ -407,8 +405,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Asia News Network / The Straits Times",
         publishedOn: "2018-06",
         sourceType: "news",
-        note:
-          "Confirms: the document was signed on Tuesday 12 June; it committed to complete denuclearization with no timeline; sanctions stayed in place.",
+        note: "Confirms: the document was signed on Tuesday 12 June; it committed to complete denuclearization with no timeline; sanctions stayed in place.",
       }),
     ],
   },
@@ -491,8 +488,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Straits Times (Bloomberg)",
         publishedOn: "2019-02-28",
         sourceType: "news",
-        note:
-          "Confirms: the summit collapsed on Thursday 28 Feb 2019 without agreement, at the Sofitel Legend Metropole, and a signing ceremony was abandoned.",
+        note: "Confirms: the summit collapsed on Thursday 28 Feb 2019 without agreement, at the Sofitel Legend Metropole, and a signing ceremony was abandoned.",
       }),
       src({
         url: "https://www.thetimes.co.uk/article/hanoi-summit-president-trump-meets-kim-jong-un-to-offer-wealth-for-peace-n2qlhgr7d",
@@ -584,8 +580,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Yonhap News Agency",
         publishedOn: "2019-06-30",
         sourceType: "news",
-        note:
-          "Confirms: the date, Panmunjom/JSA, the crossing of the Military Demarcation Line, and Moon joining the leaders at Freedom House.",
+        note: "Confirms: the date, Panmunjom/JSA, the crossing of the Military Demarcation Line, and Moon joining the leaders at Freedom House.",
       }),
       src({
         url: "https://edition.cnn.com/politics/live-news/trump-dmz-kim-live-intl-hnk/h_7c89c85737f16f7da758bcc1319c8b87",
@@ -627,8 +622,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "upnewsinfo.com (syndicated New York Times analysis)",
         publishedOn: "2020-06-12",
         sourceType: "news",
-        note:
-          "Confirms: negotiators met in Stockholm in October 2019 and only confirmed their differences; the Hanoi collapse came over sanctions relief versus Yongbyon; North Korea resumed short-range missile tests in May 2019.",
+        note: "Confirms: negotiators met in Stockholm in October 2019 and only confirmed their differences; the Hanoi collapse came over sanctions relief versus Yongbyon; North Korea resumed short-range missile tests in May 2019.",
       }),
       src({
         url: "https://nzherald.co.nz/world/two-years-after-trump-kim-meeting-little-to-show-for-personal-diplomacy/GTDDVO27M25GOF4HRW5FVZX6P4",
@@ -636,8 +630,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "NZ Herald",
         publishedOn: "2020",
         sourceType: "news",
-        note:
-          "Confirms: the context only, i.e. “a quarter-century of fruitless negotiations at lower levels” before the summits; the Stockholm detail is not in the excerpt read.",
+        note: "Confirms: the context only, i.e. “a quarter-century of fruitless negotiations at lower levels” before the summits; the Stockholm detail is not in the excerpt read.",
       }),
     ],
   },
@@ -688,8 +681,7 @@ export const seedEvents: SeedEvent[] = [
         title: "North Korea's food shortage is about to take a deadly turn for the worse, experts say",
         publisher: "Egypt Independent (CNN copy)",
         sourceType: "news",
-        note:
-          "Confirms: 2023 expert and South Korean assessments of starvation deaths after “three years of closed borders” (context for the article's “starved and froze” line).",
+        note: "Confirms: 2023 expert and South Korean assessments of starvation deaths after “three years of closed borders” (context for the article's “starved and froze” line).",
       }),
     ],
   },
@@ -738,8 +730,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "teleSUR English",
         publishedOn: "2022-05-27",
         sourceType: "news",
-        note:
-          "Confirms: the 13–2 vote on Thursday (26 May); the first split among the P5 on a DPRK sanctions resolution; the last sanctions resolution was in December 2017.",
+        note: "Confirms: the 13–2 vote on Thursday (26 May); the first split among the P5 on a DPRK sanctions resolution; the last sanctions resolution was in December 2017.",
       }),
       src({
         url: "https://www.today.az/print/news/regions/220781.html",
@@ -795,8 +786,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The National (UAE)",
         publishedOn: "2022-11-02",
         sourceType: "news",
-        note:
-          "Confirms: Kirby's 2 Nov 2022 claim of covert shipments disguised as bound for the Middle East or North Africa; the first indications in September 2022 that Russia sought millions of rockets and shells.",
+        note: "Confirms: Kirby's 2 Nov 2022 claim of covert shipments disguised as bound for the Middle East or North Africa; the first indications in September 2022 that Russia sought millions of rockets and shells.",
       }),
       src({
         url: "https://www.latimes.com/world-nation/story/2022-11-02/white-house-nkorea-covertly-shipping-artillery-to-russia",
@@ -880,8 +870,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "i24NEWS",
         publishedOn: "2023-07-27",
         sourceType: "news",
-        note:
-          "Confirms: Kim toured Shoigu through an arms exhibition showing the Hwasong-17 and Hwasong-18; the 70th armistice anniversary; the Russian and Chinese delegations were the first known foreign visitors since the 2020 closure.",
+        note: "Confirms: Kim toured Shoigu through an arms exhibition showing the Hwasong-17 and Hwasong-18; the 70th armistice anniversary; the Russian and Chinese delegations were the first known foreign visitors since the 2020 closure.",
       }),
       src({
         url: "https://sputnikglobe.com/20230728/n-korean-kim-jong-un-russian-delegation-led-by-shoigu-attend-military-parade--1112204052.html",
@@ -907,7 +896,9 @@ export const seedEvents: SeedEvent[] = [
         sourceType: "news",
         note: "Confirms: it names Chinese official Li Hongzhong as a guest.",
       }),
-      koreaHeraldSullivan({ note: "Confirms: Sullivan said Shoigu's Pyongyang trip was “in essence to ask for weapons”." }),
+      koreaHeraldSullivan({
+        note: "Confirms: Sullivan said Shoigu's Pyongyang trip was “in essence to ask for weapons”.",
+      }),
     ],
   },
   {
@@ -957,8 +948,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Political IQ",
         publishedOn: "2023-08-16",
         sourceType: "news",
-        note:
-          "Confirms: the same designations; that Mkrtychev sought more than two dozen kinds of weapons and munitions for Russia in exchange for aircraft, raw materials and commodities.",
+        note: "Confirms: the same designations; that Mkrtychev sought more than two dozen kinds of weapons and munitions for Russia in exchange for aircraft, raw materials and commodities.",
       }),
     ],
   },
@@ -1011,8 +1001,7 @@ export const seedEvents: SeedEvent[] = [
         title: "Trilateral Leaders Summit",
         publisher: "U.S. Embassy & Consulate in the Republic of Korea",
         sourceType: "official",
-        note:
-          "Confirms: the text of the Spirit of Camp David joint statement, which speaks of a “trilateral partnership”, not an alliance. (Page header dated 14 August 2023.)",
+        note: "Confirms: the text of the Spirit of Camp David joint statement, which speaks of a “trilateral partnership”, not an alliance. (Page header dated 14 August 2023.)",
       }),
     ],
   },
@@ -1050,8 +1039,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Nippon.com (Kyodo)",
         publishedOn: "2023-08-22",
         sourceType: "news",
-        note:
-          "Confirms: passenger flights resumed on Tuesday 22 Aug 2023 (Pyongyang–Beijing) after suspension in early 2020; Vladivostok flights were expected.",
+        note: "Confirms: passenger flights resumed on Tuesday 22 Aug 2023 (Pyongyang–Beijing) after suspension in early 2020; Vladivostok flights were expected.",
       }),
       src({
         url: "https://www.lbcgroup.tv/news/world-news/720144/north-korea-reopens-borders-for-overseas-residents/en",
@@ -1145,7 +1133,9 @@ export const seedEvents: SeedEvent[] = [
     ],
     sources: [
       article(Q.recentSummit),
-      asahiApSummit({ note: "Confirms: a photo dated 12 Sept 2023 of Kim after crossing into Russia at Khasan, about 127 km south of Vladivostok." }),
+      asahiApSummit({
+        note: "Confirms: a photo dated 12 Sept 2023 of Kim after crossing into Russia at Khasan, about 127 km south of Vladivostok.",
+      }),
       aeroTimePlant({ note: "Confirms: Kim arrived in Russia by train on 12 September 2023 at Putin's invitation." }),
     ],
   },
@@ -1165,7 +1155,14 @@ export const seedEvents: SeedEvent[] = [
     countryCodes: ["RU"],
     latitude: 51.88,
     longitude: 128.33,
-    tags: ["vostochny-summit", "kim-putin-summit", "second-kim-putin-summit", "military-cooperation", "satellites", "article-explicit"],
+    tags: [
+      "vostochny-summit",
+      "kim-putin-summit",
+      "second-kim-putin-summit",
+      "military-cooperation",
+      "satellites",
+      "article-explicit",
+    ],
     itemCategories: ["space-satellite-technology"],
     actors: [
       { actor: "vladimir-putin", role: "host" },
@@ -1199,8 +1196,7 @@ export const seedEvents: SeedEvent[] = [
         author: "Denny Roy",
         publishedOn: "2023-09-25",
         sourceType: "analysis",
-        note:
-          "Confirms: the 13 Sept meeting at Vostochny, Kim's “full and unconditional support”, and that Putin acknowledged military-cooperation discussions.",
+        note: "Confirms: the 13 Sept meeting at Vostochny, Kim's “full and unconditional support”, and that Putin acknowledged military-cooperation discussions.",
       }),
     ],
   },
@@ -1296,7 +1292,8 @@ export const seedEvents: SeedEvent[] = [
       }),
       src({
         url: "https://www.worldreportnow.com/news/russias-lavrov-says-situation-has-changed-since-north-korea-was-hit-by-u-n-sanctions/14196/",
-        title: "Russia's Lavrov says situation has changed since North Korea was hit by U.N. sanctions (headline from URL; undated re-write)",
+        title:
+          "Russia's Lavrov says situation has changed since North Korea was hit by U.N. sanctions (headline from URL; undated re-write)",
         publisher: "World Report Now",
         sourceType: "news",
         note: "Confirms: it places the interview during the Putin–Kim summit.",
@@ -1341,8 +1338,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "TASS",
         publishedOn: "2023-09-13",
         sourceType: "news",
-        note:
-          "Confirms: Putin's wording that there are “certain restrictions” which Russia complies with, but that there are “things that we can certainly talk about” with “prospects”.",
+        note: "Confirms: Putin's wording that there are “certain restrictions” which Russia complies with, but that there are “things that we can certainly talk about” with “prospects”.",
       }),
       src({
         url: "https://www.vikendi.net/2023/09/15/both-exchanged-weapons-during-putins-meeting-with-kim-jong-un/",
@@ -1350,8 +1346,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Vikendi.net",
         publishedOn: "2023-09-15",
         sourceType: "news",
-        note:
-          "Confirms: on Friday 15 Sept in Sochi with Lukashenko, Putin said Moscow is not violating any international sanctions on North Korea; Peskov said no military-technical agreements were signed.",
+        note: "Confirms: on Friday 15 Sept in Sochi with Lukashenko, Putin said Moscow is not violating any international sanctions on North Korea; Peskov said no military-technical agreements were signed.",
       }),
       oneLurerPutin({ quote: "will continue to fulfill all its UN commitments" }),
     ],
@@ -1438,8 +1433,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "TASS",
         publishedOn: "2023-09-15",
         sourceType: "news",
-        note:
-          "Confirms: the Friday visit to the Yury Gagarin plant; Kim sat in a Su-57; the accompanying officials (Choe Son Hui, Kang Sun Nam, Kim Kwang Hyok).",
+        note: "Confirms: the Friday visit to the Yury Gagarin plant; Kim sat in a Su-57; the accompanying officials (Choe Son Hui, Kang Sun Nam, Kim Kwang Hyok).",
       }),
     ],
   },
@@ -1482,8 +1476,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Bol News",
         publishedOn: "2023-09-16",
         sourceType: "news",
-        note:
-          "Confirms: the Saturday (16 Sept) meeting with Shoigu at Knevichi; the visit to the Pacific Fleet frigate Marshal Shaposhnikov with Adm. Yevmenov; Kalibr systems shown.",
+        note: "Confirms: the Saturday (16 Sept) meeting with Shoigu at Knevichi; the visit to the Pacific Fleet frigate Marshal Shaposhnikov with Adm. Yevmenov; Kalibr systems shown.",
       }),
       src({
         url: "https://www.straitstimes.com/asia/north-koreas-kim-heads-home-after-final-stop-in-russias-vladivostok-kcna",
@@ -1491,8 +1484,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Straits Times (Reuters)",
         publishedOn: "2023-09-18",
         sourceType: "news",
-        note:
-          "Confirms: Shoigu saluted Kim in Vladivostok on 16 Sept; the farewell at Artyom station on 17 Sept; the university, aquarium and fodder plant stops.",
+        note: "Confirms: Shoigu saluted Kim in Vladivostok on 16 Sept; the farewell at Artyom station on 17 Sept; the university, aquarium and fodder plant stops.",
       }),
       src({
         url: "https://pragativadi.com/north-korean-leader-kim-jong-un-inspects-russia-hypersonic-missiles-warships/",
@@ -1500,8 +1492,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "Pragativadi (Reuters copy)",
         publishedOn: "2023-09-16",
         sourceType: "news",
-        note:
-          "Confirms: the Tu-160, Tu-95 and Tu-22M3 bombers and the MiG-31I with Kinzhal, at Knevichi about 50 km from Vladivostok.",
+        note: "Confirms: the Tu-160, Tu-95 and Tu-22M3 bombers and the MiG-31I with Kinzhal, at Knevichi about 50 km from Vladivostok.",
       }),
       src({
         url: "https://iwitnesslive.com/2023/09/17/north-koreas-kim-departs-russia-presented-with-drones-as-gift/",
@@ -1555,13 +1546,15 @@ export const seedEvents: SeedEvent[] = [
         publisher: "MENAFN",
         publishedOn: "2023-10-17",
         sourceType: "news",
-        note:
-          "Confirms: the same claim, and Kirby's list of what Pyongyang seeks (fighter aircraft, SAMs, armoured vehicles, ballistic-missile production equipment); it gives 1 Sept to 1 Oct for the shipping window.",
+        note: "Confirms: the same claim, and Kirby's list of what Pyongyang seeks (fighter aircraft, SAMs, armoured vehicles, ballistic-missile production equipment); it gives 1 Sept to 1 Oct for the shipping window.",
       }),
       kyivIndependentShells({
         note: "Confirms: a later scale estimate of more than 13,000 containers through Najin since mid-2022, per South Korean military intelligence.",
       }),
-      asianNewsHistory({ stance: "disputes", note: "Reports that Putin and Kim both denied striking an arms deal in 2023." }),
+      asianNewsHistory({
+        stance: "disputes",
+        note: "Reports that Putin and Kim both denied striking an arms deal in 2023.",
+      }),
     ],
   },
   {
@@ -1614,8 +1607,7 @@ export const seedEvents: SeedEvent[] = [
         publisher: "The Japan Times",
         publishedOn: "2024-03-29",
         sourceType: "news",
-        note:
-          "Confirms: Russia blocked the panel's renewal weeks after the panel said it was investigating Russia–DPRK arms-transfer reports; the US and Ukrainian reactions.",
+        note: "Confirms: Russia blocked the panel's renewal weeks after the panel said it was investigating Russia–DPRK arms-transfer reports; the US and Ukrainian reactions.",
       }),
       src({
         url: "https://www.oodaloop.com/briefs/2024/03/29/russia-blocks-renewal-of-un-panel-monitoring-north-korea-sanctions/",

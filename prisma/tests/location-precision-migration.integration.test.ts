@@ -17,7 +17,10 @@ describe("migration 20261201063810_location_precision", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     // As the previous seed wrote them: no precision, so every row has the column's default.
-    await seedAsBefore(t.prisma, previousSeedEvents.map((e) => ({ ...e, locationPrecision: undefined as never })));
+    await seedAsBefore(
+      t.prisma,
+      previousSeedEvents.map((e) => ({ ...e, locationPrecision: undefined as never })),
+    );
     await t.prisma.event.update({ where: { id: EDITED }, data: { place: "Vostochny, Amur Oblast, Russia" } });
     const sql = await readFile(MIGRATION, "utf8");
     // The data step only: the enum and column already exist in the test database.
@@ -26,7 +29,12 @@ describe("migration 20261201063810_location_precision", () => {
   afterAll(() => t.drop());
 
   it("gives each seed event the seed's precision where its place is the seed's", async () => {
-    const stored = new Map((await t.prisma.event.findMany({ select: { id: true, locationPrecision: true } })).map((e) => [e.id, e.locationPrecision]));
+    const stored = new Map(
+      (await t.prisma.event.findMany({ select: { id: true, locationPrecision: true } })).map((e) => [
+        e.id,
+        e.locationPrecision,
+      ]),
+    );
     for (const e of seedEvents) expect(stored.get(e.id), e.id).toBe(e.id === EDITED ? "country" : e.locationPrecision);
     expect(new Set(stored.values())).toEqual(new Set(["exact", "city", "region", "country"]));
   });

@@ -21,7 +21,8 @@ async function fingerprint(url: string) {
     return {
       columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, coalesce(column_default, '')
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1, 2`),
-      indexes: await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+      indexes:
+        await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
         AND indexname <> ALL(ARRAY['${RAW_SQL_INDEXES.join("','")}']) ORDER BY 1`),
       constraints: await q(`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
@@ -55,7 +56,9 @@ describe("prisma/migrations", () => {
     await client.query(stdout!);
     await client.end();
     expect(await fingerprint(migratedUrl)).toEqual(await fingerprint(fromSchemaUrl));
-    const raw = (await adminQuery(migratedUrl, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map((r) => r.indexname);
+    const raw = (
+      await adminQuery(migratedUrl, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+    ).rows.map((r) => r.indexname);
     expect(raw).toEqual(expect.arrayContaining(RAW_SQL_INDEXES));
     const checks = await adminQuery(migratedUrl, "SELECT conname FROM pg_constraint WHERE contype = 'c'");
     expect(checks.rows.map((r) => r.conname)).toEqual(expect.arrayContaining(RAW_SQL_CHECKS));

@@ -20,7 +20,10 @@ describe("seed, on an empty database", () => {
   afterAll(() => t.drop());
 
   const event = (ref: string) =>
-    t.prisma.event.findUniqueOrThrow({ where: { id: idOf(ref) }, include: { sources: { orderBy: { position: "asc" } }, actors: { include: { actor: true } } } });
+    t.prisma.event.findUniqueOrThrow({
+      where: { id: idOf(ref) },
+      include: { sources: { orderBy: { position: "asc" } }, actors: { include: { actor: true } } },
+    });
   const rolesOf = async (ref: string) => (await event(ref)).actors.map((a) => `${a.actor.slug} ${a.role}`);
 
   it("creates the 30 researched events, all published", async () => {
@@ -40,8 +43,15 @@ describe("seed, on an empty database", () => {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const content = await t.prisma.captureContent.findUniqueOrThrow({ where: { sha256 }, include: { captures: true } });
     expect(Buffer.from(content.bytes).equals(bytes)).toBe(true);
-    expect(content).toMatchObject({ size: bytes.length, contentType: "text/plain", text: bytes.toString("utf8"), fullText: bytes.toString("utf8") });
-    expect(content.captures).toEqual([expect.objectContaining({ method: "uploaded", fileName: "burton-2023-kim-putin-summit.txt", capturedById: null })]);
+    expect(content).toMatchObject({
+      size: bytes.length,
+      contentType: "text/plain",
+      text: bytes.toString("utf8"),
+      fullText: bytes.toString("utf8"),
+    });
+    expect(content.captures).toEqual([
+      expect.objectContaining({ method: "uploaded", fileName: "burton-2023-kim-putin-summit.txt", capturedById: null }),
+    ]);
     expect(await t.prisma.captureContent.count()).toBe(1);
   });
 
@@ -66,28 +76,51 @@ describe("seed, on an empty database", () => {
     const notes = await t.prisma.source.findMany({ where: { note: { startsWith: "Confirms: " } } });
     expect(notes).toHaveLength(72);
     for (const s of notes) expect(s).toMatchObject({ quote: null, quoteCheck: "no_quote", stance: "supports" });
-    const quoted = await t.prisma.source.findMany({ where: { quote: { not: null }, NOT: isArticle }, orderBy: { id: "asc" } });
+    const quoted = await t.prisma.source.findMany({
+      where: { quote: { not: null }, NOT: isArticle },
+      orderBy: { id: "asc" },
+    });
     expect(quoted.map((s) => s.quote)).toContain("they will pay a price for this in the international community");
     expect(quoted).toHaveLength(7);
     for (const s of quoted) expect(s).toMatchObject({ note: null, quoteCheck: "no_copy" });
   });
 
   it("records the governments' denials as sources that dispute E14 and E28", async () => {
-    for (const [ref, count] of [["E14", 3], ["E28", 1]] as const) {
+    for (const [ref, count] of [
+      ["E14", 3],
+      ["E28", 1],
+    ] as const) {
       const e = await event(ref);
       const disputing = e.sources.filter((s) => s.stance === "disputes");
       expect(disputing, ref).toHaveLength(count);
       for (const s of disputing) expect(s.url && s.publisher && s.note, ref).toBeTruthy();
-      expect(e.sources.some((s) => s.stance === "supports" && s.quoteCheck === "verified"), ref).toBe(true);
+      expect(
+        e.sources.some((s) => s.stance === "supports" && s.quoteCheck === "verified"),
+        ref,
+      ).toBe(true);
     }
-    expect((await event("E14")).sources.filter((s) => s.stance === "disputes").map((s) => s.publishedOn)).toEqual(["2022-09-22", "2022-11-08", "2022-11-09"]);
+    expect((await event("E14")).sources.filter((s) => s.stance === "disputes").map((s) => s.publishedOn)).toEqual([
+      "2022-09-22",
+      "2022-11-08",
+      "2022-11-09",
+    ]);
   });
 
   it("carries the corrections the issue lists", async () => {
     const e14 = await event("E14");
-    expect(e14).toMatchObject({ precision: "month", endPrecision: "day", approximate: false, startDate: new Date("2022-09-01"), endDate: new Date("2022-11-02"), spanStart: new Date("2022-09-01"), spanEnd: new Date("2022-11-02") });
+    expect(e14).toMatchObject({
+      precision: "month",
+      endPrecision: "day",
+      approximate: false,
+      startDate: new Date("2022-09-01"),
+      endDate: new Date("2022-11-02"),
+      spanStart: new Date("2022-09-01"),
+      spanEnd: new Date("2022-11-02"),
+    });
     expect(e14.summary).toContain("2 November 2022");
-    expect((await event("E13")).summary).toMatch(/first split of the permanent members on North Korea sanctions since the sanctions began in 2006/);
+    expect((await event("E13")).summary).toMatch(
+      /first split of the permanent members on North Korea sanctions since the sanctions began in 2006/,
+    );
     expect(await rolesOf("E15")).toEqual(expect.arrayContaining(["united-states speaker", "jake-sullivan speaker"]));
     const e19 = await rolesOf("E19");
     expect(e19).toEqual(expect.arrayContaining(["sergei-shoigu target", "ukraine target"]));
@@ -95,7 +128,10 @@ describe("seed, on an empty database", () => {
     expect(await rolesOf("E22")).toContain("china target");
     expect(await rolesOf("E24")).toContain("un-security-council target");
     expect((await event("E26")).sources.find((s) => s.publisher === "TASS")!.publishedOn).toBe("2023-09-15");
-    expect((await event("E17")).sources.find((s) => s.url === "https://kr.usembassy.gov/2023-trilateral-leaders-summit/")!.publishedOn).toBeNull();
+    expect(
+      (await event("E17")).sources.find((s) => s.url === "https://kr.usembassy.gov/2023-trilateral-leaders-summit/")!
+        .publishedOn,
+    ).toBeNull();
     expect((await event("E28")).itemCategories).not.toContain("artillery-ammunition");
     const e07 = await event("E07");
     expect(e07.summary).toContain("did not use the phrase “love letters” at that rally");
@@ -112,18 +148,31 @@ describe("seed, on an empty database", () => {
   it("keeps the facts the editorial flags call for", async () => {
     const summit = await event("E21");
     expect(summit).toMatchObject({ startDate: new Date("2023-09-13"), precision: "day" });
-    const sullivan = await t.prisma.event.findFirstOrThrow({ where: { actors: { some: { actor: { name: { contains: "Sullivan" } }, role: "speaker" } }, type: "statement-warning" } });
+    const sullivan = await t.prisma.event.findFirstOrThrow({
+      where: {
+        actors: { some: { actor: { name: { contains: "Sullivan" } }, role: "speaker" } },
+        type: "statement-warning",
+      },
+    });
     expect(sullivan.startDate.toISOString().slice(0, 10)).toBe("2023-09-05");
-    const lavrov = await t.prisma.event.findFirstOrThrow({ where: { type: "sanctions-blocked", startDate: new Date("2023-09-13") } });
+    const lavrov = await t.prisma.event.findFirstOrThrow({
+      where: { type: "sanctions-blocked", startDate: new Date("2023-09-13") },
+    });
     expect(lavrov.searchText).toContain("lavrov");
-    const veto2022 = await t.prisma.event.findFirstOrThrow({ where: { type: "sanctions-blocked", startDate: new Date("2022-05-26") } });
+    const veto2022 = await t.prisma.event.findFirstOrThrow({
+      where: { type: "sanctions-blocked", startDate: new Date("2022-05-26") },
+    });
     expect(veto2022.precision).toBe("day");
-    const borders = await t.prisma.event.findFirstOrThrow({ where: { type: "border-travel", startDate: new Date("2020-01-01") } });
+    const borders = await t.prisma.event.findFirstOrThrow({
+      where: { type: "border-travel", startDate: new Date("2020-01-01") },
+    });
     expect(borders.precision).toBe("month");
     expect(await rolesOf("E03")).toContain("japan participant");
     // Before the June 2024 treaty, Russia–DPRK ties are not to be called an alliance.
     const both = (slug: string) => ({ actors: { some: { actor: { slug } } } });
-    const all = await t.prisma.event.findMany({ where: { startDate: { lt: new Date("2024-06-01") }, AND: [both("russia"), both("north-korea")] } });
+    const all = await t.prisma.event.findMany({
+      where: { startDate: { lt: new Date("2024-06-01") }, AND: [both("russia"), both("north-korea")] },
+    });
     expect(all.length).toBeGreaterThan(5);
     for (const e of all) expect(`${e.title} ${e.summary}`, e.id).not.toMatch(/\balliance\b/i);
     // The author's e-mail, in the original tagline, is not in the copy or the data.

@@ -32,9 +32,13 @@ export function ensureAuthSecret(): Promise<string> {
  * and have it set when they build as well as when they start. Next.js wants 32 bytes in base64.
  */
 export async function ensureServerActionsKey(): Promise<string> {
-  const key = await keptSecret("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "server-actions-key", () => randomBytes(32).toString("base64"));
+  const key = await keptSecret("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "server-actions-key", () =>
+    randomBytes(32).toString("base64"),
+  );
   if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) {
-    throw new UserFacingError("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters): make one with `openssl rand -base64 32`.");
+    throw new UserFacingError(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters): make one with `openssl rand -base64 32`.",
+    );
   }
   return key;
 }

@@ -25,7 +25,8 @@ export interface RestoreResult {
 export function checkBackupFile(file: string): void {
   let fd: number;
   try {
-    if (!statSync(file).isFile()) throw new UserFacingError(`${file} is not a file; give the path of a .dump file made by npm run db:backup.`);
+    if (!statSync(file).isFile())
+      throw new UserFacingError(`${file} is not a file; give the path of a .dump file made by npm run db:backup.`);
     fd = openSync(file, "r");
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
@@ -39,17 +40,22 @@ export function checkBackupFile(file: string): void {
     closeSync(fd);
   }
   if (head.toString("latin1") !== "PGDMP") {
-    throw new UserFacingError(`${file} is not a pg_dump custom-format backup (those start with "PGDMP"); make one with npm run db:backup. Nothing was restored.`);
+    throw new UserFacingError(
+      `${file} is not a pg_dump custom-format backup (those start with "PGDMP"); make one with npm run db:backup. Nothing was restored.`,
+    );
   }
 }
 
 export const validDatabaseName = (name: string) => /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(name);
 
 async function tablesIn(url: string): Promise<string[]> {
-  const { rows } = await adminQuery(url, `
+  const { rows } = await adminQuery(
+    url,
+    `
     SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
-    ORDER BY 1`);
+    ORDER BY 1`,
+  );
   return rows.map((r) => String(r.name).replace(/^public\./, ""));
 }
 
@@ -63,11 +69,16 @@ async function databaseExists(serverUrl: string, name: string): Promise<boolean>
  * there that exists). With `create`, a missing database is made first (and dropped again if the
  * restore fails).
  */
-export async function restoreDatabase(file: string, target: { serverUrl: string; database: string; create: boolean }): Promise<RestoreResult> {
+export async function restoreDatabase(
+  file: string,
+  target: { serverUrl: string; database: string; create: boolean },
+): Promise<RestoreResult> {
   const started = performance.now();
   checkBackupFile(file);
   if (!validDatabaseName(target.database)) {
-    throw new UserFacingError(`"${target.database}" is not a usable database name: use letters, digits, _ and -, starting with a letter.`);
+    throw new UserFacingError(
+      `"${target.database}" is not a usable database name: use letters, digits, _ and -, starting with a letter.`,
+    );
   }
   const serverMajor = await serverMajorVersion(target.serverUrl);
   const pgRestore = findPgTool("pg_restore", serverMajor);
@@ -76,22 +87,31 @@ export async function restoreDatabase(file: string, target: { serverUrl: string;
   if (list.code !== 0) {
     const detail = firstError(list.stderr);
     if (/unsupported version/.test(detail)) {
-      throw new UserFacingError(`${file} was written by a newer pg_dump than this server's PostgreSQL ${serverMajor} pg_restore can read (${detail}); restore it into a server of that newer version.`);
+      throw new UserFacingError(
+        `${file} was written by a newer pg_dump than this server's PostgreSQL ${serverMajor} pg_restore can read (${detail}); restore it into a server of that newer version.`,
+      );
     }
     throw new UserFacingError(`${file} cannot be read as a backup (${detail}). Nothing was restored.`);
   }
   const dumpedFrom = /Dumped from database version: (\S+)/.exec(list.stdout)?.[1] ?? "unknown";
   const dumpMajor = Number(dumpedFrom.split(".")[0]);
   if (!(dumpMajor <= serverMajor)) {
-    throw new UserFacingError(`${file} was dumped from PostgreSQL ${dumpedFrom} and cannot go into this older PostgreSQL ${serverMajor} server; restore it into PostgreSQL ${dumpMajor} or newer.`);
+    throw new UserFacingError(
+      `${file} was dumped from PostgreSQL ${dumpedFrom} and cannot go into this older PostgreSQL ${serverMajor} server; restore it into PostgreSQL ${dumpMajor} or newer.`,
+    );
   }
   if (!/ TABLE \S+ _prisma_migrations /.test(list.stdout)) {
-    throw new UserFacingError(`${file} holds no _prisma_migrations table, so it is not a backup of this app's database. Nothing was restored.`);
+    throw new UserFacingError(
+      `${file} holds no _prisma_migrations table, so it is not a backup of this app's database. Nothing was restored.`,
+    );
   }
 
   const targetUrl = withDatabase(target.serverUrl, target.database);
   const exists = await databaseExists(target.serverUrl, target.database);
-  if (!exists && !target.create) throw new UserFacingError(`There is no database ${target.database} on ${describeDatabase(target.serverUrl).split("/")[0]}.`);
+  if (!exists && !target.create)
+    throw new UserFacingError(
+      `There is no database ${target.database} on ${describeDatabase(target.serverUrl).split("/")[0]}.`,
+    );
   if (exists) {
     const tables = await tablesIn(targetUrl);
     if (tables.length > 0) {
@@ -107,11 +127,26 @@ export async function restoreDatabase(file: string, target: { serverUrl: string;
   // COMMENT ON EXTENSION needs the extension's owner, which a non-superuser restoring into their
   // own database is not; the comment is PostgreSQL's stock text, so skipping it loses nothing.
   const listFile = path.join(os.tmpdir(), `tracker-restore-${process.pid}-${Date.now()}.list`);
-  await writeFile(listFile, list.stdout.split("\n").filter((l) => !/^\d+; \d+ \d+ COMMENT - EXTENSION /.test(l)).join("\n"));
+  await writeFile(
+    listFile,
+    list.stdout
+      .split("\n")
+      .filter((l) => !/^\d+; \d+ \d+ COMMENT - EXTENSION /.test(l))
+      .join("\n"),
+  );
   try {
     const restore = await runPgTool(
       pgRestore,
-      ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", `--use-list=${listFile}`, `--dbname=${target.database}`, file],
+      [
+        "--single-transaction",
+        "--exit-on-error",
+        "--no-owner",
+        "--no-privileges",
+        "--no-password",
+        `--use-list=${listFile}`,
+        `--dbname=${target.database}`,
+        file,
+      ],
       targetUrl,
     );
     if (restore.code !== 0) {
@@ -123,7 +158,12 @@ export async function restoreDatabase(file: string, target: { serverUrl: string;
   } finally {
     await rm(listFile, { force: true });
   }
-  return { database: target.database, dumpedFrom, ...(await checkRestored(targetUrl)), seconds: (performance.now() - started) / 1000 };
+  return {
+    database: target.database,
+    dumpedFrom,
+    ...(await checkRestored(targetUrl)),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Row counts and migrations of the restored database, with fresh planner statistics (pg_restore leaves none). */
@@ -134,16 +174,26 @@ async function checkRestored(url: string): Promise<Pick<RestoreResult, "tables" 
   try {
     await client.query("ANALYZE");
     const tables = await countRows(client);
-    const { rows } = await client.query<{ name: string }>(
-      "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
-    ).catch(() => {
-      throw new UserFacingError("The restored database has no readable _prisma_migrations table; it is not usable by the app.");
-    });
+    const { rows } = await client
+      .query<{ name: string }>(
+        "SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      )
+      .catch(() => {
+        throw new UserFacingError(
+          "The restored database has no readable _prisma_migrations table; it is not usable by the app.",
+        );
+      });
     const applied = new Set(rows.map((r) => r.name));
-    const here = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const here = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     return {
       tables,
-      migrations: { applied: applied.size, notYetApplied: here.filter((m) => !applied.has(m)).sort(), unknownHere: [...applied].filter((m) => !here.includes(m)).sort() },
+      migrations: {
+        applied: applied.size,
+        notYetApplied: here.filter((m) => !applied.has(m)).sort(),
+        unknownHere: [...applied].filter((m) => !here.includes(m)).sort(),
+      },
     };
   } finally {
     await client.end();

@@ -22,7 +22,9 @@ export async function listTables(client: pg.Client | pg.PoolClient): Promise<{ s
 export async function countRows(client: pg.Client | pg.PoolClient): Promise<TableCount[]> {
   const counts: TableCount[] = [];
   for (const { schema, name } of await listTables(client)) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`);
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+    );
     counts.push({ table: schema === "public" ? name : `${schema}.${name}`, rows: Number(rows[0].n) });
   }
   return counts;

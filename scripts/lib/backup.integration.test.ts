@@ -34,8 +34,16 @@ describe("database backup and restore", () => {
     return name;
   }
   const tableCount = async (name: string) =>
-    Number((await adminQuery(withDatabase(serverUrl(), name), "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n);
-  const exists = async (name: string) => (await adminQuery(serverUrl(), `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).rowCount === 1;
+    Number(
+      (
+        await adminQuery(
+          withDatabase(serverUrl(), name),
+          "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'",
+        )
+      ).rows[0].n,
+    );
+  const exists = async (name: string) =>
+    (await adminQuery(serverUrl(), `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).rowCount === 1;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "tracker-backup-test-"));
@@ -73,7 +81,17 @@ describe("database backup and restore", () => {
     expect(after).toEqual(before);
     // Not a vacuous comparison: the interesting tables are there and hold rows.
     // capture_content holds the copies' original bytes (bytea): the row hashes above cover them.
-    for (const table of ["_prisma_migrations", "event", "source", "actor", "event_actor", "app_user", "revision", "capture", "capture_content"]) {
+    for (const table of [
+      "_prisma_migrations",
+      "event",
+      "source",
+      "actor",
+      "event_actor",
+      "app_user",
+      "revision",
+      "capture",
+      "capture_content",
+    ]) {
       expect(after.tables[`public.${table}`]?.rows, table).toBeGreaterThan(0);
     }
   });
@@ -94,7 +112,9 @@ describe("database backup and restore", () => {
     const whole = await readFile(dumpFile);
     await writeFile(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
 
-    await expect(restoreDatabase(path.join(dir, "nope.dump"), target)).rejects.toThrow(`There is no file ${path.join(dir, "nope.dump")}.`);
+    await expect(restoreDatabase(path.join(dir, "nope.dump"), target)).rejects.toThrow(
+      `There is no file ${path.join(dir, "nope.dump")}.`,
+    );
     await expect(restoreDatabase(garbage, target)).rejects.toThrow("is not a pg_dump custom-format backup");
     await expect(restoreDatabase(dir, target)).rejects.toThrow("is not a file");
     // The header and table of contents of a truncated file read fine; its data runs out part
@@ -105,7 +125,9 @@ describe("database backup and restore", () => {
     // A database made for the restore is removed again when the restore fails.
     const fresh = unique("fresh");
     databases.push(fresh);
-    await expect(restoreDatabase(truncated, { ...target, database: fresh, create: true })).rejects.toThrow(`the new database ${fresh} was removed again`);
+    await expect(restoreDatabase(truncated, { ...target, database: fresh, create: true })).rejects.toThrow(
+      `the new database ${fresh} was removed again`,
+    );
     expect(await exists(fresh)).toBe(false);
   });
 
@@ -116,7 +138,11 @@ describe("database backup and restore", () => {
     const secret = decodeURIComponent(u.password);
     const env = { ...process.env, DATABASE_URL: u.toString(), INIT_CWD: dir };
     const cli = (script: string, ...args: string[]) =>
-      spawnSync(bin("tsx"), [path.resolve(import.meta.dirname, "..", script), ...args], { env, encoding: "utf8", timeout: 60_000 });
+      spawnSync(bin("tsx"), [path.resolve(import.meta.dirname, "..", script), ...args], {
+        env,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
 
     const backup = cli("db-backup.ts", "--out", "cli.dump");
     expect(backup.stderr).toBe("");

@@ -24,13 +24,19 @@ export interface BackupResult {
 
 /** backups/tracker-20261129T031500Z.dump: UTC, sortable, no characters a shell or Windows minds. */
 export function defaultBackupFile(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return path.join(PROJECT_DIR, "backups", `tracker-${stamp}.dump`);
 }
 
 export async function backupDatabase(url: string, file: string): Promise<BackupResult> {
   const started = performance.now();
-  if (existsSync(file)) throw new UserFacingError(`${file} already exists; a backup never overwrites a file, so choose another --out or move that one away.`);
+  if (existsSync(file))
+    throw new UserFacingError(
+      `${file} already exists; a backup never overwrites a file, so choose another --out or move that one away.`,
+    );
   const serverMajor = await serverMajorVersion(url);
   const pgDump = findPgTool("pg_dump", serverMajor);
   const pgRestore = findPgTool("pg_restore", serverMajor);
@@ -43,21 +49,30 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
   // The dump holds password hashes: made owner-only before pg_dump (which keeps the mode) writes.
   await writeFile(partial, "", { mode: 0o600, flag: "wx" }).catch(async () => {
     await client.end();
-    throw new UserFacingError(`Cannot write ${partial}: check that its folder is writable and that no other backup is being written there.`);
+    throw new UserFacingError(
+      `Cannot write ${partial}: check that its folder is writable and that no other backup is being written there.`,
+    );
   });
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const { rows } = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
     const tables = await countRows(client);
-    const dump = await runPgTool(pgDump, ["--format=custom", "--no-password", `--snapshot=${rows[0].id}`, `--file=${partial}`], url);
-    if (dump.code !== 0) throw new UserFacingError(`pg_dump could not back up ${describeDatabase(url)}: ${firstError(dump.stderr)}`);
+    const dump = await runPgTool(
+      pgDump,
+      ["--format=custom", "--no-password", `--snapshot=${rows[0].id}`, `--file=${partial}`],
+      url,
+    );
+    if (dump.code !== 0)
+      throw new UserFacingError(`pg_dump could not back up ${describeDatabase(url)}: ${firstError(dump.stderr)}`);
     await client.query("COMMIT");
 
     // Read the file back: every table must have its data entry in the archive's contents.
     const list = await runPgTool(pgRestore, ["--list", partial], url);
     const dataEntries = list.stdout.split("\n").filter((l) => / TABLE DATA /.test(l)).length;
     if (list.code !== 0 || dataEntries !== tables.length) {
-      throw new UserFacingError(`The backup written to ${partial} does not read back (${list.code !== 0 ? firstError(list.stderr) : `${dataEntries} tables of ${tables.length}`}); nothing was kept.`);
+      throw new UserFacingError(
+        `The backup written to ${partial} does not read back (${list.code !== 0 ? firstError(list.stderr) : `${dataEntries} tables of ${tables.length}`}); nothing was kept.`,
+      );
     }
     await rename(partial, file);
     const { size } = await stat(file);

@@ -9,13 +9,24 @@ const FILTER = "type=summit-meeting&type=arms-transfer&from=2000&to=2015&q=missi
 // Directus was asked for 13 columns: id, title, event_type, claim_status, start_date, end_date,
 // date_precision, place, country_codes, latitude, longitude, sanctions_regime, instrument. Here
 // the same values are these 11 members (`date` holds start, end and precision).
-export const PEER_FIELDS = "id,title,eventType,claimStatus,date,place,countryCodes,latitude,longitude,sanctionsRegime,instrument";
+export const PEER_FIELDS =
+  "id,title,eventType,claimStatus,date,place,countryCodes,latitude,longitude,sanctionsRegime,instrument";
 
 export const API_SCENARIOS = [
   { name: "API first page of 25", path: "/api/v1/events?limit=25", directus: 316, factor: null },
-  { name: "filtered page of 25, the peer's 13 fields", path: `/api/v1/events?limit=25&${FILTER}&fields=${PEER_FIELDS}`, directus: 267, factor: 2 },
+  {
+    name: "filtered page of 25, the peer's 13 fields",
+    path: `/api/v1/events?limit=25&${FILTER}&fields=${PEER_FIELDS}`,
+    directus: 267,
+    factor: 2,
+  },
   { name: "filtered page of 25, full shape", path: `/api/v1/events?limit=25&${FILTER}`, directus: 267, factor: 1 },
-  { name: "filtered page of 25 + include=count (13 fields)", path: `/api/v1/events?limit=25&${FILTER}&fields=${PEER_FIELDS}&include=count`, directus: 22, factor: 5 },
+  {
+    name: "filtered page of 25 + include=count (13 fields)",
+    path: `/api/v1/events?limit=25&${FILTER}&fields=${PEER_FIELDS}&include=count`,
+    directus: 22,
+    factor: 5,
+  },
 ] as const;
 
 export interface ApiBenchRow {
@@ -31,7 +42,10 @@ export interface ApiBenchRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function benchApi(base: string, { runs = 3, seconds = 20, connections = 10 } = {}): Promise<ApiBenchRow[]> {
+export async function benchApi(
+  base: string,
+  { runs = 3, seconds = 20, connections = 10 } = {},
+): Promise<ApiBenchRow[]> {
   const rows: ApiBenchRow[] = [];
   for (const s of API_SCENARIOS) {
     const url = base + s.path;
@@ -57,14 +71,16 @@ export async function benchApi(base: string, { runs = 3, seconds = 20, connectio
 
 export function printApiBench(rows: ApiBenchRow[], { runs = 3, seconds = 20 } = {}) {
   console.log(`\nJSON API, 10 connections, median of ${runs} × ${seconds} s; Directus 12.4.1 quoted from issue 13`);
-  console.table(rows.map((r) => ({
-    scenario: r.scenario,
-    "req/s (median)": r.median,
-    runs: r.runs.join(" / "),
-    "p99 ms": r.p99,
-    errors: r.errors,
-    "Directus req/s": r.directus,
-    target: r.target === null ? "—" : `≥ ${r.target}`,
-    met: r.target === null ? "—" : r.median >= r.target && r.errors === 0 ? "yes" : "NO",
-  })));
+  console.table(
+    rows.map((r) => ({
+      scenario: r.scenario,
+      "req/s (median)": r.median,
+      runs: r.runs.join(" / "),
+      "p99 ms": r.p99,
+      errors: r.errors,
+      "Directus req/s": r.directus,
+      target: r.target === null ? "—" : `≥ ${r.target}`,
+      met: r.target === null ? "—" : r.median >= r.target && r.errors === 0 ? "yes" : "NO",
+    })),
+  );
 }

@@ -25,7 +25,8 @@ export interface AsOfBench {
   met: boolean;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 // The snapshot a save writes (lib/events/snapshot.ts), built in SQL from the stored rows.
@@ -45,15 +46,24 @@ async function prepare(client: pg.Client): Promise<{ at: string; changed: number
     SELECT e.id, 'create', 1, '[]', ${SNAPSHOT}, e.created_at - interval '30 days', '${MARK}'
       FROM event e WHERE NOT EXISTS (SELECT 1 FROM revision r WHERE r.event_id = e.id)`);
   await client.query("ANALYZE revision");
-  const { rows } = await client.query<{ at: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`);
+  const { rows } = await client.query<{ at: string }>(
+    `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at`,
+  );
   await new Promise((r) => setTimeout(r, 20));
   // After the moment: 1% corrected, 0.1% retracted (status and reason), each with its revision.
   await client.query("BEGIN");
-  const changed = await client.query(`UPDATE event SET title = title || ' [${MARK}]' WHERE status = 'published' AND NOT deleted AND hashtext(id) % 100 = 0 RETURNING id`);
-  const retracted = await client.query(`UPDATE event SET status = 'retracted', retraction_reason = '${MARK}' WHERE status = 'published' AND NOT deleted AND hashtext(id) % 1000 = 1 RETURNING id`);
-  await client.query(`INSERT INTO revision (event_id, kind, version, changes, snapshot, created_at, note)
+  const changed = await client.query(
+    `UPDATE event SET title = title || ' [${MARK}]' WHERE status = 'published' AND NOT deleted AND hashtext(id) % 100 = 0 RETURNING id`,
+  );
+  const retracted = await client.query(
+    `UPDATE event SET status = 'retracted', retraction_reason = '${MARK}' WHERE status = 'published' AND NOT deleted AND hashtext(id) % 1000 = 1 RETURNING id`,
+  );
+  await client.query(
+    `INSERT INTO revision (event_id, kind, version, changes, snapshot, created_at, note)
     SELECT e.id, CASE WHEN e.status = 'retracted' THEN 'retract' ELSE 'correction' END::"RevisionKind", 2, '[]', ${SNAPSHOT}, now(), '${MARK}'
-      FROM event e WHERE e.id = ANY($1::text[])`, [[...changed.rows, ...retracted.rows].map((r) => r.id)]);
+      FROM event e WHERE e.id = ANY($1::text[])`,
+    [[...changed.rows, ...retracted.rows].map((r) => r.id)],
+  );
   await client.query("COMMIT");
   await client.query("ANALYZE revision");
   return { at: rows[0].at, changed: (changed.rowCount ?? 0) + (retracted.rowCount ?? 0) };
@@ -64,8 +74,12 @@ export const benchPrepareForTest = (client: pg.Client) => prepare(client);
 
 async function restore(client: pg.Client): Promise<void> {
   await client.query("BEGIN");
-  await client.query(`UPDATE event SET title = left(title, length(title) - length(' [${MARK}]')) WHERE title LIKE '% [${MARK}]'`);
-  await client.query(`UPDATE event SET status = 'published', retraction_reason = NULL WHERE retraction_reason = '${MARK}'`);
+  await client.query(
+    `UPDATE event SET title = left(title, length(title) - length(' [${MARK}]')) WHERE title LIKE '% [${MARK}]'`,
+  );
+  await client.query(
+    `UPDATE event SET status = 'published', retraction_reason = NULL WHERE retraction_reason = '${MARK}'`,
+  );
   await client.query(`DELETE FROM revision WHERE note = '${MARK}'`);
   await client.query("COMMIT");
 }
@@ -79,7 +93,11 @@ async function time(url: string): Promise<number> {
 }
 
 /** Measures `path` with and without as_of on a running app (page cache off) over `databaseUrl`. */
-export async function benchAsOf(base: string, databaseUrl: string, { runs = 200, path = AS_OF_FILTER } = {}): Promise<AsOfBench> {
+export async function benchAsOf(
+  base: string,
+  databaseUrl: string,
+  { runs = 200, path = AS_OF_FILTER } = {},
+): Promise<AsOfBench> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -99,10 +117,16 @@ export async function benchAsOf(base: string, databaseUrl: string, { runs = 200,
       past.sort((a, b) => a - b);
       const ratio = percentile(past, 99) / percentile(today, 99);
       return {
-        path, asOf: at, requests: runs, changedEvents: changed,
-        todayP50: round1(percentile(today, 50)), todayP99: round1(percentile(today, 99)),
-        asOfP50: round1(percentile(past, 50)), asOfP99: round1(percentile(past, 99)),
-        ratio: Math.round(ratio * 100) / 100, met: ratio <= 2,
+        path,
+        asOf: at,
+        requests: runs,
+        changedEvents: changed,
+        todayP50: round1(percentile(today, 50)),
+        todayP99: round1(percentile(today, 99)),
+        asOfP50: round1(percentile(past, 50)),
+        asOfP99: round1(percentile(past, 99)),
+        ratio: Math.round(ratio * 100) / 100,
+        met: ratio <= 2,
       };
     } finally {
       await restore(client);
@@ -114,10 +138,16 @@ export async function benchAsOf(base: string, databaseUrl: string, { runs = 200,
 
 /** For `npm run bench`: its own instance with the page cache off; prints the table; exit code 1 when the target is missed. */
 export async function runAsOfBench(databaseUrl: string, runs = 200): Promise<AsOfBench> {
-  const app = await startAppInstances(1, { ...process.env, DATABASE_URL: databaseUrl, ...sharedSecrets(), PAGE_CACHE_MB: "0" }, { quiet: true });
+  const app = await startAppInstances(
+    1,
+    { ...process.env, DATABASE_URL: databaseUrl, ...sharedSecrets(), PAGE_CACHE_MB: "0" },
+    { quiet: true },
+  );
   try {
     const r = await benchAsOf(app.urls[0], databaseUrl, { runs });
-    console.log(`\n/events filtered, as of a moment before ${r.changedEvents} events were corrected or retracted, beside today's (${runs} requests each, one at a time, page cache off; target: as_of p99 ≤ 2 × today's)`);
+    console.log(
+      `\n/events filtered, as of a moment before ${r.changedEvents} events were corrected or retracted, beside today's (${runs} requests each, one at a time, page cache off; target: as_of p99 ≤ 2 × today's)`,
+    );
     console.table([
       { view: "today", "p50 ms": r.todayP50, "p99 ms": r.todayP99 },
       { view: `as_of=${r.asOf}`, "p50 ms": r.asOfP50, "p99 ms": r.asOfP99 },

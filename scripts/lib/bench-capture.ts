@@ -44,9 +44,14 @@ async function time<T>(samples: number[], fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
-export async function benchCapture(databaseUrl: string, { bytes = 5 * 1024 * 1024, runs = 5 } = {}): Promise<CaptureBench> {
+export async function benchCapture(
+  databaseUrl: string,
+  { bytes = 5 * 1024 * 1024, runs = 5 } = {},
+): Promise<CaptureBench> {
   const page = bigPage(bytes);
-  const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/article.html`;
   const prisma = createPrismaClient(databaseUrl, 2);
@@ -56,9 +61,21 @@ export async function benchCapture(databaseUrl: string, { bytes = 5 * 1024 * 102
     await prisma.captureContent.deleteMany({ where: { sha256 } });
   };
   try {
-    const u = await prisma.user.create({ data: { email: `bench-capture-${process.pid}-${Date.now()}@example.org`, name: "Capture benchmark", role: "editor" } });
+    const u = await prisma.user.create({
+      data: {
+        email: `bench-capture-${process.pid}-${Date.now()}@example.org`,
+        name: "Capture benchmark",
+        role: "editor",
+      },
+    });
     const user = { id: u.id, email: u.email, name: u.name, role: u.role };
-    const s = { fetch: [] as number[], extract: [] as number[], store: [] as number[], check: [] as number[], total: [] as number[] };
+    const s = {
+      fetch: [] as number[],
+      extract: [] as number[],
+      store: [] as number[],
+      check: [] as number[],
+      total: [] as number[],
+    };
     let textChars = 0;
     let verified = true;
     for (let i = 0; i < runs; i++) {
@@ -66,7 +83,17 @@ export async function benchCapture(databaseUrl: string, { bytes = 5 * 1024 * 102
       const fetched = await time(s.fetch, () => safeFetch(url, { ...opts, maxBytes: 10 * 1024 * 1024 }));
       const extracted = await time(s.extract, () => extractText(fetched.body, "text/html", fetched.charset));
       const stored = await time(s.store, () =>
-        prisma.$transaction((tx) => storeCopy(tx, { bytes: fetched.body, contentType: "text/html", method: "fetched", extracted, userId: user.id }), { timeout: 60_000 }),
+        prisma.$transaction(
+          (tx) =>
+            storeCopy(tx, {
+              bytes: fetched.body,
+              contentType: "text/html",
+              method: "fetched",
+              extracted,
+              userId: user.id,
+            }),
+          { timeout: 60_000 },
+        ),
       );
       await time(s.check, async () => checkQuote(QUOTE, stored.fullText));
       textChars = extracted.fullText.length;
@@ -79,8 +106,14 @@ export async function benchCapture(databaseUrl: string, { bytes = 5 * 1024 * 102
       await forget(copy.sha256);
     }
     return {
-      pageBytes: page.length, textChars, fetchMs: median(s.fetch), extractMs: median(s.extract), storeMs: median(s.store), checkMs: median(s.check),
-      totalMs: median(s.total), verified,
+      pageBytes: page.length,
+      textChars,
+      fetchMs: median(s.fetch),
+      extractMs: median(s.extract),
+      storeMs: median(s.store),
+      checkMs: median(s.check),
+      totalMs: median(s.total),
+      verified,
     };
   } finally {
     await prisma.$disconnect();
@@ -90,7 +123,19 @@ export async function benchCapture(databaseUrl: string, { bytes = 5 * 1024 * 102
 
 /** The figures as bench.ts prints them. */
 export function printCaptureBench(r: CaptureBench): void {
-  console.log(`\nCapture of a ${(r.pageBytes / 1024 / 1024).toFixed(1)} MB HTML page (${(r.textChars / 1e6).toFixed(1)} M characters of text) from a local server, medians:`);
-  console.table([{ "fetch ms": Math.round(r.fetchMs), "extract ms": Math.round(r.extractMs), "store ms": Math.round(r.storeMs), "verify quote ms": Math.round(r.checkMs), "capture + verify ms": Math.round(r.totalMs) }]);
-  console.log(`Quote near the end ${r.verified ? "verified" : "NOT verified"}; capture and verification ${Math.round(r.totalMs)} ms (target < 2000 ms): ${r.totalMs < 2000 && r.verified ? "met" : "NOT met"}.`);
+  console.log(
+    `\nCapture of a ${(r.pageBytes / 1024 / 1024).toFixed(1)} MB HTML page (${(r.textChars / 1e6).toFixed(1)} M characters of text) from a local server, medians:`,
+  );
+  console.table([
+    {
+      "fetch ms": Math.round(r.fetchMs),
+      "extract ms": Math.round(r.extractMs),
+      "store ms": Math.round(r.storeMs),
+      "verify quote ms": Math.round(r.checkMs),
+      "capture + verify ms": Math.round(r.totalMs),
+    },
+  ]);
+  console.log(
+    `Quote near the end ${r.verified ? "verified" : "NOT verified"}; capture and verification ${Math.round(r.totalMs)} ms (target < 2000 ms): ${r.totalMs < 2000 && r.verified ? "met" : "NOT met"}.`,
+  );
 }

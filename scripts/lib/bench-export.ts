@@ -75,7 +75,13 @@ export const DIRECTUS_CSV_ROWS_PER_SECOND = 23_663;
  * byte, then, when memoryEvents > events, grows the data set and samples the server's memory
  * during a full export. `pid` is the app server's process.
  */
-export async function benchExport(base: string, databaseUrl: string, pid: number, events: number, memoryEvents: number) {
+export async function benchExport(
+  base: string,
+  databaseUrl: string,
+  pid: number,
+  events: number,
+  memoryEvents: number,
+) {
   // A first, empty export loads the route and opens a pool connection: the first byte measured is
   // a running server's, not a cold start's.
   await fetch(`${base}/events.csv?q=bench-warm-up-matches-nothing`).then((r) => r.text());
@@ -90,11 +96,15 @@ export async function benchExport(base: string, databaseUrl: string, pid: number
   const vsCopy = csv.rowsPerSecond / copy.rowsPerSecond;
   const vsDirectus = csv.rowsPerSecond / DIRECTUS_CSV_ROWS_PER_SECOND;
   const met = vsCopy >= 0.8 && vsDirectus >= 3 && csv.ttfbMs < 200;
-  console.log(`App export speed is ${vsCopy.toFixed(2)}× COPY's (target ≥ 0.8) and ${vsDirectus.toFixed(2)}× Directus's (target ≥ 3); first byte ${Math.round(csv.ttfbMs)} ms (target < 200): ${met ? "met" : "NOT met"}.`);
+  console.log(
+    `App export speed is ${vsCopy.toFixed(2)}× COPY's (target ≥ 0.8) and ${vsDirectus.toFixed(2)}× Directus's (target ≥ 3); first byte ${Math.round(csv.ttfbMs)} ms (target < 200): ${met ? "met" : "NOT met"}.`,
+  );
   if (memoryEvents <= events) return;
   const t1 = performance.now();
   await loadSyntheticData(databaseUrl, memoryEvents - events, events + 1);
   console.log(`\nGrew the data set to ${memoryEvents} events in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   const mem = await memoryGrowthDuringExport(`${base}/events.csv`, pid);
-  console.log(`Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s (${Math.round(mem.rowsPerSecond)} rows/s); server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 50 MB${mem.growthMb < 50 ? ", met" : ", NOT met"}).`);
+  console.log(
+    `Exported ${mem.rows} rows in ${(mem.rows / mem.rowsPerSecond).toFixed(1)} s (${Math.round(mem.rowsPerSecond)} rows/s); server memory ${mem.beforeMb.toFixed(0)} MB before, peak ${mem.peakMb.toFixed(0)} MB: growth ${mem.growthMb.toFixed(0)} MB (target < 50 MB${mem.growthMb < 50 ? ", met" : ", NOT met"}).`,
+  );
 }

@@ -42,7 +42,18 @@ export async function benchFuzz({ runs = 10_000 }: { runs?: number } = {}): Prom
     // vitest: every *.fuzz.test.ts and *.fuzz.integration.test.ts, one file at a time so the
     // times are the suites' own and not shared with a neighbour on 2 cores.
     const vitestJson = path.join(dir, "vitest.json");
-    await run(bin("vitest"), ["run", ".fuzz.", "--no-file-parallelism", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { env });
+    await run(
+      bin("vitest"),
+      [
+        "run",
+        ".fuzz.",
+        "--no-file-parallelism",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestJson}`,
+      ],
+      { env },
+    );
     for (const file of (await readJson(vitestJson)).testResults ?? []) {
       const tests = (file.assertionResults ?? []) as { status: string; duration?: number }[];
       results.push({
@@ -63,13 +74,28 @@ export async function benchFuzz({ runs = 10_000 }: { runs?: number } = {}): Prom
     const pwJson = path.join(dir, "playwright.json");
     const t0 = performance.now();
     await run(bin("playwright"), ["test", "e2e/fuzz-routes.spec.ts", "--project=chromium", "--reporter=list,json"], {
-      env: { ...env, E2E_DATABASE_URL: e2eUrl, E2E_AUTH_SECRET: randomBytes(32).toString("base64url"), E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+      env: {
+        ...env,
+        E2E_DATABASE_URL: e2eUrl,
+        E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
+        E2E_PORT: String(await freePort()),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+      },
     });
     const stats = (await readJson(pwJson)).stats ?? {};
-    results.push({ suite: "e2e/fuzz-routes.spec.ts (HTTP)", properties: 0, runs: 0, failures: (stats.unexpected ?? 0) + (stats.flaky ?? 0), seconds: (performance.now() - t0) / 1000 });
+    results.push({
+      suite: "e2e/fuzz-routes.spec.ts (HTTP)",
+      properties: 0,
+      runs: 0,
+      failures: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+      seconds: (performance.now() - t0) / 1000,
+    });
 
     // Properties and runs as the suites recorded them (lib/testing/fuzz/params.ts, the spec).
-    const lines = (await readFile(statsFile, "utf8").catch(() => "")).split("\n").filter(Boolean).map((l) => JSON.parse(l) as StatLine);
+    const lines = (await readFile(statsFile, "utf8").catch(() => ""))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as StatLine);
     for (const line of lines) {
       const row = results.find((r) => r.suite.startsWith(line.file));
       if (row) {
@@ -82,7 +108,16 @@ export async function benchFuzz({ runs = 10_000 }: { runs?: number } = {}): Prom
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  const total = results.reduce((t, r) => ({ suite: "total", properties: t.properties + r.properties, runs: t.runs + r.runs, failures: t.failures + r.failures, seconds: t.seconds + r.seconds }), { suite: "total", properties: 0, runs: 0, failures: 0, seconds: 0 });
+  const total = results.reduce(
+    (t, r) => ({
+      suite: "total",
+      properties: t.properties + r.properties,
+      runs: t.runs + r.runs,
+      failures: t.failures + r.failures,
+      seconds: t.seconds + r.seconds,
+    }),
+    { suite: "total", properties: 0, runs: 0, failures: 0, seconds: 0 },
+  );
   console.log(`\nFuzzing, ${runs.toLocaleString("en")} runs per property (fewer where a suite says why)`);
   console.table([...results, total].map((r) => ({ ...r, seconds: Number(r.seconds.toFixed(1)) })));
   return results;

@@ -36,15 +36,32 @@ export interface LinkBench {
 
 // What the addresses answer, in proportions like a real run: mostly working pages, some moved,
 // some gone or failing, and some servers that refuse HEAD (each of the last three costs a GET).
-const PATHS = [...Array(85).fill("/ok"), ...Array(5).fill("/moved"), ...Array(4).fill("/gone"), ...Array(3).fill("/no-head"), ...Array(3).fill("/down")];
+const PATHS = [
+  ...Array(85).fill("/ok"),
+  ...Array(5).fill("/moved"),
+  ...Array(4).fill("/gone"),
+  ...Array(3).fill("/no-head"),
+  ...Array(3).fill("/down"),
+];
 
 export async function benchLinkCheck(o: LinkBenchOptions = {}): Promise<LinkBench> {
   const { urls = 2000, hosts = 10, perHost = 2, pauseMs = 50, latencyMs = 20, concurrency = 32 } = o;
   const names = Array.from({ length: hosts }, (_, i) => `127.0.0.${i + 1}`);
   const server = await startLocalLinkServer(names);
   try {
-    const list = Array.from({ length: urls }, (_, i) => `${server.base(names[i % hosts])}${PATHS[i % PATHS.length]}?delay=${latencyMs}&n=${i}`);
-    const run = await checkUrls(list, { allowPrivateHosts: names, perHost, hostPauseMs: pauseMs, concurrency, timeoutMs: 10_000, maxUrls: urls, timeLimitMs: 30 * 60_000 });
+    const list = Array.from(
+      { length: urls },
+      (_, i) => `${server.base(names[i % hosts])}${PATHS[i % PATHS.length]}?delay=${latencyMs}&n=${i}`,
+    );
+    const run = await checkUrls(list, {
+      allowPrivateHosts: names,
+      perHost,
+      hostPauseMs: pauseMs,
+      concurrency,
+      timeoutMs: 10_000,
+      maxUrls: urls,
+      timeLimitMs: 30 * 60_000,
+    });
     const counts: Record<LinkStatus, number> = { ok: 0, redirected: 0, gone: 0, failing: 0 };
     for (const r of run.results) counts[r.status]++;
     // A redirect's second hop is answered at once (no delay parameter); count it as a request all the same.
@@ -52,7 +69,11 @@ export async function benchLinkCheck(o: LinkBenchOptions = {}): Promise<LinkBenc
     for (const r of server.requests) perHostRequests.set(r.host, (perHostRequests.get(r.host) ?? 0) + 1);
     const busiest = Math.max(...perHostRequests.values());
     return {
-      urls, hosts, perHost, pauseMs, latencyMs,
+      urls,
+      hosts,
+      perHost,
+      pauseMs,
+      latencyMs,
       elapsedMs: run.elapsedMs,
       urlsPerSecond: run.results.length / (run.elapsedMs / 1000),
       requests: server.requests.length,
@@ -69,8 +90,12 @@ export async function benchLinkCheck(o: LinkBenchOptions = {}): Promise<LinkBenc
 
 /** One line for the bench report. */
 export function describeLinkBench(b: LinkBench): string {
-  return `Link check of ${b.urls} addresses on ${b.hosts} hosts (≤ ${b.perHost} at a time per host, ${b.pauseMs} ms pause, answers in ${b.latencyMs} ms): `
-    + `${(b.elapsedMs / 1000).toFixed(1)} s (${b.urlsPerSecond.toFixed(0)} addresses/s; ${b.requests} requests; the limits' floor ${(b.floorMs / 1000).toFixed(1)} s); `
-    + `at most ${b.maxConcurrentPerHost} requests at once on any host (must be ≤ 2), ${b.maxConcurrentAllHosts} across all; `
-    + `${Object.entries(b.counts).map(([k, v]) => `${k} ${v}`).join(", ")}${b.skipped ? `, skipped ${b.skipped}` : ""}.`;
+  return (
+    `Link check of ${b.urls} addresses on ${b.hosts} hosts (≤ ${b.perHost} at a time per host, ${b.pauseMs} ms pause, answers in ${b.latencyMs} ms): ` +
+    `${(b.elapsedMs / 1000).toFixed(1)} s (${b.urlsPerSecond.toFixed(0)} addresses/s; ${b.requests} requests; the limits' floor ${(b.floorMs / 1000).toFixed(1)} s); ` +
+    `at most ${b.maxConcurrentPerHost} requests at once on any host (must be ≤ 2), ${b.maxConcurrentAllHosts} across all; ` +
+    `${Object.entries(b.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}${b.skipped ? `, skipped ${b.skipped}` : ""}.`
+  );
 }

@@ -7,18 +7,29 @@ import { hashPassword } from "../../lib/auth/password";
 import { benchLoad, type LoadResult } from "./bench-load";
 import { draftEvent, saveNewEvent, serverActionId, signInEditor, type EditorSession } from "./editor-client";
 
-export async function runLoadBench(bases: string[], url: string, opts: { connections: number; durationSeconds: number; editors: number; rate?: number }): Promise<LoadResult & { savedRows: number }> {
+export async function runLoadBench(
+  bases: string[],
+  url: string,
+  opts: { connections: number; durationSeconds: number; editors: number; rate?: number },
+): Promise<LoadResult & { savedRows: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const ids = (await client.query<{ id: string }>("SELECT id FROM event WHERE status = 'published' AND NOT deleted ORDER BY random() LIMIT 500")).rows.map((r) => r.id);
+    const ids = (
+      await client.query<{ id: string }>(
+        "SELECT id FROM event WHERE status = 'published' AND NOT deleted ORDER BY random() LIMIT 500",
+      )
+    ).rows.map((r) => r.id);
     const password = randomBytes(12).toString("base64url");
     const hash = await hashPassword(password);
     const run = randomBytes(3).toString("hex");
     const sessions: EditorSession[] = [];
     for (let i = 0; i < opts.editors; i++) {
       const email = `load-editor-${run}-${i}@example.org`;
-      await client.query(`INSERT INTO app_user (email, name, role, password_hash, updated_at) VALUES ($1, $2, 'editor', $3, now())`, [email, `Load editor ${i}`, hash]);
+      await client.query(
+        `INSERT INTO app_user (email, name, role, password_hash, updated_at) VALUES ($1, $2, 'editor', $3, now())`,
+        [email, `Load editor ${i}`, hash],
+      );
       sessions.push(await signInEditor(bases[i % bases.length], email, password));
     }
     const actionId = opts.editors ? await serverActionId("saveEventAction") : "";

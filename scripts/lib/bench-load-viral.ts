@@ -36,7 +36,10 @@ export async function processGroupCpuSeconds(pgid: number): Promise<number> {
   return ticks / ticksPerSecond;
 }
 
-export async function benchViral(base: string, o: { connections: number; seconds: number; nginxPid: number; path?: string }): Promise<ViralResult> {
+export async function benchViral(
+  base: string,
+  o: { connections: number; seconds: number; nginxPid: number; path?: string },
+): Promise<ViralResult> {
   const path = o.path ?? VIRAL_PATH;
   // Browsers ask for gzip; the cache keeps the compressed copy (deploy/nginx.conf).
   const headers = { "accept-encoding": "gzip, deflate, br, zstd" };
@@ -46,7 +49,13 @@ export async function benchViral(base: string, o: { connections: number; seconds
   await first.arrayBuffer();
   const nginxBefore = await processGroupCpuSeconds(o.nginxPid);
   const generatorBefore = process.cpuUsage();
-  const r = await autocannon({ url: base + path, connections: o.connections, duration: o.seconds, headers, timeout: 10 });
+  const r = await autocannon({
+    url: base + path,
+    connections: o.connections,
+    duration: o.seconds,
+    headers,
+    timeout: 10,
+  });
   const generator = process.cpuUsage(generatorBefore);
   const nginxSeconds = (await processGroupCpuSeconds(o.nginxPid)) - nginxBefore;
   const answers = Math.max(1, r.requests.total);
@@ -79,5 +88,9 @@ export function describeCacheStatuses(counts: Record<string, number>): string {
 
 /** The difference between two cache-status counts (the log is cumulative). */
 export function subtractCounts(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => (v as number) > 0),
+  );
 }

@@ -38,7 +38,11 @@ export interface LoadResult {
 // Small windows keep the CSV "small" (a week is ~50 rows at 100,000 events over 36 years).
 const ROUTES: { route: string; weight: number; path(pick: () => string, day: () => string): string }[] = [
   { route: "/events (table)", weight: 3, path: () => "/events" },
-  { route: "/events filtered", weight: 2, path: (_p, day) => `/events?type=arms-transfer&type=sanctions-imposed&from=${day().slice(0, 4)}` },
+  {
+    route: "/events filtered",
+    weight: 2,
+    path: (_p, day) => `/events?type=arms-transfer&type=sanctions-imposed&from=${day().slice(0, 4)}`,
+  },
   { route: "/events/[id]", weight: 4, path: (pick) => `/events/${pick()}` },
   { route: "/timeline (a month)", weight: 1, path: (_p, day) => window("/timeline", day(), 30) },
   { route: "/events.csv (a week)", weight: 1, path: (_p, day) => window("/events.csv", day(), 7) },
@@ -65,7 +69,9 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
   const counts = new Map<string, number>();
 
   // Warm each instance up (JIT, module loading) so the figures describe a running service.
-  for (const base of o.bases) for (const r of ROUTES) for (let i = 0; i < 5; i++) await fetch(base + r.path(pick, randomDay)).then((res) => res.arrayBuffer());
+  for (const base of o.bases)
+    for (const r of ROUTES)
+      for (let i = 0; i < 5; i++) await fetch(base + r.path(pick, randomDay)).then((res) => res.arrayBuffer());
 
   let running = true;
   const saveTimes: number[] = [];
@@ -107,7 +113,13 @@ export async function benchLoad(o: LoadOptions): Promise<LoadResult> {
     errors: readers.errors,
     non2xx: readers.non2xx,
     byRoute: ROUTES.map((r) => ({ route: r.route, requests: counts.get(r.route) ?? 0 })),
-    saves: { done: saveTimes.length, failed, p50: percentile(saveTimes, 50), p99: percentile(saveTimes, 99), firstError },
+    saves: {
+      done: saveTimes.length,
+      failed,
+      p50: percentile(saveTimes, 50),
+      p99: percentile(saveTimes, 99),
+      firstError,
+    },
   };
 }
 
@@ -154,7 +166,10 @@ async function offerAtRate(o: LoadOptions, rate: number, nextPath: () => string)
       slots(async () => {
         try {
           // Uncompressed, as autocannon asks, so both modes measure the same work.
-          const res = await fetch(base + path, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(base + path, {
+            headers: { "accept-encoding": "identity" },
+            signal: AbortSignal.timeout(10_000),
+          });
           await res.arrayBuffer();
           if (res.status < 200 || res.status > 299) result.non2xx++;
           result.times.push(performance.now() - dueAt);

@@ -12,7 +12,16 @@ import { listMapEvents } from "../../lib/map/queries";
 import { projectionFor } from "../../lib/map/projection";
 import { mapSvg } from "../../components/map/map-svg";
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const MARKS = "svg.map-svg a";
 
 export interface MapBench {
@@ -55,7 +64,8 @@ export async function givePositions(url: string): Promise<void> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)];
 
 export async function benchMap(base: string, databaseUrl: string, path = "/map"): Promise<MapBench> {
   process.env.DATABASE_URL ??= databaseUrl;
@@ -70,11 +80,23 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
     const t1 = performance.now();
     const projection = projectionFor({ z: 0, c: [0, 0] });
     // A new view key each time, so the base geography is drawn too (the page caches it per view).
-    mapSvg({ layout: layoutMap(r.events, projection), projection, viewKey: `bench-${i}`, total: r.total, zoomHref: () => "#", eventHref: (id) => `/events/${id}` });
+    mapSvg({
+      layout: layoutMap(r.events, projection),
+      projection,
+      viewKey: `bench-${i}`,
+      total: r.total,
+      zoomHref: () => "#",
+      eventHref: (id) => `/events/${id}`,
+    });
     drawTimes.push(performance.now() - t1);
     queryTimes.push(t1 - t0);
     events = r.total;
-    clientDataKb = gzipSync(JSON.stringify(r.events.map((e) => [e.id, e.title, e.latitude, e.longitude, e.locationPrecision, e.countryCodes]))).length / 1024;
+    clientDataKb =
+      gzipSync(
+        JSON.stringify(
+          r.events.map((e) => [e.id, e.title, e.latitude, e.longitude, e.locationPrecision, e.countryCodes]),
+        ),
+      ).length / 1024;
   }
 
   const uncached = (i: number) => `${base}${path}${path.includes("?") ? "&" : "?"}bench=${i}`;
@@ -90,7 +112,10 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
     htmlGzipKb = gzipSync(html).length / 1024;
   }
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
@@ -102,11 +127,16 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
     });
     const t0 = performance.now();
     await page.goto(base + path, { waitUntil: "load" });
-    const steps: MapBench["steps"] = [{ step: "load", marks: await page.locator(MARKS).count(), ms: performance.now() - t0 }];
+    const steps: MapBench["steps"] = [
+      { step: "load", marks: await page.locator(MARKS).count(), ms: performance.now() - t0 },
+    ];
     const controls = page.getByRole("navigation", { name: "Map controls" });
     const actions: [string, () => Promise<unknown>][] = [
       ["zoom in (link)", () => controls.getByRole("link", { name: "Zoom in" }).click()],
-      ["a count (zoom in on it)", () => page.locator("svg.map-svg a.cluster[aria-label$='zoom in to split them']").first().click()],
+      [
+        "a count (zoom in on it)",
+        () => page.locator("svg.map-svg a.cluster[aria-label$='zoom in to split them']").first().click(),
+      ],
       ["pan east (link)", () => controls.getByRole("link", { name: "East →" }).click()],
       ["whole world (link)", () => controls.getByRole("link", { name: "Whole world" }).click()],
       ["filter (one type)", () => page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}type=arms-transfer`)],
@@ -140,7 +170,9 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
 }
 
 export function printMapBench(m: MapBench): void {
-  console.log(`\nMap with ${m.events} events in view: uncached page ${Math.round(m.pageP50Ms)} ms p50, ${Math.round(m.pageP99Ms)} ms p99 (30 sequential requests, ${m.htmlKb.toFixed(0)} KB of HTML, ${m.htmlGzipKb.toFixed(0)} KB gzipped; a client-side map library would need ${m.clientDataKb.toFixed(0)} KB gzipped of event data alone); of which the query ${Math.round(m.queryMs)} ms and the layout + SVG ${Math.round(m.drawMs)} ms (medians of 5); at most ${m.maxMarks} mark elements (target ≤ ~500); longest task ${Math.round(m.longestTaskMs)} ms (${m.longTasks} over 50 ms; target ≤ 200 ms).`);
+  console.log(
+    `\nMap with ${m.events} events in view: uncached page ${Math.round(m.pageP50Ms)} ms p50, ${Math.round(m.pageP99Ms)} ms p99 (30 sequential requests, ${m.htmlKb.toFixed(0)} KB of HTML, ${m.htmlGzipKb.toFixed(0)} KB gzipped; a client-side map library would need ${m.clientDataKb.toFixed(0)} KB gzipped of event data alone); of which the query ${Math.round(m.queryMs)} ms and the layout + SVG ${Math.round(m.drawMs)} ms (medians of 5); at most ${m.maxMarks} mark elements (target ≤ ~500); longest task ${Math.round(m.longestTaskMs)} ms (${m.longTasks} over 50 ms; target ≤ 200 ms).`,
+  );
   console.table(m.steps.map((s) => ({ step: s.step, "mark elements": s.marks, "until loaded ms": Math.round(s.ms) })));
   if (m.maxMarks > 550 || m.longestTaskMs > 200) process.exitCode = 1;
 }

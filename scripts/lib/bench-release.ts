@@ -54,7 +54,9 @@ export async function benchRelease(databaseUrl: string, title = "Bench release")
       bytes: Object.fromEntries(made.files.map((f) => [f.name, f.size])),
     };
     const met = (ok: boolean) => (ok ? "met" : "NOT met");
-    console.log(`\nRelease ${result.version} of ${result.events.toLocaleString("en")} events and ${result.sources.toLocaleString("en")} sources`);
+    console.log(
+      `\nRelease ${result.version} of ${result.events.toLocaleString("en")} events and ${result.sources.toLocaleString("en")} sources`,
+    );
     console.table(made.files.map((f) => ({ file: f.name, MB: Number(mb(f.size).toFixed(2)) })));
     console.log(
       `Made in ${seconds.toFixed(1)} s (target < 60 s, ${met(seconds < 60)}); memory ${result.beforeMb.toFixed(0)} MB before, peak ${result.peakMb.toFixed(0)} MB: growth ${result.growthMb.toFixed(0)} MB (target < 300 MB, ${met(result.growthMb < 300)}).`,

@@ -27,7 +27,8 @@ export interface RenderBench {
   publicActors: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A whole name or title: "Actor 1" must not count inside "Actor 17".
@@ -111,7 +112,9 @@ export async function benchRender(base: string, url: string, paths: string[], ru
     const html = await fetch(base + path).then((r) => r.text());
     // HTML escapes & < > " in text; the synthetic and seeded titles rarely hold them, and a
     // title that does is counted through its escaped form too.
-    const copies = titles.map((t) => occurrences(html, t) + (t === escapeHtml(t) ? 0 : occurrences(html, escapeHtml(t))));
+    const copies = titles.map(
+      (t) => occurrences(html, t) + (t === escapeHtml(t) ? 0 : occurrences(html, escapeHtml(t))),
+    );
     const named = actors.filter((name) => wholeWord(escapeHtml(name)).test(html)).length;
     const sqlP99 = percentile(sql, 99);
     results.push({
@@ -137,7 +140,10 @@ function escapeHtml(s: string): string {
 }
 
 /** The results as the bench prints them, and whether every scenario met its target. */
-export function describeRenderBench(results: RenderBench[]): { table: Record<string, string | number>[]; met: boolean } {
+export function describeRenderBench(results: RenderBench[]): {
+  table: Record<string, string | number>[];
+  met: boolean;
+} {
   const table = results.map((r) => ({
     path: r.path,
     "page p50 ms": r.pageP50,
@@ -158,10 +164,16 @@ export function describeRenderBench(results: RenderBench[]): { table: Record<str
  * `paths` measured one request at a time, the table printed; exit code 1 when a target is missed.
  */
 export async function runRenderBench(databaseUrl: string, paths: string[], runs = 200): Promise<void> {
-  const app = await startAppInstances(1, { ...process.env, DATABASE_URL: databaseUrl, ...sharedSecrets(), PAGE_CACHE_MB: "0" }, { quiet: true });
+  const app = await startAppInstances(
+    1,
+    { ...process.env, DATABASE_URL: databaseUrl, ...sharedSecrets(), PAGE_CACHE_MB: "0" },
+    { quiet: true },
+  );
   try {
     const { table, met } = describeRenderBench(await benchRender(app.urls[0], databaseUrl, paths, runs));
-    console.log(`\nUncached /events renders (PAGE_CACHE_MB=0), ${runs} requests one at a time, beside the page's own SQL run ${runs} times (target: page p99 ≤ 3 × SQL p99 + 10 ms)`);
+    console.log(
+      `\nUncached /events renders (PAGE_CACHE_MB=0), ${runs} requests one at a time, beside the page's own SQL run ${runs} times (target: page p99 ≤ 3 × SQL p99 + 10 ms)`,
+    );
     console.table(table);
     console.log(`Render target ${met ? "met" : "NOT met"} on every scenario.`);
     if (!met) process.exitCode = 1;

@@ -2,13 +2,25 @@
 // browser reports them) while zooming, panning and changing a filter, and the JavaScript sent.
 import { chromium, type Page } from "@playwright/test";
 
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const ITEMS = "svg.timeline-svg a";
 
 /** Script URLs and their compressed sizes for the page as loaded. */
 const scripts = (page: Page) =>
   page.evaluate(() =>
-    performance.getEntriesByType("resource").filter((r) => (r as PerformanceResourceTiming).initiatorType === "script").map((r) => [r.name, (r as PerformanceResourceTiming).encodedBodySize || 0] as const),
+    performance
+      .getEntriesByType("resource")
+      .filter((r) => (r as PerformanceResourceTiming).initiatorType === "script")
+      .map((r) => [r.name, (r as PerformanceResourceTiming).encodedBodySize || 0] as const),
   );
 
 export interface TimelineBench {
@@ -24,7 +36,10 @@ export interface TimelineBench {
 }
 
 export async function benchTimeline(base: string, path: string): Promise<TimelineBench> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/events`, { waitUntil: "load" });
@@ -41,7 +56,9 @@ export async function benchTimeline(base: string, path: string): Promise<Timelin
     await page.goto(base + path, { waitUntil: "load" });
     const loadMs = performance.now() - t0;
     const timelineScripts = await scripts(page);
-    const filteredEvents = Number(/of (\d+) events/.exec(await page.locator(".timeline [role=status]").innerText())?.[1] ?? 0);
+    const filteredEvents = Number(
+      /of (\d+) events/.exec(await page.locator(".timeline [role=status]").innerText())?.[1] ?? 0,
+    );
     const chart = page.getByLabel(/^Timeline chart/);
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
@@ -53,18 +70,24 @@ export async function benchTimeline(base: string, path: string): Promise<Timelin
     const steps: [string, () => Promise<unknown>][] = [
       ["zoom in (+)", key("+")],
       ["pan (→)", key("ArrowRight")],
-      ["zoom in (Ctrl+wheel)", async () => {
-        await page.mouse.move(...at(0.6));
-        await page.keyboard.down("Control");
-        await page.mouse.wheel(0, -300);
-        await page.keyboard.up("Control");
-      }],
-      ["pan (drag)", async () => {
-        await page.mouse.move(...at(0.6));
-        await page.mouse.down();
-        await page.mouse.move(...at(0.35), { steps: 8 });
-        await page.mouse.up();
-      }],
+      [
+        "zoom in (Ctrl+wheel)",
+        async () => {
+          await page.mouse.move(...at(0.6));
+          await page.keyboard.down("Control");
+          await page.mouse.wheel(0, -300);
+          await page.keyboard.up("Control");
+        },
+      ],
+      [
+        "pan (drag)",
+        async () => {
+          await page.mouse.move(...at(0.6));
+          await page.mouse.down();
+          await page.mouse.move(...at(0.35), { steps: 8 });
+          await page.mouse.up();
+        },
+      ],
       ["zoom out (−)", key("-")],
       ["lanes by actor", () => page.getByRole("link", { name: "by actor" }).click()],
       ["filter (one type)", () => page.goto(`${base}${path}&type=arms-transfer`)],

@@ -6,7 +6,19 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 const STAMP = path.join(ROOT, ".next", "source-hash");
 
 async function* files(p: string): AsyncGenerator<string> {
@@ -23,7 +35,12 @@ async function* files(p: string): AsyncGenerator<string> {
 export async function sourceHash(): Promise<string> {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
-    for await (const file of files(input)) hash.update(file).update("\0").update(await readFile(path.join(ROOT, file))).update("\0");
+    for await (const file of files(input))
+      hash
+        .update(file)
+        .update("\0")
+        .update(await readFile(path.join(ROOT, file)))
+        .update("\0");
   }
   return hash.digest("hex");
 }

@@ -33,7 +33,13 @@ const byStatus = (samples: Sample[]) => {
  * the outage proper runs from `stopped` to `databaseBack`. Requests racing the shutdown itself
  * are reported apart (inFlight), since a query PostgreSQL terminates mid-page can only fail.
  */
-export function outageFigures(samples: Sample[], stopAsked: number, stopped: number, databaseBack: number, recoveryMs: number | null = null): OutageFigures {
+export function outageFigures(
+  samples: Sample[],
+  stopAsked: number,
+  stopped: number,
+  databaseBack: number,
+  recoveryMs: number | null = null,
+): OutageFigures {
   const during = samples.filter((s) => s.start >= stopped && s.start < databaseBack);
   const slowest = during.reduce<Sample | null>((m, s) => (!m || s.end - s.start > m.end - m.start ? s : m), null);
   const reads = samples.filter((s) => s.kind !== "save" && s.start >= databaseBack).sort((a, b) => a.end - b.end);

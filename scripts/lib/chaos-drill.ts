@@ -76,8 +76,11 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     const actionId = await serverActionId("saveEventAction");
     const load = new SteadyLoad(stack.appUrl);
     for (let i = 0; i < o.readers; i++) load.startReader(i);
-    for (let i = 0; i < o.editors; i++) load.startEditor(await signInEditor(stack.appUrl, EDITOR.email, EDITOR.password), actionId, `e${i + 1}`);
-    log(`App ${stack.appUrl} (pid ${pidBefore}); ${o.readers} readers and ${o.editors} editors for ${o.beforeSeconds} s before the outage…`);
+    for (let i = 0; i < o.editors; i++)
+      load.startEditor(await signInEditor(stack.appUrl, EDITOR.email, EDITOR.password), actionId, `e${i + 1}`);
+    log(
+      `App ${stack.appUrl} (pid ${pidBefore}); ${o.readers} readers and ${o.editors} editors for ${o.beforeSeconds} s before the outage…`,
+    );
     const loadStarted = performance.now();
     await o.beforeOutage?.(stack);
     await sleep(Math.max(0, loadStarted + o.beforeSeconds * 1000 - performance.now()));
@@ -102,20 +105,38 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     const processAlive = alive(stack.appPid);
 
     const missed: string[] = [];
-    if (!processAlive || pidAfter !== pidBefore) missed.push(`the app process did not survive (pid ${pidBefore} before, ${pidAfter ?? "no answer"} after)`);
+    if (!processAlive || pidAfter !== pidBefore)
+      missed.push(`the app process did not survive (pid ${pidBefore} before, ${pidAfter ?? "no answer"} after)`);
     const unclear = Object.entries(outage.duringByStatus).filter(([s]) => s !== "503" && !/^2/.test(s));
-    if (unclear.length) missed.push(`answers during the outage other than 503 or 2xx: ${unclear.map(([s, n]) => `${n}× ${s === "0" ? "no answer" : s}`).join(", ")}`);
-    if (outage.slowestDuringMs > TARGET_MS) missed.push(`slowest answer during the outage took ${Math.round(outage.slowestDuringMs)} ms (target ≤ ${TARGET_MS})`);
-    if (outage.recoveryMs === null || outage.recoveryMs > TARGET_MS) missed.push(`first normal answer ${outage.recoveryMs === null ? "never came" : `came ${Math.round(outage.recoveryMs)} ms`} after the database was back (target ≤ ${TARGET_MS})`);
+    if (unclear.length)
+      missed.push(
+        `answers during the outage other than 503 or 2xx: ${unclear.map(([s, n]) => `${n}× ${s === "0" ? "no answer" : s}`).join(", ")}`,
+      );
+    if (outage.slowestDuringMs > TARGET_MS)
+      missed.push(
+        `slowest answer during the outage took ${Math.round(outage.slowestDuringMs)} ms (target ≤ ${TARGET_MS})`,
+      );
+    if (outage.recoveryMs === null || outage.recoveryMs > TARGET_MS)
+      missed.push(
+        `first normal answer ${outage.recoveryMs === null ? "never came" : `came ${Math.round(outage.recoveryMs)} ms`} after the database was back (target ≤ ${TARGET_MS})`,
+      );
     if (outage.errorsOutside) missed.push(`${outage.errorsOutside} failed answers outside the outage`);
-    if (integrity.lost.length) missed.push(`${integrity.lost.length} acknowledged saves lost: ${integrity.lost.slice(0, 5).join(", ")}`);
-    if (integrity.halfWritten.length) missed.push(`${integrity.halfWritten.length} half-written events: ${integrity.halfWritten.slice(0, 5).join(", ")}`);
+    if (integrity.lost.length)
+      missed.push(`${integrity.lost.length} acknowledged saves lost: ${integrity.lost.slice(0, 5).join(", ")}`);
+    if (integrity.halfWritten.length)
+      missed.push(
+        `${integrity.halfWritten.length} half-written events: ${integrity.halfWritten.slice(0, 5).join(", ")}`,
+      );
     if (outage.duringCount === 0) missed.push("no request was made during the outage, so nothing was measured");
 
-    const counts = (c: Record<string, number>) => Object.entries(c).map(([s, n]) => `${s === "0" ? "no answer" : s}: ${n}`).join(", ") || "none";
+    const counts = (c: Record<string, number>) =>
+      Object.entries(c)
+        .map(([s, n]) => `${s === "0" ? "no answer" : s}: ${n}`)
+        .join(", ") || "none";
     const status = counts(outage.duringByStatus);
     const recoveringUnclear = Object.entries(outage.recoveringByStatus).filter(([s]) => s !== "503" && !/^2/.test(s));
-    if (recoveringUnclear.length) missed.push(`answers while recovering other than 503 or 2xx: ${counts(Object.fromEntries(recoveringUnclear))}`);
+    if (recoveringUnclear.length)
+      missed.push(`answers while recovering other than 503 or 2xx: ${counts(Object.fromEntries(recoveringUnclear))}`);
     const report = [
       `Database outage drill: PostgreSQL stopped for ${o.outageSeconds} s under ${o.readers} readers and ${o.editors} editors`,
       `  app process           pid ${pidBefore} before, ${pidAfter ?? "no answer"} after (${processAlive ? "alive" : "gone"})`,

@@ -44,44 +44,82 @@ export class SteadyLoad {
   private async read(target: (typeof READ_PATHS)[number]) {
     const start = performance.now();
     try {
-      const r = await fetch(this.appUrl + target.path, { headers: { Accept: target.kind === "page" ? "text/html" : "application/json" }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const r = await fetch(this.appUrl + target.path, {
+        headers: { Accept: target.kind === "page" ? "text/html" : "application/json" },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       await r.arrayBuffer();
-      this.samples.push({ kind: target.kind, path: target.path, start, end: performance.now(), status: r.status, retryAfter: r.headers.has("retry-after") });
+      this.samples.push({
+        kind: target.kind,
+        path: target.path,
+        start,
+        end: performance.now(),
+        status: r.status,
+        retryAfter: r.headers.has("retry-after"),
+      });
     } catch (err) {
-      this.samples.push({ kind: target.kind, path: target.path, start, end: performance.now(), status: 0, retryAfter: false, error: (err as Error).message });
+      this.samples.push({
+        kind: target.kind,
+        path: target.path,
+        start,
+        end: performance.now(),
+        status: 0,
+        retryAfter: false,
+        error: (err as Error).message,
+      });
     }
   }
 
   startReader(index: number, pauseMs = 50) {
-    this.loops.push((async () => {
-      for (let i = index; this.running; i++) {
-        await this.read(READ_PATHS[i % READ_PATHS.length]);
-        await new Promise((r) => setTimeout(r, pauseMs));
-      }
-    })());
+    this.loops.push(
+      (async () => {
+        for (let i = index; this.running; i++) {
+          await this.read(READ_PATHS[i % READ_PATHS.length]);
+          await new Promise((r) => setTimeout(r, pauseMs));
+        }
+      })(),
+    );
   }
 
   startEditor(session: EditorSession, actionId: string, name: string, pauseMs = 150) {
-    this.loops.push((async () => {
-      for (let n = 1; this.running; n++) {
-        const id = `2024-06-19-chaos-${name}-${n}`;
-        const start = performance.now();
-        try {
-          const r = await saveNewEvent(session, actionId, draftEvent(id), AbortSignal.timeout(REQUEST_TIMEOUT_MS));
-          // A server action refuses with status 200 and a message for the form; the outage
-          // message (or the proxy's 503) is the clear answer we expect during an outage.
-          const outage = !r.ok && (r.status === 503 || r.message === NOTHING_SAVED_MESSAGE);
-          const status = r.ok ? 200 : outage ? 503 : r.status === 200 ? 500 : r.status;
-          this.samples.push({ kind: "save", path: "save", start, end: performance.now(), status, retryAfter: outage, error: r.ok ? undefined : r.message });
-          if (r.ok) this.acknowledged.push(r.id);
-          else if (!outage) this.unknown.push({ id, answer: `${r.status} ${r.message}`.slice(0, 160) });
-        } catch (err) {
-          this.samples.push({ kind: "save", path: "save", start, end: performance.now(), status: 0, retryAfter: false, error: (err as Error).message });
-          this.unknown.push({ id, answer: (err as Error).message });
+    this.loops.push(
+      (async () => {
+        for (let n = 1; this.running; n++) {
+          const id = `2024-06-19-chaos-${name}-${n}`;
+          const start = performance.now();
+          try {
+            const r = await saveNewEvent(session, actionId, draftEvent(id), AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+            // A server action refuses with status 200 and a message for the form; the outage
+            // message (or the proxy's 503) is the clear answer we expect during an outage.
+            const outage = !r.ok && (r.status === 503 || r.message === NOTHING_SAVED_MESSAGE);
+            const status = r.ok ? 200 : outage ? 503 : r.status === 200 ? 500 : r.status;
+            this.samples.push({
+              kind: "save",
+              path: "save",
+              start,
+              end: performance.now(),
+              status,
+              retryAfter: outage,
+              error: r.ok ? undefined : r.message,
+            });
+            if (r.ok) this.acknowledged.push(r.id);
+            else if (!outage) this.unknown.push({ id, answer: `${r.status} ${r.message}`.slice(0, 160) });
+          } catch (err) {
+            this.samples.push({
+              kind: "save",
+              path: "save",
+              start,
+              end: performance.now(),
+              status: 0,
+              retryAfter: false,
+              error: (err as Error).message,
+            });
+            this.unknown.push({ id, answer: (err as Error).message });
+          }
+          await new Promise((r) => setTimeout(r, pauseMs));
         }
-        await new Promise((r) => setTimeout(r, pauseMs));
-      }
-    })());
+      })(),
+    );
   }
 
   async stop() {

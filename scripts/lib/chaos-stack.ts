@@ -40,7 +40,9 @@ async function waitForHttp(url: string, timeoutMs: number, exited: () => boolean
 }
 
 /** Starts the stack; the app's own output is inherited unless `quiet`; `env` adds settings for the app (such as a small pool). */
-export async function startChaosStack(opts: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<ChaosStack> {
+export async function startChaosStack(
+  opts: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<ChaosStack> {
   const folder = await mkdtemp(path.join(os.tmpdir(), "tracker-chaos-"));
   await chmod(folder, 0o755); // the postgres user must be able to enter it
   const dataDir = path.join(folder, "pg");
@@ -61,7 +63,14 @@ export async function startChaosStack(opts: { quiet?: boolean; env?: Record<stri
     const prisma = createPrismaClient(databaseUrl, 2);
     try {
       await seedDatabase(prisma);
-      await prisma.user.create({ data: { email: EDITOR.email, name: "Chaos Editor", role: "editor", passwordHash: await hashPassword(EDITOR.password) } });
+      await prisma.user.create({
+        data: {
+          email: EDITOR.email,
+          name: "Chaos Editor",
+          role: "editor",
+          passwordHash: await hashPassword(EDITOR.password),
+        },
+      });
     } finally {
       await prisma.$disconnect();
     }
@@ -69,7 +78,14 @@ export async function startChaosStack(opts: { quiet?: boolean; env?: Record<stri
     const port = await freePort();
     const server = startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       stdio: opts.quiet ? "ignore" : "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, PORT: String(port), AUTH_SECRET: "chaos-only-secret-not-for-production-use", ...opts.env },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        AUTH_SECRET: "chaos-only-secret-not-for-production-use",
+        ...opts.env,
+      },
     });
     const appUrl = `http://127.0.0.1:${port}`;
     try {

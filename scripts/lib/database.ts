@@ -24,7 +24,9 @@ export async function adminQuery(serverUrl: string, sql: string): Promise<pg.Que
     await client.connect();
   } catch (err) {
     const host = new URL(serverUrl).host;
-    throw new UserFacingError(`Cannot reach the PostgreSQL server at ${host} (${(err as Error).message}): check DATABASE_URL and that the server is running.`);
+    throw new UserFacingError(
+      `Cannot reach the PostgreSQL server at ${host} (${(err as Error).message}): check DATABASE_URL and that the server is running.`,
+    );
   }
   try {
     return await client.query(sql);

@@ -24,8 +24,7 @@ export interface EditorSession {
 
 /** What the save action answered: the event's id after a save, or the form's message after a refusal. */
 export type SaveResult =
-  | { ok: true; id: string; status: number; ms: number }
-  | { ok: false; status: number; message: string; ms: number };
+  { ok: true; id: string; status: number; ms: number } | { ok: false; status: number; message: string; ms: number };
 
 function cookiesFrom(response: Response, jar: Map<string, string>) {
   for (const line of response.headers.getSetCookie()) {
@@ -51,18 +50,27 @@ export async function signInEditor(baseUrl: string, email: string, password: str
   });
   cookiesFrom(answer, jar);
   if (![...jar.keys()].some((k) => k.endsWith("authjs.session-token"))) {
-    throw new Error(`Sign-in as ${email} failed (HTTP ${answer.status}, to ${answer.headers.get("location") ?? "nowhere"})`);
+    throw new Error(
+      `Sign-in as ${email} failed (HTTP ${answer.status}, to ${answer.headers.get("location") ?? "nowhere"})`,
+    );
   }
   return { baseUrl, cookie: cookieHeader(jar) };
 }
 
 /** The id of an exported server action in the current build (ids change with every build). */
 export async function serverActionId(exportedName: string, file = "lib/events/actions.ts"): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    await readFile(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === exportedName && (!a.filename || a.filename.endsWith(file)));
-  if (!found) throw new Error(`No server action ${exportedName} in .next/server/server-reference-manifest.json; build the app first.`);
+  const found = Object.entries(manifest.node).find(
+    ([, a]) => a.exportedName === exportedName && (!a.filename || a.filename.endsWith(file)),
+  );
+  if (!found)
+    throw new Error(
+      `No server action ${exportedName} in .next/server/server-reference-manifest.json; build the app first.`,
+    );
   return found[0];
 }
 
@@ -71,7 +79,13 @@ export async function serverActionId(exportedName: string, file = "lib/events/ac
  * action id in `Next-Action`, a same-origin `Origin` (Next.js refuses others), and the arguments
  * `[previousState, formData]` encoded by React. `useActionState` passes exactly these two.
  */
-export async function callFormAction(session: EditorSession, pagePath: string, actionId: string, fields: Record<string, string>, signal?: AbortSignal) {
+export async function callFormAction(
+  session: EditorSession,
+  pagePath: string,
+  actionId: string,
+  fields: Record<string, string>,
+  signal?: AbortSignal,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const body = await flight.encodeReply([{}, form]);
@@ -115,9 +129,20 @@ export interface NewEventPayload {
 }
 
 /** Saves a new event through saveEventAction, with the payload the editor form builds. */
-export async function saveNewEvent(session: EditorSession, actionId: string, payload: NewEventPayload, signal?: AbortSignal): Promise<SaveResult> {
+export async function saveNewEvent(
+  session: EditorSession,
+  actionId: string,
+  payload: NewEventPayload,
+  signal?: AbortSignal,
+): Promise<SaveResult> {
   const started = performance.now();
-  const response = await callFormAction(session, "/editor/events/new", actionId, { payload: JSON.stringify({ newActors: [], ...payload }) }, signal);
+  const response = await callFormAction(
+    session,
+    "/editor/events/new",
+    actionId,
+    { payload: JSON.stringify({ newActors: [], ...payload }) },
+    signal,
+  );
   const text = await response.text();
   const ms = performance.now() - started;
   // A save ends in redirect(`/editor/events/<id>?saved=1`), which a fetch-based action call
@@ -125,7 +150,12 @@ export async function saveNewEvent(session: EditorSession, actionId: string, pay
   const redirect = response.headers.get("x-action-redirect");
   const saved = redirect && /^\/editor\/events\/([^/?;]+)\?saved=1/.exec(redirect);
   if (saved) return { ok: true, id: decodeURIComponent(saved[1]), status: response.status, ms };
-  return { ok: false, status: response.status, message: messageFromFlight(text) ?? `HTTP ${response.status}: ${text.slice(0, 200)}`, ms };
+  return {
+    ok: false,
+    status: response.status,
+    message: messageFromFlight(text) ?? `HTTP ${response.status}: ${text.slice(0, 200)}`,
+    ms,
+  };
 }
 
 /** A minimal valid draft with one source, like the one an editor types into the form. */
@@ -157,5 +187,8 @@ export async function readEventApi(baseUrl: string, id: string): Promise<Respons
 
 /** Reads an event's editor page as the signed-in editor (drafts included); 200 when it exists. */
 export async function readEventAsEditor(session: EditorSession, id: string): Promise<Response> {
-  return fetch(`${session.baseUrl}/editor/events/${encodeURIComponent(id)}`, { headers: { Cookie: session.cookie }, redirect: "manual" });
+  return fetch(`${session.baseUrl}/editor/events/${encodeURIComponent(id)}`, {
+    headers: { Cookie: session.cookie },
+    redirect: "manual",
+  });
 }

@@ -9,7 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, standInDataDir, startEmbeddedPostgres, withoutTrust, type EmbeddedPostgres } from "./embedded-postgres";
+import {
+  freePort,
+  standInDataDir,
+  startEmbeddedPostgres,
+  withoutTrust,
+  type EmbeddedPostgres,
+} from "./embedded-postgres";
 
 async function query(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -81,7 +87,9 @@ describe("embedded PostgreSQL launcher", () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const dir = await mkdtemp(path.join(os.tmpdir(), "tracker-busy-"));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    await expect(startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port })).rejects.toThrow(`Port ${port} is already in use`);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port })).rejects.toThrow(
+      `Port ${port} is already in use`,
+    );
   });
 
   it("asks for a generated password kept owner-only beside the data, and lets no one in without it", async () => {
@@ -161,7 +169,9 @@ describe("embedded PostgreSQL launcher", () => {
     const dir = await scratchFolder("tracker-open-password-");
     await writeFile(path.join(dir, "pg-password"), "pw\n", { mode: 0o640 });
     await chmod(path.join(dir, "pg-password"), 0o640);
-    await expect(startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() })).rejects.toThrow(/can be read or changed by other users \(mode 640\): make it private with chmod 600/);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort() })).rejects.toThrow(
+      /can be read or changed by other users \(mode 640\): make it private with chmod 600/,
+    );
   });
 
   it("will not use a stand-in data folder under the temp folder that someone else made or linked", async () => {
@@ -174,12 +184,16 @@ describe("embedded PostgreSQL launcher", () => {
     cleanup.push(() => rm(standIn, { recursive: true, force: true }));
 
     await symlink(elsewhere, standIn);
-    await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(`${standIn} is not a folder of this app's own`);
+    await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(
+      `${standIn} is not a folder of this app's own`,
+    );
     await rm(standIn);
 
     await mkdir(standIn, { mode: 0o777 });
     await chmod(standIn, 0o777);
-    await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(`${standIn} is not a folder of this app's own`);
+    await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(
+      `${standIn} is not a folder of this app's own`,
+    );
     expect(existsSync(path.join(standIn, "PG_VERSION"))).toBe(false);
   }, 60_000);
 });

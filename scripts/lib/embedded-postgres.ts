@@ -55,7 +55,10 @@ export function postgresUserIds(): Ids {
   const id = (flag: string) => spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
   if (id("-u").status !== 0) {
     const made = spawnSync("useradd", ["--system", "--no-create-home", "--user-group", "postgres"]);
-    if (made.status !== 0) throw new UserFacingError("Could not create the 'postgres' system user that PostgreSQL needs when started as root.");
+    if (made.status !== 0)
+      throw new UserFacingError(
+        "Could not create the 'postgres' system user that PostgreSQL needs when started as root.",
+      );
   }
   return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()) };
 }
@@ -98,7 +101,9 @@ async function reachableBinaries(bin: Binaries, ids: Ids): Promise<Binaries> {
   await chmod(copy, 0o755);
   const moved = { initdb: path.join(copy, "bin", "initdb"), postgres: path.join(copy, "bin", "postgres") };
   if (spawnSync(moved.postgres, ["--version"], ids).status !== 0) {
-    throw new UserFacingError("The embedded PostgreSQL binaries cannot be run on this machine; set DATABASE_URL to a PostgreSQL server instead.");
+    throw new UserFacingError(
+      "The embedded PostgreSQL binaries cannot be run on this machine; set DATABASE_URL to a PostgreSQL server instead.",
+    );
   }
   return moved;
 }
@@ -107,7 +112,8 @@ async function reachableDataDir(dataDir: string, ids: Ids): Promise<string> {
   await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o700 });
   if (canEnter(path.dirname(dataDir), ids)) return dataDir;
   const standIn = standInDataDir(dataDir);
-  if (existsSync(standIn) || (await lstat(standIn).catch(() => null))) await requireOwnedFolder(standIn, "uid" in ids ? ids.uid : ownUid());
+  if (existsSync(standIn) || (await lstat(standIn).catch(() => null)))
+    await requireOwnedFolder(standIn, "uid" in ids ? ids.uid : ownUid());
   return standIn;
 }
 
@@ -178,10 +184,15 @@ async function requirePassword(dataDir: string, url: string, password: string) {
       (err: { code?: string }) => err.code ?? "other",
     );
     if (code === "28P01") break;
-    if (i === 50) throw new UserFacingError(`The embedded PostgreSQL in ${dataDir} still lets connections in without its password after switching pg_hba.conf: check that file and start again.`);
+    if (i === 50)
+      throw new UserFacingError(
+        `The embedded PostgreSQL in ${dataDir} still lets connections in without its password after switching pg_hba.conf: check that file and start again.`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
-  console.log(`The embedded PostgreSQL in ${dataDir} now asks for the password kept beside it (it trusted local connections before).`);
+  console.log(
+    `The embedded PostgreSQL in ${dataDir} now asks for the password kept beside it (it trusted local connections before).`,
+  );
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -258,7 +269,11 @@ async function refuseOtherMajorVersion(dataDir: string, bin: Binaries, ids: Ids)
  * Starts (or reuses) the server for `dataDir`. Its password is kept in `passwordFile`
  * (by default `<dataDir>-password`), made on first start.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; passwordFile?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  passwordFile?: string;
+}): Promise<EmbeddedPostgres> {
   const ids = postgresUserIds();
   const bin = await reachableBinaries(await platformBinaries(), ids);
   const dataDir = await reachableDataDir(opts.dataDir, ids);
@@ -285,19 +300,29 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if ("uid" in ids) await chown(dataDir, ids.uid, ids.gid);
     const init = await withPasswordFile(password, ids, (pwfile) =>
-      spawnSync(bin.initdb, ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--locale=C"], {
-        ...ids,
-        encoding: "utf8",
-      }),
+      spawnSync(
+        bin.initdb,
+        ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--locale=C"],
+        {
+          ...ids,
+          encoding: "utf8",
+        },
+      ),
     );
     if (init.status !== 0) {
-      throw new UserFacingError(`Could not create the embedded PostgreSQL data folder ${dataDir}: ${(init.stderr || "").trim().split("\n").pop()}`);
+      throw new UserFacingError(
+        `Could not create the embedded PostgreSQL data folder ${dataDir}: ${(init.stderr || "").trim().split("\n").pop()}`,
+      );
     }
   }
 
   // O_NOFOLLOW: the log of a stand-in sits under the shared temp folder, where a link planted
   // at its name must not make us append to another file.
-  const logFd = openSync(`${dataDir}.log`, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+  const logFd = openSync(
+    `${dataDir}.log`,
+    constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+    0o600,
+  );
   const log = createWriteStream("", { fd: logFd });
   const socketDir = await newSocketDir(ids);
   let tail = "";
@@ -321,7 +346,12 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       child.kill("SIGINT"); // PostgreSQL's "fast" shutdown
     });
   try {
-    await waitUntilAccepting(url(opts.port), child, () => tail.trim().split("\n").pop() ?? "", () => wrongPassword(dataDir, passwordFile));
+    await waitUntilAccepting(
+      url(opts.port),
+      child,
+      () => tail.trim().split("\n").pop() ?? "",
+      () => wrongPassword(dataDir, passwordFile),
+    );
     await requirePassword(dataDir, url(opts.port), password);
   } catch (err) {
     await stop();

@@ -16,7 +16,11 @@ export const NGINX_CONF = path.resolve(import.meta.dirname, "../../deploy/nginx.
 
 /** Debian's nginx (`apt-get install nginx-light`), or NGINX_PATH; null when neither is there. */
 export function findNginx(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [env.NGINX_PATH, "/usr/sbin/nginx", ...(env.PATH ?? "").split(":").map((dir) => path.join(dir, "nginx"))];
+  const candidates = [
+    env.NGINX_PATH,
+    "/usr/sbin/nginx",
+    ...(env.PATH ?? "").split(":").map((dir) => path.join(dir, "nginx")),
+  ];
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
 }
 
@@ -38,7 +42,12 @@ const SERVERS = /^(\s*)# launcher: upstream servers.*\n((?:\s*server \S+;\n)+)/m
 export function renderNginxConfig(template: string, s: NginxSettings): string {
   const steps: [string, RegExp, (m: string, ...groups: string[]) => string][] = [
     ["listen", /^(\s*)listen 80;$/m, (_m, indent) => `${indent}listen 127.0.0.1:${s.port};`],
-    ["upstream servers", SERVERS, (_m, indent) => `${indent}# launcher: upstream servers\n${s.upstreams.map((u) => `${indent}server ${u};\n`).join("")}`],
+    [
+      "upstream servers",
+      SERVERS,
+      (_m, indent) =>
+        `${indent}# launcher: upstream servers\n${s.upstreams.map((u) => `${indent}server ${u};\n`).join("")}`,
+    ],
     ["user", /^user www-data;$/m, (m) => (s.asRoot ? m : "# user: not started as root")],
     ["pid", /\/run\/nginx-tracker\.pid/g, () => path.join(s.folder, "nginx.pid")],
     ["/var/log/nginx/tracker-", /\/var\/log\/nginx\/tracker-/g, () => `${s.folder}/`],
@@ -47,12 +56,18 @@ export function renderNginxConfig(template: string, s: NginxSettings): string {
   ];
   let text = template;
   for (const [name, pattern, replace] of steps) {
-    if (!pattern.test(text)) throw new Error(`deploy/nginx.conf no longer has the ${name} line(s) the launcher replaces (scripts/lib/nginx.ts).`);
+    if (!pattern.test(text))
+      throw new Error(
+        `deploy/nginx.conf no longer has the ${name} line(s) the launcher replaces (scripts/lib/nginx.ts).`,
+      );
     pattern.lastIndex = 0;
     text = text.replace(pattern, replace);
   }
   const leftover = text.replace(/#.*$/gm, "").match(/\/(var|run)\/\S*/);
-  if (leftover) throw new Error(`deploy/nginx.conf names ${leftover[0]}, which the launcher does not replace (scripts/lib/nginx.ts).`);
+  if (leftover)
+    throw new Error(
+      `deploy/nginx.conf names ${leftover[0]}, which the launcher does not replace (scripts/lib/nginx.ts).`,
+    );
   return text;
 }
 
@@ -82,9 +97,13 @@ export const countCacheStatuses = (log: string) => countMatches(log, / cache=(\S
 export const countHttpStatuses = (log: string) => countMatches(log, /" (\d{3}) /g);
 
 /** `port`: where nginx listens (a free one if not given); the instances may need to know it first (PUBLIC_URL). */
-export async function startNginx(upstreams: string[], opts: { port?: number; quiet?: boolean } = {}): Promise<RunningNginx> {
+export async function startNginx(
+  upstreams: string[],
+  opts: { port?: number; quiet?: boolean } = {},
+): Promise<RunningNginx> {
   const nginx = findNginx();
-  if (!nginx) throw new UserFacingError("nginx is not installed: run `apt-get install -y nginx-light` (or set NGINX_PATH).");
+  if (!nginx)
+    throw new UserFacingError("nginx is not installed: run `apt-get install -y nginx-light` (or set NGINX_PATH).");
   const folder = await mkdtemp(path.join(os.tmpdir(), "tracker-nginx-"));
   // nginx's workers run as www-data when started as root: they must reach the cache and temp folders.
   await chmod(folder, 0o755);
@@ -108,7 +127,12 @@ export async function startNginx(upstreams: string[], opts: { port?: number; qui
   };
   const deadline = Date.now() + 10_000;
   // Any HTTP answer (even 502 from an instance still starting) means nginx listens.
-  while (!(await fetch(`${url}/api/health`).then(() => true, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if (server.child.exitCode !== null || Date.now() > deadline) {
       const errors = await readFile(path.join(folder, "error.log"), "utf8").catch(() => "");
       await stop();

@@ -10,7 +10,10 @@ describe("findPgTool", () => {
   let dir: string;
   const fake = async (name: string, version: string) => {
     const file = path.join(dir, name);
-    await writeFile(file, `#!/bin/sh\necho "${name.replace(/-.*/, "")} (PostgreSQL) ${version} (Debian ${version}-1)"\n`);
+    await writeFile(
+      file,
+      `#!/bin/sh\necho "${name.replace(/-.*/, "")} (PostgreSQL) ${version} (Debian ${version}-1)"\n`,
+    );
     await chmod(file, 0o755);
     return file;
   };
@@ -34,7 +37,9 @@ describe("findPgTool", () => {
     expect(() => findPgTool("pg_dump", 15, { PG_DUMP: file })).toThrow(
       `PG_DUMP=${file} is pg_dump 14, but the server runs PostgreSQL 15; point it at a PostgreSQL 15 pg_dump or unset it.`,
     );
-    expect(() => findPgTool("pg_restore", 15, { PG_RESTORE: path.join(dir, "missing") })).toThrow("does not run as pg_restore");
+    expect(() => findPgTool("pg_restore", 15, { PG_RESTORE: path.join(dir, "missing") })).toThrow(
+      "does not run as pg_restore",
+    );
   });
 
   it("names the Debian package to install when no tool of that version exists", () => {
@@ -46,9 +51,22 @@ describe("findPgTool", () => {
 
 describe("connectionEnv", () => {
   it("passes the connection in PG* variables, decoded, and drops what libpq would refuse", () => {
-    const env = connectionEnv("postgresql://app%40x:p%40ss%3Aw0rd@db.example.org:6543/tracker%20db?schema=public&sslmode=require&connection_limit=5");
-    expect(env).toMatchObject({ PGHOST: "db.example.org", PGPORT: "6543", PGUSER: "app@x", PGPASSWORD: "p@ss:w0rd", PGDATABASE: "tracker db", PGSSLMODE: "require" });
-    expect(Object.keys(env).filter((k) => k.startsWith("PG")).sort()).toEqual(["PGCONNECT_TIMEOUT", "PGDATABASE", "PGHOST", "PGPASSWORD", "PGPORT", "PGSSLMODE", "PGUSER"]);
+    const env = connectionEnv(
+      "postgresql://app%40x:p%40ss%3Aw0rd@db.example.org:6543/tracker%20db?schema=public&sslmode=require&connection_limit=5",
+    );
+    expect(env).toMatchObject({
+      PGHOST: "db.example.org",
+      PGPORT: "6543",
+      PGUSER: "app@x",
+      PGPASSWORD: "p@ss:w0rd",
+      PGDATABASE: "tracker db",
+      PGSSLMODE: "require",
+    });
+    expect(
+      Object.keys(env)
+        .filter((k) => k.startsWith("PG"))
+        .sort(),
+    ).toEqual(["PGCONNECT_TIMEOUT", "PGDATABASE", "PGHOST", "PGPASSWORD", "PGPORT", "PGSSLMODE", "PGUSER"]);
   });
 
   it("describes a database without its user or password", () => {

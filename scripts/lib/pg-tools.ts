@@ -111,7 +111,10 @@ export function runPgTool(file: string, args: string[], url: string): Promise<To
 
 /** The first error line a tool printed, without its "pg_dump: error:" prefix. */
 export function firstError(stderr: string): string {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error|fatal/i.test(l)) ?? lines[0] ?? "no message";
   return line.replace(/^pg_(dump|restore): (error: )?/, "").slice(0, 300);
 }

@@ -17,7 +17,11 @@ export function run(cmd: string, args: string[], opts: SpawnOptions = {}): Promi
  * Starts a long-running server in its own process group, so that stopping it also stops the
  * children it forks (next start leaves a `next-server` behind otherwise).
  */
-export function startServer(cmd: string, args: string[], opts: SpawnOptions = {}): { child: ChildProcess; stop(): Promise<void> } {
+export function startServer(
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions = {},
+): { child: ChildProcess; stop(): Promise<void> } {
   const child = spawn(cmd, args, { stdio: "inherit", cwd: ROOT, detached: true, ...opts });
   const stop = () =>
     new Promise<void>((resolve) => {

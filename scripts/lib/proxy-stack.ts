@@ -20,7 +20,11 @@ export const sharedSecrets = () => ({
 });
 
 /** `count` instances of `next start` on free ports; resolves once each renders a page from the database. */
-export async function startAppInstances(count: number, env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Promise<AppInstances> {
+export async function startAppInstances(
+  count: number,
+  env: NodeJS.ProcessEnv,
+  opts: { quiet?: boolean } = {},
+): Promise<AppInstances> {
   const started: ReturnType<typeof startServer>[] = [];
   const urls: string[] = [];
   const stop = async () => {
@@ -29,11 +33,18 @@ export async function startAppInstances(count: number, env: NodeJS.ProcessEnv, o
   try {
     for (let i = 0; i < count; i++) {
       const port = await freePort();
-      started.push(startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) }, stdio: opts.quiet ? "ignore" : "inherit" }));
+      started.push(
+        startServer(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+          env: { NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
+          stdio: opts.quiet ? "ignore" : "inherit",
+        }),
+      );
       urls.push(`http://127.0.0.1:${port}`);
     }
     // /codebook reads the database, so an instance that answers it is really serving.
-    await Promise.all(urls.map((url, i) => waitUntilServing(`${url}/codebook`, () => started[i].child.exitCode !== null)));
+    await Promise.all(
+      urls.map((url, i) => waitUntilServing(`${url}/codebook`, () => started[i].child.exitCode !== null)),
+    );
   } catch (err) {
     await stop();
     throw err;
@@ -45,7 +56,13 @@ async function waitUntilServing(url: string, exited: () => boolean) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited()) throw new Error(`next start for ${url} exited while starting`);
-    if (await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`${url} did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -66,7 +83,12 @@ export interface ProxyStack extends Pick<RunningNginx, "accessLog" | "cacheStatu
  * nginx (deploy/nginx.conf) in front of `instances` (2) app instances on `databaseUrl`.
  * `env` adds settings for the instances (such as short cache lifetimes in tests).
  */
-export async function startProxyStack(o: { databaseUrl: string; instances?: number; env?: Record<string, string>; quiet?: boolean }): Promise<ProxyStack> {
+export async function startProxyStack(o: {
+  databaseUrl: string;
+  instances?: number;
+  env?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<ProxyStack> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const apps = await startAppInstances(
@@ -84,7 +106,10 @@ export async function startProxyStack(o: { databaseUrl: string; instances?: numb
   );
   let nginx: RunningNginx;
   try {
-    nginx = await startNginx(apps.urls.map((u) => new URL(u).host), { port, quiet: o.quiet });
+    nginx = await startNginx(
+      apps.urls.map((u) => new URL(u).host),
+      { port, quiet: o.quiet },
+    );
   } catch (err) {
     await apps.stop();
     throw err;

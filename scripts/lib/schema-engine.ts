@@ -28,10 +28,7 @@ async function loadEngineModule() {
 
 let enginePromise: ReturnType<typeof loadEngineModule> | undefined;
 
-export async function withSchemaEngine<T>(
-  databaseUrl: string,
-  fn: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   enginePromise ??= loadEngineModule();
   const { SchemaEngine } = await enginePromise;
   const schema = await readFile(SCHEMA_PATH, "utf8");
@@ -43,7 +40,8 @@ export async function withSchemaEngine<T>(
   // comment too. PostgreSQL takes the whole script as one simple query (one implicit transaction),
   // which is how Prisma's native engine sends it, so `prisma migrate deploy` reads the same files.
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => Object.assign(await connect(), { executeScript: async (script: string) => void (await pool.query(script)) });
+  factory.connect = async () =>
+    Object.assign(await connect(), { executeScript: async (script: string) => void (await pool.query(script)) });
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const logs: string[] = [];
   const engine = await SchemaEngine.new(

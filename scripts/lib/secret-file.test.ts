@@ -46,7 +46,9 @@ describe("secrets kept in .data/", () => {
   it("stops on an empty secret file, in one sentence saying what to do", async () => {
     const file = path.join(dir, "auth-secret");
     await writeFile(file, "\n", { mode: 0o600 });
-    await expect(readSecretFile(file)).rejects.toThrow(`The secret file ${file} is empty: delete it to have a new one made`);
+    await expect(readSecretFile(file)).rejects.toThrow(
+      `The secret file ${file} is empty: delete it to have a new one made`,
+    );
     await expect(keptSecretFile(file, () => "new")).rejects.toThrow("is empty");
     expect(await readFile(file, "utf8")).toBe("\n"); // never replaced behind the user's back
   });
@@ -57,7 +59,9 @@ describe("secrets kept in .data/", () => {
     for (const m of [0o640, 0o644, 0o604]) {
       await chmod(file, m);
       await expect(readSecretFile(file)).rejects.toThrow(
-        new RegExp(`^The secret file ${file} can be read or changed by other users \\(mode ${m.toString(8)}\\): make it private with chmod 600 ${file}, and replace the secret if someone else may have read it\\.$`),
+        new RegExp(
+          `^The secret file ${file} can be read or changed by other users \\(mode ${m.toString(8)}\\): make it private with chmod 600 ${file}, and replace the secret if someone else may have read it\\.$`,
+        ),
       );
     }
     await chmod(file, 0o600);

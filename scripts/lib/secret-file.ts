@@ -16,7 +16,8 @@ const modeOf = (m: number) => (m & 0o777).toString(8).padStart(3, "0");
 export async function privateFolder(dir: string, traverseGid?: number): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const st = await lstat(dir);
-  if (!st.isDirectory()) throw new UserFacingError(`${dir} must be a folder, not a file or link: move it aside and start again.`);
+  if (!st.isDirectory())
+    throw new UserFacingError(`${dir} must be a folder, not a file or link: move it aside and start again.`);
   if (traverseGid === undefined) {
     if (st.mode & 0o067) await chmod(dir, 0o700);
     return;
@@ -32,14 +33,20 @@ export async function readSecretFile(file: string): Promise<string | null> {
     throw err;
   });
   if (!st) return null;
-  if (!st.isFile()) throw new UserFacingError(`The secret file ${file} is not a plain file: move it aside and start again to have a new one made.`);
+  if (!st.isFile())
+    throw new UserFacingError(
+      `The secret file ${file} is not a plain file: move it aside and start again to have a new one made.`,
+    );
   if (st.mode & 0o077) {
     throw new UserFacingError(
       `The secret file ${file} can be read or changed by other users (mode ${modeOf(st.mode)}): make it private with chmod 600 ${file}, and replace the secret if someone else may have read it.`,
     );
   }
   const secret = (await readFile(file, "utf8")).trim();
-  if (!secret) throw new UserFacingError(`The secret file ${file} is empty: delete it to have a new one made (sessions signed with the old one end), or put the secret back.`);
+  if (!secret)
+    throw new UserFacingError(
+      `The secret file ${file} is empty: delete it to have a new one made (sessions signed with the old one end), or put the secret back.`,
+    );
   return secret;
 }
 

@@ -6,9 +6,44 @@ import pg from "pg";
 import { EVENT_TYPE_SLUGS } from "../../lib/events/codebook";
 
 const sqlArray = (xs: readonly string[]) => `(ARRAY[${xs.map((x) => `'${x}'`).join(",")}])`;
-const WORDS = ["summit", "warning", "sanctions", "shipment", "veto", "visit", "missile", "talks", "aid", "delegation", "statement", "deal"];
-const PLACES = ["Pyongyang", "Moscow", "Vladivostok", "Beijing", "Seoul", "Washington", "New York", "Geneva", "Tokyo", "Khasan"];
-const PUBLISHERS = ["Reuters", "Associated Press", "BBC News", "Yonhap", "KCNA", "TASS", "NK News", "The Guardian", "UN Press", "US Treasury"];
+const WORDS = [
+  "summit",
+  "warning",
+  "sanctions",
+  "shipment",
+  "veto",
+  "visit",
+  "missile",
+  "talks",
+  "aid",
+  "delegation",
+  "statement",
+  "deal",
+];
+const PLACES = [
+  "Pyongyang",
+  "Moscow",
+  "Vladivostok",
+  "Beijing",
+  "Seoul",
+  "Washington",
+  "New York",
+  "Geneva",
+  "Tokyo",
+  "Khasan",
+];
+const PUBLISHERS = [
+  "Reuters",
+  "Associated Press",
+  "BBC News",
+  "Yonhap",
+  "KCNA",
+  "TASS",
+  "NK News",
+  "The Guardian",
+  "UN Press",
+  "US Treasury",
+];
 
 /** Adds events synthetic-(first)…synthetic-(first+events-1); actors are created with the first batch. */
 export async function loadSyntheticData(url: string, events: number, first = 1): Promise<void> {
@@ -20,11 +55,13 @@ export async function loadSyntheticData(url: string, events: number, first = 1):
     // each a set-based pass); in replica mode they (and the foreign keys, which this generator
     // keeps by construction) stay quiet, and one refresh at the end writes the rows once.
     await client.query("SET LOCAL session_replication_role = replica");
-    if (first === 1) await client.query(`
+    if (first === 1)
+      await client.query(`
       INSERT INTO actor (slug, name, kind, aliases)
       SELECT 'actor-' || a, 'Actor ' || a, (ARRAY['state','person','organisation','international_body','company'])[1 + a % 5]::"ActorKind", ARRAY['Alias ' || a]
       FROM generate_series(1, 200) a`);
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO event (id, title, summary, type, claim_status, start_date, end_date, precision, approximate, span_start, span_end,
                          place, country_codes, tags, item_categories, status, search_text, created_at, updated_at, published_at)
       SELECT id, title, summary, type, claim, start_date, end_date, prec::"DatePrecision", h % 17 = 0, start_date,
@@ -52,20 +89,31 @@ export async function loadSyntheticData(url: string, events: number, first = 1):
                       ELSE date_trunc('year', DATE '1990-01-01' + (h % 13150))::date END AS start_date
           FROM (SELECT g, abs(hashint4(g)) AS h FROM generate_series($2::int, $2::int + $1::int - 1) g) x
         ) y
-      ) z`, [events, first]);
-    await client.query(`
+      ) z`,
+      [events, first],
+    );
+    await client.query(
+      `
       INSERT INTO event_actor (event_id, actor_id, role)
       SELECT 'synthetic-' || g, 1 + abs(hashint4(g)) % 200, 'initiator'::"ActorRole" FROM generate_series($2::int, $2::int + $1::int - 1) g
       UNION ALL
       SELECT 'synthetic-' || g, 1 + (abs(hashint4(g)) / 7) % 200, 'target'::"ActorRole" FROM generate_series($2::int, $2::int + $1::int - 1) g
-      ON CONFLICT DO NOTHING`, [events, first]);
-    await client.query(`
+      ON CONFLICT DO NOTHING`,
+      [events, first],
+    );
+    await client.query(
+      `
       INSERT INTO source (event_id, position, url, title, publisher, published_on, source_type, quote, language)
       SELECT 'synthetic-' || g, p, 'https://example.org/' || g || '/' || p, 'Report ' || g || '.' || p,
              ${sqlArray(PUBLISHERS)}[1 + (abs(hashint4(g)) / 13 + p) % 10], '2024-01-01', 'news'::"SourceType", 'A quoted passage about event ' || g, 'en'
       FROM generate_series($2::int, $2::int + $1::int - 1) g, generate_series(0, 4) p
-      WHERE p <= abs(hashint4(g)) % 5`, [events, first]);
-    await client.query("SELECT export_refresh(ARRAY(SELECT 'synthetic-' || g FROM generate_series($2::int, $2::int + $1::int - 1) g))", [events, first]);
+      WHERE p <= abs(hashint4(g)) % 5`,
+      [events, first],
+    );
+    await client.query(
+      "SELECT export_refresh(ARRAY(SELECT 'synthetic-' || g FROM generate_series($2::int, $2::int + $1::int - 1) g))",
+      [events, first],
+    );
     await client.query("COMMIT");
     // What autovacuum would have done by the time anyone reads: statistics and the visibility
     // map that lets index-only scans skip the table.

@@ -25,22 +25,31 @@ export default async function MapPage({ searchParams }: Props) {
   const { query, notices } = parseEventQuery(raw);
   const { view, notices: viewNotices } = parseMapView(raw);
   const asOf = parseAsOf(raw).asOf;
-  const [{ events, total }, actorFilter] = await Promise.all([asOf ? listMapEventsAsOf(query, asOf.at) : listMapEvents(query), loadActorFilter(raw, query, "/map")]);
+  const [{ events, total }, actorFilter] = await Promise.all([
+    asOf ? listMapEventsAsOf(query, asOf.at) : listMapEvents(query),
+    loadActorFilter(raw, query, "/map"),
+  ]);
   const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
   return (
     <>
       <h1>Map</h1>
       <AsOfNotice raw={raw} path="/map" />
       <nav aria-label="View" className="view-switch">
-        View: <Link href={`/events${filters}`}>Table</Link> · <Link href={`/timeline${filters}`}>Timeline</Link> · <strong aria-current="page">Map</strong> ·{" "}
-        <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
-        <Link href={mapHref("/embed/map", query, view)}>Embeddable version</Link> ·{" "}
-        <FollowLink query={query} />
+        View: <Link href={`/events${filters}`}>Table</Link> · <Link href={`/timeline${filters}`}>Timeline</Link> ·{" "}
+        <strong aria-current="page">Map</strong> ·{" "}
+        <a href={`/events.csv${filters}`} download>
+          Export CSV
+        </a>{" "}
+        · <Link href={mapHref("/embed/map", query, view)}>Embeddable version</Link> · <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} action="/map" listControls={false} />
       <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
       <ActorChoices choices={actorFilter.choices} />
-      <ActiveFilters query={query} actorNames={new Map(actorFilter.selected.map((a) => [a.slug, a.name]))} basePath="/map" />
+      <ActiveFilters
+        query={query}
+        actorNames={new Map(actorFilter.selected.map((a) => [a.slug, a.name]))}
+        basePath="/map"
+      />
       <MapView events={events} total={total} query={query} view={view} base="/map" />
     </>
   );

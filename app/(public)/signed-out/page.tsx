@@ -6,7 +6,8 @@ export const metadata: Metadata = { title: "Signed out" };
 // Where a password change and "sign out everywhere" land: both end every session of the user,
 // the one in this browser included, so the confirmation has to be a page that needs no session.
 const REASONS: Record<string, string> = {
-  password: "Your password was changed, and you were signed out on every device and browser. Sign in again with the new password.",
+  password:
+    "Your password was changed, and you were signed out on every device and browser. Sign in again with the new password.",
   everywhere: "You were signed out on every device and browser, this one included.",
 };
 
@@ -17,7 +18,9 @@ export default async function SignedOutPage({ searchParams }: { searchParams: Pr
     <>
       <h1>Signed out</h1>
       <p role="status">{text}</p>
-      <p><Link href="/signin?from=/editor">Sign in</Link></p>
+      <p>
+        <Link href="/signin?from=/editor">Sign in</Link>
+      </p>
     </>
   );
 }

@@ -5,7 +5,11 @@ export function SsoForm({ from, name }: { from?: string; name: string }) {
   return (
     <form action={ssoSignInAction} className="editor-form narrow">
       <input type="hidden" name="from" value={from ?? "/editor"} />
-      <p><button className="button secondary" type="submit">Sign in with {name}</button></p>
+      <p>
+        <button className="button secondary" type="submit">
+          Sign in with {name}
+        </button>
+      </p>
     </form>
   );
 }

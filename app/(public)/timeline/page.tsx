@@ -24,22 +24,31 @@ export default async function TimelinePage({ searchParams }: Props) {
   const { query, notices } = parseEventQuery(raw);
   const { view, notices: viewNotices } = parseTimelineView(raw);
   const asOf = parseAsOf(raw).asOf;
-  const [timeline, actorFilter] = await Promise.all([asOf ? loadTimelineAsOf(query, view, asOf.at) : loadTimeline(query, view), loadActorFilter(raw, query, "/timeline")]);
+  const [timeline, actorFilter] = await Promise.all([
+    asOf ? loadTimelineAsOf(query, view, asOf.at) : loadTimeline(query, view),
+    loadActorFilter(raw, query, "/timeline"),
+  ]);
   const filters = serializeEventQuery({ ...query, page: 1, pageSize: undefined });
   return (
     <>
       <h1>Timeline</h1>
       <AsOfNotice raw={raw} path="/timeline" />
       <nav aria-label="View" className="view-switch">
-        View: <Link href={`/events${filters}`}>Table</Link> · <strong aria-current="page">Timeline</strong> · <Link href={`/map${filters}`}>Map</Link> ·{" "}
-        <a href={`/events.csv${filters}`} download>Export CSV</a> ·{" "}
-        <Link href={`/embed/timeline${filters}`}>Embeddable version</Link> ·{" "}
-        <FollowLink query={query} />
+        View: <Link href={`/events${filters}`}>Table</Link> · <strong aria-current="page">Timeline</strong> ·{" "}
+        <Link href={`/map${filters}`}>Map</Link> ·{" "}
+        <a href={`/events.csv${filters}`} download>
+          Export CSV
+        </a>{" "}
+        · <Link href={`/embed/timeline${filters}`}>Embeddable version</Link> · <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} action="/timeline" listControls={false} />
       <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
       <ActorChoices choices={actorFilter.choices} />
-      <ActiveFilters query={query} actorNames={new Map(actorFilter.selected.map((a) => [a.slug, a.name]))} basePath="/timeline" />
+      <ActiveFilters
+        query={query}
+        actorNames={new Map(actorFilter.selected.map((a) => [a.slug, a.name]))}
+        basePath="/timeline"
+      />
       <TimelineView {...timeline} query={query} view={view} base="/timeline" />
     </>
   );

@@ -3,5 +3,8 @@
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json({ status: "ok", uptime: Math.round(process.uptime()), pid: process.pid }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: "ok", uptime: Math.round(process.uptime()), pid: process.pid },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -38,7 +38,13 @@ export function ActorFields({ actors, newActors, known, onChange, errors }: Prop
   };
   const addPicked = () => {
     const q = pick.trim().toLowerCase();
-    const found = all.find((a) => optionLabel(a).toLowerCase() === q || a.name.toLowerCase() === q || a.aliases.some((x) => x.toLowerCase() === q) || a.slug === q);
+    const found = all.find(
+      (a) =>
+        optionLabel(a).toLowerCase() === q ||
+        a.name.toLowerCase() === q ||
+        a.aliases.some((x) => x.toLowerCase() === q) ||
+        a.slug === q,
+    );
     if (!found) return setProblem(`No actor called “${pick}”. Check the spelling or create it below.`);
     add(found.slug);
   };
@@ -47,7 +53,13 @@ export function ActorFields({ actors, newActors, known, onChange, errors }: Prop
     if (slug.length < 3) return setProblem("Give the new actor's name.");
     if (all.some((a) => a.slug === slug)) return setProblem("An actor with that name exists; pick it above.");
     const actor: NewActorInput = {
-      slug, name: creating.name.trim(), kind: creating.kind, aliases: creating.aliases.split(",").map((s) => s.trim()).filter(Boolean),
+      slug,
+      name: creating.name.trim(),
+      kind: creating.kind,
+      aliases: creating.aliases
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
       ...(creating.countryCode.trim() ? { countryCode: creating.countryCode.trim().toUpperCase() } : {}),
     };
     add(slug, [...newActors, actor]);
@@ -62,8 +74,22 @@ export function ActorFields({ actors, newActors, known, onChange, errors }: Prop
         <ul className="chips">
           {actors.map((a, i) => (
             <li key={`${a.actor}-${a.role}`}>
-              <span className="chip">{nameOf(a.actor)} — {a.role}</span>{" "}
-              <button type="button" className="link-button" onClick={() => onChange(actors.filter((_, j) => j !== i), newActors)} aria-label={`Remove ${nameOf(a.actor)} as ${a.role}`}>Remove</button>
+              <span className="chip">
+                {nameOf(a.actor)} — {a.role}
+              </span>{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  onChange(
+                    actors.filter((_, j) => j !== i),
+                    newActors,
+                  )
+                }
+                aria-label={`Remove ${nameOf(a.actor)} as ${a.role}`}
+              >
+                Remove
+              </button>
             </li>
           ))}
         </ul>
@@ -71,31 +97,84 @@ export function ActorFields({ actors, newActors, known, onChange, errors }: Prop
       <div className="row">
         <div>
           <label htmlFor="actor-pick">Actor (name or alias)</label>
-          <input id="actor-pick" list="actor-options" value={pick} onChange={(e) => setPick(e.target.value)} onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addPicked())} />
-          <datalist id="actor-options">{all.map((a) => <option key={a.slug} value={optionLabel(a)} />)}</datalist>
+          <input
+            id="actor-pick"
+            list="actor-options"
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addPicked())}
+          />
+          <datalist id="actor-options">
+            {all.map((a) => (
+              <option key={a.slug} value={optionLabel(a)} />
+            ))}
+          </datalist>
         </div>
         <div>
           <label htmlFor="actor-role">Role</label>
           <select id="actor-role" value={role} onChange={(e) => setRole(e.target.value)}>
-            {Object.keys(ACTOR_ROLES).map((r) => <option key={r} value={r}>{r}</option>)}
+            {Object.keys(ACTOR_ROLES).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="button" className="button secondary" onClick={addPicked}>Add actor</button>
+        <button type="button" className="button secondary" onClick={addPicked}>
+          Add actor
+        </button>
       </div>
-      {problem && <p className="field-error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
       <details>
         <summary>Create a new actor</summary>
         <div className="row">
-          <div><label htmlFor="na-name">Name</label><input id="na-name" value={creating.name} onChange={(e) => setCreating({ ...creating, name: e.target.value })} /></div>
+          <div>
+            <label htmlFor="na-name">Name</label>
+            <input
+              id="na-name"
+              value={creating.name}
+              onChange={(e) => setCreating({ ...creating, name: e.target.value })}
+            />
+          </div>
           <div>
             <label htmlFor="na-kind">Kind</label>
-            <select id="na-kind" value={creating.kind} onChange={(e) => setCreating({ ...creating, kind: e.target.value as ActorKindSlug })}>
-              {Object.entries(ACTOR_KINDS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            <select
+              id="na-kind"
+              value={creating.kind}
+              onChange={(e) => setCreating({ ...creating, kind: e.target.value as ActorKindSlug })}
+            >
+              {Object.entries(ACTOR_KINDS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
             </select>
           </div>
-          <div><label htmlFor="na-country">Country code</label><input id="na-country" size={3} maxLength={2} value={creating.countryCode} onChange={(e) => setCreating({ ...creating, countryCode: e.target.value })} /></div>
-          <div><label htmlFor="na-aliases">Aliases (comma-separated)</label><input id="na-aliases" value={creating.aliases} onChange={(e) => setCreating({ ...creating, aliases: e.target.value })} /></div>
-          <button type="button" className="button secondary" onClick={addNew}>Create and add</button>
+          <div>
+            <label htmlFor="na-country">Country code</label>
+            <input
+              id="na-country"
+              size={3}
+              maxLength={2}
+              value={creating.countryCode}
+              onChange={(e) => setCreating({ ...creating, countryCode: e.target.value })}
+            />
+          </div>
+          <div>
+            <label htmlFor="na-aliases">Aliases (comma-separated)</label>
+            <input
+              id="na-aliases"
+              value={creating.aliases}
+              onChange={(e) => setCreating({ ...creating, aliases: e.target.value })}
+            />
+          </div>
+          <button type="button" className="button secondary" onClick={addNew}>
+            Create and add
+          </button>
         </div>
       </details>
     </fieldset>

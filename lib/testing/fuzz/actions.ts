@@ -34,11 +34,16 @@ let tableList: string[] | undefined;
  * rows, which matters at 10,000 runs). Equal before and after a call means it wrote nothing.
  */
 export async function tableFingerprints(prisma: PrismaClient): Promise<Record<string, string>> {
-  tableList ??= (await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
-  )).map((r) => r.name);
+  tableList ??= (
+    await prisma.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).map((r) => r.name);
   const sql = tableList
-    .map((t) => `SELECT '${t}' AS name, count(*)::text || ':' || coalesce(sum(hashtextextended(x::text, 0)::numeric), 0)::text AS print FROM "${t}" x`)
+    .map(
+      (t) =>
+        `SELECT '${t}' AS name, count(*)::text || ':' || coalesce(sum(hashtextextended(x::text, 0)::numeric), 0)::text AS print FROM "${t}" x`,
+    )
     .join(" UNION ALL ");
   const rows = await prisma.$queryRawUnsafe<{ name: string; print: string }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.name, r.print]));
@@ -56,7 +61,11 @@ export class DatabaseWatch {
    * that follows every `restoreEvery` accepted writes, so the tables (and the cost of fingerprinting them) stay
    * small over 10,000 runs instead of growing with every accepted input.
    */
-  constructor(private prisma: PrismaClient, private restore?: () => Promise<void>, private restoreEvery = 200) {}
+  constructor(
+    private prisma: PrismaClient,
+    private restore?: () => Promise<void>,
+    private restoreEvery = 200,
+  ) {}
   async before() {
     if (this.restore && this.writes >= this.restoreEvery) {
       this.writes = 0;
@@ -88,7 +97,10 @@ export const formValue: fc.Arbitrary<string | Blob> = fc.oneof(
 );
 
 /** FormData from pairs; a value of undefined leaves the field out. */
-export function formData(fields: Record<string, string | Blob | undefined>, extra: [string, string | Blob][] = []): FormData {
+export function formData(
+  fields: Record<string, string | Blob | undefined>,
+  extra: [string, string | Blob][] = [],
+): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
   for (const [k, v] of extra) form.append(k, v);
@@ -96,4 +108,10 @@ export function formData(fields: Record<string, string | Blob | undefined>, extr
 }
 
 /** Extra form fields nobody asked for. */
-export const extraFields = fc.array(fc.tuple(fc.oneof(hostileString, fc.constantFrom("__proto__", "constructor", "$ACTION_ID_x", "role", "id")), formValue), { maxLength: 3 });
+export const extraFields = fc.array(
+  fc.tuple(
+    fc.oneof(hostileString, fc.constantFrom("__proto__", "constructor", "$ACTION_ID_x", "role", "id")),
+    formValue,
+  ),
+  { maxLength: 3 },
+);

@@ -20,7 +20,10 @@ export function isHumanMessage(message: unknown): message is string {
 
 /** Asserts a message a person can read; the value is shown when it is not. */
 export function expectHumanMessage(message: unknown, context?: unknown) {
-  expect(isHumanMessage(message), `not a human-readable message: ${JSON.stringify(message)}${context === undefined ? "" : ` for ${describeInput(context)}`}`).toBe(true);
+  expect(
+    isHumanMessage(message),
+    `not a human-readable message: ${JSON.stringify(message)}${context === undefined ? "" : ` for ${describeInput(context)}`}`,
+  ).toBe(true);
 }
 
 /** Field errors: at least one field, each with at least one readable message. */

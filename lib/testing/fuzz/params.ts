@@ -12,10 +12,17 @@ import { announcedSeed } from "./seed";
 /** FUZZ_RUNS runs unless a property says otherwise; call once per fc.assert, inside the test. */
 export function fuzzParams<T>(over: fc.Parameters<T> = {}): fc.Parameters<T> {
   const { testPath, currentTestName } = expect.getState();
-  const params = { numRuns: FUZZ_RUNS, seed: announcedSeed(`${path.relative(process.cwd(), testPath ?? "")} › ${currentTestName}`), ...over };
+  const params = {
+    numRuns: FUZZ_RUNS,
+    seed: announcedSeed(`${path.relative(process.cwd(), testPath ?? "")} › ${currentTestName}`),
+    ...over,
+  };
   const stats = process.env.FUZZ_STATS_FILE;
   if (stats) {
-    appendFileSync(stats, `${JSON.stringify({ file: path.relative(process.cwd(), testPath ?? ""), property: currentTestName, runs: params.numRuns })}\n`);
+    appendFileSync(
+      stats,
+      `${JSON.stringify({ file: path.relative(process.cwd(), testPath ?? ""), property: currentTestName, runs: params.numRuns })}\n`,
+    );
   }
   return params;
 }

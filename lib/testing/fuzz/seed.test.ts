@@ -6,7 +6,10 @@ import { fuzzParams } from "./params";
 
 function firstInputs(params: fc.Parameters<[string]>): string[] {
   const seen: string[] = [];
-  fc.assert(fc.property(fc.string(), (s) => void seen.push(s)), { ...params, numRuns: 20 });
+  fc.assert(
+    fc.property(fc.string(), (s) => void seen.push(s)),
+    { ...params, numRuns: 20 },
+  );
   return seen;
 }
 
@@ -23,7 +26,9 @@ describe("fuzz seeds", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const { seed } = fuzzParams();
     expect(Number.isInteger(seed)).toBe(true);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining(`fuzz seed ${seed} for lib/testing/fuzz/seed.test.ts › fuzz seeds > prints the seed`));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining(`fuzz seed ${seed} for lib/testing/fuzz/seed.test.ts › fuzz seeds > prints the seed`),
+    );
     expect(log).toHaveBeenCalledWith(expect.stringContaining(`FUZZ_SEED=${seed}`));
   });
 

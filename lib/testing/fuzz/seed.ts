@@ -7,7 +7,8 @@ export function fuzzSeed(): number {
   const given = process.env.FUZZ_SEED;
   if (given !== undefined && given !== "") {
     const n = Number(given);
-    if (!Number.isSafeInteger(n)) throw new Error(`FUZZ_SEED must be an integer (a seed printed by an earlier run), not “${given}”.`);
+    if (!Number.isSafeInteger(n))
+      throw new Error(`FUZZ_SEED must be an integer (a seed printed by an earlier run), not “${given}”.`);
     return n;
   }
   return randomInt(-(2 ** 31), 2 ** 31 - 1);

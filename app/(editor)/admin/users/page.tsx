@@ -19,7 +19,16 @@ export default async function UsersPage() {
       <div className="table-wrap">
         <table className="events">
           <caption className="visually-hidden">Accounts</caption>
-          <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Manage</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+              <th scope="col">Manage</th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
@@ -28,7 +37,15 @@ export default async function UsersPage() {
                 <td>{u.role}</td>
                 <td>{u.disabled ? "disabled" : "active"}</td>
                 <td>{u.createdAt.toISOString().slice(0, 10)}</td>
-                <td>{u.id === me.id ? <span className="muted">This is you: change your password on <Link href="/editor/account">your account page</Link></span> : <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} />}</td>
+                <td>
+                  {u.id === me.id ? (
+                    <span className="muted">
+                      This is you: change your password on <Link href="/editor/account">your account page</Link>
+                    </span>
+                  ) : (
+                    <UserControls userId={u.id} email={u.email} role={u.role} disabled={u.disabled} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,14 +9,17 @@ export default async function AccountPage() {
   return (
     <>
       <h1>Your account</h1>
-      <p>Signed in as {user.email} ({user.role}).</p>
+      <p>
+        Signed in as {user.email} ({user.role}).
+      </p>
       <h2>Change your password</h2>
       <p>Changing it ends all your sessions, this one included: sign in again with the new password.</p>
       <ChangePasswordForm />
       <h2>Sign out everywhere</h2>
       <p>
-        Ends your sessions on every device and browser, this one included, for example after using a shared computer or losing a
-        phone. Signing out anywhere does the same: a session is never kept alive on the server after you sign out.
+        Ends your sessions on every device and browser, this one included, for example after using a shared computer or
+        losing a phone. Signing out anywhere does the same: a session is never kept alive on the server after you sign
+        out.
       </p>
       <SignOutEverywhereForm />
     </>

@@ -10,7 +10,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function EditorActorsPage({ searchParams }: Props) {
   await requireUser("editor", "/editor/actors");
-  const q = rawValues(await searchParams, "q")[0]?.trim().slice(0, 100) || undefined;
+  const q =
+    rawValues(await searchParams, "q")[0]
+      ?.trim()
+      .slice(0, 100) || undefined;
   const actors = await listActorsForEditor(q);
   return (
     <>
@@ -18,13 +21,24 @@ export default async function EditorActorsPage({ searchParams }: Props) {
       <form method="get" action="/editor/actors" role="search" aria-label="Find actors to edit" className="inline-form">
         <label htmlFor="ea-q">Name, slug or alias</label>{" "}
         <input id="ea-q" type="search" name="q" defaultValue={q ?? ""} maxLength={100} />{" "}
-        <button type="submit" className="button secondary">Find</button>
+        <button type="submit" className="button secondary">
+          Find
+        </button>
       </form>
-      <p className="muted">{actors.length === 200 ? "The first 200 actors" : `${actors.length} ${actors.length === 1 ? "actor" : "actors"}`}, by name. Events counts include drafts.</p>
+      <p className="muted">
+        {actors.length === 200
+          ? "The first 200 actors"
+          : `${actors.length} ${actors.length === 1 ? "actor" : "actors"}`}
+        , by name. Events counts include drafts.
+      </p>
       <ul>
         {actors.map((a) => (
           <li key={a.slug}>
-            <Link href={`/editor/actors/${a.slug}`}>{a.name}</Link> <span className="muted">({a.slug}, {a.kind.replace("_", " ")}{a.countryCode ? `, ${a.countryCode}` : ""}, {a._count.events} links)</span>
+            <Link href={`/editor/actors/${a.slug}`}>{a.name}</Link>{" "}
+            <span className="muted">
+              ({a.slug}, {a.kind.replace("_", " ")}
+              {a.countryCode ? `, ${a.countryCode}` : ""}, {a._count.events} links)
+            </span>
           </li>
         ))}
       </ul>

@@ -33,7 +33,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: actor.name,
     description: actor.description ?? undefined,
-    alternates: { types: { "application/atom+xml": [{ url: `${publicOrigin()}${feedPath(viewOf(actor.slug))}`, title: `${actor.name}: new, corrected and retracted events` }] } },
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          {
+            url: `${publicOrigin()}${feedPath(viewOf(actor.slug))}`,
+            title: `${actor.name}: new, corrected and retracted events`,
+          },
+        ],
+      },
+    },
   };
 }
 
@@ -43,17 +52,24 @@ export default async function ActorPage({ params }: Props) {
   const views = serializeEventQuery(query);
   return (
     <>
-      <p><Link href="/actors">All actors</Link></p>
+      <p>
+        <Link href="/actors">All actors</Link>
+      </p>
       <h1>{actor.name}</h1>
       <dl className="actor-facts">
-        <dt>Kind</dt><dd>{actorKindLabel(actor.kind)}</dd>
-        <dt>Country</dt><dd>{actor.country ? `${countryName(actor.country)} (${actor.country})` : "—"}</dd>
-        <dt>Also known as</dt><dd>{actor.aliases.length ? actor.aliases.join(", ") : "—"}</dd>
-        <dt>Public events</dt><dd>{actor.eventCount}</dd>
+        <dt>Kind</dt>
+        <dd>{actorKindLabel(actor.kind)}</dd>
+        <dt>Country</dt>
+        <dd>{actor.country ? `${countryName(actor.country)} (${actor.country})` : "—"}</dd>
+        <dt>Also known as</dt>
+        <dd>{actor.aliases.length ? actor.aliases.join(", ") : "—"}</dd>
+        <dt>Public events</dt>
+        <dd>{actor.eventCount}</dd>
       </dl>
       {actor.description && <p className="actor-description">{actor.description}</p>}
       <nav aria-label="This actor's events" className="view-switch">
-        Events: <Link href={`/events${views}`}>Table</Link> · <Link href={`/timeline${views}`}>Timeline</Link> · <Link href={`/map${views}`}>Map</Link> · <FollowLink query={query} />
+        Events: <Link href={`/events${views}`}>Table</Link> · <Link href={`/timeline${views}`}>Timeline</Link> ·{" "}
+        <Link href={`/map${views}`}>Map</Link> · <FollowLink query={query} />
       </nav>
 
       <h2>Events by role over time</h2>
@@ -63,7 +79,10 @@ export default async function ActorPage({ params }: Props) {
       <Counterparties slug={actor.slug} name={actor.name} counterparties={actor.counterparties} />
 
       <p className="muted">
-        Data: <a href={`/api/v1/actors/${actor.slug}`}>JSON</a> · <a href="/actors.csv" download>all actors (CSV)</a>
+        Data: <a href={`/api/v1/actors/${actor.slug}`}>JSON</a> ·{" "}
+        <a href="/actors.csv" download>
+          all actors (CSV)
+        </a>
       </p>
     </>
   );

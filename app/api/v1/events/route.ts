@@ -3,5 +3,7 @@ import { handleListEvents } from "@/lib/api/events";
 import { corsPreflight, withDatabaseErrors } from "@/lib/api/http";
 
 export const dynamic = "force-dynamic";
-export const GET = withDatabaseErrors((request: Request) => (hasAsOf(request) ? asOfListResponse(request) : handleListEvents(request)));
+export const GET = withDatabaseErrors((request: Request) =>
+  hasAsOf(request) ? asOfListResponse(request) : handleListEvents(request),
+);
 export const OPTIONS = corsPreflight;

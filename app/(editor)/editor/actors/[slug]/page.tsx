@@ -14,7 +14,10 @@ import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Edit actor" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function EditActorPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -30,16 +33,38 @@ export default async function EditActorPage({ params, searchParams }: Props) {
   const merged = typeof sp.merged === "string" ? sp.merged : null;
   return (
     <>
-      <p><Link href="/editor/actors">All actors</Link> · <Link href={`/actors/${actor.slug}`}>Public page</Link></p>
+      <p>
+        <Link href="/editor/actors">All actors</Link> · <Link href={`/actors/${actor.slug}`}>Public page</Link>
+      </p>
       <h1>Edit {actor.name}</h1>
-      {sp.saved && <p className="notice" role="status">Saved.</p>}
-      {sp.unchanged && <p className="notice" role="status">Nothing had changed, so nothing was saved.</p>}
-      {merged && <p className="notice" role="status">Merged “{merged}” into {actor.name}.</p>}
-      <p className="muted">Slug {actor.slug} (never changes) · {actor._count.events} event links · version {actor.version}</p>
+      {sp.saved && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
+      {sp.unchanged && (
+        <p className="notice" role="status">
+          Nothing had changed, so nothing was saved.
+        </p>
+      )}
+      {merged && (
+        <p className="notice" role="status">
+          Merged “{merged}” into {actor.name}.
+        </p>
+      )}
+      <p className="muted">
+        Slug {actor.slug} (never changes) · {actor._count.events} event links · version {actor.version}
+      </p>
       <ActorEditForm
         slug={actor.slug}
         version={actor.version}
-        initial={{ name: actor.name, kind: actor.kind, countryCode: actor.countryCode ?? "", aliases: actor.aliases.join("\n"), description: actor.description ?? "" }}
+        initial={{
+          name: actor.name,
+          kind: actor.kind,
+          countryCode: actor.countryCode ?? "",
+          aliases: actor.aliases.join("\n"),
+          description: actor.description ?? "",
+        }}
       />
       <h2>Merge a duplicate into this actor</h2>
       {hasRole(user, MERGE_ROLE) ? (

@@ -16,11 +16,24 @@ export const metadata: Metadata = { title: "Edit event" };
 function doneMessage(done: string, id: string) {
   switch (done) {
     case "submit":
-      return <>Submitted for review. An editor will publish it. Its address on the desk: <Link href={`/editor/events/${id}`}>/editor/events/{id}</Link></>;
+      return (
+        <>
+          Submitted for review. An editor will publish it. Its address on the desk:{" "}
+          <Link href={`/editor/events/${id}`}>/editor/events/{id}</Link>
+        </>
+      );
     case "publish":
-      return <>Published. Readers can see it now at <Link href={`/events/${id}`}>/events/{id}</Link>.</>;
+      return (
+        <>
+          Published. Readers can see it now at <Link href={`/events/${id}`}>/events/{id}</Link>.
+        </>
+      );
     case "retract":
-      return <>Retracted. Readers see it marked so, with your reason, at <Link href={`/events/${id}`}>/events/{id}</Link>.</>;
+      return (
+        <>
+          Retracted. Readers see it marked so, with your reason, at <Link href={`/events/${id}`}>/events/{id}</Link>.
+        </>
+      );
     case "restore":
       return <>Restored: the earlier version is now the current one, recorded as a new revision below.</>;
     default:
@@ -43,18 +56,47 @@ export default async function EditEventPage({ params, searchParams }: Props) {
       <h1>{event.snapshot.title}</h1>
       <p className="muted">
         Status: <strong>{event.status.replace("_", " ")}</strong> · version {event.version}
-        {(event.status === "published" || event.status === "retracted") && <> · <Link href={`/events/${id}`}>public page</Link></>}
+        {(event.status === "published" || event.status === "retracted") && (
+          <>
+            {" "}
+            · <Link href={`/events/${id}`}>public page</Link>
+          </>
+        )}
       </p>
-      {flags.saved && <div className="notice" role="status">Saved.</div>}
-      {done && <div className="notice" role="status">{done}</div>}
-      {event.status === "retracted" && <div className="notice" role="note">Retracted: {event.retractionReason}</div>}
+      {flags.saved && (
+        <div className="notice" role="status">
+          Saved.
+        </div>
+      )}
+      {done && (
+        <div className="notice" role="status">
+          {done}
+        </div>
+      )}
+      {event.status === "retracted" && (
+        <div className="notice" role="note">
+          Retracted: {event.retractionReason}
+        </div>
+      )}
       {isEditor || ownDraft ? (
-        <EventForm key={event.version} existing={{ snapshot: event.snapshot, version: event.version }} actors={actors} />
+        <EventForm
+          key={event.version}
+          existing={{ snapshot: event.snapshot, version: event.version }}
+          actors={actors}
+        />
       ) : (
         <p>Contributors can edit only their own drafts; this one is {event.status.replace("_", " ")}.</p>
       )}
       {/* After the form: the steps that change who can see the event, the destructive ones last. */}
-      <WorkflowControls key={event.version} id={id} version={event.version} status={event.status} canSubmit={isEditor || ownDraft} canPublish={isEditor} canDelete={user.role === "admin"} />
+      <WorkflowControls
+        key={event.version}
+        id={id}
+        version={event.version}
+        status={event.status}
+        canSubmit={isEditor || ownDraft}
+        canPublish={isEditor}
+        canDelete={user.role === "admin"}
+      />
       {isEditor && <CheckLinksButton eventId={id} />}
       <RelatedSection eventId={id} version={event.version} viewer={user} canEdit={isEditor || ownDraft} />
       <RevisionHistory event={event} canRestore={isEditor} />

@@ -10,7 +10,9 @@ export default async function NewEventPage() {
   return (
     <>
       <h1>New event</h1>
-      <p className="muted">Every event needs at least one source with the passage that supports it before it can be published.</p>
+      <p className="muted">
+        Every event needs at least one source with the passage that supports it before it can be published.
+      </p>
       <EventForm actors={await listActorsForPicker()} />
     </>
   );

@@ -20,11 +20,18 @@ export default async function ReleasePage({ params }: Props) {
   const changelog = await releaseText(version, "CHANGELOG.md");
   return (
     <>
-      <p><Link href="/data/releases">All releases</Link></p>
-      <h1>Release {release.version}: {release.title}</h1>
       <p>
-        Made <time dateTime={release.createdAt.toISOString()}>{release.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>:{" "}
-        {release.eventCount.toLocaleString("en")} events, {release.sourceCount.toLocaleString("en")} sources.
+        <Link href="/data/releases">All releases</Link>
+      </p>
+      <h1>
+        Release {release.version}: {release.title}
+      </h1>
+      <p>
+        Made{" "}
+        <time dateTime={release.createdAt.toISOString()}>
+          {release.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+        </time>
+        : {release.eventCount.toLocaleString("en")} events, {release.sourceCount.toLocaleString("en")} sources.
       </p>
       {release.description && <p>{release.description}</p>}
       <h2>Files</h2>
@@ -34,7 +41,9 @@ export default async function ReleasePage({ params }: Props) {
       {changelog && (
         <>
           <h2>Changelog</h2>
-          <pre className="release-changelog" tabIndex={0} aria-label={`Changelog of release ${release.version}`}>{changelog}</pre>
+          <pre className="release-changelog" tabIndex={0} aria-label={`Changelog of release ${release.version}`}>
+            {changelog}
+          </pre>
         </>
       )}
     </>
