@@ -97,12 +97,13 @@ export function toEventCreateData(
  * and actors replaced; the id, the creator and the first publication time stay as they were.
  */
 export function toEventUpdateData(data: Prisma.EventCreateInput): Prisma.EventUpdateInput {
-  const { sources, actors, id: _id, createdBy: _c, publishedAt: _p, ...fields } = data;
-  void _id;
-  void _c;
-  void _p;
+  const { sources, actors, ...fields } = data;
   return {
     ...fields,
+    // Left as stored (undefined leaves a column unchanged in Prisma).
+    id: undefined,
+    createdBy: undefined,
+    publishedAt: undefined,
     sources: { deleteMany: {}, create: sources!.create as Prisma.SourceCreateWithoutEventInput[] },
     actors: { deleteMany: {}, create: actors!.create as Prisma.EventActorCreateWithoutEventInput[] },
   };

@@ -125,7 +125,7 @@ export function EventForm({ existing, actors }: Props) {
           <label htmlFor="ev-id">Public id</label>
           <input
             id="ev-id"
-            value={existing ? values.id : values.id}
+            value={values.id}
             placeholder={suggestId(values) || "date-and-words"}
             readOnly={Boolean(existing)}
             onChange={(e) => set({ id: e.target.value })}
