@@ -7,7 +7,7 @@
 // is answered.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { startChaosStack, type ChaosStack } from "../scripts/lib/chaos-stack";
+import { startChaosStack, type ChaosStack } from "../tooling/chaos-stack";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: "text/html" } });

@@ -6,10 +6,10 @@ import { createInterface } from "node:readline";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
-import { adminQuery, withDatabase } from "../scripts/lib/database";
-import { freePort } from "../scripts/lib/embedded-postgres";
-import { bin, startServer } from "../scripts/lib/processes";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { adminQuery, withDatabase } from "../tooling/database";
+import { freePort } from "../tooling/embedded-postgres";
+import { bin, startServer } from "../tooling/processes";
+import { applyMigrations } from "../tooling/schema-engine";
 
 /** Lines `next start` itself prints while starting (plain text, not the app's JSON logs). */
 export const NEXT_STARTUP_NOTE =

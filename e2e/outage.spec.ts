@@ -4,8 +4,8 @@
 // It checks what callers see — a browser, the API, load balancers' health checks — and what the
 // database kept. `npm run chaos` is the same drill with a 10 s outage and printed figures.
 import { expect, test, type Page } from "@playwright/test";
-import { runDrill, TARGET_MS } from "../scripts/lib/chaos-drill";
-import { EDITOR } from "../scripts/lib/chaos-stack";
+import { runDrill, TARGET_MS } from "../tooling/chaos-drill";
+import { EDITOR } from "../tooling/chaos-stack";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,12 +1,12 @@
-// The built app behind the real nginx running deploy/nginx.conf (scripts/lib/proxy-stack.ts: two
+// The built app behind the real nginx running deploy/nginx.conf (tooling/proxy-stack.ts: two
 // `next start` instances on one database). What readers and editors observe through it: a
 // repeated anonymous page comes from nginx's cache, a correction reaches anonymous readers within
 // the configured staleness (and the editor at once), and nothing signed-in or written is ever
 // answered from, or kept in, the cache.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { findNginx } from "../scripts/lib/nginx";
-import { startProxyStack, type ProxyStack } from "../scripts/lib/proxy-stack";
+import { findNginx } from "../tooling/nginx";
+import { startProxyStack, type ProxyStack } from "../tooling/proxy-stack";
 import { createAppDatabase, PASSWORD } from "./instance";
 
 // Short lifetimes so the test sees a copy expire: fresh for FRESH s, then served stale while

@@ -3,7 +3,7 @@
 // database is unavailable"; a bad query or a broken constraint does not (they are bugs or input).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../scripts/lib/embedded-postgres";
+import { freePort } from "../tooling/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 import { isDatabaseUnavailableError } from "./db-errors";
 import { createPrismaClient } from "./prisma-client";

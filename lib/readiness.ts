@@ -1,7 +1,7 @@
 import "server-only";
 // Readiness: can this instance serve real answers? The database must answer and every migration
 // folder in prisma/migrations must be recorded as applied in _prisma_migrations (as Prisma's
-// `migrate deploy` and our scripts/lib/schema-engine.ts record them), so an instance started
+// `migrate deploy` and our tooling/schema-engine.ts record them), so an instance started
 // with new code before `npm run db:migrate` is kept out of rotation instead of failing requests.
 //
 // It asks on a connection of its own, never one of the app's pool: when every pool connection

@@ -20,12 +20,12 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { listEvents } from "../lib/events/queries";
 import { parseEventQuery } from "../lib/events/query-params";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
-import { adminQuery, openScratchServer, withDatabase } from "./lib/database";
-import { bin, run } from "./lib/processes";
-import { startAppInstances, startProxyStack, sharedSecrets } from "./lib/proxy-stack";
+import { adminQuery, openScratchServer, withDatabase } from "../tooling/database";
+import { bin, run } from "../tooling/processes";
+import { startAppInstances, startProxyStack, sharedSecrets } from "../tooling/proxy-stack";
 import { benchViral, describeCacheStatuses, subtractCounts } from "./lib/bench-load-viral";
 import { runCli } from "./lib/run-cli";
-import { applyMigrations } from "./lib/schema-engine";
+import { applyMigrations } from "../tooling/schema-engine";
 import { benchExport } from "./lib/bench-export";
 import { benchFuzz } from "./lib/bench-fuzz";
 import { benchCapture, printCaptureBench } from "./lib/bench-capture";
@@ -35,10 +35,10 @@ import { benchApi, printApiBench } from "./lib/bench-api";
 import { benchMap, givePositions, printMapBench } from "./lib/bench-map";
 import { runRenderBench } from "./lib/bench-render";
 import { runLoadBench } from "./lib/bench-load-run";
-import { loadSyntheticData } from "./lib/synthetic-data";
+import { loadSyntheticData } from "../tooling/synthetic-data";
 import { runAsOfBench } from "./lib/bench-as-of";
 import { benchRelease } from "./lib/bench-release";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 const { values: args } = parseArgs({
   options: {

@@ -4,10 +4,10 @@
 // action), stops PostgreSQL (fast shutdown) for the outage, starts it again on the same data,
 // keeps going, then prints the figures and exits non-zero when a target is missed.
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
-import { runDrill, type DrillOptions } from "./lib/chaos-drill";
-import { bin, run } from "./lib/processes";
+import { runDrill, type DrillOptions } from "../tooling/chaos-drill";
+import { bin, run } from "../tooling/processes";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 function numberOption(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,10 +4,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDatabase, defaultBackupFile } from "./lib/backup";
 import { formatBytes, formatCounts } from "./lib/backup-tables";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { describeDatabase } from "./lib/pg-tools";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 await runCli(async () => {
   let values: { out?: string };

@@ -4,9 +4,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { restoreDatabase } from "./lib/backup-restore";
 import { formatCounts } from "./lib/backup-tables";
-import { openAppDatabase, withDatabase } from "./lib/database";
+import { openAppDatabase, withDatabase } from "../tooling/database";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 const USAGE = "Usage: npm run db:restore -- <file> [--database <new database name>]";
 

@@ -1,5 +1,5 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL (or the embedded database).
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { migrateOrExplain } from "./lib/migrate";
 import { runCli } from "./lib/run-cli";
 

@@ -4,8 +4,8 @@
 // It replaces `prisma migrate dev`, whose native engine cannot be downloaded here.
 import { mkdir, readFile, writeFile, copyFile } from "node:fs/promises";
 import path from "node:path";
-import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from "./lib/schema-engine";
-import { withScratchDatabase } from "./lib/database";
+import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from "../tooling/schema-engine";
+import { withScratchDatabase } from "../tooling/database";
 
 const SNAPSHOT = path.resolve(import.meta.dirname, "../prisma/migrations-snapshot.prisma");
 

@@ -7,9 +7,9 @@ import { InvalidInputError } from "../lib/events/errors";
 import { createPrismaClient } from "../lib/prisma-client";
 import { makeRelease } from "../lib/releases/create";
 import { datasetMetadata } from "../lib/releases/metadata";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { title: { type: "string" }, description: { type: "string" } } });

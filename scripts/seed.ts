@@ -2,7 +2,7 @@
 // events an earlier seed wrote up to today's seed data (see prisma/seed.ts).
 import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { runCli } from "./lib/run-cli";
 
 await runCli(async () => {

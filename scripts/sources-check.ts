@@ -9,9 +9,9 @@ import { DEAD_LINK_MIN_FAILING_MS } from "../lib/links/health";
 import { DEFAULT_HOST_PAUSE_MS, DEFAULT_PER_HOST } from "../lib/links/host-gate";
 import { withLinkCheckLock } from "../lib/links/lock";
 import { runLinkCheck, type LinkCheckSummary } from "../lib/links/run";
-import { adminQuery, openAppDatabase } from "./lib/database";
+import { adminQuery, openAppDatabase } from "../tooling/database";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 const FLAGS = {
   max: { type: "string", default: String(LINK_CHECK_DEFAULTS.maxUrls) },

@@ -5,11 +5,11 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { seedDatabase } from "../prisma/seed";
 import { ensureAuthSecret, ensureServerActionsKey } from "./lib/auth-secret";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { migrateOrExplain } from "./lib/migrate";
-import { bin, run, startServer } from "./lib/processes";
+import { bin, run, startServer } from "../tooling/processes";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";

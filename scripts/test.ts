@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
-import { adminQuery, openScratchServer } from "./lib/database";
-import { freePort } from "./lib/embedded-postgres";
-import { bin, run } from "./lib/processes";
+import { adminQuery, openScratchServer } from "../tooling/database";
+import { freePort } from "../tooling/embedded-postgres";
+import { bin, run } from "../tooling/processes";
 import { runCli } from "./lib/run-cli";
 import { createSeededDatabase } from "./lib/seeded-database";
 

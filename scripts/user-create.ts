@@ -5,9 +5,9 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { ForbiddenError } from "../lib/auth/roles";
 import { InvalidInputError } from "../lib/events/errors";
 import { createUser } from "../lib/users/mutations";
-import { openAppDatabase } from "./lib/database";
+import { openAppDatabase } from "../tooling/database";
 import { runCli } from "./lib/run-cli";
-import { UserFacingError } from "./lib/user-facing-error";
+import { UserFacingError } from "../tooling/user-facing-error";
 
 async function askHidden(prompt: string): Promise<string> {
   process.stdout.write(prompt);

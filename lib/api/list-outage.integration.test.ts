@@ -1,7 +1,7 @@
 // The list page reads through node-postgres, not Prisma (lib/api/read-query.ts): its connection
 // failures must still answer the API's 503 with Retry-After and CORS, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/embedded-postgres";
+import { freePort } from "../../tooling/embedded-postgres";
 
 let saved: string | undefined;
 beforeAll(async () => {

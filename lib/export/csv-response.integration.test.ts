@@ -9,8 +9,8 @@
 import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/embedded-postgres";
-import { loadSyntheticData } from "../../scripts/lib/synthetic-data";
+import { freePort } from "../../tooling/embedded-postgres";
+import { loadSyntheticData } from "../../tooling/synthetic-data";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createPrismaClient, poolOf } from "../prisma-client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";

@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL, or a throw-away embedded one) and one migrated template database that
 // each test file clones, so files run in parallel without sharing rows.
 import type { TestProject } from "vitest/node";
-import { adminQuery, openScratchServer, withDatabase } from "../../scripts/lib/database";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { adminQuery, openScratchServer, withDatabase } from "../../tooling/database";
+import { applyMigrations } from "../../tooling/schema-engine";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -11,7 +11,7 @@ import { chmod, chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, postgresUserIds } from "../../scripts/lib/embedded-postgres";
+import { freePort, postgresUserIds } from "../../tooling/embedded-postgres";
 
 export const PG_BIN_DIR = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 
@@ -147,7 +147,7 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
     await query(url(primaryPort, "postgres"), `CREATE DATABASE tracker`);
     // The application's schema, made before the copy so that the replica starts with it; later
     // changes reach the replica the way they would in production, by streaming.
-    const { applyMigrations } = await import("../../scripts/lib/schema-engine");
+    const { applyMigrations } = await import("../../tooling/schema-engine");
     await applyMigrations(url(primaryPort, "tracker"));
     // -R writes standby.signal and primary_conninfo (with the password given here), which is
     // what makes the copy a streaming replica that follows the primary.

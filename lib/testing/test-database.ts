@@ -1,6 +1,6 @@
 // A database of its own for one integration test file, cloned from the migrated template.
 import { inject } from "vitest";
-import { adminQuery, withDatabase } from "../../scripts/lib/database";
+import { adminQuery, withDatabase } from "../../tooling/database";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createPrismaClient } from "../prisma-client";
 

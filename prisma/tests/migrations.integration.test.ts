@@ -4,8 +4,8 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminQuery, withDatabase } from "../../scripts/lib/database";
-import { applyMigrations, diffSchemas, SCHEMA_PATH } from "../../scripts/lib/schema-engine";
+import { adminQuery, withDatabase } from "../../tooling/database";
+import { applyMigrations, diffSchemas, SCHEMA_PATH } from "../../tooling/schema-engine";
 
 // Indexes schema.prisma cannot describe (expression indexes), made by hand-written migrations:
 // left out of the comparison, and checked to exist instead.

@@ -2,8 +2,8 @@
 // quotes ("Confirms: …") move to `note`, and each affected event records it as a revision.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminQuery, withDatabase } from "../../scripts/lib/database";
-import { applyMigrations, readMigrationList, withSchemaEngine } from "../../scripts/lib/schema-engine";
+import { adminQuery, withDatabase } from "../../tooling/database";
+import { applyMigrations, readMigrationList, withSchemaEngine } from "../../tooling/schema-engine";
 import { NOTE_MOVED_NOTE } from "../seed-data/corrections";
 
 const PROVENANCE = "20261201000552_provenance";

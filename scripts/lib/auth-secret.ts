@@ -1,10 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { keptSecretFile, privateFolder } from "./secret-file";
-import { UserFacingError } from "./user-facing-error";
-
-/** The project's git-ignored folder for data and secrets kept on this machine (mode 700). */
-export const DATA_DIR = path.resolve(import.meta.dirname, "../../.data");
+import { DATA_DIR, keptSecretFile, privateFolder } from "../../tooling/secret-file";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 // A value from the environment wins; otherwise one made on the first start and kept in .data/
 // (git-ignored, mode 700; the file mode 600) so restarts on this machine keep using it.

@@ -8,10 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { countRows, type TableCount } from "./backup-tables";
-import { adminQuery, withDatabase } from "./database";
+import { adminQuery, withDatabase } from "../../tooling/database";
 import { describeDatabase, findPgTool, firstError, runPgTool, serverMajorVersion } from "./pg-tools";
-import { MIGRATIONS_DIR } from "./schema-engine";
-import { UserFacingError } from "./user-facing-error";
+import { MIGRATIONS_DIR } from "../../tooling/schema-engine";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 export interface RestoreResult {
   database: string;

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backupDatabase } from "./backup";
 import { addAwkwardRows, fingerprint, type Fingerprint } from "./backup-fixtures";
 import { restoreDatabase } from "./backup-restore";
-import { adminQuery, withDatabase } from "./database";
-import { bin } from "./processes";
-import { MIGRATIONS_DIR } from "./schema-engine";
+import { adminQuery, withDatabase } from "../../tooling/database";
+import { bin } from "../../tooling/processes";
+import { MIGRATIONS_DIR } from "../../tooling/schema-engine";
 import { createSeededDatabase } from "./seeded-database";
 
 const serverUrl = () => inject("serverUrl");

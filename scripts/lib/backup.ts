@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { countRows, type TableCount } from "./backup-tables";
 import { describeDatabase, findPgTool, firstError, runPgTool, serverMajorVersion } from "./pg-tools";
-import { UserFacingError } from "./user-facing-error";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 export const PROJECT_DIR = path.resolve(import.meta.dirname, "../..");
 

@@ -6,7 +6,7 @@
 // puts every event and the revision table back as they were. Its own app instance, with the page
 // cache off (PAGE_CACHE_MB=0), so every request renders; requests one at a time, alternating.
 import pg from "pg";
-import { sharedSecrets, startAppInstances } from "./proxy-stack";
+import { sharedSecrets, startAppInstances } from "../../tooling/proxy-stack";
 
 export const AS_OF_FILTER = "/events?type=summit-meeting&type=arms-transfer&from=2000&to=2015&q=missile";
 const MARK = "bench-as-of";

@@ -6,7 +6,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { parseEventQuery } from "../../lib/events/query-params";
 import { copyStatement } from "../../lib/export/copy-sql";
-import { loadSyntheticData } from "./synthetic-data";
+import { loadSyntheticData } from "../../tooling/synthetic-data";
 
 /** Streams a URL to the end; time to first byte, rows (CRLF-terminated lines less the header), and rows per second. */
 export async function timeCsvDownload(url: string, onChunk?: () => void) {

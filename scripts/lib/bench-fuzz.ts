@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, markBuildCurrent } from "./build-stamp";
-import { adminQuery, openScratchServer } from "./database";
-import { freePort } from "./embedded-postgres";
-import { bin, run } from "./processes";
+import { adminQuery, openScratchServer } from "../../tooling/database";
+import { freePort } from "../../tooling/embedded-postgres";
+import { bin, run } from "../../tooling/processes";
 import { createSeededDatabase } from "./seeded-database";
 
 export interface FuzzSuiteResult {

@@ -5,7 +5,13 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { benchLoad, type LoadResult } from "./bench-load";
-import { draftEvent, saveNewEvent, serverActionId, signInEditor, type EditorSession } from "./editor-client";
+import {
+  draftEvent,
+  saveNewEvent,
+  serverActionId,
+  signInEditor,
+  type EditorSession,
+} from "../../tooling/editor-client";
 
 export async function runLoadBench(
   bases: string[],

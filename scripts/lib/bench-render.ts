@@ -6,7 +6,7 @@ import pg from "pg";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { listEvents } from "../../lib/events/queries";
 import { parseEventQuery } from "../../lib/events/query-params";
-import { sharedSecrets, startAppInstances } from "./proxy-stack";
+import { sharedSecrets, startAppInstances } from "../../tooling/proxy-stack";
 
 export interface RenderBench {
   path: string;

@@ -1,5 +1,5 @@
-import { applyMigrations } from "./schema-engine";
-import { UserFacingError } from "./user-facing-error";
+import { applyMigrations } from "../../tooling/schema-engine";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 export async function migrateOrExplain(url: string): Promise<string[]> {
   try {

@@ -3,8 +3,8 @@
 // wrote it, so we insist on the server's major version (see docs/decisions/0008-…).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { adminQuery } from "./database";
-import { UserFacingError } from "./user-facing-error";
+import { adminQuery } from "../../tooling/database";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 export type PgTool = "pg_dump" | "pg_restore";
 

@@ -1,4 +1,4 @@
-import { UserFacingError } from "./user-facing-error";
+import { UserFacingError } from "../../tooling/user-facing-error";
 
 /** Runs a command-line entry point: a UserFacingError ends it with its one sentence, not a stack trace. */
 export async function runCli(main: () => Promise<void>) {

@@ -2,8 +2,8 @@
 // (and the HTTP fuzzing benchmark) serve the production build from, and the backup test dumps.
 import { createPrismaClient } from "../../lib/prisma-client";
 import { seedDatabase } from "../../prisma/seed";
-import { adminQuery, withDatabase } from "./database";
-import { applyMigrations } from "./schema-engine";
+import { adminQuery, withDatabase } from "../../tooling/database";
+import { applyMigrations } from "../../tooling/schema-engine";
 
 export async function createSeededDatabase(serverUrl: string, name: string): Promise<string> {
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -11,8 +11,8 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { SchemaEngine, MigrationList } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
-export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../prisma/migrations");
+export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../prisma/schema.prisma");
 
 async function loadEngineModule() {
   // Node 20 cannot `import` a .wasm file, so instantiate it by hand the way the

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
 /** Runs a command to completion with inherited output; resolves with its exit code. */

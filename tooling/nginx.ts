@@ -12,7 +12,7 @@ import { freePort } from "./embedded-postgres";
 import { startServer } from "./processes";
 import { UserFacingError } from "./user-facing-error";
 
-export const NGINX_CONF = path.resolve(import.meta.dirname, "../../deploy/nginx.conf");
+export const NGINX_CONF = path.resolve(import.meta.dirname, "../deploy/nginx.conf");
 
 /** Debian's nginx (`apt-get install nginx-light`), or NGINX_PATH; null when neither is there. */
 export function findNginx(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -57,17 +57,13 @@ export function renderNginxConfig(template: string, s: NginxSettings): string {
   let text = template;
   for (const [name, pattern, replace] of steps) {
     if (!pattern.test(text))
-      throw new Error(
-        `deploy/nginx.conf no longer has the ${name} line(s) the launcher replaces (scripts/lib/nginx.ts).`,
-      );
+      throw new Error(`deploy/nginx.conf no longer has the ${name} line(s) the launcher replaces (tooling/nginx.ts).`);
     pattern.lastIndex = 0;
     text = text.replace(pattern, replace);
   }
   const leftover = text.replace(/#.*$/gm, "").match(/\/(var|run)\/\S*/);
   if (leftover)
-    throw new Error(
-      `deploy/nginx.conf names ${leftover[0]}, which the launcher does not replace (scripts/lib/nginx.ts).`,
-    );
+    throw new Error(`deploy/nginx.conf names ${leftover[0]}, which the launcher does not replace (tooling/nginx.ts).`);
   return text;
 }
 

@@ -3,7 +3,7 @@
 // event), dates 1990–2026 at day (80%), month (15%) and year (5%) precision, 10% ranges, 97%
 // published. Deterministic per row (hashes of the row number), so runs are comparable.
 import pg from "pg";
-import { EVENT_TYPE_SLUGS } from "../../lib/events/codebook";
+import { EVENT_TYPE_SLUGS } from "../lib/events/codebook";
 
 const sqlArray = (xs: readonly string[]) => `(ARRAY[${xs.map((x) => `'${x}'`).join(",")}])`;
 const WORDS = [

@@ -4,9 +4,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { DATA_DIR } from "./auth-secret";
 import { freePort, postgresUserIds, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
-import { privateFolder } from "./secret-file";
+import { DATA_DIR, privateFolder } from "./secret-file";
 import { UserFacingError } from "./user-facing-error";
 
 const APP_DATABASE = "tracker";

@@ -4,9 +4,9 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { hashPassword } from "../../lib/auth/password";
-import { createPrismaClient } from "../../lib/prisma-client";
-import { seedDatabase } from "../../prisma/seed";
+import { hashPassword } from "../lib/auth/password";
+import { createPrismaClient } from "../lib/prisma-client";
+import { seedDatabase } from "../prisma/seed";
 import { adminQuery, withDatabase } from "./database";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { bin, startServer } from "./processes";

@@ -2,7 +2,7 @@
 // events through the real server action. Every answer is recorded with its start and end time,
 // and every save the app acknowledged (it redirected to the saved event) is remembered, so the
 // drill can check afterwards that none of them was lost.
-import { NOTHING_SAVED_MESSAGE } from "../../lib/db-errors";
+import { NOTHING_SAVED_MESSAGE } from "../lib/db-errors";
 import { draftEvent, saveNewEvent, type EditorSession } from "./editor-client";
 
 export interface Sample {

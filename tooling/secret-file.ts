@@ -3,7 +3,11 @@
 // that is empty, or that other users could read, stops start-up: an empty secret would sign
 // cookies with nothing, and one others could read may already be known to them.
 import { lstat, mkdir, readFile, writeFile, chmod, chown } from "node:fs/promises";
+import path from "node:path";
 import { UserFacingError } from "./user-facing-error";
+
+/** The project's git-ignored folder for data and secrets kept on this machine (mode 700). */
+export const DATA_DIR = path.resolve(import.meta.dirname, "../.data");
 
 const modeOf = (m: number) => (m & 0o777).toString(8).padStart(3, "0");
 
