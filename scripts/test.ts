@@ -93,6 +93,9 @@ await runCli(async () => {
           E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
           E2E_PORT: String(await freePort()),
           PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+          // The specs import server-only modules (lib/events/mutations.ts) to write their rows, as the
+          // CLIs do (package.json runs them with tsx --conditions=react-server).
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
         },
       });
       const p = await countFromJson(pwJson, "playwright");

@@ -1,3 +1,4 @@
+import "server-only";
 // Copies in PostgreSQL, the app's one store, so instances stay stateless and backups hold them.
 // The bytes are kept once per SHA-256 (CaptureContent); every act of capturing or uploading is
 // its own Capture row, so who took which copy when is never lost to the deduplication.

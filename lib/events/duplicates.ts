@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionUser } from "../auth/roles";
 import type { PrismaClient } from "../generated/prisma/client";
 import { isIsoDay } from "./date-span";

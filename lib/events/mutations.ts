@@ -1,3 +1,4 @@
+import "server-only";
 // Every write of an event. Each function checks the caller's role itself (server actions are
 // public endpoints; pages and the proxy are conveniences), validates, and writes the change and
 // its revision in one transaction. Saves carry the version they started from: a stale version

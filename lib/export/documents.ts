@@ -1,3 +1,4 @@
+import "server-only";
 // Whole events for export (CSV, JSON API, feed), loaded by id in one statement per batch.
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { RELATED_JSON_VALUE_SQL } from "./related-sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadExportEvents, type ExportEvent } from "./documents";
 import { cursorOf, keysetOrderBy, keysetWhere, type Cursor, type KeysetSort } from "./keyset";

@@ -1,3 +1,4 @@
+import "server-only";
 // CSV import: every row is checked with the same zod schema as the editor's form and written
 // through the same mutations (roles, revisions), all inside one transaction. A dry run does
 // the same work and rolls it back, so what it reports is exactly what a real import would do.

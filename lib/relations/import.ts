@@ -1,3 +1,4 @@
+import "server-only";
 // The import's `related` column (the export's format: "kind:event id | …", the row's outgoing
 // links). Checked with the other columns before anything is written: a cell that cannot be read,
 // a link to the row's own event, or to an event that is neither in the database nor a row of the

@@ -1,3 +1,4 @@
+import "server-only";
 // Every write of a relation between two events. As for the event's other fields (lib/events/
 // mutations.ts): the caller's role is checked here, the change and its revision on the subject
 // (the from-event) are one transaction, the subject's version goes up by one, and a save that

@@ -1,3 +1,4 @@
+import "server-only";
 // CHANGELOG.md of a release: what changed in the public record since the previous release, by
 // event id. Computed from the two releases' memberships (release_event: id, version, status)
 // and, for the events whose version moved, the public revisions in between, whose notes readers

@@ -1,3 +1,4 @@
+import "server-only";
 // Making a release: the public record read once, at one moment, into immutable files.
 //
 // The CSVs are the exact bytes of the public /events.csv and /sources.csv (with

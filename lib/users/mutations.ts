@@ -1,3 +1,4 @@
+import "server-only";
 // Account management. Admins manage users; anyone signed in may change their own password.
 // Every change that should end sessions bumps session_version, which the session callback
 // checks on each request (lib/auth.ts).
