@@ -327,6 +327,47 @@ describe("event action regressions found by fuzzing", () => {
     });
   });
 
+  const draftInput = (id: string) => ({
+    id,
+    title: "A conflict test event",
+    summary: "First summary",
+    type: "summit-meeting",
+    claimStatus: "confirmed",
+    startDate: "2023-09-13",
+    precision: "day",
+    sources: [],
+  });
+  const save = (payload: object) =>
+    check("editor", () => saveEventAction({}, formData({ payload: JSON.stringify(payload) })), payload);
+
+  it("lists in a conflict only what really differs: the editor's input is compared as it would be saved", async () => {
+    const input = draftInput("fz-conflict-differences");
+    expect(await save({ input })).toEqual({ redirect: `/editor/events/${input.id}?saved=1` });
+    expect(await save({ input: { ...input, summary: "Second summary" }, baseVersion: 1 })).toEqual({
+      redirect: `/editor/events/${input.id}?saved=1`,
+    });
+    // Someone who opened version 1 adds a place; the title's trailing spaces are trimmed on saving,
+    // and the fields the form left out take their defaults: neither is a difference.
+    const out = await save({ input: { ...input, title: `${input.title}  `, place: "Vladivostok" }, baseVersion: 1 });
+    expect("state" in out && out.state.conflict?.differences).toEqual([
+      { field: "summary", from: "Second summary", to: "First summary" },
+      { field: "place", from: null, to: "Vladivostok" },
+    ]);
+  });
+
+  it("answers a hand-made input with a message: an id that is not text, a new actor's name that is not text", async () => {
+    const input = draftInput("fz-hand-made");
+    expect(await save({ input: { ...input, id: 42 }, baseVersion: 1 })).toEqual({
+      state: { message: "There is no such event." },
+    });
+    expect(await save({ input, newActors: [{ name: 7 }] })).toEqual({
+      state: {
+        message: "New actor without a name: Required",
+        fieldErrors: {},
+      },
+    });
+  });
+
   it("finds no duplicates for a hand-made call with the wrong types, rather than throwing", async () => {
     session.user = users.editor;
     await expect(findDuplicatesAction({ startDate: 0, title: 0, urls: [] } as never)).resolves.toEqual([]);

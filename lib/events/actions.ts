@@ -14,8 +14,8 @@ import { waitForReplicaCatchUp } from "../replica-catch-up";
 import { logWrite } from "../request-log";
 import { findPossibleDuplicates } from "./duplicates";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
-import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent, type ChangeKind } from "./mutations";
-import { textSchema, type EventInput, type NewActorInput } from "./schemas";
+import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
+import { eventInputSchema, textSchema, type EventInput } from "./schemas";
 import { diffSnapshots, type FieldChange } from "./snapshot";
 
 export interface EventFormState {
@@ -25,16 +25,6 @@ export interface EventFormState {
   /** Present after a refused save: what is saved now, and how it differs from the editor's input. */
   conflict?: { current: EventInput; currentVersion: number; changedBy: string | null; differences: FieldChange[] };
   version?: number;
-}
-
-interface EventPayload {
-  input: EventInput;
-  newActors: NewActorInput[];
-  baseVersion?: number;
-  kind?: ChangeKind;
-  note?: string;
-  /** The editor's reason to publish quotes not found in their copies (they ticked to confirm). */
-  confirmNotFound?: string;
 }
 
 // The envelope around the form's values. The values themselves are checked by the mutations
@@ -53,13 +43,14 @@ const payloadSchema = z.object({
   note: z.string().max(2000).optional(),
   confirmNotFound: z.string().max(2000).optional(),
 });
+type EventPayload = z.infer<typeof payloadSchema>;
 
 function readPayload(formData: FormData): EventPayload | null {
   try {
     const raw = formData.get("payload");
     if (typeof raw !== "string" || raw.length >= 2_000_000) return null;
     const parsed = payloadSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? (parsed.data as unknown as EventPayload) : null;
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
@@ -71,7 +62,13 @@ const field = (formData: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-function toState(err: unknown, mine?: EventInput): EventFormState {
+/** The editor's input parsed as the mutation parses it (the saved status kept), so that only real differences show. */
+function differencesFrom(current: EventInput, mine: Record<string, unknown> | undefined): FieldChange[] {
+  const parsed = eventInputSchema.safeParse({ ...mine, status: current.status });
+  return parsed.success ? diffSnapshots(current, parsed.data) : [];
+}
+
+function toState(err: unknown, mine?: Record<string, unknown>): EventFormState {
   // An outage is not the editor's fault and not a bug: say so, and that nothing was written
   // (each write is one transaction, so a failed one left nothing behind).
   if (reportDatabaseError(err)) return { message: NOTHING_SAVED_MESSAGE };
@@ -82,7 +79,7 @@ function toState(err: unknown, mine?: EventInput): EventFormState {
         current: err.current,
         currentVersion: err.currentVersion,
         changedBy: err.changedBy,
-        differences: mine ? diffSnapshots(err.current, { ...mine, status: err.current.status }) : [],
+        differences: mine ? differencesFrom(err.current, mine) : [],
       },
     };
   }
@@ -111,6 +108,9 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
     await logWrite("event.save", user, {}, "unreadable form");
     return { message: "The form could not be read; reload the page and try again." };
   }
+  // The input is checked by the mutation (field messages); its id is only read here, and one that
+  // is not text finds no event.
+  const inputId = typeof payload.input.id === "string" ? payload.input.id : null;
   let savedId: string;
   try {
     if (payload.baseVersion === undefined) {
@@ -118,7 +118,7 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
         await createEvent(db(), user, payload.input, payload.newActors, { confirmNotFound: payload.confirmNotFound })
       ).id;
     } else {
-      const r = await updateEvent(db(), user, payload.input.id, payload.baseVersion, payload.input, {
+      const r = await updateEvent(db(), user, inputId ?? "", payload.baseVersion, payload.input, {
         kind: payload.kind,
         note: payload.note,
         newActors: payload.newActors,
@@ -127,12 +127,7 @@ export async function saveEventAction(_prev: EventFormState, formData: FormData)
       savedId = r.id;
     }
   } catch (err) {
-    await logWrite(
-      "event.save",
-      user,
-      { eventId: typeof payload.input?.id === "string" ? payload.input.id : null },
-      err,
-    );
+    await logWrite("event.save", user, { eventId: inputId }, err);
     return toState(err, payload.input);
   }
   await logWrite("event.save", user, { eventId: savedId, created: payload.baseVersion === undefined });

@@ -7,14 +7,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { toEventCreateData, toEventUpdateData, type ActorRef } from "./event-record";
-import {
-  eventInputSchema,
-  fieldErrorsOf,
-  isStorableText,
-  newActorSchema,
-  type EventInput,
-  type NewActorInput,
-} from "./schemas";
+import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 import { bumpPublicVersion } from "../page-cache/public-version";
 import { loadCopyTexts } from "../captures/copy-texts";
@@ -36,14 +29,16 @@ function parse(input: unknown): EventInput {
   return parsed.data;
 }
 
-async function actorsFor(tx: Tx, input: EventInput, newActors: NewActorInput[]): Promise<Map<string, ActorRef>> {
+/** `newActors` as sent (a form can send anything): each is checked here before it is written. */
+async function actorsFor(tx: Tx, input: EventInput, newActors: readonly unknown[]): Promise<Map<string, ActorRef>> {
   for (const a of newActors) {
     const parsed = newActorSchema.safeParse(a);
     if (!parsed.success) {
       // Quote enough of the name to find it, never a whole hostile value.
+      const sent = typeof a === "object" && a !== null && "name" in a ? a.name : undefined;
       const name =
-        typeof a?.name === "string" && a.name.trim()
-          ? `“${a.name.length > 40 ? `${a.name.slice(0, 40)}…` : a.name}”`
+        typeof sent === "string" && sent.trim()
+          ? `“${sent.length > 40 ? `${sent.slice(0, 40)}…` : sent}”`
           : "without a name";
       throw new InvalidInputError(`New actor ${name}: ${parsed.error.issues[0].message}`);
     }
@@ -194,7 +189,7 @@ export async function createEvent(
   prisma: Db,
   user: SessionUser | null,
   raw: unknown,
-  newActors: NewActorInput[] = [],
+  newActors: readonly unknown[] = [],
   keep: { publishedAt?: Date; updatedAt?: Date; confirmNotFound?: string } = {},
 ) {
   assertRole(user, "contributor");
@@ -244,7 +239,7 @@ export async function updateEvent(
   change: {
     kind?: ChangeKind;
     note?: string;
-    newActors?: NewActorInput[];
+    newActors?: readonly unknown[];
     restoredFrom?: number;
     restoredPublic?: boolean;
     confirmNotFound?: string;
