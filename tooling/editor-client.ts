@@ -79,7 +79,7 @@ export async function serverActionId(exportedName: string, file = "lib/events/ac
  * action id in `Next-Action`, a same-origin `Origin` (Next.js refuses others), and the arguments
  * `[previousState, formData]` encoded by React. `useActionState` passes exactly these two.
  */
-export async function callFormAction(
+async function callFormAction(
   session: EditorSession,
   pagePath: string,
   actionId: string,
@@ -178,17 +178,4 @@ export function draftEvent(id: string, title = `Load test event ${id}`): NewEven
       sources: [{ title: "A source", sourceType: "news", quote: "A quoted passage.", language: "en" }],
     },
   };
-}
-
-/** Reads an event back through the public JSON API (published events) — 404 for drafts. */
-export async function readEventApi(baseUrl: string, id: string): Promise<Response> {
-  return fetch(`${baseUrl}/api/v1/events/${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
-}
-
-/** Reads an event's editor page as the signed-in editor (drafts included); 200 when it exists. */
-export async function readEventAsEditor(session: EditorSession, id: string): Promise<Response> {
-  return fetch(`${session.baseUrl}/editor/events/${encodeURIComponent(id)}`, {
-    headers: { Cookie: session.cookie },
-    redirect: "manual",
-  });
 }
