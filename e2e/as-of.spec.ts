@@ -1,9 +1,9 @@
 // The site as it stood at a moment: an event corrected after that moment shows as it was, under
 // "The record as of … — see today's", in the table, on its page and in the timeline and map; a date
 // before it was published leaves it out; a refused as_of is explained, in pages and in the API.
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./fixtures";
 import type { SessionUser } from "../lib/auth/roles";
 import { createEvent, updateEvent } from "../lib/events/mutations";
 import { createPrismaClient } from "../lib/prisma-client";
@@ -59,12 +59,6 @@ test.beforeAll(async () => {
     await prisma.$disconnect();
   }
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 const record = (page: Page) => page.getByRole("note", { name: "Date of the record" });
 

@@ -1,11 +1,10 @@
 // An editor captures a copy of a source from a page this test serves, and sees the quote checked
 // against it while editing: found, then not found once a word changes.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makeArticlePage, makePdf } from "../lib/captures/fixtures";
 import { MAX_COPY_BYTES } from "../lib/captures/limits";
 import { serveArticle } from "./article-server";
-import { createUser, signIn } from "./fixtures";
+import { createUser, signIn, expectNoSeriousViolations } from "./fixtures";
 
 const QUOTE = "Our ships will carry no weapons to the peninsula.";
 const article = serveArticle(QUOTE, "/statement.html");
@@ -96,9 +95,7 @@ test("the event form with a captured copy has no serious accessibility violation
   const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("a saved copy of the full 10 MB uploads (its own limit, not a server action's), and one byte more is refused", async ({

@@ -1,6 +1,8 @@
-// Test accounts made straight in the e2e database, one set per test, so tests never share users.
+// Test accounts made straight in the e2e database, one set per test, so tests never share users;
+// and the accessibility check the specs share.
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { createPrismaClient } from "../lib/prisma-client";
 
@@ -22,4 +24,11 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/editor/);
+}
+
+/** Fails the test when axe finds a serious or critical violation on the page as it is now. */
+export async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }

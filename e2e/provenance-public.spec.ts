@@ -1,8 +1,8 @@
 // What a reader sees of a citation's provenance: the quote in quotation marks with the check beside
 // it, the editor's note apart from it, disputing sources under their own heading, a dead link
 // replaced by its archive, and the disputed mark in the table and the timeline's details.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "./fixtures";
 import { createPrismaClient } from "../lib/prisma-client";
 import { createPublicPageEvent } from "../lib/testing/provenance-page-fixture";
 
@@ -16,12 +16,6 @@ test.beforeAll(async () => {
     await prisma.$disconnect();
   }
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test("the event page shows each quote with its check, the editor's note apart, and who disputes the claim", async ({
   page,

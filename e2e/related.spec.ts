@@ -1,9 +1,8 @@
 // Related events, end to end: an editor links two published events in the editor, readers see the
 // link on both events' pages (each from its own side) and on the timeline when one is selected,
 // a duplicate is refused in words, and removing the link takes it off the public pages.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { createUser, signIn, expectNoSeriousViolations } from "./fixtures";
 
 const SIX_PARTY = {
   id: "2003-08-27-six-party-talks",
@@ -13,12 +12,6 @@ const LEAP_DAY = {
   id: "2012-02-29-us-dprk-leap-day-deal",
   title: "US and North Korea announce the short-lived “Leap Day” deal",
 };
-
-async function noSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test("an editor links two events; readers follow the link from both sides and see it on the timeline", async ({
   page,
@@ -42,7 +35,7 @@ test("an editor links two events; readers follow the link from both sides and se
   await expect(section.getByRole("list", { name: "Links of this event" })).toContainText(
     `Follows up: ${SIX_PARTY.title}`,
   );
-  await noSeriousViolations(page);
+  await expectNoSeriousViolations(page);
 
   // The same link again is refused, in words, and the form keeps what was chosen.
   await section.getByLabel("Public id of the other event").fill(SIX_PARTY.id);
@@ -62,11 +55,11 @@ test("an editor links two events; readers follow the link from both sides and se
   await page.goto(`/events/${LEAP_DAY.id}`);
   const related = page.getByRole("region", { name: "Related events" });
   await expect(related).toContainText(`Follows up: ${SIX_PARTY.title}`);
-  await noSeriousViolations(page);
+  await expectNoSeriousViolations(page);
   await related.getByRole("link", { name: SIX_PARTY.title }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${SIX_PARTY.id}$`));
   await expect(page.getByRole("region", { name: "Related events" })).toContainText(`Followed up by: ${LEAP_DAY.title}`);
-  await noSeriousViolations(page);
+  await expectNoSeriousViolations(page);
 
   // The timeline: with the Leap Day deal selected, the Six-Party Talks' mark is ringed and says why.
   await page.goto(`/timeline?start=2003&end=2013&selected=${LEAP_DAY.id}`);
@@ -78,7 +71,7 @@ test("an editor links two events; readers follow the link from both sides and se
   const panel = page.getByRole("complementary", { name: "Event details" });
   await expect(panel.getByRole("region", { name: "Related events" })).toContainText(`Follows up: ${SIX_PARTY.title}`);
   await expect(page.getByRole("list", { name: "Legend" })).toContainText("ringed: related to the selected event");
-  await noSeriousViolations(page);
+  await expectNoSeriousViolations(page);
 
   // Removed in the editor, the link leaves the public pages.
   await page.goto(`/editor/events/${LEAP_DAY.id}`);
