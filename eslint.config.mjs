@@ -7,6 +7,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-test/**",
       "lib/generated/**",
       "node_modules/**",
       "test-results/**",

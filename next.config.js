@@ -4,9 +4,14 @@ import { formActionOrigins, nextConfigHeaders } from "./lib/security/headers.js"
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The embedded PostgreSQL binaries and the WASM schema engine are used by scripts/, never by
-  // the app; keep them out of server bundles. pdf-parse loads pdf.js's worker from a path beside
-  // its own file, which bundling breaks ("Setting up fake worker failed"): Node loads it as shipped.
+  // Where the build goes and where `next start` reads it. npm test sets NEXT_DIST_DIR=.next-test
+  // (tooling/dist-dir.ts) so that its build never replaces the one a running `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Packages Node loads from node_modules as installed instead of bundling them into the server
+  // build: the database driver (pg, on Next.js's own list already, and Prisma's adapter for it),
+  // and pdf-parse with pdf.js, which loads its worker from a path beside its own file that
+  // bundling breaks ("Setting up fake worker failed"). The embedded PostgreSQL launcher and the
+  // WASM schema engine need no entry: only scripts/, tooling/ and the tests import them.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pdf-parse", "pdfjs-dist"],
   // Server actions keep Next's default 1 MB body limit: files go to route handlers under
   // /editor/uploads/ with limits of their own (lib/uploads/accept-upload.ts).

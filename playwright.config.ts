@@ -1,7 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_DIST_DIR } from "./tooling/dist-dir";
 
 // scripts/test.ts builds the app, prepares a seeded database of its own and passes both here;
-// the server is never the developer's running one.
+// the server is never the developer's running one, nor its build: every server started here
+// (the webServer below, e2e/instance.ts, tooling/proxy-stack.ts) serves npm test's own build
+// folder, .next-test, through NEXT_DIST_DIR, which the runner sets and the servers inherit.
+process.env.NEXT_DIST_DIR ||= TEST_DIST_DIR;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 

@@ -1,6 +1,7 @@
 // Extra app instances for the logs and several-instances specs: `next start` from this
-// worktree's build on a free port, against a database of their own (made on the E2E database's
-// server, migrated and seeded), with stdout and stderr captured line by line.
+// worktree's test build (NEXT_DIST_DIR, inherited: .next-test) on a free port, against a database
+// of their own (made on the E2E database's server, migrated and seeded), with stdout and stderr
+// captured line by line.
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import { hashPassword } from "../lib/auth/password";

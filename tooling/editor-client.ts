@@ -5,9 +5,8 @@
 // same-origin check on server actions, the session, the role check, the mutation and its revision.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import path from "node:path";
+import { distDir, inDistDir } from "./dist-dir";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
 
 interface FlightClient {
@@ -59,9 +58,7 @@ export async function signInEditor(baseUrl: string, email: string, password: str
 
 /** The id of an exported server action in the current build (ids change with every build). */
 export async function serverActionId(exportedName: string, file = "lib/events/actions.ts"): Promise<string> {
-  const manifest = JSON.parse(
-    await readFile(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
-  ) as {
+  const manifest = JSON.parse(await readFile(inDistDir("server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const found = Object.entries(manifest.node).find(
@@ -69,7 +66,7 @@ export async function serverActionId(exportedName: string, file = "lib/events/ac
   );
   if (!found)
     throw new Error(
-      `No server action ${exportedName} in .next/server/server-reference-manifest.json; build the app first.`,
+      `No server action ${exportedName} in ${distDir()}/server/server-reference-manifest.json; build the app first.`,
     );
   return found[0];
 }

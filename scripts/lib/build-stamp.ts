@@ -1,9 +1,11 @@
 // "Builds when no build is current": a build is current when it was made from the same
-// sources. We hash what `next build` reads and keep the hash beside the build output.
+// sources. We hash what `next build` reads and keep the hash beside the build output, in the
+// build folder of this process (tooling/dist-dir.ts: .next, or npm test's .next-test).
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { inDistDir } from "../../tooling/dist-dir";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const INPUTS = [
@@ -19,7 +21,6 @@ const INPUTS = [
   "tsconfig.json",
   "postcss.config.mjs",
 ];
-const STAMP = path.join(ROOT, ".next", "source-hash");
 
 async function* files(p: string): AsyncGenerator<string> {
   const abs = path.join(ROOT, p);
@@ -46,11 +47,11 @@ export async function sourceHash(): Promise<string> {
 }
 
 export async function buildIsCurrent(): Promise<boolean> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
-  const stamp = await readFile(STAMP, "utf8").catch(() => "");
+  if (!existsSync(inDistDir("BUILD_ID"))) return false;
+  const stamp = await readFile(inDistDir("source-hash"), "utf8").catch(() => "");
   return stamp === (await sourceHash());
 }
 
 export async function markBuildCurrent(): Promise<void> {
-  await writeFile(STAMP, await sourceHash());
+  await writeFile(inDistDir("source-hash"), await sourceHash());
 }
