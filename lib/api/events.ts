@@ -10,6 +10,7 @@ import { countEvents, eventPageText, longestSpan } from "./page-sql";
 import { publicOrigin } from "../public-url";
 import { presentEvent } from "./present";
 import { eventWhereSql } from "./where-sql";
+import { isEventId } from "../validation/event-id";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
@@ -81,7 +82,7 @@ export async function handleListEvents(request: Request): Promise<Response> {
 
 /** GET /api/v1/events/<id>: 404 if never public, 410 with a tombstone once deleted. */
 export async function handleGetEvent(request: Request, id: string): Promise<Response> {
-  if (!/^[a-z0-9-]{1,200}$/.test(id)) return apiError(404, "There is no such event.", ["id"]);
+  if (!isEventId(id)) return apiError(404, "There is no such event.", ["id"]);
   const found = await readDb().event.findFirst({
     where: { id, OR: [{ status: { in: ["published", "retracted"] } }, { deleted: true, publishedAt: { not: null } }] },
     select: { id: true, deleted: true, status: true, publishedAt: true },

@@ -5,11 +5,12 @@ import { readDb } from "../db";
 import { getEvent, type EventDetail, type LinkCheckView } from "../events/queries";
 import type { PrismaClient } from "../generated/prisma/client";
 import { loadPastStates, type PastEvent } from "./past-events";
+import { isEventId } from "../validation/event-id";
 
 /** The page's event at `at`, or null when it was not in the published record then. */
 export const getEventAsOf = cache(
   async (id: string, at: Date, client: PrismaClient = readDb()): Promise<EventDetail | null> => {
-    if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
+    if (!isEventId(id)) return null;
     const [state] = await loadPastStates(client, at, id);
     if (!state) {
       // Unchanged since T: today's page is that moment's.

@@ -15,6 +15,7 @@ import { publicOrigin } from "../public-url";
 import { exportEventAsOf, exportEventsAsOf, exportPageAsOf } from "./exports";
 import { parseAsOf, type AsOf } from "./parse";
 import { countAsOf } from "./record";
+import { isEventId } from "../validation/event-id";
 
 /** Whether the request asks for the record at a past moment. */
 export const hasAsOf = (request: Request) => new URL(request.url).searchParams.has("as_of");
@@ -142,7 +143,7 @@ export async function asOfListResponse(request: Request, opts: Opts = {}): Promi
 export async function asOfEventResponse(request: Request, id: string, opts: Opts = {}): Promise<Response> {
   const p = parsed(request, opts.now);
   if ("error" in p) return apiError(400, p.error, ["as_of"]);
-  if (!/^[a-z0-9-]{1,200}$/.test(id)) return apiError(404, "There is no such event.", ["id"]);
+  if (!isEventId(id)) return apiError(404, "There is no such event.", ["id"]);
   const found = await exportEventAsOf(opts.client ?? readDb(), id, p.asOf.at);
   if (!found) return apiError(404, `There was no such event in the published record as of ${p.asOf.label}.`, ["id"]);
   if ("deleted" in found) {

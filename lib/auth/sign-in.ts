@@ -1,7 +1,7 @@
 // Credential checks behind the sign-in form: throttling, constant-time answers, and one message
 // for every failure so the form never reveals whether an email has an account.
 import { db } from "../db";
-import { isStorableText } from "../events/schemas";
+import { isStorableText } from "../validation/storable-text";
 import { spendVerifyTime, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
 import { recognisedDevice } from "./sign-in-device";

@@ -9,7 +9,7 @@
 // provider changes. Linking to another subject takes clearing the link in the database (README).
 import { db } from "../db";
 import { reportDatabaseError } from "../database-breaker";
-import { isStorableText } from "../events/schemas";
+import { isStorableText } from "../validation/storable-text";
 import { requestLog } from "../request-log";
 import { emailHash } from "./sign-in-log";
 

@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/roles";
 import { db } from "../db";
 import { snapshotInclude, toSnapshot, type FieldChange } from "./snapshot";
 import { eventsVisibleTo, mayReadEvent, maySeeEmails } from "./visibility";
+import { isEventId } from "../validation/event-id";
 
 const queueSelect = { id: true, title: true, status: true, updatedAt: true, version: true } as const;
 
@@ -57,7 +58,7 @@ export type EditableEvent = NonNullable<Awaited<ReturnType<typeof getEventForEdi
  */
 export async function getEventForEdit(id: string, viewer?: SessionUser | null) {
   if (viewer === undefined) viewer = await (await import("../authz")).currentUser();
-  if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
+  if (!isEventId(id)) return null;
   const e = await db().event.findUnique({
     where: { id },
     include: {

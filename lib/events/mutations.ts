@@ -7,10 +7,12 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { toEventCreateData, toEventUpdateData, type ActorRef } from "./event-record";
-import { eventInputSchema, fieldErrorsOf, isStorableText, newActorSchema, type EventInput } from "./schemas";
+import { eventInputSchema, fieldErrorsOf, newActorSchema, type EventInput } from "./schemas";
 import { diffSnapshots, snapshotInclude, toSnapshot } from "./snapshot";
 import { bumpPublicVersion } from "../page-cache/public-version";
 import { loadCopyTexts } from "../captures/copy-texts";
+import { isEventId } from "../validation/event-id";
+import { isStorableText } from "../validation/storable-text";
 
 type Tx = Prisma.TransactionClient;
 export type ChangeKind = "update" | "correction";
@@ -63,7 +65,6 @@ async function actorsFor(tx: Tx, input: EventInput, newActors: readonly unknown[
 
 // Ids and versions come from form fields, which anyone can forge: a value no event could have
 // is refused here, before it reaches a query (NaN, or a NUL byte, would fail it outright).
-const isEventId = (id: unknown): id is string => typeof id === "string" && /^[a-z0-9-]{1,200}$/.test(id);
 const isCount = (n: unknown): n is number =>
   Number.isSafeInteger(n) && (n as number) >= 1 && (n as number) <= 2 ** 31 - 1;
 function checkVersion(baseVersion: unknown) {

@@ -7,6 +7,7 @@ import type { EventQuery } from "./query-params";
 import { longestSpanDays } from "./longest-span";
 import { SINCE_FIRST_PUBLICATION } from "./since-first-publication";
 import { buildEventOrderBy, buildEventWhere } from "./where";
+import { isEventId } from "../validation/event-id";
 
 // Named view types: Prisma's generated `Event` would shadow the DOM's.
 export interface EventActorView {
@@ -135,7 +136,7 @@ export async function listEvents(
  * link checker's latest word on its address and its archive address.
  */
 export const getEvent = cache(async (id: string) => {
-  if (!/^[a-z0-9-]{1,200}$/.test(id)) return null;
+  if (!isEventId(id)) return null;
   const e = await readDb().event.findFirst({
     where: { id, status: { in: ["published", "retracted"] }, deleted: false },
     include: {

@@ -17,7 +17,7 @@ import {
   SORTS,
   type EventQuery,
 } from "./query-params";
-import { isStorableText } from "./schemas";
+import { isStorableText } from "../validation/storable-text";
 
 function expectUsable(query: EventQuery) {
   expect(query.types.every((t) => EVENT_TYPE_SLUGS.includes(t))).toBe(true);

@@ -3,6 +3,8 @@
 // says what happened so the page can tell the reader.
 import { CLAIM_STATUS_SLUGS, EVENT_TYPE_SLUGS, type ClaimStatusSlug, type EventType } from "./codebook";
 import { parseDateBound } from "./date-span";
+import { quote } from "../text/quote";
+import { replaceUnsearchable } from "../validation/storable-text";
 
 export const SORTS = ["-date", "date", "title", "-title"] as const;
 export type EventSort = (typeof SORTS)[number];
@@ -11,8 +13,6 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_Q_LENGTH = 200;
 const MAX_LIST_VALUES = 50;
-const UNSEARCHABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export interface EventQuery {
   q?: string;
@@ -55,8 +55,6 @@ function values(raw: RawParams, key: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-
-const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
 
 type Note = (param: string, message: string) => void;
 
@@ -107,7 +105,7 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
 
   const qRaw = rawValues(raw, "q")[0];
   // Control characters cannot be searched for (PostgreSQL refuses NUL outright): they become spaces.
-  const cleaned = (qRaw ?? "").replace(UNSEARCHABLE, " ");
+  const cleaned = replaceUnsearchable(qRaw ?? "", " ");
   if (cleaned !== (qRaw ?? "")) note("q", "Control characters were removed from the search text.");
   const q = cleaned.trim();
   if (q.length > MAX_Q_LENGTH) {

@@ -12,11 +12,11 @@ import {
   eventInputSchema,
   fieldErrorsOf,
   httpUrlSchema,
-  isStorableText,
   newActorSchema,
   slugSchema,
   sourceInputSchema,
 } from "./schemas";
+import { isStorableText } from "../validation/storable-text";
 
 const SCHEMAS = { eventInputSchema, sourceInputSchema, newActorSchema, httpUrlSchema, slugSchema };
 

@@ -16,16 +16,11 @@ import {
 } from "./codebook";
 import { isIsoDay, periodOf, spanOf } from "./date-span";
 import "../validation-messages";
+import { isStorableText } from "../validation/storable-text";
 
 const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, ...T[]];
 
-// PostgreSQL cannot store NUL, XML 1.0 (the Atom feed) forbids the other C0 controls, and a
-// lone UTF-16 surrogate would silently become U+FFFD on its way to the database: text holding
-// any of them is refused here rather than failing, or changing, at the write.
-const UNSTORABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export const isStorableText = (s: string) => !UNSTORABLE.test(s);
-/** A string that can be stored and shown as it was typed. */
+/** A string that can be stored and shown as it was typed (lib/validation/storable-text.ts). */
 export const textSchema = () =>
   z.string().refine(isStorableText, "Remove the invisible control characters (such as NUL) from this text");
 

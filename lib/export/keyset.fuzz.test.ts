@@ -2,7 +2,7 @@
 // in, decoding gives either null (the API answers 400) or values the keyset query can use.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStorableText } from "../events/schemas";
+import { isStorableText } from "../validation/storable-text";
 import { FUZZ_TIMEOUT, hostileString, hostileJson } from "../testing/fuzz/arbitraries";
 import { fuzzParams } from "../testing/fuzz/params";
 import { decodeCursor, encodeCursor, type KeysetSort } from "./keyset";

@@ -3,6 +3,8 @@
 // current values), rows inserted or moved meanwhile never make a page skip or repeat a row.
 import type { Prisma } from "../generated/prisma/client";
 import type { EventSort } from "../events/query-params";
+import { isEventId } from "../validation/event-id";
+import { isQueryableText } from "../validation/storable-text";
 
 export type KeysetSort = EventSort | "updated";
 type Field = "spanStart" | "title" | "updatedAt";
@@ -60,10 +62,6 @@ export function keysetWhere(sort: KeysetSort, cursor: Cursor): Prisma.EventWhere
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const STORABLE_ID = /^[a-z0-9-]{1,200}$/;
-// What PostgreSQL can compare a title with: no NUL or other C0 control, no lone surrogate.
-const UNSTORABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * The cursor in `raw` if it is one this sort could have given out, else null. A cursor is only
@@ -78,8 +76,8 @@ export function decodeCursor(raw: string, sort: KeysetSort): Cursor | null {
     return null;
   }
   const { v, id } = (c ?? {}) as { v?: unknown; id?: unknown };
-  if (typeof v !== "string" || typeof id !== "string" || !STORABLE_ID.test(id) || v.length > 400) return null;
-  if (KEYS[sort].field === "title") return UNSTORABLE.test(v) ? null : { v, id };
+  if (typeof v !== "string" || !isEventId(id) || v.length > 400) return null;
+  if (KEYS[sort].field === "title") return isQueryableText(v) ? { v, id } : null;
   const t = Date.parse(v);
   return ISO_TIME.test(v) && Number.isFinite(t) && new Date(t).getUTCFullYear() >= 1 ? { v, id } : null;
 }

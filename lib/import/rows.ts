@@ -4,6 +4,7 @@ import { FORMULA_START, LIST_SEPARATOR } from "../export/csv";
 import { periodStart, slugify, suggestId } from "../events/form-values";
 import type { NewActorInput } from "../events/schemas";
 import { MAX_ROWS } from "./limits";
+import { quote } from "../text/quote";
 
 export interface RowError {
   /** The line's number in the file, counting the header as line 1. */
@@ -70,9 +71,6 @@ const list = (v: string | undefined) =>
     .split(LIST_SEPARATOR.trim())
     .map((s) => s.trim())
     .filter(Boolean);
-
-// A cell quoted back in a message: enough to find it in the file, never the whole cell.
-const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
 
 export interface KnownActor {
   slug: string;

@@ -11,6 +11,7 @@ import { NotFoundError } from "../events/errors";
 import { logWrite } from "../request-log";
 import { sharedHostGate } from "./host-gate";
 import { checkEventLinks } from "./run";
+import { isEventId } from "../validation/event-id";
 
 export interface CheckedLinkView {
   url: string;
@@ -31,8 +32,6 @@ export interface LinkCheckActionState {
   checkedAt?: string;
 }
 
-const EVENT_ID = /^[a-z0-9-]{1,200}$/;
-
 export async function checkEventLinksAction(
   _prev: LinkCheckActionState,
   formData: FormData,
@@ -48,7 +47,7 @@ export async function checkEventLinksAction(
   const raw = formData.get("eventId");
   const eventId = typeof raw === "string" ? raw : "";
   try {
-    if (!EVENT_ID.test(eventId)) {
+    if (!isEventId(eventId)) {
       await logWrite("links.check", user, {}, "unreadable event id");
       return { message: "The event could not be identified; reload the page and try again." };
     }

@@ -3,6 +3,8 @@
 // "responded to by A". The slugs are the CSV's and the API's; the database's enum has the same
 // values (prisma/schema.prisma, RelationKind), Prisma's client names them with underscores.
 import type { RelationKind } from "../generated/prisma/enums";
+import { quote } from "../text/quote";
+import { isEventId } from "../validation/event-id";
 
 export const RELATION_KINDS = ["responds-to", "part-of", "follows-up", "precedent-for"] as const;
 export type RelationSlug = (typeof RELATION_KINDS)[number];
@@ -46,9 +48,6 @@ export function sortRefs(refs: { kind: RelationSlug; id: string }[]) {
 
 export type ParsedRelated = { items: { kind: RelationSlug; id: string }[]; problems: string[] };
 
-const EVENT_ID = /^[a-z0-9-]{1,200}$/;
-const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
-
 /** A `related` cell ("precedent-for:2023-09-… | part-of:…") → its items, or what is wrong with each. */
 export function parseRelatedCell(value: string | undefined): ParsedRelated {
   const items: ParsedRelated["items"] = [];
@@ -67,7 +66,7 @@ export function parseRelatedCell(value: string | undefined): ParsedRelated {
       );
     } else if (!isRelationSlug(kind)) {
       problems.push(`${quote(kind)} is not a kind of relation; use one of ${RELATION_KINDS.join(", ")}`);
-    } else if (!EVENT_ID.test(id)) {
+    } else if (!isEventId(id)) {
       problems.push(`${quote(id)} is not an event id`);
     } else if (!seen.has(relationRef(kind, id))) {
       seen.add(relationRef(kind, id));

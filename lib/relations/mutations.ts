@@ -11,6 +11,7 @@ import { snapshotInclude, toSnapshot } from "../events/snapshot";
 import { mayReadEvent } from "../events/visibility";
 import { bumpPublicVersion } from "../page-cache/public-version";
 import { isRelationSlug, OUTGOING_LABEL, relationRef, sortRefs, toDbKind, toSlug, type RelationSlug } from "./kinds";
+import { isEventId } from "../validation/event-id";
 
 type Tx = Prisma.TransactionClient;
 export interface RelationItem {
@@ -18,7 +19,6 @@ export interface RelationItem {
   id: string;
 }
 
-const isEventId = (id: unknown): id is string => typeof id === "string" && /^[a-z0-9-]{1,200}$/.test(id);
 const isCount = (n: unknown): n is number =>
   Number.isSafeInteger(n) && (n as number) >= 1 && (n as number) <= 2 ** 31 - 1;
 

@@ -8,6 +8,7 @@ import { formatEventDate, toIsoDay } from "../events/date-span";
 import { normalizeForSearch } from "../events/search-text";
 import { eventsVisibleTo } from "../events/visibility";
 import { labelFor, RELATION_KINDS, toSlug, type RelationSlug } from "./kinds";
+import { isEventId } from "../validation/event-id";
 
 /** The public side of a relation: both events published and not deleted (retracted ones are not linked). */
 export const PUBLIC_EVENT = { status: "published", deleted: false } as const satisfies Prisma.EventWhereInput;
@@ -77,7 +78,7 @@ function toViews(
 
 /** An event's links to and from other public events, for readers; none unless the event itself is public. */
 export async function listPublicRelated(eventId: string, client: PrismaClient = readDb()): Promise<RelatedEventView[]> {
-  if (!/^[a-z0-9-]{1,200}$/.test(eventId)) return [];
+  if (!isEventId(eventId)) return [];
   const rows = await client.eventRelation.findMany({
     where: { from: PUBLIC_EVENT, to: PUBLIC_EVENT, OR: [{ fromEventId: eventId }, { toEventId: eventId }] },
     select: { kind: true, fromEventId: true, from: { select: eventFields }, to: { select: eventFields } },

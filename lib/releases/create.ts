@@ -16,7 +16,7 @@ import { parseActorListQuery } from "../actors/list-params";
 import { listActors } from "../actors/queries";
 import { assertRole, type SessionUser } from "../auth/roles";
 import { InvalidInputError } from "../events/errors";
-import { isStorableText } from "../events/schemas";
+import { isStorableText } from "../validation/storable-text";
 import { CSV_FAILED_MARKER, csvBody } from "../export/csv-response";
 import type { PrismaClient } from "../generated/prisma/client";
 import { poolOf } from "../prisma-client";

@@ -2,6 +2,7 @@
 // (`start`, `end`), the lane grouping (`lanes`) and the event whose details are open (`selected`).
 import { parseDateBound } from "../events/date-span";
 import { rawValues, serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
+import { isEventId } from "../validation/event-id";
 
 export interface TimelineView {
   start?: string;
@@ -22,7 +23,7 @@ export function parseTimelineView(raw: RawParams): { view: TimelineView; notices
     else notices.push(`Ignored “${key}” “${v.slice(0, 40)}”: use YYYY, YYYY-MM or YYYY-MM-DD.`);
   }
   const selected = get(raw, "selected");
-  if (selected && /^[a-z0-9-]{1,200}$/.test(selected)) view.selected = selected;
+  if (isEventId(selected)) view.selected = selected;
   return { view, notices };
 }
 

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_PASSWORD, MIN_PASSWORD, passwordProblem } from "../auth/password";
-import { fieldErrorsOf, isStorableText } from "../events/schemas";
+import { fieldErrorsOf } from "../events/schemas";
+import { isStorableText } from "../validation/storable-text";
 import { FUZZ_TIMEOUT, hostileString, hostileValue, mutated } from "../testing/fuzz/arbitraries";
 import { fuzzParams } from "../testing/fuzz/params";
 import { expectFieldErrors, expectHumanMessage } from "../testing/fuzz/messages";

@@ -2,7 +2,7 @@
 // fields drawn from odd but storable Unicode (emoji, RTL marks, combining accents, quotes and
 // markup, which must be kept as typed, never refused or mangled).
 import fc from "fast-check";
-import { isStorableText } from "../../events/schemas";
+import { isStorableText } from "../../validation/storable-text";
 import {
   ACTOR_ROLES,
   CLAIM_STATUS_SLUGS,
