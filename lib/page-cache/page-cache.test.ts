@@ -1,7 +1,7 @@
 // The page cache's decisions without a server: which requests may get the shared anonymous copy
 // of a page, what a render becomes when it is kept, and how a kept page is answered.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cspHash } from "../http-cache/inline-hashes";
 import { answer, entryFrom, isCacheable } from "./page-cache";
 
@@ -150,5 +150,61 @@ describe("answering from the shared copy", () => {
     const res = answer(entry, get("/events?q=x", { "if-none-match": `W/"6-old"` }), ctx, "hit");
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(entry.body);
+  });
+});
+
+describe("the shared copy, answered to one request after another", () => {
+  const entry = entryFrom(rendered(), page)!;
+
+  it("gives each answer the request's own id and the label it is given, and leaves the entry as kept", async () => {
+    const kept = structuredClone(entry);
+    const first = answer(entry, get("/events?q=x"), ctx, "miss");
+    const second = answer(entry, get("/events?q=x"), { ...ctx, requestId: "req-87654321" }, "hit");
+    expect([first.headers.get("x-request-id"), second.headers.get("x-request-id")]).toEqual([
+      "req-12345678",
+      "req-87654321",
+    ]);
+    expect([first.headers.get("x-page-cache"), second.headers.get("x-page-cache")]).toEqual(["miss", "hit"]);
+    first.headers.set("x-changed-later", "1");
+    expect(await second.text()).toBe(kept.body);
+    expect(second.headers.has("x-changed-later")).toBe(false);
+    expect(entry).toEqual(kept);
+  });
+
+  it("sends the kept type and preload links with the page, and a 304 without a type", () => {
+    const full = answer(entry, get("/events?q=x"), ctx, "hit");
+    expect(full.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(full.headers.get("link")).toBe(`</_next/static/css/a.css>; rel=preload; as="style"`);
+    const notModified = answer(entry, get("/events?q=x", { "if-none-match": entry.etag }), ctx, "hit");
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.has("content-type")).toBe(false);
+  });
+
+  it("answers 304 to If-None-Match: * (any version of the page will do)", async () => {
+    const res = answer(entry, get("/events?q=x", { "if-none-match": "*" }), ctx, "hit");
+    expect(res.status).toBe(304);
+    expect(await res.text()).toBe("");
+  });
+});
+
+describe("which requests get the shared copy, with the cache's own secret and settings", () => {
+  it("tells the cache's own render by its per-process secret, which a request cannot guess", () => {
+    const ask = (headers: Record<string, string>) => isCacheable(get("/events", headers), "/events", false);
+    expect(ask({})).toBe(true);
+    expect(ask({ "x-page-cache-fill": SECRET })).toBe(true);
+    expect(ask({ "x-page-cache-fill": "" })).toBe(true);
+  });
+
+  it("keeps no page at all with PAGE_CACHE_MB=0", async () => {
+    vi.resetModules();
+    vi.stubEnv("PAGE_CACHE_MB", "0");
+    try {
+      const off = await import("./page-cache");
+      for (const path of ["/", "/events", "/codebook"])
+        expect(off.isCacheable(get(path), path, false, SECRET), path).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });
