@@ -110,6 +110,15 @@ export async function loadSyntheticData(url: string, events: number, first = 1):
       WHERE p <= abs(hashint4(g)) % 5`,
       [events, first],
     );
+    // One event in twenty follows up the one before it, so exports and the API read some links,
+    // as a real data set's would (the seed links six of its thirty-odd events).
+    await client.query(
+      `
+      INSERT INTO event_relation (from_event_id, to_event_id, kind)
+      SELECT 'synthetic-' || g, 'synthetic-' || (g - 1), 'follows-up' FROM generate_series($2::int + 1, $2::int + $1::int - 1) g
+      WHERE g % 20 = 0`,
+      [events, first],
+    );
     await client.query(
       "SELECT export_refresh(ARRAY(SELECT 'synthetic-' || g FROM generate_series($2::int, $2::int + $1::int - 1) g))",
       [events, first],

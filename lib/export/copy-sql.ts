@@ -30,11 +30,13 @@ export function inlineSql(sql: Prisma.Sql): string {
 
 // Each row is one text value, its whole CSV record: the id cell, the URL cell (it follows
 // PUBLIC_URL, so it is made here) and the rest, kept ready with the export rows (csv_tail),
-// but for the events' last cell, related, read here (lib/export/related-sql.ts).
+// but for the events' last cell, related, read here (RELATED).
+// Only rows of events with links (has_links) look their links up: the other rows' lookups
+// would find nothing, at the cost of a subquery each (the export_has_links migration).
+const RELATED = `CASE WHEN x.has_links THEN csv_cell(export_text(${RELATED_CELL_SQL})) ELSE '' END`;
 const url = (origin: string) => `csv_cell(${pg.escapeLiteral(origin)} || '/events/' || e.id)`;
 const RECORDS: Record<CsvKind, (origin: string) => string> = {
-  events: (origin) =>
-    `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail || ',' || csv_cell(export_text(${RELATED_CELL_SQL})) || E'\\r\\n'`,
+  events: (origin) => `csv_cell(x.id) || ',' || ${url(origin)} || x.csv_tail || ',' || ${RELATED} || E'\\r\\n'`,
   sources: (origin) => `csv_cell(x.event_id_cell) || ',' || ${url(origin)} || x.csv_tail`,
 };
 // A lateral subquery the planner may not flatten (OFFSET 0): the export rows are looked up per

@@ -3,26 +3,21 @@
 // for byte the reference writer's (which reads the live tables), and show the change. Changes
 // go through the app's mutations where it has them, else through plain SQL, as any writer would.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
 import { createProvenanceEvent, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { bothWriters } from "./export-rows-fixture";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const ID = "2024-07-01-export-rows-subject";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "admin" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "admin" };
+  editor = await createSessionUser(t.prisma, "admin", "ed@example.org", "Ed");
 });
-afterAll(() => t.drop());
 
 /** Both files, compared with the reference writer; the COPY writer's text is returned. */
 async function files() {
@@ -117,6 +112,38 @@ describe("export rows", () => {
     expect(f.sources.split("\r\n").filter((l) => l.startsWith(`${ID},`))).toEqual([
       expect.stringContaining(`,1,https://b.example,"Pub B, renamed",B,`),
     ]);
+  });
+
+  it("follow links added and removed by plain SQL, showing only those to public events", async () => {
+    const published = await t.prisma.event.findFirstOrThrow({
+      where: { status: "published", deleted: false, id: { not: ID } },
+      orderBy: { id: "asc" },
+    });
+    const draft = await createEvent(t.prisma, editor, {
+      id: `${ID}-draft`,
+      title: "A draft linked to",
+      summary: "Not public.",
+      type: "aid-trade",
+      claimStatus: "confirmed",
+      startDate: "2024-07-02",
+      precision: "day",
+      status: "draft",
+      actors: [],
+      sources: [],
+    });
+    const hasLinks = async () => (await t.prisma.eventExport.findUniqueOrThrow({ where: { eventId: ID } })).hasLinks;
+    expect(await hasLinks()).toBe(false);
+    await t.prisma.$executeRaw`INSERT INTO event_relation (from_event_id, to_event_id, kind)
+      VALUES (${ID}, ${published.id}, 'follows-up'), (${ID}, ${draft.id}, 'responds-to')`;
+    expect(await hasLinks()).toBe(true);
+    expect(line((await files()).events, ID)).toMatch(new RegExp(`,follows-up:${published.id}$`));
+    await t.prisma
+      .$executeRaw`DELETE FROM event_relation WHERE from_event_id = ${ID} AND to_event_id = ${published.id}`;
+    expect(await hasLinks()).toBe(true); // the link to the draft remains, and does not show
+    expect(line((await files()).events, ID)).toMatch(/,$/);
+    await t.prisma.$executeRaw`DELETE FROM event_relation WHERE from_event_id = ${ID}`;
+    expect(await hasLinks()).toBe(false);
+    expect(line((await files()).events, ID)).toMatch(/,$/);
   });
 
   it("follow its actors, and an actor's new name on every event that names it", async () => {
