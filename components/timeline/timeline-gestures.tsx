@@ -5,12 +5,8 @@
 // gesture ends in a new URL that the server renders, so the browser never holds the data set.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
+import { MIN_WINDOW_MS, windowBounds } from "@/lib/timeline/window";
 import { itemForKey, itemOf, moveTo, rove, showTip } from "./chart-dom";
-
-const DAY = 86_400_000;
-const MIN_MS = Date.parse("0001-01-01T00:00:00Z");
-const MAX_MS = Date.parse("9999-12-31T00:00:00Z");
-const iso = (t: number) => new Date(Math.min(MAX_MS, Math.max(MIN_MS, t))).toISOString().slice(0, 10);
 
 type Props = {
   startMs: number;
@@ -43,10 +39,11 @@ export function TimelineGestures({ startMs, endMs, baseHref, gutter, plot, selec
 
   const navigate = (href: string) => startTransition(() => router.push(href, { scroll: false }));
   const go = (s: number, e: number) => {
-    if (e - s < 7 * DAY) [s, e] = [(s + e) / 2 - 3.5 * DAY, (s + e) / 2 + 3.5 * DAY]; // a week is the closest view
+    if (e - s < MIN_WINDOW_MS) [s, e] = [(s + e) / 2 - MIN_WINDOW_MS / 2, (s + e) / 2 + MIN_WINDOW_MS / 2];
+    const { start, end } = windowBounds(s, e);
     const url = new URL(baseHref, "http://x");
-    url.searchParams.set("start", iso(s));
-    url.searchParams.set("end", iso(e - DAY));
+    url.searchParams.set("start", start);
+    url.searchParams.set("end", end);
     navigate(`${url.pathname}${url.search}`);
   };
   const zoomed = (s: number, e: number, factor: number, at: number) => {

@@ -3,6 +3,7 @@
 import { parseDateBound } from "../events/date-span";
 import { rawValues, serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
 import { isEventId } from "../validation/event-id";
+import { DAY_MS, MIN_WINDOW_MS, windowBounds } from "./window";
 
 export interface TimelineView {
   start?: string;
@@ -49,23 +50,15 @@ export function selectionHref(base: string, query: EventQuery, view: TimelineVie
   return (id) => `${shared}${joiner}${new URLSearchParams({ selected: id })}`;
 }
 
-const DAY = 86_400_000;
-// Kept within four-digit years, which is all the parameters accept.
-const MIN_MS = Date.parse("0001-01-01T00:00:00Z");
-const MAX_MS = Date.parse("9999-12-31T00:00:00Z");
-const iso = (t: number) => new Date(Math.min(MAX_MS, Math.max(MIN_MS, t))).toISOString().slice(0, 10);
-/** URL bounds for the window [s, e): `end` names the last day shown, inclusive. */
-const bounds = (s: number, e: number) => ({ start: iso(s), end: iso(e - DAY) });
-
 /** Windows for the zoom and pan controls: half or double the width, or a half-width step. */
 export function neighbours(startMs: number, endMs: number) {
   const w = endMs - startMs;
   const mid = startMs + w / 2;
   return {
-    zoomIn: bounds(mid - Math.max(w / 4, 3.5 * DAY), mid + Math.max(w / 4, 3.5 * DAY)),
-    zoomOut: bounds(mid - w, mid + w),
-    earlier: bounds(startMs - w / 2, endMs - w / 2),
-    later: bounds(startMs + w / 2, endMs + w / 2),
+    zoomIn: windowBounds(mid - Math.max(w / 4, MIN_WINDOW_MS / 2), mid + Math.max(w / 4, MIN_WINDOW_MS / 2)),
+    zoomOut: windowBounds(mid - w, mid + w),
+    earlier: windowBounds(startMs - w / 2, endMs - w / 2),
+    later: windowBounds(startMs + w / 2, endMs + w / 2),
   };
 }
 
@@ -81,10 +74,10 @@ export function windowFor(
 ): [number, number] {
   const first = extent.first ?? Date.UTC(2023, 0, 1);
   const last = extent.last ?? Date.UTC(2024, 0, 1);
-  const pad = Math.round(Math.max(30 * DAY, (last - first) * 0.03) / DAY) * DAY;
+  const pad = Math.round(Math.max(30 * DAY_MS, (last - first) * 0.03) / DAY_MS) * DAY_MS;
   const from = view.start && parseDateBound(view.start, "from");
   const to = view.end && parseDateBound(view.end, "to");
   const start = from ? ms(from) : first - pad;
-  const end = to ? ms(to) + DAY : last + pad;
-  return end - start >= 7 * DAY ? [start, end] : [start, start + 7 * DAY];
+  const end = to ? ms(to) + DAY_MS : last + pad;
+  return end - start >= MIN_WINDOW_MS ? [start, end] : [start, start + MIN_WINDOW_MS];
 }
