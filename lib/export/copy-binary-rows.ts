@@ -33,7 +33,9 @@ export class BinaryCopyRows {
       at = HEADER + extension;
       this.headerRead = true;
     }
-    const rows: Buffer[] = [];
+    // Where each row's bytes start and end, then one copy of them all: no object per row.
+    const spans: number[] = [];
+    let total = 0;
     while (!this.ended && buf.length - at >= 2) {
       const fields = buf.readInt16BE(at);
       if (fields === -1) {
@@ -46,10 +48,12 @@ export class BinaryCopyRows {
       const length = buf.readInt32BE(at + 2);
       if (length < 0) throw new Error("A null CSV record in the export rows.");
       if (buf.length - at < 6 + length) break;
-      rows.push(buf.subarray(at + 6, at + 6 + length));
+      spans.push(at + 6, at + 6 + length);
+      total += length;
       at += 6 + length;
     }
-    const out = rows.length === 1 ? Buffer.from(rows[0]) : Buffer.concat(rows);
+    const out = Buffer.allocUnsafe(total);
+    for (let i = 0, to = 0; i < spans.length; i += 2) to += buf.copy(out, to, spans[i], spans[i + 1]);
     this.keep(buf, at);
     return out;
   }
