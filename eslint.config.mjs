@@ -7,7 +7,7 @@ const config = [
   {
     ignores: [
       ".next/**",
-      ".next-test/**",
+      ".next-test*/**",
       "lib/generated/**",
       "node_modules/**",
       "test-results/**",

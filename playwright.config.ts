@@ -34,13 +34,19 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /throttling\.spec\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: /(throttling|test-runner)\.spec\.ts/,
+    },
     {
       name: "throttling",
       use: { ...devices["Desktop Chrome"], channel: undefined },
       testMatch: /throttling\.spec\.ts/,
       dependencies: ["chromium"],
     },
+    // Last: it runs npm test's build step, which replaces the build the specs above are served.
+    { name: "runner", testMatch: /test-runner\.spec\.ts/, dependencies: ["throttling"] },
   ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,

@@ -5,6 +5,9 @@
 // running `npm start` serves; every process started from here inherits NEXT_DIST_DIR, so the
 // browser tests' servers serve it too. Interrupted (SIGINT, SIGTERM) or past TEST_TIMEOUT_MINUTES
 // (120 by default, 0 for none), it stops every server and database it started before exiting.
+// package.json runs it as `exec node --import tsx …`: npm passes SIGTERM to its one child, which
+// must be this process (not a shell, which would die and leave it running), and the `tsx`
+// command's own parent process SIGKILLs its child when it does not acknowledge a signal in 30 ms.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
