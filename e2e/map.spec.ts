@@ -123,6 +123,13 @@ test("a bad zoom or centre is ignored with a notice, never an error", async ({ p
   await expect(page.getByText("Ignored centre “here”")).toBeVisible();
 });
 
+test("a notice whose wording mentions a page is still shown; only the ignored paging is left out", async ({ page }) => {
+  await page.goto("/map?type=homepage&page=abc");
+  const note = page.getByRole("note", { name: "Adjusted filters" });
+  await expect(note).toContainText("Ignored unknown event type “homepage”.");
+  await expect(note).not.toContainText("Ignored page");
+});
+
 test("an editor sets how precisely the place is known, and the map draws it so", async ({ page }) => {
   test.slow(); // an event written through the form
   await signIn(page, await createUser("editor"));

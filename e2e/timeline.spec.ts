@@ -187,6 +187,15 @@ test("a bad window in the URL is ignored with a notice, never an error", async (
   await expect(page.getByRole("status")).toContainText(/^\d+ of \d+ events/);
 });
 
+test("a notice whose wording mentions a page is still shown; only the ignored paging is left out", async ({ page }) => {
+  // The timeline shows every page at once, so it leaves out the page and pageSize notices, by
+  // parameter: an unknown type that happens to contain "page" is still reported.
+  await page.goto("/timeline?type=homepage&page=abc");
+  const note = page.getByRole("note", { name: "Adjusted filters" });
+  await expect(note).toContainText("Ignored unknown event type “homepage”.");
+  await expect(note).not.toContainText("Ignored page");
+});
+
 test("the selected event is marked on the chart", async ({ page }) => {
   await page.goto("/timeline?start=2023-09-01&end=2023-09-30&selected=2023-09-13-kim-putin-vostochny-summit");
   // Its related events' marks name it too ("; related: part of “…Vostochny…”"): the mark is the one named first.

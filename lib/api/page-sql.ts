@@ -70,11 +70,3 @@ export async function countEvents(where: Prisma.Sql): Promise<number> {
   const rows = await readQuery<{ n: string }>(Prisma.sql`SELECT count(*) AS n FROM event e WHERE ${where}`);
   return Number(rows[0].n);
 }
-
-/** longestSpanDays (lib/events/longest-span.ts) on the same pool: one index probe. */
-export async function longestSpan(): Promise<number> {
-  const rows = await readQuery<{ days: number | null }>(
-    Prisma.sql`SELECT max(span_end - span_start) AS days FROM event`,
-  );
-  return Number(rows[0]?.days ?? 0);
-}

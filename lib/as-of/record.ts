@@ -5,10 +5,9 @@ import "server-only";
 // filtered here. PostgreSQL merges the two and sorts them, so titles sort in the database's
 // collation whichever way a row came.
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import { longestSpanDays } from "../events/longest-span";
+import { boundedEventWhereSql } from "../events/list-where";
 import type { EventQuery, EventSort } from "../events/query-params";
 import { normalizeForSearch } from "../events/search-text";
-import { eventWhereSql } from "../api/where-sql";
 import type { Cursor } from "../export/keyset";
 import { pastStates, type PastEvent, type PastState } from "./past-events";
 
@@ -55,16 +54,13 @@ export async function asOfSet(
   at: Date,
   states?: PastState[],
 ): Promise<AsOfSet> {
-  const [past, longest] = await Promise.all([
-    states ?? pastStates(client, at),
-    query.fromDay ? longestSpanDays(client) : undefined,
-  ]);
+  const [past, where] = await Promise.all([states ?? pastStates(client, at), boundedEventWhereSql(query, client)]);
   const matching = past.flatMap((s) => (s.state === "visible" && pastMatches(s.event, query) ? [s.event] : []));
   return {
     at,
     states: new Map(past.map((s) => [s.id, s])),
     matching,
-    unchangedWhere: Prisma.sql`${eventWhereSql({ query, longestSpanDays: longest })} AND ${unchangedSql(past.map((s) => s.id))}`,
+    unchangedWhere: Prisma.sql`${where} AND ${unchangedSql(past.map((s) => s.id))}`,
   };
 }
 

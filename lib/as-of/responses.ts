@@ -1,14 +1,15 @@
 import "server-only";
 // The route handlers' as_of branch: each route checks `hasAsOf(request)` and hands over here.
 import { apiError, cachedJson, cachedJsonText } from "../api/http";
-import { API_FIELDS, parseFields, parseInclude, type ApiField } from "../api/fields";
+import { API_FIELDS, type ApiField } from "../api/fields";
+import { parseApiListParams } from "../api/list-params";
 import { presentEvent } from "../api/present";
 import { readDb, reportReadError } from "../db";
 import { parseEventQuery } from "../events/query-params";
 import { csvStream, eventRecord, sourceRecords } from "../export/csv-reference";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
 import { csvFileResponse } from "../export/csv-response";
-import { decodeCursor, encodeCursor } from "../export/keyset";
+import { encodeCursor } from "../export/keyset";
 import type { PrismaClient } from "../generated/prisma/client";
 import { unavailableResponse } from "../availability";
 import { publicOrigin } from "../public-url";
@@ -75,61 +76,27 @@ const pick = (e: Record<string, unknown>, fields: readonly ApiField[]) =>
 
 /** GET /api/v1/events?as_of=…: the list's filters, cursor, limit, fields and include=count over the record at that moment. */
 export async function asOfListResponse(request: Request, opts: Opts = {}): Promise<Response> {
-  const params = new URL(request.url).searchParams;
   const p = parsed(request, opts.now);
-  const { query, notices, invalidParams } = parseEventQuery(params);
-  const bad = [...invalidParams];
-  const messages = [...notices];
-  if ("error" in p) {
-    bad.push("as_of");
-    messages.push(p.error);
-  }
-  if (params.has("page") || params.has("pageSize")) {
-    bad.push(...["page", "pageSize"].filter((k) => params.has(k)));
-    messages.push("The API pages with `cursor` and `limit`, not `page` and `pageSize`.");
-  }
-  if (params.has("updated_since")) {
-    bad.push("updated_since");
-    messages.push(
+  const given = parseApiListParams(new URL(request.url).searchParams, {
+    problems: "error" in p ? [{ param: "as_of", message: p.error }] : [],
+    sinceRefused:
       "updated_since cannot be combined with as_of: ask for the record as of one moment, or for the changes since one.",
-    );
-  }
-  const limitRaw = params.get("limit");
-  const limit = limitRaw === null ? 50 : /^\d{1,3}$/.test(limitRaw) ? Number(limitRaw) : NaN;
-  if (!(limit >= 1 && limit <= 100)) {
-    bad.push("limit");
-    messages.push("limit must be a whole number from 1 to 100.");
-  }
-  const cursorRaw = params.get("cursor");
-  const cursor = cursorRaw ? decodeCursor(cursorRaw, query.sort) : null;
-  if (cursorRaw && !cursor) {
-    bad.push("cursor");
-    messages.push("cursor is not one this API gave out.");
-  }
-  const fields = parseFields(params);
-  const include = parseInclude(params);
-  for (const [name, given] of [
-    ["fields", fields],
-    ["include", include],
-  ] as const) {
-    if (given.ok) continue;
-    bad.push(name);
-    messages.push(given.message);
-  }
-  if (bad.length || "error" in p || !fields.ok || !include.ok)
-    return apiError(400, messages.join(" "), [...new Set(bad)]);
+  });
+  if (!given.ok) return apiError(400, given.message, given.parameters);
+  if ("error" in p) return apiError(400, p.error, ["as_of"]); // refused above already; this narrows `p`
+  const { query, limit, cursor, fields, include } = given.value;
 
   const client = opts.client ?? readDb();
   const origin = opts.origin ?? publicOrigin();
   const { set, events, more } = await exportPageAsOf(client, query, p.asOf.at, query.sort, limit, cursor);
-  const shown = fields.value ?? API_FIELDS;
+  const shown = fields ?? API_FIELDS;
   const data = events.map((e) => pick(presentEvent(e, origin) as unknown as Record<string, unknown>, shown));
   const last = events.at(-1);
   const nextCursor =
     more && last
       ? encodeCursor({ v: query.sort.endsWith("title") ? last.title : last.spanStart.toISOString(), id: last.id })
       : null;
-  const count = include.value.has("count") ? await countAsOf(client, set) : null;
+  const count = include.has("count") ? await countAsOf(client, set) : null;
   const lastModified = events.length ? new Date(Math.max(...events.map((e) => e.updatedAt.getTime()))) : null;
   const meta = count === null ? "" : `,"meta":{"count":${count}}`;
   return cachedJsonText(

@@ -4,9 +4,9 @@ import "server-only";
 // changed since taken as they stood (past-events.ts), merged in the views' order.
 import { readDb } from "../db";
 import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../events/date-span";
-import { longestSpanDays } from "../events/longest-span";
+import { boundedEventWhere } from "../events/list-where";
 import type { EventQuery } from "../events/query-params";
-import { buildEventWhere, spanEndsOnOrAfter } from "../events/where";
+import { buildEventWhere } from "../events/where";
 import type { Prisma } from "../generated/prisma/client";
 import { MAX_MAP_EVENTS } from "../map/queries";
 import { TRANSFER_TYPES, type MapEvent } from "../map/marks";
@@ -49,10 +49,8 @@ function timelineEvent(p: PastEvent, lanes: "type" | "actor"): TimelineEvent {
 /** loadTimeline's answer for the record at `at`. */
 export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at: Date) {
   const db = readDb();
-  const [past, longest] = await Promise.all([changedMatching(query, at), longestSpanDays(db)]);
-  const where: Prisma.EventWhereInput = {
-    AND: [buildEventWhere(query, { longestSpanDays: query.fromDay ? longest : undefined }), unchangedWhere(at)],
-  };
+  const [past, filters] = await Promise.all([changedMatching(query, at), boundedEventWhere(query, db)]);
+  const where: Prisma.EventWhereInput = { AND: [filters, unchangedWhere(at)] };
   const agg = await db.event.aggregate({
     where,
     _count: { _all: true },
@@ -72,13 +70,7 @@ export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at
   };
   const [startMs, endMs] = windowFor(view.start && view.end ? { first: null, last: null } : extent, view);
   const rows = await db.event.findMany({
-    where: {
-      AND: [
-        where,
-        ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest),
-        { spanStart: { lt: new Date(endMs) } },
-      ],
-    },
+    where: { AND: [await boundedEventWhere(query, db, { window: { startMs, endMs } }), unchangedWhere(at)] },
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -195,13 +187,8 @@ async function selectedAsOf(query: EventQuery, id: string, at: Date, past: PastE
 /** listMapEvents' answer for the record at `at`. */
 export async function listMapEventsAsOf(query: EventQuery, at: Date): Promise<{ events: MapEvent[]; total: number }> {
   const db = readDb();
-  const [past, longest] = await Promise.all([
-    changedMatching(query, at),
-    query.fromDay ? longestSpanDays(db) : undefined,
-  ]);
-  const where: Prisma.EventWhereInput = {
-    AND: [buildEventWhere(query, { longestSpanDays: longest }), unchangedWhere(at)],
-  };
+  const [past, filters] = await Promise.all([changedMatching(query, at), boundedEventWhere(query, db)]);
+  const where: Prisma.EventWhereInput = { AND: [filters, unchangedWhere(at)] };
   const [total, rows] = await Promise.all([
     db.event.count({ where }),
     db.event.findMany({

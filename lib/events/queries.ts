@@ -4,9 +4,9 @@ import { readDb } from "../db";
 import type { PrismaClient } from "../generated/prisma/client";
 import { toIsoDay, type EventDate } from "./date-span";
 import type { EventQuery } from "./query-params";
-import { longestSpanDays } from "./longest-span";
+import { boundedEventWhere } from "./list-where";
 import { SINCE_FIRST_PUBLICATION } from "./since-first-publication";
-import { buildEventOrderBy, buildEventWhere } from "./where";
+import { buildEventOrderBy } from "./where";
 import { isEventId } from "../validation/event-id";
 
 // Named view types: Prisma's generated `Event` would shadow the DOM's.
@@ -105,7 +105,7 @@ export async function listEvents(
   query: EventQuery,
   client: PrismaClient = readDb(),
 ): Promise<{ rows: EventRow[]; total: number; page: number; pageCount: number }> {
-  const where = buildEventWhere(query, { longestSpanDays: query.fromDay ? await longestSpanDays(client) : undefined });
+  const where = await boundedEventWhere(query, client);
   const orderBy = buildEventOrderBy(query.sort);
   // Page through ids alone (an index-only scan, even at deep offsets), counting at the same time.
   const pageIds = (page: number) =>

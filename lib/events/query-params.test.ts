@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE_SIZE, parseEventQuery, serializeEventQuery } from "./query-params";
+import { MAX_PAGE_SIZE, PAGING_PARAMS, noticeMessages, parseEventQuery, serializeEventQuery } from "./query-params";
 
 describe("parseEventQuery", () => {
   it("gives the default view for no parameters", () => {
@@ -20,14 +20,14 @@ describe("parseEventQuery", () => {
   it("ignores unknown types and says so", () => {
     const { query, notices } = parseEventQuery({ type: ["summit-meeting", "alien-invasion"] });
     expect(query.types).toEqual(["summit-meeting"]);
-    expect(notices.join(" ")).toMatch(/unknown event type “alien-invasion”/);
+    expect(notices.map((n) => n.message).join(" ")).toMatch(/unknown event type “alien-invasion”/);
   });
 
   it("ignores a date that is not a date", () => {
     const { query, notices } = parseEventQuery({ from: "notadate", to: "2023-09" });
     expect(query.from).toBeUndefined();
     expect(query.toDay).toBe("2023-09-30");
-    expect(notices.join(" ")).toMatch(/“from” date “notadate”/);
+    expect(notices.map((n) => n.message).join(" ")).toMatch(/“from” date “notadate”/);
   });
 
   it("swaps a reversed range", () => {
@@ -41,7 +41,7 @@ describe("parseEventQuery", () => {
     expect(parseEventQuery({ page: "abc" }).notices).toHaveLength(1);
     const big = parseEventQuery({ pageSize: "100000" });
     expect(big.query.pageSize).toBe(MAX_PAGE_SIZE);
-    expect(big.notices.join(" ")).toMatch(/100000/);
+    expect(big.notices.map((n) => n.message).join(" ")).toMatch(/100000/);
     expect(parseEventQuery({ pageSize: "0" }).query.pageSize).toBe(25);
     expect(parseEventQuery({ page: "99999999999999999999" }).query.page).toBe(1);
   });
@@ -50,6 +50,14 @@ describe("parseEventQuery", () => {
     const { query, notices } = parseEventQuery({ q: "x".repeat(10_000) });
     expect(query.q).toHaveLength(200);
     expect(notices).toHaveLength(1);
+  });
+
+  it("names the parameter of each notice, so a view leaves out paging by parameter, never by wording", () => {
+    const { notices } = parseEventQuery({ type: "homepage", page: "abc", pageSize: "0" });
+    expect(notices.map((n) => n.param)).toEqual(["type", "page", "pageSize"]);
+    // "homepage" contains "page": the timeline once dropped its notice along with the paging ones.
+    expect(noticeMessages(notices, PAGING_PARAMS)).toEqual(["Ignored unknown event type “homepage”."]);
+    expect(noticeMessages(notices)).toHaveLength(3);
   });
 
   it("accepts only known sorts", () => {

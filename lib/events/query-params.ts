@@ -78,16 +78,26 @@ function parsePositiveInt(value: string | undefined): number | null {
 }
 
 /**
- * `notices` are for people (the page shows them); `invalidParams` names each parameter that was
- * ignored or adjusted, for the API's 400 answers.
+ * Something the parser ignored or adjusted: `message` is for people (the page shows it), `param`
+ * names the parameter it concerns (the API's 400 answers list them). A view that leaves some
+ * parameters out filters the notices by `param`, never by their words (noticeMessages).
  */
-export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: string[]; invalidParams: string[] } {
-  const notices: string[] = [];
-  const invalidParams: string[] = [];
-  const note: Note = (param, message) => {
-    notices.push(message);
-    if (!invalidParams.includes(param)) invalidParams.push(param);
-  };
+export interface Notice {
+  param: string;
+  message: string;
+}
+
+/** The parameters only the table reads: the timeline and the map show every page at once. */
+export const PAGING_PARAMS = ["page", "pageSize"] as const;
+
+/** The notices' messages, leaving out those about the parameters in `except` (ones the view does not use). */
+export function noticeMessages(notices: readonly Notice[], except: readonly string[] = []): string[] {
+  return notices.filter((n) => !except.includes(n.param)).map((n) => n.message);
+}
+
+export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const note: Note = (param, message) => notices.push({ param, message });
   const first = (key: string) => values(raw, key)[0];
   const query: EventQuery = {
     types: pickAllowed(values(raw, "type"), EVENT_TYPE_SLUGS, "type", "event type", note),
@@ -147,7 +157,7 @@ export function parseEventQuery(raw: RawParams): { query: EventQuery; notices: s
       note("pageSize", `Page size ${n} is more than ${MAX_PAGE_SIZE}, so ${MAX_PAGE_SIZE} rows are shown.`);
     } else query.pageSize = n;
   }
-  return { query, notices, invalidParams };
+  return { query, notices };
 }
 
 /** The URL search string for a query, leaving out defaults so links stay short and canonical. */

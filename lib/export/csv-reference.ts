@@ -2,9 +2,8 @@
 // COPY writer (copy-csv.ts) must match byte for byte: tests compare both on the seed and on
 // hostile rows. Not used to serve files.
 import { stringify } from "csv-stringify/sync";
-import { longestSpanDays } from "../events/longest-span";
+import { boundedEventWhere } from "../events/list-where";
 import { parseEventQuery } from "../events/query-params";
-import { buildEventWhere } from "../events/where";
 import type { PrismaClient } from "../generated/prisma/client";
 import { EVENT_COLUMNS, LIST_SEPARATOR, neutralize, SOURCE_COLUMNS } from "./csv";
 import type { ExportEvent } from "./documents";
@@ -123,8 +122,7 @@ export async function referenceCsv(
   origin: string,
 ): Promise<Uint8Array> {
   const { query } = parseEventQuery(params);
-  const longest = query.fromDay ? await longestSpanDays(client) : undefined;
-  const batches = iterateEvents(client, buildEventWhere(query, { longestSpanDays: longest }), query.sort, 7);
+  const batches = iterateEvents(client, await boundedEventWhere(query, client), query.sort, 7);
   const bom = params.get("bom") === "1";
   const body =
     kind === "events"

@@ -1,8 +1,7 @@
 import "server-only";
-import { eventWhereSql } from "../api/where-sql";
 import { readDb } from "../db";
-import { longestSpanDays } from "../events/longest-span";
-import { parseEventQuery, type EventQuery } from "../events/query-params";
+import { boundedEventWhereSql } from "../events/list-where";
+import { noticeMessages, parseEventQuery, type EventQuery } from "../events/query-params";
 import { SINCE_FIRST_PUBLICATION } from "../events/since-first-publication";
 import { FEED_PARAMS } from "./feed-query";
 
@@ -16,7 +15,7 @@ export function parseFeedQuery(params: URLSearchParams): { query: EventQuery; pr
   const filters = new URLSearchParams();
   for (const key of FEED_PARAMS) for (const value of params.getAll(key)) filters.append(key, value);
   const { query, notices } = parseEventQuery(filters);
-  return { query, problems: notices };
+  return { query, problems: noticeMessages(notices) };
 }
 
 export interface ViewChange {
@@ -36,10 +35,7 @@ export interface ViewChange {
 export async function listViewChanges(query: EventQuery, take: number): Promise<ViewChange[]> {
   const client = readDb();
   const view: EventQuery = { ...query, includeRetracted: true };
-  const where = eventWhereSql({
-    query: view,
-    longestSpanDays: view.fromDay ? await longestSpanDays(client) : undefined,
-  });
+  const where = await boundedEventWhereSql(view, client);
   const rows = await client.$queryRaw<
     (Omit<ViewChange, "event"> & { eventId: string; title: string; summary: string; retractionReason: string | null })[]
   >`

@@ -1,9 +1,8 @@
 import "server-only";
 import { readDb } from "../db";
 import { formatEventDate, toIsoDay } from "../events/date-span";
-import { longestSpanDays } from "../events/longest-span";
 import type { EventQuery } from "../events/query-params";
-import { buildEventWhere } from "../events/where";
+import { boundedEventWhere } from "../events/list-where";
 import { TRANSFER_TYPES, type MapEvent } from "./marks";
 
 /**
@@ -19,8 +18,7 @@ export const MAX_MAP_EVENTS = 20_000;
  */
 export async function listMapEvents(query: EventQuery): Promise<{ events: MapEvent[]; total: number }> {
   const db = readDb();
-  const longest = query.fromDay ? await longestSpanDays(db) : undefined;
-  const where = buildEventWhere(query, { longestSpanDays: longest });
+  const where = await boundedEventWhere(query, db);
   const [total, rows] = await Promise.all([
     db.event.count({ where }),
     db.event.findMany({

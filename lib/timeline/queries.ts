@@ -2,8 +2,8 @@ import "server-only";
 import { readDb } from "../db";
 import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
-import { longestSpanDays } from "../events/longest-span";
-import { buildEventWhere, spanEndsOnOrAfter } from "../events/where";
+import { boundedEventWhere } from "../events/list-where";
+import { buildEventWhere } from "../events/where";
 import { listPublicRelated } from "../relations/queries";
 import type { TimelineEvent } from "./geometry";
 import { windowFor, type TimelineView } from "./params";
@@ -14,9 +14,8 @@ const DAY = 86_400_000;
 export async function getTimelineExtent(
   query: EventQuery,
 ): Promise<{ total: number; first: number | null; last: number | null }> {
-  const longest = query.fromDay ? await longestSpanDays(readDb()) : undefined;
   const r = await readDb().event.aggregate({
-    where: buildEventWhere(query, { longestSpanDays: longest }),
+    where: await boundedEventWhere(query, readDb()),
     _count: { _all: true },
     _min: { spanStart: true },
     _max: { spanEnd: true },
@@ -39,15 +38,8 @@ export async function listTimelineEvents(
   startMs: number,
   endMs: number,
 ): Promise<TimelineEvent[]> {
-  const longest = await longestSpanDays(readDb());
   const rows = await readDb().event.findMany({
-    where: {
-      AND: [
-        buildEventWhere(query, { longestSpanDays: longest }),
-        ...spanEndsOnOrAfter(new Date(Math.floor(startMs / DAY) * DAY), longest),
-        { spanStart: { lt: new Date(endMs) } },
-      ],
-    },
+    where: await boundedEventWhere(query, readDb(), { window: { startMs, endMs } }),
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
       id: true,

@@ -14,6 +14,7 @@ import { listEventsAsOf } from "@/lib/as-of/list";
 import { parseAsOf } from "@/lib/as-of/parse";
 import {
   hasFilters,
+  noticeMessages,
   parseEventQuery,
   serializeEventQuery,
   type EventQuery,
@@ -39,9 +40,9 @@ export default async function EventsPage({ searchParams }: Props) {
     asOf ? listEventsAsOf(query, asOf.at) : listEvents(query),
     loadActorFilter(raw, query, "/events"),
   ]);
-  notices.push(...actorFilter.notices);
+  const messages = [...noticeMessages(notices), ...actorFilter.notices];
   if (query.page > result.pageCount)
-    notices.push(`There are only ${result.pageCount} pages, so the last page is shown.`);
+    messages.push(`There are only ${result.pageCount} pages, so the last page is shown.`);
   const actorNames = new Map(actorFilter.selected.map((a) => [a.slug, a.name]));
   const first = (result.page - 1) * query.pageSize + 1;
   const last = first + result.rows.length - 1;
@@ -61,7 +62,7 @@ export default async function EventsPage({ searchParams }: Props) {
         <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} />
-      <Notices notices={notices} />
+      <Notices notices={messages} />
       <ActorChoices choices={actorFilter.choices} />
       <ActiveFilters query={query} actorNames={actorNames} />
       <div className="result-bar">

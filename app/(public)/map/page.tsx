@@ -10,7 +10,7 @@ import { loadActorFilter } from "@/lib/actors/typed-actor";
 import { viewMetadata } from "@/lib/feeds/feed-metadata";
 import { parseAsOf } from "@/lib/as-of/parse";
 import { listMapEventsAsOf } from "@/lib/as-of/views";
-import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
+import { PAGING_PARAMS, noticeMessages, parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { mapHref, parseMapView } from "@/lib/map/params";
 import { listMapEvents } from "@/lib/map/queries";
 import "@/components/timeline/timeline.css";
@@ -43,7 +43,7 @@ export default async function MapPage({ searchParams }: Props) {
         · <Link href={mapHref("/embed/map", query, view)}>Embeddable version</Link> · <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} action="/map" listControls={false} />
-      <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
+      <Notices notices={[...noticeMessages(notices, PAGING_PARAMS), ...viewNotices, ...actorFilter.notices]} />
       <ActorChoices choices={actorFilter.choices} />
       <ActiveFilters
         query={query}

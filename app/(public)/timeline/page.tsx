@@ -10,7 +10,7 @@ import { loadActorFilter } from "@/lib/actors/typed-actor";
 import { viewMetadata } from "@/lib/feeds/feed-metadata";
 import { parseAsOf } from "@/lib/as-of/parse";
 import { loadTimelineAsOf } from "@/lib/as-of/views";
-import { parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
+import { PAGING_PARAMS, noticeMessages, parseEventQuery, serializeEventQuery } from "@/lib/events/query-params";
 import { parseTimelineView } from "@/lib/timeline/params";
 import { loadTimeline } from "@/lib/timeline/queries";
 import "@/components/timeline/timeline.css";
@@ -42,7 +42,7 @@ export default async function TimelinePage({ searchParams }: Props) {
         · <Link href={`/embed/timeline${filters}`}>Embeddable version</Link> · <FollowLink query={query} />
       </nav>
       <EventFilters query={query} selectedActors={actorFilter.selected} action="/timeline" listControls={false} />
-      <Notices notices={[...notices.filter((n) => !/page/i.test(n)), ...viewNotices, ...actorFilter.notices]} />
+      <Notices notices={[...noticeMessages(notices, PAGING_PARAMS), ...viewNotices, ...actorFilter.notices]} />
       <ActorChoices choices={actorFilter.choices} />
       <ActiveFilters
         query={query}
