@@ -5,7 +5,6 @@
 // way an unreachable database opens it (lib/breaker-state.ts), with the session either gone
 // (how Auth.js reports a session it could not read) or still there.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "../prisma/seed";
 import { NOT_ALLOWED, SIGN_IN_FIRST } from "./auth/guard";
 import type { SessionUser } from "./auth/roles";
 import { breakerState } from "./breaker-state";
@@ -24,7 +23,7 @@ import { importUpload } from "./import/run-import";
 import { checkEventLinksAction } from "./links/actions";
 import { addRelationAction, removeRelationAction } from "./relations/actions";
 import { formData, outcomeOf, session, tableFingerprints } from "./testing/fuzz/actions";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { setUpTestDatabase } from "./testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction } from "./users/actions";
 
 vi.mock("./authz", async () => {
@@ -48,14 +47,11 @@ vi.mock("next/navigation", async () => {
   };
 });
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 const users: Record<string, SessionUser | null> = { anonymous: null };
 let published: { id: string; version: number };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
-  await seedDatabase(t.prisma);
   for (const role of ["contributor", "editor", "admin"] as const) {
     const u = await t.prisma.user.create({ data: { email: `${role}@guard.example`, name: `Guard ${role}`, role } });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
@@ -70,7 +66,6 @@ afterAll(async () => {
   breakerState.openSince = null;
   const { db } = await import("./db");
   await db().$disconnect();
-  await t.drop();
 });
 afterEach(() => {
   breakerState.openSince = null;

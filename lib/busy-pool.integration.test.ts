@@ -4,9 +4,9 @@
 // answer 503 for the whole site), readiness stays ready, and requests waiting when a connection
 // frees are answered.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { setUpTestDatabase } from "./testing/test-database";
 
-let t: TestDatabase;
+setUpTestDatabase();
 // Loaded after the environment below is set: the pool reads its size and wait limit at start.
 let db: typeof import("./db").db;
 let breaker: typeof import("./breaker-state");
@@ -14,8 +14,6 @@ let checkReadiness: typeof import("./readiness").checkReadiness;
 let isDatabaseUnavailableError: typeof import("./db-errors").isDatabaseUnavailableError;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.DATABASE_POOL_SIZE = "2";
   process.env.DATABASE_CONNECT_TIMEOUT_MS = "500";
   ({ db } = await import("./db"));
@@ -25,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db().$disconnect();
-  await t.drop();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

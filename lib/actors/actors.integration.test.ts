@@ -1,10 +1,9 @@
 // The actor pages' reads and the editor's writes on a real PostgreSQL: what readers see (public
 // events only), edits with revisions, merges that keep every link and redirect the old slug, the
 // role checks, and bad input refused with nothing written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { actorsCsv } from "./csv";
 import { handleActorDetail } from "./detail-handler";
 import { ActorConflictError, ActorInputError } from "./errors";
@@ -12,7 +11,7 @@ import { lookupActors } from "./lookup";
 import { mergeActors, updateActor } from "./mutations";
 import { currentActorSlugs, getActor, listActors, resolveActorRedirect } from "./queries";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser, admin: SessionUser, contributor: SessionUser;
 
 type Role = "initiator" | "target" | "supplier" | "recipient" | "speaker" | "addressee" | "participant" | "host";
@@ -61,9 +60,6 @@ const form = (over: Record<string, string> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
   [editor, admin, contributor] = [await user("editor"), await user("admin"), await user("contributor")];
   await t.prisma.actor.createMany({
     data: [
@@ -112,11 +108,6 @@ beforeAll(async () => {
     ],
     "draft",
   );
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 describe("reading actors", () => {

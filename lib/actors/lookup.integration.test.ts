@@ -1,12 +1,11 @@
 // The actor type-ahead on a real PostgreSQL: what a reader typing into the filter gets back, and
 // what the endpoint answers to bad input.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-database";
 import { handleActorLookup } from "./lookup-handler";
 import { getActorNames, lookupActors } from "./lookup";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 
 async function addEvent(
   id: string,
@@ -34,9 +33,6 @@ async function addEvent(
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
   await t.prisma.actor.createMany({
     data: [
       {
@@ -57,11 +53,6 @@ beforeAll(async () => {
   await addEvent("lookup-draft", "draft", ["hidden-draft-actor"]);
   await addEvent("lookup-deleted", "published", ["hidden-deleted-actor"], true);
   await addEvent("lookup-retracted", "retracted", ["retracted-only-actor"]);
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const slugs = async (q: string, limit = 10) => (await lookupActors(q, limit)).map((a) => a.slug);

@@ -11,16 +11,14 @@ import { buildEventWhere } from "../events/where";
 import { pageOfEvents } from "../export/iterate";
 import { decodeCursor, encodeCursor } from "../export/keyset";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { DEFAULT_LIMIT, handleListEvents } from "./events";
 import { createHostileEvents, HOSTILE_TEXT } from "./hostile-events-fixture";
 import { presentEvent } from "./present";
 
 const ORIGIN = "https://tracker.example";
-let t: TestDatabase;
+const t = setUpTestDatabase();
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.PUBLIC_URL = ORIGIN;
   await seedDatabase(t.prisma);
   const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
@@ -30,9 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.PUBLIC_URL;
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 /** The page as the API built it before issue 13. */

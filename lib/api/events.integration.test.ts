@@ -1,6 +1,6 @@
 // The JSON API's provenance fields, through the route handlers on a real PostgreSQL: what a
 // caller receives for each source, what it must never receive, and that validators still work.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { updateEvent } from "../events/mutations";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
@@ -13,25 +13,17 @@ import {
   NOTE_ONLY,
   PROVENANCE_EVENT_ID,
 } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { handleGetEvent, handleListEvents } from "./events";
 import { apiEventListSchema, apiEventSchema, apiSourceSchema } from "./schemas";
 
 const ORIGIN = "https://tracker.example";
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let editor: SessionUser;
 let sha256: string;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  editor = await createSessionUser(t.prisma, "editor", "ed@example.org", "Ed");
   ({ sha256 } = await createProvenanceEvent(t.prisma, editor));
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const getOne = (headers: Record<string, string> = {}) =>

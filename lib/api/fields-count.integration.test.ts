@@ -1,31 +1,21 @@
 // The list endpoint's sparse `fields` and `include=count`, through the handler on a real
 // PostgreSQL: what a caller receives, what is refused and how, and that a count is right for its
 // filters, kept until the next publication and renewed by it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { parseEventQuery } from "../events/query-params";
 import { buildEventWhere } from "../events/where";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { handleListEvents } from "./events";
 import { API_FIELDS } from "./fields";
 import { apiErrorSchema, apiEventListSchema } from "./schemas";
 
 const ORIGIN = "https://tracker.example";
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
+  editor = await createSessionUser(t.prisma, "editor", "ed@example.org", "Ed");
 });
 
 const get = (qs: string) => handleListEvents(new Request(`${ORIGIN}/api/v1/events?${qs}`));

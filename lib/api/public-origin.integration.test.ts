@@ -2,25 +2,18 @@
 // PUBLIC_URL, never from the request's Host: these answers are cached publicly (max-age), so a
 // request naming another host must not put that host's links into what everyone else is served.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 
 const PUBLIC = "https://tracker.example.org";
 const EVIL = "evil.example";
 const SUMMIT = "2023-09-13-kim-putin-vostochny-summit";
-let t: TestDatabase;
+setUpTestDatabase({ seed: true });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
-  process.env.DATABASE_URL = t.url;
   process.env.PUBLIC_URL = PUBLIC;
 });
 afterAll(async () => {
   delete process.env.PUBLIC_URL;
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 /** A request as Next.js builds it from a Host (or X-Forwarded-Host) header the caller chose. */

@@ -2,29 +2,18 @@
 // e2e/fuzz-routes.spec.ts): any query string gives a 200 with a body of the documented shape,
 // or a 400 naming the bad parameters in plain words; never an exception (a 500).
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { describe, expect, it } from "vitest";
 import { csvResponse } from "../export/csv-response";
 import { FUZZ_RUNS, FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
 import { fuzzParams } from "../testing/fuzz/params";
 import { expectHumanMessage } from "../testing/fuzz/messages";
 import { KNOWN_PARAMS, rawQueryString } from "../testing/fuzz/query-strings";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { handleGetEvent, handleListEvents } from "./events";
 import { apiErrorSchema, apiEventListSchema, apiEventSchema } from "./schemas";
 
 const ORIGIN = "https://tracker.example";
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
-});
+const t = setUpTestDatabase({ seed: true });
 
 const request = (path: string, qs: string) => new Request(`${ORIGIN}${path}?${qs}`);
 

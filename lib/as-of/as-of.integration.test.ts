@@ -5,26 +5,24 @@
 // differ is the last-change time of an event changed later, by at most a second: the stored
 // row's time is written a few milliseconds after its revision's (lib/as-of/past-events.ts).
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import { csvResponse } from "../export/csv-response";
 import { handleGetEvent, handleListEvents } from "../api/events";
 import { createProvenanceEvent, PROVENANCE_EVENT_ID } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { listEvents } from "../events/queries";
 import { parseEventQuery } from "../events/query-params";
 import { listEventsAsOf } from "./list";
 import { asOfCsvResponse, asOfEventResponse, asOfListResponse } from "./responses";
 
 const ORIGIN = "https://tracker.example";
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let editor: SessionUser;
 let admin: SessionUser;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.PUBLIC_URL = ORIGIN;
   const e = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
   const a = await t.prisma.user.create({ data: { email: "ad@example.org", name: "Ad", role: "admin" } });
@@ -41,11 +39,6 @@ beforeAll(async () => {
   const b = await t.prisma.actor.findUniqueOrThrow({ where: { slug: "state-b" } });
   await t.prisma.actorRedirect.create({ data: { oldSlug: "state-bee", actorId: b.id } });
 }, 60_000);
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
-});
 
 const source = (n: number, extra: object = {}) => ({
   url: `https://news.example/${n}`,

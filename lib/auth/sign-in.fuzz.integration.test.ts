@@ -4,27 +4,20 @@
 // verification by design (so timing does not reveal accounts), 0.1–1 s on this machine: that
 // property runs FUZZ_RUNS/50 (20 to 100); the throttled one runs them all.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FUZZ_RUNS, FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
 import { fuzzParams } from "../testing/fuzz/params";
 import { tableFingerprints } from "../testing/fuzz/actions";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { hashPassword } from "./password";
 import { checkCredentials } from "./sign-in";
 
 const PASSWORD = "a long enough password";
-let t: TestDatabase;
+const t = setUpTestDatabase();
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   await t.prisma.user.create({
     data: { email: "ed@fuzz.example", name: "Ed", role: "editor", passwordHash: await hashPassword(PASSWORD) },
   });
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const email = fc.oneof(

@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-database";
 import { hashPassword } from "./password";
 import { checkCredentials } from "./sign-in";
 import { deviceCookieAfterSignIn } from "./sign-in-device";
@@ -15,10 +15,8 @@ async function closedPort(): Promise<number> {
 }
 
 describe("checkCredentials", () => {
-  let t: TestDatabase;
+  const t = setUpTestDatabase();
   beforeAll(async () => {
-    t = await createTestDatabase();
-    process.env.DATABASE_URL = t.url;
     await t.prisma.user.create({
       data: {
         email: "ed@example.org",
@@ -46,7 +44,6 @@ describe("checkCredentials", () => {
     });
     process.env.AUTH_SECRET = "sign-in integration test secret";
   });
-  afterAll(() => t.drop());
 
   it("signs in with the right password, whatever the email's case", async () => {
     const r = await checkCredentials(" ED@example.org ", "a long enough password", "10.0.0.1");

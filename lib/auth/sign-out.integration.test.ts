@@ -2,9 +2,9 @@
 // stays valid until it expires, so a copy of it (a shared computer, a stolen cookie) must stop
 // working when its owner signs out. Real PostgreSQL; only the request context is replaced (the
 // session user, Auth.js's signOut that clears the cookie, Next's cache).
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { breakerState } from "../breaker-state";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import type { SessionUser } from "./roles";
 
 const context = vi.hoisted(() => ({ user: null as unknown, cookieCleared: 0 }));
@@ -18,12 +18,10 @@ vi.mock("../auth", () => ({
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} })); // only its error class is used here
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let me: SessionUser;
 let other: SessionUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
   for (const [email, role] of [
     ["signs-out@example.org", "editor"],
     ["stays@example.org", "contributor"],
@@ -33,11 +31,6 @@ beforeAll(async () => {
     if (role === "editor") me = s;
     else other = s;
   }
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 afterEach(() => {
   breakerState.openSince = null;

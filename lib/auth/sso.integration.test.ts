@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../testing/test-database";
 import { matchSsoAccount, ssoSignIn } from "./sso";
 
 const ISSUER = "https://id.example.org";
 
 describe("single sign-on account matching", () => {
-  let t: TestDatabase;
+  const t = setUpTestDatabase();
   const users = () => t.prisma.user.count();
   const account = (email: string) =>
     t.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, ssoIssuer: true, ssoSubject: true } });
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    process.env.DATABASE_URL = t.url;
     for (const [email, disabled] of [
       ["ed@example.org", false],
       ["off@example.org", true],
@@ -22,7 +20,6 @@ describe("single sign-on account matching", () => {
       await t.prisma.user.create({ data: { email, name: email, role: "editor", disabled } });
     }
   });
-  afterAll(() => t.drop());
 
   it("refuses an email the provider has not verified, even an account's, and links nothing", async () => {
     for (const emailVerified of [false, undefined, "true", 1]) {

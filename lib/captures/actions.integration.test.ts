@@ -7,7 +7,7 @@ import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { createEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { captureSourceAction, checkQuoteAction, type CopyActionResult, type CopyResult } from "./actions";
 import { uploadCopyRequest } from "./upload-copy";
 import { copyResponse } from "./copy-response";
@@ -20,14 +20,12 @@ const QUOTE = "Our ships will carry no weapons to the peninsula.";
 const CHANGED = "Our ships will carry no missiles to the peninsula.";
 const PAGE = Buffer.from(makeArticlePage(QUOTE));
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let server: http.Server;
 let pageUrl: string;
 const users = {} as Record<"contributor" | "editor", SessionUser>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
   process.env.FETCH_ALLOW_PRIVATE_HOSTS = "127.0.0.1"; // as the e2e server runs, for the local page
   await seedDatabase(t.prisma);
   for (const role of ["contributor", "editor"] as const) {
@@ -43,9 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.FETCH_ALLOW_PRIVATE_HOSTS;
   await new Promise<void>((r) => server.close(() => r()));
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const ok = (r: CopyActionResult): CopyResult => {

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { captureUrl, uploadCopy } from "./capture";
 import { makeArticlePage, makePdf } from "./fixtures";
 
@@ -16,7 +16,7 @@ const PDF = makePdf(["Statement of the ministry.", "We will not supply arms to a
 const TEXT = Buffer.from("Statement, in plain text.\nWe will not supply arms to anyone.\n");
 const BIG = 10 * 1024 * 1024 + 1;
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let server: http.Server;
 let base: string;
 const users = {} as Record<"contributor" | "editor", SessionUser>;
@@ -28,7 +28,6 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   for (const role of ["contributor", "editor"] as const) {
     const u = await t.prisma.user.create({ data: { email: `${role}@capture.example`, name: role, role } });
     users[role] = { id: u.id, email: u.email, name: u.name, role };
@@ -67,7 +66,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
-  await t.drop();
 });
 
 describe("Capture now", () => {

@@ -2,9 +2,7 @@
 // either carried out or refused with a readable message, and a refusal leaves every table as
 // it was. Only the request context is replaced (the session user, Next's redirect and cache).
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
-import type { SessionUser } from "../auth/roles";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   FUZZ_RUNS,
   FUZZ_TIMEOUT,
@@ -13,12 +11,10 @@ import {
   hostileValue,
   mutated,
 } from "../testing/fuzz/arbitraries";
-import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
-import { DatabaseWatch, extraFields, formData, formValue, outcomeOf, session } from "../testing/fuzz/actions";
+import { extraFields, formData, formValue, outcomeOf, session, setUpActionFuzzing } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import {
   deleteEventAction,
   findDuplicatesAction,
@@ -45,36 +41,9 @@ vi.mock("next/navigation", async () => {
   };
 });
 
-let t: TestDatabase;
-const users: Record<string, SessionUser | null> = { anonymous: null };
-let errors: ReturnType<typeof vi.spyOn>;
-let watch: DatabaseWatch;
+const fuzz = setUpActionFuzzing({ seed: true });
+const { t, users } = fuzz;
 const ACTORS = ["north-korea", "russia", "kim-jong-un"];
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
-  await seedDatabase(t.prisma);
-  for (const role of ["contributor", "editor", "admin"] as const) {
-    const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role } });
-    users[role] = { id: u.id, email: u.email, name: u.name, role };
-  }
-  watch = new DatabaseWatch(t.prisma, async () => {
-    await t.reset();
-    await seedDatabase(t.prisma);
-  });
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
-});
-beforeEach(() => {
-  watch.forget();
-  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
-  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
-  return () => errors.mockRestore();
-});
 
 const caller = fc.constantFrom("anonymous", "contributor", "editor", "admin");
 const existing = () => t.prisma.event.findMany({ select: { id: true, version: true }, orderBy: { id: "asc" } });
@@ -86,24 +55,24 @@ afterAll(() => console.log(`event actions, outcomes: ${JSON.stringify(tally)}`))
 /** The property every action shares: a refusal is readable and leaves the database untouched. */
 async function check(who: string, call: () => Promise<EventFormState>, input: unknown) {
   session.user = users[who];
-  errors.mockClear();
-  const before = await watch.before();
+  fuzz.errors.mockClear();
+  const before = await fuzz.watch.before();
   const out = await outcomeOf(call);
   expect(
-    errors,
-    `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`,
+    fuzz.errors,
+    `unexpected error path for ${describeInput(input)}: ${JSON.stringify(fuzz.errors.mock.calls)}`,
   ).not.toHaveBeenCalled();
   tally[`${who} ${"redirect" in out ? "done" : "refused"}`] =
     (tally[`${who} ${"redirect" in out ? "done" : "refused"}`] ?? 0) + 1;
   if ("redirect" in out) {
-    watch.wrote();
+    fuzz.watch.wrote();
     expect(who, `${who} was allowed to write`).not.toBe("anonymous");
     return out;
   }
   expectHumanMessage(out.state.message, input);
   for (const messages of Object.values(out.state.fieldErrors ?? {}))
     for (const m of messages) expectHumanMessage(m, input);
-  expect(await watch.after(), `a refusal changed the database: ${out.state.message}`).toEqual(before);
+  expect(await fuzz.watch.after(), `a refusal changed the database: ${out.state.message}`).toEqual(before);
   return out;
 }
 
@@ -218,11 +187,11 @@ describe("event actions under fuzzing", { timeout: FUZZ_TIMEOUT }, () => {
         ),
         async (who, input) => {
           session.user = users[who];
-          const before = await watch.before();
+          const before = await fuzz.watch.before();
           const found = await findDuplicatesAction(input as never);
           expect(Array.isArray(found)).toBe(true);
           if (who === "anonymous") expect(found).toEqual([]);
-          expect(await watch.after()).toEqual(before);
+          expect(await fuzz.watch.after()).toEqual(before);
         },
       ),
       fuzzParams(),

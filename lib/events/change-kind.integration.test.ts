@@ -1,15 +1,14 @@
 // A change to a public event is labelled for readers as a correction or an update; the server
 // refuses a save that does not say which, with a message on that choice (no default: a wrong one
 // would mislabel the change in public).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { InvalidInputError } from "./errors";
 import { createEvent, updateEvent } from "./mutations";
 import type { EventInput } from "./schemas";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const ID = "2024-04-change-kind-test";
 const event = (summary: string): EventInput => ({
@@ -43,13 +42,9 @@ const event = (summary: string): EventInput => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "kind-editor@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  editor = await createSessionUser(t.prisma, "editor", "kind-editor@example.org", "Ed");
   await createEvent(t.prisma, editor, event("Published."));
 });
-afterAll(() => t.drop());
 
 const refusal = async (change: Parameters<typeof updateEvent>[5]) => {
   const err = await updateEvent(t.prisma, editor, ID, 1, event("Edited in public."), change).catch((e: unknown) => e);

@@ -1,12 +1,12 @@
 // An end known to another precision than the start, written and read through every path that
 // carries it: the editor's mutations and their revisions, the JSON API and the CSV export.
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { handleGetEvent } from "../api/events";
 import { apiEventSchema } from "../api/schemas";
 import type { SessionUser } from "../auth/roles";
 import { csvBody } from "../export/csv-response";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { createEvent, updateEvent } from "./mutations";
 import type { EventInput } from "./schemas";
 import { snapshotInclude, toSnapshot } from "./snapshot";
@@ -14,7 +14,7 @@ import { snapshotInclude, toSnapshot } from "./snapshot";
 const ORIGIN = "https://tracker.example";
 const MIXED = "2022-09-us-says-shells-mixed";
 const MONTHS = "2022-09-us-says-shells-by-month";
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let editor: SessionUser;
 
 const event = (
@@ -46,10 +46,7 @@ const event = (
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  editor = await createSessionUser(t.prisma, "editor", "ed@example.org", "Ed");
   await createEvent(
     t.prisma,
     editor,
@@ -60,11 +57,6 @@ beforeAll(async () => {
     editor,
     event(MONTHS, { startDate: "2022-09-01", endDate: "2022-11-01", precision: "month" }),
   );
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const stored = (id: string) => t.prisma.event.findUniqueOrThrow({ where: { id }, include: snapshotInclude });

@@ -5,15 +5,14 @@
 // The interleaving is made deterministic with a real lock: the save creates an actor whose slug
 // another transaction has inserted and not yet committed, so it waits between its read and its write.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { ConflictError } from "./errors";
 import { createEvent, transitionEvent, updateEvent } from "./mutations";
 import type { EventInput } from "./schemas";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let contributor: SessionUser;
 let editor: SessionUser;
 
@@ -46,8 +45,6 @@ const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
   const make = async (email: string, role: "contributor" | "editor") => {
     const u = await t.prisma.user.create({ data: { email, name: role, role } });
     return { id: u.id, email: u.email, name: u.name, role } satisfies SessionUser;
@@ -55,7 +52,6 @@ beforeAll(async () => {
   contributor = await make("forger@example.org", "contributor");
   editor = await make("publisher@example.org", "editor");
 });
-afterAll(() => t.drop());
 
 /** Waits until some statement in this database is waiting for a lock. */
 async function someoneWaitsForALock(admin: pg.Client) {

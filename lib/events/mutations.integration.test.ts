@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { ConflictError, InvalidInputError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
 import type { EventInput } from "./schemas";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 const users: Record<"contributor" | "contributor2" | "editor" | "admin", SessionUser> = {} as never;
 
 const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
@@ -50,8 +49,6 @@ const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
   for (const [key, role] of [
     ["contributor", "contributor"],
     ["contributor2", "contributor"],
@@ -62,7 +59,6 @@ beforeAll(async () => {
     users[key] = { id: u.id, email: u.email, name: u.name, role };
   }
 });
-afterAll(() => t.drop());
 
 const revisions = (id: string) => t.prisma.revision.findMany({ where: { eventId: id }, orderBy: { id: "asc" } });
 

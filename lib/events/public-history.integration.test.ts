@@ -1,15 +1,14 @@
 // Readers' history of an event (its page and the Atom feed) starts at its first publication:
 // edits and restores made while it was a draft are the desk's business.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { atomFeed } from "../export/atom";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { createEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
 import { getPublicHistory } from "./queries";
 import type { EventInput } from "./schemas";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const ID = "2024-03-public-history-test";
 
@@ -44,11 +43,7 @@ const draft = (summary: string): EventInput => ({
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "history-editor@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  editor = await createSessionUser(t.prisma, "editor", "history-editor@example.org", "Ed");
   // As a draft: two edits with working notes and a restore, then review and publication.
   let { version } = await createEvent(t.prisma, editor, draft("First draft."));
   ({ version } = await updateEvent(t.prisma, editor, ID, version, draft("Second draft: DRAFT-ONLY wording."), {
@@ -63,7 +58,6 @@ beforeAll(async () => {
     note: "The month was right; the summary was not.",
   });
 });
-afterAll(() => t.drop());
 
 describe("an event's public history", () => {
   it("starts at its first publication on the event's page", async () => {

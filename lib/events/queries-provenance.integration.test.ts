@@ -1,22 +1,19 @@
 // What the public queries hand the event page and the table about provenance: the copy's date and
 // fingerprint but never the matched passage, the link checker's word per address, and the count of
 // disputing sources.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CAPTURED_AT, createPublicPageEvent } from "../testing/provenance-page-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { getTimelineEvent } from "../timeline/queries";
 import { getEvent, listEvents } from "./queries";
 import { parseEventQuery } from "./query-params";
 
 describe("provenance in the public queries", () => {
-  let t: TestDatabase;
+  const t = setUpTestDatabase();
   let fixture: Awaited<ReturnType<typeof createPublicPageEvent>>;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    process.env.DATABASE_URL = t.url;
     fixture = await createPublicPageEvent(t.prisma);
   });
-  afterAll(() => t.drop());
 
   it("gives each source its stance, quote check and copy's date and SHA-256, but not the matched passage", async () => {
     const e = await getEvent(fixture.id);

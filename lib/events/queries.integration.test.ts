@@ -1,21 +1,14 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { overlaps, spanOf } from "./date-span";
-import { seedDatabase } from "../../prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { getEvent, getOverview, listEvents } from "./queries";
 import { parseEventQuery } from "./query-params";
 
 const list = (qs: string) => listEvents(parseEventQuery(new URLSearchParams(qs)).query);
 
 describe("event queries on the seed data", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    process.env.DATABASE_URL = t.url;
-    await seedDatabase(t.prisma);
-  });
-  afterAll(() => t.drop());
+  const t = setUpTestDatabase({ seed: true });
 
   it("lists every published event, newest first", async () => {
     const { rows, total } = await list("pageSize=100");

@@ -2,17 +2,16 @@
 // The rule (lib/events/visibility.ts): contributors see the public record and their own events;
 // editors and admins see everything. Checked on every desk read against a real PostgreSQL: the
 // editor's event page, the duplicate hints, the desk's queues, and the history's emails.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { findPossibleDuplicates } from "./duplicates";
 import { getEventForEdit, listDeskQueues } from "./editor-queries";
 import { createEvent, deleteEvent, transitionEvent } from "./mutations";
 import type { EventInput } from "./schemas";
 import { eventsVisibleTo, mayReadEvent } from "./visibility";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 type Reader = "contributor" | "contributor2" | "editor" | "admin";
 const users = {} as Record<Reader, SessionUser>;
 const SHARED_URL = "https://example.org/read-matrix";
@@ -59,9 +58,6 @@ const allowed: Record<Reader, Stage[]> = {
 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the desk's queries use db(), which opens this database
-  await seedDatabase(t.prisma);
   for (const [key, role] of [
     ["contributor", "contributor"],
     ["contributor2", "contributor"],
@@ -81,11 +77,6 @@ beforeAll(async () => {
     if (stage === "retracted") await transitionEvent(t.prisma, users.editor, id, version, "retract", "Withdrawn.");
     if (stage === "deleted") await deleteEvent(t.prisma, users.admin, id, version);
   }
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 const seen = (ids: string[]) => EVENTS.filter((s) => ids.includes(idOf(s)));

@@ -4,23 +4,19 @@
 // One difference is deliberate: a cell holding a lone LF or CR is quoted now (see the last test).
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { EXPORT_FORMAT_BEFORE_COPY } from "./csv-reference";
 import { bothWriters, HOSTILE_IDS, insertHostileRows, ORIGIN } from "./export-rows-fixture";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
   const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "admin" } });
   await createProvenanceEvent(t.prisma, { id: u.id, email: u.email, name: u.name, role: "admin" });
   await insertHostileRows(t.prisma);
 });
-afterAll(() => t.drop());
 
 const QUERIES = [
   "",

@@ -13,16 +13,15 @@ import { freePort } from "../../tooling/embedded-postgres";
 import { loadSyntheticData } from "../../tooling/synthetic-data";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createPrismaClient, poolOf } from "../prisma-client";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "./csv";
 import { CSV_FAILED_MARKER, csvResponse } from "./csv-response";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let unreachable: PrismaClient;
 let observer: pg.Client;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   // Files of megabytes: far more than the sockets between PostgreSQL and the test can buffer.
   await loadSyntheticData(t.url, 20000);
   unreachable = createPrismaClient(`postgresql://postgres@127.0.0.1:${await freePort()}/nothing`, 1);
@@ -32,7 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await observer.end();
   await unreachable.$disconnect();
-  await t.drop();
 });
 
 const request = (path: string) => new Request(`http://127.0.0.1:3000${path}`);

@@ -1,13 +1,12 @@
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { listEvents } from "../events/queries";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import { parseEventQuery } from "../events/query-params";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
 import { buildEventWhere } from "../events/where";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { csvBody } from "./csv-response";
 import { iterateEvents, pageOfEvents } from "./iterate";
 import type { Cursor } from "./keyset";
@@ -21,16 +20,12 @@ import {
   PROVENANCE_EVENT_ID,
 } from "../testing/provenance-export-fixture";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
   const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
   editor = { id: u.id, email: u.email, name: u.name, role: "admin" };
 });
-afterAll(() => t.drop());
 
 const query = (qs: string) => parseEventQuery(new URLSearchParams(qs)).query;
 

@@ -1,26 +1,20 @@
 // The feed of a view (/events.atom?<the /events parameters>) holds the events /events lists for
 // the same parameters, and their corrections and retractions; bad filters get a 400, never the
 // feed of another view.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { transitionEvent, updateEvent } from "../events/mutations";
 import { listEvents } from "../events/queries";
 import { parseEventQuery } from "../events/query-params";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "feed-editor@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  editor = await createSessionUser(t.prisma, "editor", "feed-editor@example.org", "Ed");
 });
-afterAll(() => t.drop());
 
 async function fetchFeed(search: string) {
   const { GET } = await import("../../app/events.atom/route");

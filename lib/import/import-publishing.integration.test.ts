@@ -3,25 +3,21 @@
 // timed out) for up to 300 s; a check ("dry run") locked it too. Now an import bumps the version
 // once, just before it commits, and a check never does. Against a real PostgreSQL.
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { createEvent } from "../events/mutations";
 import { EVENT_COLUMNS } from "../export/csv";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { importEvents } from "./import-events";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let editor: SessionUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
   const u = await t.prisma.user.create({
     data: { email: "editor@import-publishing.example", name: "editor", role: "editor" },
   });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
   await t.prisma.actor.create({ data: { slug: "russia", name: "Russia", kind: "state", aliases: [] } });
-});
-afterAll(async () => {
-  await t.drop();
 });
 
 /** `n` published events with one quoted source each, as the export writes them. */

@@ -3,17 +3,13 @@
 // check ("dry run") never writes. Only the request context (session user, Next's cache) is replaced.
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
-import type { SessionUser } from "../auth/roles";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { EVENT_COLUMNS, SOURCE_COLUMNS } from "../export/csv";
 import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
-import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
-import { DatabaseWatch, extraFields, formData, formValue, session } from "../testing/fuzz/actions";
+import { extraFields, formData, formValue, session, setUpActionFuzzing } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { emptyImportState, importUpload, type ImportState } from "./run-import";
 
 vi.mock("../authz", async () => {
@@ -22,38 +18,13 @@ vi.mock("../authz", async () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
-const users: Record<string, SessionUser | null> = { anonymous: null };
-let errors: ReturnType<typeof vi.spyOn>;
-let watch: DatabaseWatch;
+const fuzz = setUpActionFuzzing({ seed: true });
+const { users } = fuzz;
 const tally: Record<string, number> = {};
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  for (const role of ["contributor", "editor", "admin"] as const) {
-    const u = await t.prisma.user.create({ data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role } });
-    users[role] = { id: u.id, email: u.email, name: u.name, role };
-  }
-  watch = new DatabaseWatch(t.prisma, async () => {
-    await t.reset();
-    await seedDatabase(t.prisma);
-  });
-});
 afterAll(async () => {
   console.log(`import upload route, outcomes: ${JSON.stringify(tally)}`);
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
-beforeEach(() => {
-  watch.forget();
-  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
-  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
-  return () => errors.mockRestore();
-});
-
 // Valid events as rows of the export's format, so some files import cleanly.
 let n = 0;
 const eventRow = validEvent().map((e) => ({
@@ -120,11 +91,11 @@ describe("the import upload route under fuzzing", { timeout: FUZZ_TIMEOUT }, () 
         extraFields,
         async (who, events, src, m, st, name, extra) => {
           session.user = users[who];
-          errors.mockClear();
+          fuzz.errors.mockClear();
           const ids = [...events.matchAll(/^([a-z0-9-]+),/gm)].map((x) => x[1]);
           const sourcesValue = src === "matching" ? file(sourcesCsv(ids), "sources.csv") : src;
           const input = { who, events: events.slice(0, 300), m, st };
-          const before = await watch.before();
+          const before = await fuzz.watch.before();
           const request = new Request("http://localhost/editor/uploads/import", {
             method: "POST",
             body: formData({ events: file(events, name), sources: sourcesValue, mode: m, status: st }, extra),
@@ -135,13 +106,13 @@ describe("the import upload route under fuzzing", { timeout: FUZZ_TIMEOUT }, () 
             ...((await (await importUpload(request)).json()) as Partial<ImportState>),
           };
           expect(
-            errors,
-            `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`,
+            fuzz.errors,
+            `unexpected error path for ${describeInput(input)}: ${JSON.stringify(fuzz.errors.mock.calls)}`,
           ).not.toHaveBeenCalled();
           const key = `${who} ${state.committed ? "imported" : state.dryRun && !state.message && !state.fileError && !state.errors.length ? "checked" : "refused"}`;
           tally[key] = (tally[key] ?? 0) + 1;
           if (state.committed) {
-            watch.wrote();
+            fuzz.watch.wrote();
             expect(who).not.toBe("anonymous");
             expect(m).toBe("commit");
             return;
@@ -152,7 +123,7 @@ describe("the import upload route under fuzzing", { timeout: FUZZ_TIMEOUT }, () 
           if (!state.dryRun)
             expect(state.message || state.fileError || state.errors.length, describeInput(input)).toBeTruthy();
           expect(
-            await watch.after(),
+            await fuzz.watch.after(),
             `a refused or checked import changed the database: ${describeInput(state)}`,
           ).toEqual(before);
         },

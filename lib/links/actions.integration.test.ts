@@ -2,7 +2,7 @@
 // request context is replaced (the session user and Next's cache).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { checkEventLinksAction } from "./actions";
 import { startLocalLinkServer, type LocalLinkServer } from "./local-link-server";
 import { addEvent, makeUser } from "./test-fixtures";
@@ -11,15 +11,13 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("../authz", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let server: LocalLinkServer;
 let base: string;
 const users: Record<string, SessionUser | null> = { anonymous: null };
 const previous = { url: process.env.DATABASE_URL, hosts: process.env.FETCH_ALLOW_PRIVATE_HOSTS };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the action's db() opens this database
   process.env.FETCH_ALLOW_PRIVATE_HOSTS = "127.0.0.1"; // the setting that lets the checker reach the test's server
   server = await startLocalLinkServer(["127.0.0.1"]);
   base = server.base("127.0.0.1");
@@ -32,10 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env.DATABASE_URL = previous.url;
   process.env.FETCH_ALLOW_PRIVATE_HOSTS = previous.hosts;
-  const { db } = await import("../db");
-  await db().$disconnect();
   await server.close();
-  await t.drop();
 });
 
 const form = (eventId: string) => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { readPublicVersion } from "../page-cache/public-version";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import type { LinkCheckOptions, LinkOutcome } from "./check";
 import { closedPort, startLocalLinkServer, type LocalLinkServer } from "./local-link-server";
 import { listDeadLinks, listPublicUrls } from "./queries";
@@ -12,7 +12,7 @@ import { recordLinkOutcomes } from "./record";
 import { runLinkCheck } from "./run";
 import { addEvent, makeUser } from "./test-fixtures";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let server: LocalLinkServer;
 let editor: SessionUser;
 let base: string;
@@ -20,8 +20,6 @@ const previousUrl = process.env.DATABASE_URL;
 const LOCAL: LinkCheckOptions = { allowPrivateHosts: ["127.0.0.1"], hostPauseMs: 0, timeoutMs: 2000 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // readPublicVersion reads the app's database
   server = await startLocalLinkServer(["127.0.0.1"]);
   base = server.base("127.0.0.1");
   editor = await makeUser(t.prisma, "editor");
@@ -29,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env.DATABASE_URL = previousUrl;
   await server.close();
-  await t.drop();
 });
 beforeEach(async () => {
   await t.reset();

@@ -2,21 +2,19 @@
 // never an exception into the server, even with the database down.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logger } from "../log";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import type { LinkCheckOptions } from "./check";
 import { closedPort, startLocalLinkServer, type LocalLinkServer } from "./local-link-server";
 import { withLinkCheckLock } from "./lock";
 import { createLinkCheckTick, linkCheckIntervalHours, runScheduledLinkCheck, tickMs } from "./schedule";
 import { addEvent, makeUser } from "./test-fixtures";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let server: LocalLinkServer;
 const previousUrl = process.env.DATABASE_URL;
 const LOCAL: LinkCheckOptions = { allowPrivateHosts: ["127.0.0.1"], hostPauseMs: 0, timeoutMs: 5000 };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   server = await startLocalLinkServer(["127.0.0.1"]);
   const editor = await makeUser(t.prisma, "editor");
   // Slow answers, so the first run still holds the lock when the second asks for it.
@@ -25,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env.DATABASE_URL = previousUrl;
   await server.close();
-  await t.drop();
 });
 
 describe("the scheduled link check", () => {

@@ -1,8 +1,7 @@
 // The map's query on the seed data and on events an editor writes: the same events as the table
 // for the same filters, each with its location's precision, and the transfers' arrows from the
 // actors' roles and countries.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { listEvents } from "../events/queries";
 import { parseEventQuery } from "../events/query-params";
@@ -10,7 +9,7 @@ import { InvalidInputError } from "../events/errors";
 import { createEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
 import { snapshotInclude, toSnapshot } from "../events/snapshot";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { layoutMap } from "./marks";
 import { projectionFor } from "./projection";
 import { listMapEvents } from "./queries";
@@ -19,20 +18,11 @@ const params = (qs: string) => new URLSearchParams(qs);
 const tableIds = async (qs: string) =>
   (await listEvents(parseEventQuery(params(`${qs}&pageSize=100`)).query)).rows.map((r) => r.id).sort();
 const map = (qs: string) => listMapEvents(parseEventQuery(params(qs)).query);
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "ed@example.org", name: "Ed", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
+  editor = await createSessionUser(t.prisma, "editor", "ed@example.org", "Ed");
 });
 
 describe("the map's events", () => {

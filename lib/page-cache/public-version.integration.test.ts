@@ -1,15 +1,14 @@
 // The page cache is only as fresh as this counter: every change a reader could see must move it,
 // and the desk's own work on drafts must not (or an editor saving drafts would empty the cache).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "../events/errors";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { readPublicVersion } from "./public-version";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 let admin: SessionUser;
 const previousUrl = process.env.DATABASE_URL;
@@ -49,9 +48,6 @@ async function versionAfter(write: () => Promise<unknown>): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // readPublicVersion reads the app's database
-  await seedDatabase(t.prisma);
   for (const role of ["editor", "admin"] as const) {
     const u = await t.prisma.user.create({ data: { email: `${role}@example.org`, name: role, role } });
     if (role === "editor") editor = { id: u.id, email: u.email, name: u.name, role };
@@ -60,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env.DATABASE_URL = previousUrl;
-  await t.drop();
 });
 
 describe("the public version", () => {

@@ -9,22 +9,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 
-let t: TestDatabase;
+setUpTestDatabase();
 let server: http.Server;
 let cachedPage: typeof import("./page-cache").cachedPage;
 const held: http.ServerResponse[] = [];
 let renders = 0;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   server = http.createServer((_req, res) => {
     renders++;
     held.push(res);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  process.env.DATABASE_URL = t.url;
   process.env.PORT = String((server.address() as AddressInfo).port);
   process.env.PAGE_RENDER_CONCURRENCY = "2";
   process.env.PAGE_RENDER_QUEUE = "3";
@@ -33,7 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const res of held) res.destroy();
   await new Promise((r) => server.close(r));
-  await t.drop();
 });
 
 const ask = (path: string) =>

@@ -2,14 +2,13 @@
 // anywhere in the file, row errors for what cannot be linked (and then nothing at all written),
 // a revision on each linked event, and the same file imported again changing nothing.
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { importEvents } from "../import/import-events";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { tableFingerprints } from "../testing/fuzz/actions";
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const VETO_2022 = "2022-05-26-russia-china-veto-dprk-sanctions";
 const COLUMNS = [
@@ -46,14 +45,11 @@ const links = (from: string) =>
   });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDatabase(t.prisma);
   const u = await t.prisma.user.create({
     data: { email: "editor@import-related.example", name: "editor", role: "editor" },
   });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
 });
-afterAll(() => t.drop());
 
 describe("the import's related column", () => {
   const file = [

@@ -2,14 +2,14 @@
 // request context is replaced (the session user, Next's cache). What an editor, a contributor and
 // a reader would observe: who may link, the messages for a refused link, the revisions written,
 // and which links readers see.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { SIGN_IN_FIRST } from "../auth/guard";
 import { createEvent, deleteEvent, transitionEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
 import { formData, session, tableFingerprints } from "../testing/fuzz/actions";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { addRelationAction, removeRelationAction, searchEventsToLinkAction } from "./actions";
 import { listPublicRelated, listRelationsForEdit } from "./queries";
 
@@ -21,7 +21,7 @@ vi.mock("../auth", () => ({ signIn: async () => {}, signOut: async () => {} }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 const users: Record<"contributor" | "contributor2" | "editor", SessionUser> = {} as never;
 const SUMMIT = "2023-09-13-kim-putin-vostochny-summit";
 const VETO_2022 = "2022-05-26-russia-china-veto-dprk-sanctions";
@@ -72,9 +72,6 @@ async function link(
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url; // the actions' db() opens this database
-  await seedDatabase(t.prisma);
   for (const [key, role] of [
     ["contributor", "contributor"],
     ["contributor2", "contributor"],
@@ -83,11 +80,6 @@ beforeAll(async () => {
     const u = await t.prisma.user.create({ data: { email: `${key}@relations.example`, name: key, role } });
     users[key] = { id: u.id, email: u.email, name: u.name, role };
   }
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
 
 describe("the seed's links", () => {

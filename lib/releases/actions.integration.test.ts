@@ -1,11 +1,10 @@
 // createReleaseAction, as a browser reaches it (a public endpoint): refused in the guard's words
 // to a caller not signed in and to an editor, with no row written; made for an admin.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NOT_ALLOWED, SIGN_IN_FIRST } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
 import { formData, session } from "../testing/fuzz/actions";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { createReleaseAction } from "./actions";
 
 vi.mock("../authz", async () => {
@@ -14,14 +13,11 @@ vi.mock("../authz", async () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 const users: Record<string, SessionUser> = {};
 const count = () => t.prisma.release.count();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
   for (const role of ["editor", "admin"] as const) {
     const u = await t.prisma.user.create({
       data: { email: `${role}@releases.example`, name: `Release ${role}`, role },
@@ -29,11 +25,6 @@ beforeAll(async () => {
     users[role] = { id: u.id, email: u.email, name: u.name, role };
   }
 }, 60_000);
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
-});
 
 describe("createReleaseAction", () => {
   it("refuses a caller who is not signed in, and an editor, writing nothing", async () => {

@@ -6,20 +6,20 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Package } from "datapackage";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { ForbiddenError, type SessionUser } from "../auth/roles";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
 import { actorsCsvResponse } from "../actors/csv-response";
 import { csvBody } from "../export/csv-response";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { createRelease, sha256 } from "./create";
 import { datasetMetadata } from "./metadata";
 import { getRelease, listReleases, releaseFileStream, releaseText, releasesOfEvent } from "./queries";
 import { releaseZip } from "./zip";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 let admin: SessionUser;
 let editor: SessionUser;
 const ORIGIN = "https://tracker.example.org";
@@ -67,8 +67,6 @@ const tableChecksum = async () =>
   )[0]?.n ?? "";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
   process.env.PUBLIC_URL = ORIGIN;
   await seedDatabase(t.prisma);
   const a = await t.prisma.user.create({
@@ -78,7 +76,6 @@ beforeAll(async () => {
   const e = await t.prisma.user.create({ data: { email: "release-editor@example.org", name: "Ed", role: "editor" } });
   editor = { id: e.id, email: e.email, name: e.name, role: "editor" };
 }, 60_000);
-afterAll(() => t.drop());
 
 describe("making a release", () => {
   it("is refused to editors and to no one, and then writes nothing", async () => {

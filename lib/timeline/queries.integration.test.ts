@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { describe, expect, it } from "vitest";
 import { listEvents } from "../events/queries";
 import { parseEventQuery } from "../events/query-params";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { parseTimelineView } from "./params";
 import { loadTimeline } from "./queries";
 
@@ -12,13 +11,7 @@ const tableIds = async (qs: string) =>
 const timeline = (qs: string) => loadTimeline(parseEventQuery(params(qs)).query, parseTimelineView(params(qs)).view);
 
 describe("timeline queries on the seed data", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    process.env.DATABASE_URL = t.url;
-    await seedDatabase(t.prisma);
-  });
-  afterAll(() => t.drop());
+  setUpTestDatabase({ seed: true });
 
   it.each([
     "",

@@ -2,8 +2,7 @@
 // caller's role are checked before a byte of the body is read, and the body is read only up to
 // the route's own limit. Only the session is replaced; the database is real.
 import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDatabase } from "../../prisma/seed";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { SIGN_IN_FIRST } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
 import { MAX_COPY_BYTES } from "../captures/limits";
@@ -11,26 +10,17 @@ import { COPY_TOO_BIG, uploadCopyRequest } from "../captures/upload-copy";
 import { EVENT_COLUMNS } from "../export/csv";
 import { MAX_UPLOAD_BYTES, TOO_BIG_MESSAGE } from "../import/limits";
 import { importUpload } from "../import/run-import";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { CROSS_SITE_MESSAGE } from "./accept-upload";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("../authz", () => ({ currentUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-let t: TestDatabase;
+const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
-  await seedDatabase(t.prisma);
-  const u = await t.prisma.user.create({ data: { email: "editor@uploads.example", name: "editor", role: "editor" } });
-  editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
-});
-afterAll(async () => {
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
+  editor = await createSessionUser(t.prisma, "editor", "editor@uploads.example", "editor");
 });
 
 const BOUNDARY = "----upload-test";

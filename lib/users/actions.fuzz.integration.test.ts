@@ -3,14 +3,11 @@
 // manage accounts. Only the request context (session user, Next's cache) is replaced.
 import argon2 from "argon2";
 import fc from "fast-check";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "../auth/roles";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { FUZZ_TIMEOUT, hostileString } from "../testing/fuzz/arbitraries";
-import { logger } from "../log";
 import { fuzzParams } from "../testing/fuzz/params";
-import { DatabaseWatch, extraFields, formData, formValue, outcomeOf, session } from "../testing/fuzz/actions";
+import { extraFields, formData, formValue, outcomeOf, session, setUpActionFuzzing } from "../testing/fuzz/actions";
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction, type UserFormState } from "./actions";
 
 vi.mock("../authz", async () => {
@@ -31,58 +28,36 @@ vi.mock("next/navigation", async () => {
 });
 
 const PASSWORD = "fuzzing passphrase 2026";
-let t: TestDatabase;
 let cheapHash: string;
-const users: Record<string, SessionUser | null> = { anonymous: null };
-let errors: ReturnType<typeof vi.spyOn>;
-let watch: DatabaseWatch;
-const tally: Record<string, number> = {};
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  process.env.DATABASE_URL = t.url;
+const fuzz = setUpActionFuzzing({
   // A cheap argon2id hash of a known password, so checking "current password" costs a
   // millisecond rather than the production parameters' ~100 ms on each of thousands of runs.
-  cheapHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
-  for (const role of ["contributor", "editor", "admin"] as const) {
-    const u = await t.prisma.user.create({
-      data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role, passwordHash: cheapHash },
-    });
-    users[role] = { id: u.id, email: u.email, name: u.name, role };
-  }
-  watch = new DatabaseWatch(t.prisma);
+  passwordHash: async () =>
+    (cheapHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 })),
 });
+const { t, users } = fuzz;
+const tally: Record<string, number> = {};
 afterAll(async () => {
   console.log(`account actions, outcomes: ${JSON.stringify(tally)}`);
-  const { db } = await import("../db");
-  await db().$disconnect();
-  await t.drop();
 });
-beforeEach(() => {
-  watch.forget();
-  // The unexpected-error branch of an action logs at error level (lib/request-log.ts logWrite).
-  errors = vi.spyOn(logger, "error").mockImplementation(() => {});
-  return () => errors.mockRestore();
-});
-
 const caller = fc.constantFrom("anonymous", "contributor", "editor", "admin");
 
 async function check(who: string, call: () => Promise<UserFormState>, input: unknown) {
   session.user = users[who];
-  errors.mockClear();
-  const before = await watch.before();
+  fuzz.errors.mockClear();
+  const before = await fuzz.watch.before();
   const out = await outcomeOf(call);
   // A changed password ends every session, this one too: the action says so on /signed-out.
   if ("redirect" in out) expect(out.redirect).toBe("/signed-out?why=password");
   const state: UserFormState = "redirect" in out ? { ok: true, message: "Your password was changed." } : out.state;
   expect(
-    errors,
-    `unexpected error path for ${describeInput(input)}: ${JSON.stringify(errors.mock.calls)}`,
+    fuzz.errors,
+    `unexpected error path for ${describeInput(input)}: ${JSON.stringify(fuzz.errors.mock.calls)}`,
   ).not.toHaveBeenCalled();
   expectHumanMessage(state.message, input);
   tally[`${who} ${state.ok ? "done" : "refused"}`] = (tally[`${who} ${state.ok ? "done" : "refused"}`] ?? 0) + 1;
   if (state.ok) {
-    watch.wrote();
+    fuzz.watch.wrote();
     expect(who, `${who} managed an account`).toBe(input && (input as { own?: boolean }).own ? who : "admin");
     // Keep the test accounts usable: the known password and role back, enabled.
     await t.prisma.user.updateMany({
@@ -94,7 +69,7 @@ async function check(who: string, call: () => Promise<UserFormState>, input: unk
     return state;
   }
   for (const messages of Object.values(state.fieldErrors ?? {})) for (const m of messages) expectHumanMessage(m, input);
-  expect(await watch.after(), `a refusal changed the database: ${state.message}`).toEqual(before);
+  expect(await fuzz.watch.after(), `a refusal changed the database: ${state.message}`).toEqual(before);
   return state;
 }
 

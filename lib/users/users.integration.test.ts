@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { setUpTestDatabase } from "../testing/test-database";
 import { hashPassword } from "../auth/password";
 import {
   changeOwnPassword,
@@ -14,16 +14,14 @@ import {
   signOutEverywhere,
 } from "./mutations";
 
-let t: TestDatabase;
+const t = setUpTestDatabase();
 const as: Record<string, SessionUser | null> = { anonymous: null };
 beforeAll(async () => {
-  t = await createTestDatabase();
   for (const role of ["contributor", "editor", "admin"] as const) {
     const u = await t.prisma.user.create({ data: { email: `${role}@example.org`, name: role, role } });
     as[role] = { id: u.id, email: u.email, name: u.name, role };
   }
 });
-afterAll(() => t.drop());
 
 const sessionVersion = async (email: string) =>
   (await t.prisma.user.findUniqueOrThrow({ where: { email } })).sessionVersion;

@@ -4,8 +4,8 @@
 // stays at the country, claiming no more than is known.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../lib/testing/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../../lib/testing/test-database";
 import { seedEvents } from "../seed-data/events";
 import { seedAsBefore, previousSeedEvents } from "./previous-seed";
 
@@ -13,9 +13,8 @@ const MIGRATION = path.resolve(import.meta.dirname, "../migrations/2026120106381
 const EDITED = "2023-09-13-kim-putin-vostochny-summit";
 
 describe("migration 20261201063810_location_precision", () => {
-  let t: TestDatabase;
+  const t = setUpTestDatabase();
   beforeAll(async () => {
-    t = await createTestDatabase();
     // As the previous seed wrote them: no precision, so every row has the column's default.
     await seedAsBefore(
       t.prisma,
@@ -26,7 +25,6 @@ describe("migration 20261201063810_location_precision", () => {
     // The data step only: the enum and column already exist in the test database.
     await t.prisma.$executeRawUnsafe(`DO $$ BEGIN ${sql.slice(sql.indexOf("UPDATE"))} END $$;`);
   });
-  afterAll(() => t.drop());
 
   it("gives each seed event the seed's precision where its place is the seed's", async () => {
     const stored = new Map(

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "../../lib/testing/test-database";
 import { seedDatabase } from "../seed";
 import { seedEvents } from "../seed-data/events";
 import { seedTables } from "./seed-tables";
@@ -13,11 +13,7 @@ const idOf = (ref: string) => seedEvents.find((e) => e.ref === ref)!.id;
 const isArticle = { author: "John Burton", url: null };
 
 describe("seed, on an empty database", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-  });
-  afterAll(() => t.drop());
+  const t = setUpTestDatabase();
 
   const event = (ref: string) =>
     t.prisma.event.findUniqueOrThrow({

@@ -1,9 +1,13 @@
 // What the server-action fuzz suites share: the request context they may replace (the session
 // user and Next's redirect/revalidate, nothing else: the database is real), a fingerprint of
-// every table to prove a refusal wrote nothing, and hostile form data.
+// every table to prove a refusal wrote nothing, hostile form data, and the set-up around them.
 import fc from "fast-check";
-import type { SessionUser } from "../../auth/roles";
+import { beforeAll, beforeEach, vi, type MockInstance } from "vitest";
+import { seedDatabase } from "../../../prisma/seed";
+import { ROLES, type SessionUser } from "../../auth/roles";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { logger } from "../../log";
+import { setUpTestDatabase } from "../test-database";
 import { hostileJson, hostileString } from "./arbitraries";
 
 /** The caller the mocked `currentUser()` returns; each run sets it. */
@@ -115,3 +119,40 @@ export const extraFields = fc.array(
   ),
   { maxLength: 3 },
 );
+
+/**
+ * The set-up the server-action fuzz suites share: a database of their own (holding the sample data
+ * when `seed` is set, and put back to it every few hundred accepted writes), one user per role
+ * (`<role>@fuzz.example`, with `passwordHash()` when given) beside the anonymous caller, a watch on
+ * every table, and in each test the logger's error level silenced and spied on (an action's
+ * unexpected-error branch logs there: lib/request-log.ts logWrite). Call it at the top of the file.
+ */
+export function setUpActionFuzzing(options: { seed?: boolean; passwordHash?: () => Promise<string> } = {}) {
+  const t = setUpTestDatabase({ seed: options.seed });
+  const fuzz = {
+    t,
+    users: { anonymous: null } as Record<string, SessionUser | null>,
+    watch: undefined as unknown as DatabaseWatch,
+    errors: undefined as unknown as MockInstance,
+  };
+  beforeAll(async () => {
+    const passwordHash = await options.passwordHash?.();
+    for (const role of ROLES) {
+      const u = await t.prisma.user.create({
+        data: { email: `${role}@fuzz.example`, name: `Fuzz ${role}`, role, passwordHash },
+      });
+      fuzz.users[role] = { id: u.id, email: u.email, name: u.name, role };
+    }
+    const restore = async () => {
+      await t.reset();
+      await seedDatabase(t.prisma);
+    };
+    fuzz.watch = new DatabaseWatch(t.prisma, options.seed ? restore : undefined);
+  });
+  beforeEach(() => {
+    fuzz.watch.forget();
+    fuzz.errors = vi.spyOn(logger, "error").mockImplementation(() => {});
+    return () => fuzz.errors.mockRestore();
+  });
+  return fuzz;
+}
