@@ -124,7 +124,16 @@ describe("npm run user:create", () => {
     const run = (email: string) =>
       spawnSync(
         path.join(root, "node_modules/.bin/tsx"),
-        ["scripts/user-create.ts", "--email", email, "--role", "admin", "--name", "First Admin"],
+        [
+          "--conditions=react-server",
+          "scripts/user-create.ts",
+          "--email",
+          email,
+          "--role",
+          "admin",
+          "--name",
+          "First Admin",
+        ],
         {
           cwd: root,
           env: { ...process.env, DATABASE_URL: t.url, USER_PASSWORD: "first admin password 2026" },
