@@ -9,7 +9,7 @@
 // specs were served). Alone: npm test -- --e2e-only --no-deps e2e/test-runner.spec.ts
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, rm } from "node:fs/promises";
+import { cp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -29,9 +29,8 @@ async function scriptsOf(base: string, page: string): Promise<string[]> {
   return [...new Set([...srcs, ...preloads])].map((src) => new URL(src.replaceAll("&amp;", "&"), base).toString());
 }
 
-async function statuses(urls: string[]) {
-  return Object.fromEntries(await Promise.all(urls.map(async (u) => [u, (await fetch(u)).status] as const)));
-}
+/** Each address with the status it answers now. */
+const statuses = (urls: string[]) => Promise.all(urls.map(async (u) => `${(await fetch(u)).status} ${u}`));
 
 /** The command line of each running process in `pids`. */
 function commands(pids: number[]): Map<number, string> {
@@ -69,11 +68,12 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
     recursive: true,
     filter: (src) => path.basename(src) !== "cache",
   });
+  const servedBuild = await readFile(path.join(ROOT, SERVED, "BUILD_ID"), "utf8");
   database = await createAppDatabase("beside");
   app = await startApp({ DATABASE_URL: database.url, NEXT_DIST_DIR: SERVED, REDIS_URL: "", ...sharedSecrets() });
-  const scripts = (await Promise.all(PAGES.map((p) => scriptsOf(app!.url, p)))).flat();
+  const scripts = [...new Set((await Promise.all(PAGES.map((p) => scriptsOf(app!.url, p)))).flat())];
   expect(scripts.length, "the pages load scripts").toBeGreaterThan(3);
-  expect(Object.values(await statuses(scripts))).toEqual(scripts.map(() => 200));
+  expect(await statuses(scripts)).toEqual(scripts.map((u) => `200 ${u}`));
 
   // npm test, made to rebuild as a full run does (its build stamp removed), on an embedded
   // PostgreSQL of its own (no TEST_DATABASE_URL), with none of this Playwright run's settings.
@@ -93,11 +93,17 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
   runner.stderr!.on("data", (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => runner.once("exit", (code) => resolve(code)));
 
-  // Until its browser tests' server has started: the build is done, the database seeded.
+  // Until its browser tests' server has started: the build is done, the database seeded. All
+  // along, the running app is asked for its page and scripts (a build into the folder it serves
+  // would first empty that folder: the same sources give the same file names, so only asking
+  // while the build runs would tell).
   let started: Map<number, string> = new Map();
+  const failures = new Set<string>();
   await expect
     .poll(
-      () => {
+      async () => {
+        for (const answer of await statuses([app!.url + "/signin", ...scripts]))
+          if (!answer.startsWith("200 ")) failures.add(answer);
         if (runner.exitCode !== null) throw new Error(`npm test ended early:\n${output.slice(-3000)}`);
         started = commands(descendants(runner.pid!).map((p) => p.pid));
         const all = [...started.values()];
@@ -109,9 +115,11 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
   expect(output).toMatch(/build into \.next-test\b/);
   expect(output).toMatch(/Compiled successfully/); // it did build, beside the running app
 
-  // The running app still serves its pages and every script they load.
+  // The running app served its pages and every script they load all along, and still does.
+  expect([...failures]).toEqual([]);
+  expect(await readFile(path.join(ROOT, SERVED, "BUILD_ID"), "utf8")).toBe(servedBuild);
   for (const page of PAGES) expect((await fetch(app.url + page)).status, page).toBe(200);
-  expect(Object.values(await statuses(scripts))).toEqual(scripts.map(() => 200));
+  expect(await statuses(scripts)).toEqual(scripts.map((u) => `200 ${u}`));
 
   // Interrupted, the runner stops every process it started, the database server with them.
   const postgres = [...started.values()].find((c) => /postgres -D/.test(c))!;
