@@ -10,7 +10,7 @@ import { buildEventWhere, spanEndsOnOrAfter } from "./where";
 const DAY_MS = 86_400_000;
 
 /** The longest stored span when the query has a `from` (the only condition it bounds), else none. */
-export async function spanBoundFor(query: EventQuery, reader: SpanReader): Promise<number | undefined> {
+async function spanBoundFor(query: EventQuery, reader: SpanReader): Promise<number | undefined> {
   return query.fromDay ? longestSpanDays(reader) : undefined;
 }
 

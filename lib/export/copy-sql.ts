@@ -1,9 +1,9 @@
 // The COPY statements behind /events.csv and /sources.csv: the filtered events (the API's SQL
-// where, lib/api/where-sql.ts, the same rules as the table's Prisma where), joined to the
+// where, lib/events/list-where.ts, the same rules as the table's Prisma where), joined to the
 // records the triggers keep formatted (event_export, source_export), in the table's keyset order.
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
-import { eventWhereSql, orderBySql } from "../api/where-sql";
+import { orderBySql } from "../api/where-sql";
 import { RELATED_CELL_SQL } from "./related-sql";
 import type { EventQuery } from "../events/query-params";
 
@@ -47,14 +47,14 @@ const JOINS: Record<CsvKind, string> = {
   sources: "CROSS JOIN LATERAL (SELECT * FROM source_export x WHERE x.event_id = e.id ORDER BY x.position OFFSET 0) x",
 };
 
-/** The SELECT of an export's records (one text column), in the table's order. */
-export function recordsSelect(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
+/** The SELECT of an export's records (one text column) matching `where` (over the event `e`), in the table's order. */
+export function recordsSelect(kind: CsvKind, query: EventQuery, origin: string, where: Prisma.Sql): string {
   const order = `${orderBySql(query.sort).text}${kind === "sources" ? ", x.position" : ""}`;
   return `SELECT ${RECORDS[kind](origin)} FROM event e ${JOINS[kind]}
-    WHERE ${inlineSql(eventWhereSql({ query, longestSpanDays }))} ORDER BY ${order}`;
+    WHERE ${inlineSql(where)} ORDER BY ${order}`;
 }
 
 /** Binary COPY, so each record's bytes come as they are kept (lib/export/copy-binary-rows.ts). */
-export function copyStatement(kind: CsvKind, query: EventQuery, origin: string, longestSpanDays?: number): string {
-  return `COPY (${recordsSelect(kind, query, origin, longestSpanDays)}) TO STDOUT WITH (FORMAT binary)`;
+export function copyStatement(kind: CsvKind, query: EventQuery, origin: string, where: Prisma.Sql): string {
+  return `COPY (${recordsSelect(kind, query, origin, where)}) TO STDOUT WITH (FORMAT binary)`;
 }

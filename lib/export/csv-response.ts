@@ -2,7 +2,7 @@ import "server-only";
 import { unavailableResponse } from "../availability";
 import { readDb, readPool, reportReadError } from "../db";
 import { parseEventQuery } from "../events/query-params";
-import { spanBoundFor } from "../events/list-where";
+import { boundedEventWhereSql } from "../events/list-where";
 import type { PrismaClient } from "../generated/prisma/client";
 import { logger } from "../log";
 import { poolOf } from "../prisma-client";
@@ -32,8 +32,7 @@ export async function csvBody(
 ): Promise<ReadableStream<Uint8Array>> {
   const { client, origin = publicOrigin(), path = `/${kind}.csv` } = opts; // never the request's Host (lib/public-url.ts)
   const { query } = parseEventQuery(params);
-  // copyStatement writes its own WHERE (inlined into COPY), so it takes the bound rather than a where.
-  const sql = copyStatement(kind, query, origin, await spanBoundFor(query, client ?? readDb()));
+  const sql = copyStatement(kind, query, origin, await boundedEventWhereSql(query, client ?? readDb()));
   return copyCsv(client ? poolOf(client) : readPool(), sql, {
     header: HEADERS[kind],
     bom: params.get("bom") === "1",

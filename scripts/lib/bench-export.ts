@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { parseEventQuery } from "../../lib/events/query-params";
+import { eventWhereSql } from "../../lib/api/where-sql";
 import { copyStatement } from "../../lib/export/copy-sql";
 import { loadSyntheticData } from "../../tooling/synthetic-data";
 
@@ -28,7 +29,8 @@ export async function timeCsvDownload(url: string, onChunk?: () => void) {
 
 // The app's own statement for /events.csv (lib/export/copy-sql.ts), so the ratio measures only
 // what the app adds to PostgreSQL's COPY: the connection, the CRLF rewrite and the HTTP stream.
-const COPY_SQL = copyStatement("events", parseEventQuery(new URLSearchParams()).query, "http://localhost:3000");
+const ALL = parseEventQuery(new URLSearchParams()).query;
+const COPY_SQL = copyStatement("events", ALL, "http://localhost:3000", eventWhereSql({ query: ALL }));
 
 export async function timeCopy(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
