@@ -20,6 +20,7 @@ import {
   type TimelineEvent,
 } from "@/lib/timeline/geometry";
 import type { Lane } from "@/lib/timeline/lanes";
+import { DAY_MS } from "@/lib/day";
 
 const WIDTH = 1000;
 const GUTTER = 170;
@@ -81,7 +82,7 @@ export function timelineSvg({
   const height = HIST + AXIS + lanes.length * LANE + 8;
   const ticks = scale.ticks(8);
   const fmt = scale.tickFormat(8);
-  const label = `Timeline from ${iso(startMs)} to ${iso(endMs - 86_400_000)}: ${visible.length} events${aggregated ? ", shown as counts per period" : ""}`;
+  const label = `Timeline from ${iso(startMs)} to ${iso(endMs - DAY_MS)}: ${visible.length} events${aggregated ? ", shown as counts per period" : ""}`;
 
   const out: string[] = [
     open("svg", { class: "timeline-svg", viewBox: `0 0 ${WIDTH} ${height}`, role: "group", "aria-label": label }),
@@ -189,10 +190,10 @@ function counts(
     if (!b.count) continue;
     const x1 = x(new Date(b.start));
     const w = Math.max(12, x(new Date(b.end)) - x1 - 1);
-    const period = `${iso(Math.max(b.start, startMs))} to ${iso(Math.min(b.end, endMs) - 86_400_000)}`;
+    const period = `${iso(Math.max(b.start, startMs))} to ${iso(Math.min(b.end, endMs) - DAY_MS)}`;
     out.push(
       open("a", {
-        href: hrefFor({ start: iso(b.start), end: iso(b.end - 86_400_000) }),
+        href: hrefFor({ start: iso(b.start), end: iso(b.end - DAY_MS) }),
         "aria-label": `${b.count} events in ${lane.label}, ${period}: zoom in`,
         role: "listitem",
         class: "bucket",

@@ -11,8 +11,8 @@ import { assignLanes, markCount, MAX_MARKS } from "@/lib/timeline/lanes";
 import type { TimelineSelection } from "@/lib/timeline/queries";
 import { TimelineGestures } from "./timeline-gestures";
 import { GUTTER_SHARE, PLOT_SHARE, timelineSvg } from "./timeline-svg";
+import { DAY_MS } from "@/lib/day";
 
-const DAY = 86_400_000;
 const LIST_CAP = 200;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -40,7 +40,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
     byYear.set(e.spanStart.slice(0, 4), [...(byYear.get(e.spanStart.slice(0, 4)) ?? []), e]);
   const target = embed ? "_top" : undefined;
   // Marks select within the window shown.
-  const selectHref = selectionHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY) });
+  const selectHref = selectionHref(base, query, { ...view, start: isoDay(startMs), end: isoDay(endMs - DAY_MS) });
 
   return (
     <div className="timeline">
@@ -69,7 +69,7 @@ export function TimelineView({ events, total, startMs, endMs, selected, query, v
         </Link>
       </nav>
       <p className="muted" role="status">
-        {visible.length} of {total} events between {isoDay(startMs)} and {isoDay(endMs - DAY)}
+        {visible.length} of {total} events between {isoDay(startMs)} and {isoDay(endMs - DAY_MS)}
         {aggregated
           ? " — too many to draw one by one, so shown as counts per period; select a count or zoom in to split it."
           : "."}

@@ -14,8 +14,7 @@ import type { TimelineEvent } from "../timeline/geometry";
 import { windowFor, type TimelineView } from "../timeline/params";
 import { pastStates, type PastEvent } from "./past-events";
 import { pastMatches } from "./record";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "../day";
 
 /** Events with no revision after T (the Prisma form of record.ts's unchangedSql). */
 export const unchangedWhere = (at: Date): Prisma.EventWhereInput => ({
@@ -66,7 +65,7 @@ export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at
   const extent = {
     total: agg._count._all + past.length,
     first: starts.length ? Math.min(...starts) : null,
-    last: ends.length ? Math.max(...ends) + DAY : null,
+    last: ends.length ? Math.max(...ends) + DAY_MS : null,
   };
   const [startMs, endMs] = windowFor(view.start && view.end ? { first: null, last: null } : extent, view);
   const rows = await db.event.findMany({
@@ -89,7 +88,7 @@ export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at
           : { select: { actorId: true }, take: 0 },
     },
   });
-  const windowStart = toIsoDay(new Date(Math.floor(startMs / DAY) * DAY));
+  const windowStart = toIsoDay(new Date(Math.floor(startMs / DAY_MS) * DAY_MS));
   const windowEnd = new Date(endMs);
   const events: TimelineEvent[] = [
     ...rows.map((r): TimelineEvent => ({

@@ -6,8 +6,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { longestSpanDays, type SpanReader } from "./longest-span";
 import type { EventQuery } from "./query-params";
 import { buildEventWhere, spanEndsOnOrAfter } from "./where";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../day";
 
 /** The longest stored span when the query has a `from` (the only condition it bounds), else none. */
 async function spanBoundFor(query: EventQuery, reader: SpanReader): Promise<number | undefined> {

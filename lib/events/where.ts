@@ -3,8 +3,8 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { EventQuery, EventSort } from "./query-params";
 import { normalizeForSearch } from "./search-text";
+import { DAY_MS } from "../day";
 
-const DAY_MS = 86_400_000;
 const FIRST_DAY_MS = Date.parse("0001-01-01T00:00:00.000Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 

@@ -3,6 +3,7 @@
 // built from these stays small: the browser gets the picture, not the data.
 import { scaleUtc } from "d3-scale";
 import { utcDay, utcMonth, utcWeek, utcYear, type CountableTimeInterval } from "d3-time";
+import { DAY_MS } from "../day";
 
 export interface TimelineEvent {
   id: string;
@@ -31,7 +32,6 @@ export interface Mark {
 }
 
 const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const DAY = 86_400_000;
 
 export function makeScale(startMs: number, endMs: number, width: number) {
   return scaleUtc()
@@ -49,7 +49,7 @@ export function makeScale(startMs: number, endMs: number, width: number) {
  */
 export function markFor(e: TimelineEvent, x: (d: Date) => number): Mark {
   const x1 = x(new Date(ms(e.spanStart)));
-  const x2 = x(new Date(ms(e.spanEnd) + DAY));
+  const x2 = x(new Date(ms(e.spanEnd) + DAY_MS));
   const exact = e.precision === "day" && (e.endPrecision ?? e.precision) === "day";
   const kind: MarkKind = !exact ? "uncertain" : e.isRange ? "bar" : "point";
   return { event: e, kind, x1, x2: Math.max(x2, x1 + 1) };
@@ -57,7 +57,7 @@ export function markFor(e: TimelineEvent, x: (d: Date) => number): Mark {
 
 /** Whether an event's span overlaps the visible window. */
 export function inView(e: TimelineEvent, startMs: number, endMs: number) {
-  return ms(e.spanEnd) + DAY > startMs && ms(e.spanStart) < endMs;
+  return ms(e.spanEnd) + DAY_MS > startMs && ms(e.spanStart) < endMs;
 }
 
 const QUARTER = utcMonth.every(3) as CountableTimeInterval;
@@ -69,7 +69,7 @@ const CENTURY = utcYear.every(100) as CountableTimeInterval;
  * the widest, so that even an absurd window from the URL (start=0001) stays cheap to count.
  */
 export function bucketInterval(startMs: number, endMs: number, max = 40): CountableTimeInterval {
-  const days = (endMs - startMs) / DAY;
+  const days = (endMs - startMs) / DAY_MS;
   const options: [CountableTimeInterval, number][] = [
     [utcDay, 1],
     [utcWeek, 7],

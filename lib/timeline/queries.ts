@@ -7,8 +7,7 @@ import { buildEventWhere } from "../events/where";
 import { listPublicRelated } from "../relations/queries";
 import type { TimelineEvent } from "./geometry";
 import { windowFor, type TimelineView } from "./params";
-
-const DAY = 86_400_000;
+import { DAY_MS } from "../day";
 
 /** How many events the filters match and the days they span (null when none match). */
 export async function getTimelineExtent(
@@ -23,7 +22,7 @@ export async function getTimelineExtent(
   return {
     total: r._count._all,
     first: r._min.spanStart?.getTime() ?? null,
-    last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY : null,
+    last: r._max.spanEnd ? r._max.spanEnd.getTime() + DAY_MS : null,
   };
 }
 

@@ -1,8 +1,9 @@
 // The timeline window's units and limits, shared by the server (lib/timeline/params.ts) and the
 // browser's zoom and pan (components/timeline/timeline-gestures.tsx): a client component imports
-// this module, so it imports nothing.
+// this module, so it imports nothing but the day's length.
+import { DAY_MS } from "../day";
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /** The narrowest window shown: a week, whether asked for in the URL or reached by zooming in. */
 export const MIN_WINDOW_MS = 7 * DAY_MS;
