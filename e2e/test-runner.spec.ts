@@ -7,7 +7,7 @@
 //
 // Runs last (the "runner" project, after every other spec: the rebuild replaces the build those
 // specs were served). Alone: npm test -- --e2e-only --no-deps e2e/test-runner.spec.ts
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
@@ -53,8 +53,15 @@ const accepts = (port: number) =>
 
 let app: AppInstance | undefined;
 let database: Awaited<ReturnType<typeof createAppDatabase>> | undefined;
+let runner: ChildProcess | undefined;
 
 test.afterAll(async () => {
+  // A failed check leaves the runner running: interrupt it, which stops what it started.
+  if (runner && runner.exitCode === null && runner.signalCode === null) {
+    const gone = new Promise((resolve) => runner!.once("exit", resolve));
+    runner.kill("SIGINT");
+    await gone;
+  }
   await app?.stop();
   await database?.drop();
   await rm(path.join(ROOT, SERVED), { recursive: true, force: true });
@@ -83,15 +90,16 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
       ([name]) => !/^(TEST_DATABASE_URL|E2E_|PLAYWRIGHT_|PW_|TEST_WORKER_INDEX|TEST_PARALLEL_INDEX)/.test(name),
     ),
   ) as NodeJS.ProcessEnv;
-  const runner = spawn(
+  const child = spawn(
     process.execPath, // as package.json runs it
     ["--import", "tsx", "--conditions=react-server", "scripts/test.ts", "--e2e-only", "e2e/security-headers.spec.ts"],
     { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
+  runner = child;
   let output = "";
-  runner.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-  runner.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => runner.once("exit", (code) => resolve(code)));
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   // Until its browser tests' server has started: the build is done, the database seeded. All
   // along, the running app is asked for its page and scripts (a build into the folder it serves
@@ -104,8 +112,8 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
       async () => {
         for (const answer of await statuses([app!.url + "/signin", ...scripts]))
           if (!answer.startsWith("200 ")) failures.add(answer);
-        if (runner.exitCode !== null) throw new Error(`npm test ended early:\n${output.slice(-3000)}`);
-        started = commands(descendants(runner.pid!).map((p) => p.pid));
+        if (child.exitCode !== null) throw new Error(`npm test ended early:\n${output.slice(-3000)}`);
+        started = commands(descendants(child.pid!).map((p) => p.pid));
         const all = [...started.values()];
         return all.some((c) => /next start|next-server/.test(c)) && all.some((c) => /postgres -D/.test(c));
       },
@@ -126,7 +134,7 @@ test("npm test beside a running app leaves it serving its pages and scripts, and
   const pgPort = Number(/ -p (\d+)/.exec(postgres)![1]);
   const pgData = / -D (\S+)/.exec(postgres)![1];
   expect(await accepts(pgPort)).toBe(true);
-  process.kill(runner.pid!, "SIGINT");
+  process.kill(child.pid!, "SIGINT");
   const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
   expect(code, output.slice(-3000)).toBe(130);
   expect(output).toMatch(/interrupted \(SIGINT\): stopping every server and database/);
