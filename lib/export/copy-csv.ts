@@ -2,6 +2,7 @@
 // records are stored formatted, see model EventExport), and the server only takes off binary
 // COPY's framing and forwards the bytes, with backpressure: COPY's socket is read only as fast
 // as the client takes.
+import "server-only";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { BinaryCopyRows } from "./copy-binary-rows";

@@ -1,6 +1,7 @@
 // The COPY statements behind /events.csv and /sources.csv: the filtered events (the API's SQL
 // where, lib/events/list-where.ts, the same rules as the table's Prisma where), joined to the
 // records the triggers keep formatted (event_export, source_export), in the table's keyset order.
+import "server-only";
 import pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
 import { orderBySql } from "../api/where-sql";
