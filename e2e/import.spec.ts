@@ -11,13 +11,11 @@ test("an import with errors lists them by row and column and writes nothing", as
     "2024-03-01-import-good-row,A good imported row,Fine.,aid-trade,confirmed,2024-03-01,,day,false,Russia (supplier),draft";
   const bad =
     "2024-03-02-import-bad-row,A bad imported row,Broken.,alien-invasion,confirmed,2024-02-30,,day,false,Russia (supplier),draft";
-  await page
-    .getByLabel(/^Events CSV/)
-    .setInputFiles({
-      name: "events.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from([HEADER, good, bad, ""].join("\r\n")),
-    });
+  await page.getByLabel(/^Events CSV/).setInputFiles({
+    name: "events.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([HEADER, good, bad, ""].join("\r\n")),
+  });
   await page.getByRole("button", { name: "Import" }).click();
   const errors = page.getByRole("alert", { name: "Import errors" });
   await expect(errors).toContainText("Nothing was written");
