@@ -1,6 +1,7 @@
 // The `as_of` parameter: the moment whose published record a view shows. A date alone means the
 // end of that day in UTC (the record as it stood when the day was over); a time without a zone is
 // UTC. A future moment or a value that is not a date is refused in words, never guessed at.
+import { MONTH_NAMES } from "../day";
 import { rawValues, type RawParams } from "../events/query-params";
 
 export interface AsOf {
@@ -17,20 +18,6 @@ export type AsOfParse = { asOf: AsOf | null; error?: undefined } | { asOf?: unde
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export const AS_OF_HELP =
   "Use a date (YYYY-MM-DD, meaning the end of that day, UTC) or a date and time (e.g. 2026-12-01T14:30Z).";
@@ -41,7 +28,7 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 export function dayLabel(d: Date): string {
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 function timeLabel(d: Date): string {

@@ -3,6 +3,7 @@
 // filters compare spans, so a month-precision event matches any range touching that month.
 // The end of a range may be known more or less precisely than its start (endPrecision):
 // "September 2022 – 2 November 2022" covers 2022-09-01..2022-11-02.
+import { MONTH_NAMES } from "../day";
 import type { DatePrecisionSlug } from "./codebook";
 
 export interface EventDate {
@@ -88,26 +89,11 @@ export function parseDateBound(value: string, bound: "from" | "to"): string | nu
   return bound === "from" ? period.start : period.end;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 function formatOne(date: string, precision: DatePrecisionSlug): string {
   const [y, m, d] = date.split("-").map(Number);
   if (precision === "year") return String(y);
-  if (precision === "month") return `${MONTHS[m - 1]} ${y}`;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  if (precision === "month") return `${MONTH_NAMES[m - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /** "13 September 2023", "January 2020", "27–28 February 2019", "c. 1994", "September 2022 – 2 November 2022". */

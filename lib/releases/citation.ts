@@ -1,6 +1,7 @@
 // Citations of the tracker and of one release, from the same metadata as CITATION.cff: APA 7th
 // edition's form for a data set ("Author. (Year). Title (Version v) [Data set]. Publisher. URL")
 // and a BibTeX @misc entry (classic BibTeX has no @dataset; biblatex reads @misc as well).
+import { MONTH_NAMES } from "../day";
 import { releaseUrl, type DatasetMetadata } from "./metadata";
 
 export interface CitedRelease {
@@ -8,20 +9,6 @@ export interface CitedRelease {
   createdAt: Date;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** YAML double-quoted scalar: JSON's string syntax is a subset of YAML's. */
@@ -51,7 +38,7 @@ export function apaRelease(meta: DatasetMetadata, release: CitedRelease): string
 /** The live tracker, which changes: APA asks for the date it was read (a placeholder when null, for a cached page). */
 export function apaTracker(meta: DatasetMetadata, readOn: Date | null): string {
   const d = readOn
-    ? `${MONTHS[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}`
+    ? `${MONTH_NAMES[readOn.getUTCMonth()]} ${readOn.getUTCDate()}, ${readOn.getUTCFullYear()}`
     : "[the date you read it]";
   return `${meta.author}. (n.d.). ${meta.title} [Data set]. Retrieved ${d}, from ${meta.origin}/`;
 }
@@ -67,7 +54,7 @@ export function bibtexRelease(meta: DatasetMetadata, release: CitedRelease): str
     `  title = {{${tex(meta.title)}}},`,
     `  version = {${release.version}},`,
     `  year = {${release.createdAt.getUTCFullYear()}},`,
-    `  month = ${MONTHS[release.createdAt.getUTCMonth()].slice(0, 3).toLowerCase()},`,
+    `  month = ${MONTH_NAMES[release.createdAt.getUTCMonth()].slice(0, 3).toLowerCase()},`,
     `  howpublished = {\\url{${releaseUrl(meta, release.version)}}},`,
     `  note = {Data set, version ${release.version}, ${day(release.createdAt)}. Licence: ${tex(meta.license.name)}},`,
     "}",
