@@ -4,6 +4,7 @@
 // page and long tasks (> 50 ms, as the browser reports them) while loading and zooming by links;
 // over HTTP: the page's render time against the SQL it runs and the layout + SVG cost alone.
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS, longTasks, recordLongTasks } from "../../tooling/chromium";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { parseEventQuery } from "../../lib/events/query-params";
@@ -12,16 +13,6 @@ import { listMapEvents } from "../../lib/map/queries";
 import { projectionFor } from "../../lib/map/projection";
 import { mapSvg } from "../../components/map/map-svg";
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const MARKS = "svg.map-svg a";
 
 export interface MapBench {
@@ -112,19 +103,10 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
     htmlGzipKb = gzipSync(html).length / 1024;
   }
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => {
-      new PerformanceObserver((list) => {
-        const seen = JSON.parse(sessionStorage.getItem("longtasks") ?? "[]") as number[];
-        for (const e of list.getEntries()) seen.push(e.duration);
-        sessionStorage.setItem("longtasks", JSON.stringify(seen));
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await recordLongTasks(page);
     const t0 = performance.now();
     await page.goto(base + path, { waitUntil: "load" });
     const steps: MapBench["steps"] = [
@@ -149,7 +131,7 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
       await page.waitForLoadState("load");
       steps.push({ step, marks: await page.locator(MARKS).count(), ms: performance.now() - t });
     }
-    const longTasks = await page.evaluate(() => JSON.parse(sessionStorage.getItem("longtasks") ?? "[]") as number[]);
+    const tasks = await longTasks(page);
     return {
       events,
       htmlKb,
@@ -160,8 +142,8 @@ export async function benchMap(base: string, databaseUrl: string, path = "/map")
       clientDataKb,
       htmlGzipKb,
       maxMarks: Math.max(...steps.map((s) => s.marks)),
-      longestTaskMs: Math.max(0, ...longTasks),
-      longTasks: longTasks.length,
+      longestTaskMs: Math.max(0, ...tasks),
+      longTasks: tasks.length,
       steps,
     };
   } finally {

@@ -1,17 +1,8 @@
 // Timeline benchmark in a real Chromium: item elements in the page, long tasks (> 50 ms, as the
 // browser reports them) while zooming, panning and changing a filter, and the JavaScript sent.
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS, longTasks, recordLongTasks } from "../../tooling/chromium";
 
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const ITEMS = "svg.timeline-svg a";
 
 /** Script URLs and their compressed sizes for the page as loaded. */
@@ -36,22 +27,13 @@ export interface TimelineBench {
 }
 
 export async function benchTimeline(base: string, path: string): Promise<TimelineBench> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/events`, { waitUntil: "load" });
     const tableScripts = new Set((await scripts(page)).map(([name]) => name));
     // Long tasks are collected across full loads in sessionStorage (the filter step is one).
-    await page.addInitScript(() => {
-      new PerformanceObserver((list) => {
-        const seen = JSON.parse(sessionStorage.getItem("longtasks") ?? "[]") as number[];
-        for (const e of list.getEntries()) seen.push(e.duration);
-        sessionStorage.setItem("longtasks", JSON.stringify(seen));
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await recordLongTasks(page);
     const t0 = performance.now();
     await page.goto(base + path, { waitUntil: "load" });
     const loadMs = performance.now() - t0;
@@ -102,14 +84,14 @@ export async function benchTimeline(base: string, path: string): Promise<Timelin
       await page.locator(".timeline-frame:not([aria-busy=true])").waitFor({ timeout: 30_000 });
       results.push({ step, items: await page.locator(ITEMS).count(), ms: performance.now() - t });
     }
-    const longTasks = await page.evaluate(() => JSON.parse(sessionStorage.getItem("longtasks") ?? "[]") as number[]);
+    const tasks = await longTasks(page);
     const kb = (list: (readonly [string, number])[]) => list.reduce((n, [, size]) => n + size, 0) / 1024;
     return {
       loadMs,
       filteredEvents,
       maxItems: Math.max(...results.map((r) => r.items)),
-      longestTaskMs: Math.max(0, ...longTasks),
-      longTasks: longTasks.length,
+      longestTaskMs: Math.max(0, ...tasks),
+      longTasks: tasks.length,
       steps: results,
       scriptKb: kb(timelineScripts),
       timelineOnlyKb: kb(timelineScripts.filter(([name]) => !tableScripts.has(name))),
