@@ -1,6 +1,6 @@
 // An editor captures a copy of a source from a page this test serves, and sees the quote checked
 // against it while editing: found, then not found once a word changes.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { makeArticlePage, makePdf } from "../lib/captures/fixtures";
 import { MAX_COPY_BYTES } from "../lib/captures/limits";
 import { serveArticle } from "./article-server";
@@ -9,20 +9,27 @@ import { createUser, signIn, expectNoSeriousViolations } from "./fixtures";
 const QUOTE = "Our ships will carry no weapons to the peninsula.";
 const article = serveArticle(QUOTE, "/statement.html");
 
+/**
+ * Signs in a new editor and adds a source of its own to the seed's Vostochny summit, so the
+ * seeded ones (and any copy they have) are left alone: its number and its captured-copy group.
+ */
+async function addSourceAsEditor(page: Page) {
+  await signIn(page, await createUser("editor"));
+  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  return { n, copy: page.getByRole("group", { name: `Captured copy (source ${n})` }) };
+}
+
 test("an editor captures a source's page and sees its quote verified, then not found after one word changes", async ({
   page,
   browser,
 }) => {
-  await signIn(page, await createUser("editor"));
-  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
-  // A source of its own, so the seeded ones (and any copy they have) are left alone.
-  await page.getByRole("button", { name: "Add a source" }).click();
-  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  const { n, copy } = await addSourceAsEditor(page);
   await page.getByLabel(`Web address (http or https) of source ${n}`).fill(article.url());
   await page.getByLabel(`Title of source ${n}`).fill("Ministry statement");
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
 
-  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   await expect(copy.getByText("Quote check: No copy yet")).toBeVisible();
   await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
@@ -61,12 +68,8 @@ test("an editor captures a source's page and sees its quote verified, then not f
 });
 
 test("an editor uploads a PDF saved from a browser, and a picture is refused", async ({ page }) => {
-  await signIn(page, await createUser("editor"));
-  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
-  await page.getByRole("button", { name: "Add a source" }).click();
-  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  const { n, copy } = await addSourceAsEditor(page);
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
-  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   const file = copy.getByLabel(`Upload a saved copy (HTML, PDF or plain text, at most 10 MB) (source ${n})`);
   await file.setInputFiles({
     name: "photo.pdf",
@@ -86,13 +89,9 @@ test("an editor uploads a PDF saved from a browser, and a picture is refused", a
 });
 
 test("the event form with a captured copy has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, await createUser("editor"));
-  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
-  await page.getByRole("button", { name: "Add a source" }).click();
-  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  const { n, copy } = await addSourceAsEditor(page);
   await page.getByLabel(`Web address (http or https) of source ${n}`).fill(article.url());
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
-  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   await copy.getByRole("button", { name: `Capture now (source ${n})` }).click();
   await expect(copy.getByText("Quote check: Quote found in the copy")).toBeVisible();
   await expectNoSeriousViolations(page);
@@ -101,12 +100,8 @@ test("the event form with a captured copy has no serious accessibility violation
 test("a saved copy of the full 10 MB uploads (its own limit, not a server action's), and one byte more is refused", async ({
   page,
 }) => {
-  await signIn(page, await createUser("editor"));
-  await page.goto("/editor/events/2023-09-13-kim-putin-vostochny-summit");
-  await page.getByRole("button", { name: "Add a source" }).click();
-  const n = await page.getByRole("heading", { name: /^Source \d+$/ }).count();
+  const { n, copy } = await addSourceAsEditor(page);
   await page.getByLabel(`Quote: the source's own words, exactly (source ${n})`).fill(QUOTE);
-  const copy = page.getByRole("group", { name: `Captured copy (source ${n})` });
   const file = copy.getByLabel(`Upload a saved copy (HTML, PDF or plain text, at most 10 MB) (source ${n})`);
   const line = "Ministry statement, filler text for a large saved copy of the page.\n";
   const text = `${QUOTE}\n${line.repeat(Math.ceil(MAX_COPY_BYTES / line.length))}`.slice(0, MAX_COPY_BYTES);

@@ -1,13 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
+import { tableEventIds } from "./fixtures";
 
 test("export from a filtered table downloads exactly the matching rows", async ({ page }) => {
   await page.goto("/events?type=summit-meeting&type=statement-warning&pageSize=100");
-  const tableIds = await page
-    .getByRole("table")
-    .locator("tbody tr td:nth-child(2) a")
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await tableEventIds(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: /Export CSV/ }).click();
   const file = await download;

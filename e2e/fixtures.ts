@@ -1,5 +1,5 @@
 // Test accounts made straight in the e2e database, one set per test, so tests never share users;
-// and the accessibility check the specs share.
+// and the accessibility check and table reading the specs share.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
@@ -30,5 +30,12 @@ export async function signIn(page: Page, user: { email: string; password: string
 export async function expectNoSeriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" ")})`)).toEqual([]);
 }
+
+/** The ids of the events in the table on the page, in its order. */
+export const tableEventIds = (page: Page) =>
+  page
+    .getByRole("table")
+    .locator("tbody tr td:nth-child(2) a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));

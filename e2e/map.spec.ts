@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn } from "./fixtures";
+import { createUser, expectNoSeriousViolations, signIn, tableEventIds } from "./fixtures";
 
 const viewNav = (page: Page) => page.getByRole("navigation", { name: "View" });
 const listedIds = (page: Page) =>
@@ -11,10 +10,7 @@ const listedIds = (page: Page) =>
 test("the map keeps every filter through the view switch, and lists the same events as the table", async ({ page }) => {
   const filters = "type=arms-transfer&type=summit-meeting&claim=alleged&claim=confirmed";
   await page.goto(`/events?${filters}&pageSize=100`);
-  const tableIds = await page
-    .getByRole("table")
-    .locator("tbody tr td:nth-child(2) a")
-    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await tableEventIds(page);
   await viewNav(page).getByRole("link", { name: "Map" }).click();
   await expect(page).toHaveURL(new RegExp(`/map\\?${filters}$`));
   await expect(page.getByRole("heading", { name: "Map", level: 1 })).toBeVisible();
@@ -92,10 +88,7 @@ test("on the focused map, + and − zoom and the arrow keys pan", async ({ page 
 test("the list below the map has every event by country, for keyboard and screen-reader users", async ({ page }) => {
   // Every published event, whatever other browser tests added to the shared database.
   await page.goto("/events?pageSize=100");
-  const tableIds = await page
-    .getByRole("table")
-    .locator("tbody tr td:nth-child(2) a")
-    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await tableEventIds(page);
   await page.goto("/map");
   const list = page.getByRole("region", { name: "The same events by country" });
   await expect(list.getByRole("heading", { name: /^Russia \(\d+\)$/ })).toBeVisible();
@@ -194,11 +187,6 @@ test("on a phone (390 × 844) the map fits the width: no sideways scrolling", as
 for (const path of ["/map", "/map?type=arms-transfer", "/map?z=5&c=131.2,42.8", "/embed/map"]) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-    ).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }

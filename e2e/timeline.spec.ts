@@ -1,16 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn } from "./fixtures";
+import { createUser, expectNoSeriousViolations, signIn, tableEventIds } from "./fixtures";
 
 const markIds = (page: Page) =>
   page.locator("svg.timeline-svg a.mark").evaluateAll((as) => as.map((a) => a.getAttribute("data-id")!));
 
 test("the timeline shows the same events as the filtered table", async ({ page }) => {
   await page.goto("/events?type=summit-meeting&type=statement-warning&pageSize=100");
-  const tableIds = await page
-    .getByRole("table")
-    .locator("tbody tr td:nth-child(2) a")
-    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/events/", "")));
+  const tableIds = await tableEventIds(page);
   await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Timeline" }).click();
   await expect(page).toHaveURL(/\/timeline\?type=summit-meeting&type=statement-warning/);
   expect((await markIds(page)).sort()).toEqual([...tableIds].sort());
@@ -224,11 +220,6 @@ for (const path of [
 ]) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-    ).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }
