@@ -11,6 +11,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { MAX_MAP_EVENTS } from "../map/queries";
 import { TRANSFER_TYPES, type MapEvent } from "../map/marks";
 import type { TimelineEvent } from "../timeline/geometry";
+import { readTimelineEvents } from "../timeline/queries";
 import { windowFor, type TimelineView } from "../timeline/params";
 import { pastStates, type PastEvent } from "./past-events";
 import { pastMatches } from "./record";
@@ -68,51 +69,14 @@ export async function loadTimelineAsOf(query: EventQuery, view: TimelineView, at
     last: ends.length ? Math.max(...ends) + DAY_MS : null,
   };
   const [startMs, endMs] = windowFor(view.start && view.end ? { first: null, last: null } : extent, view);
-  const rows = await db.event.findMany({
-    where: { AND: [await boundedEventWhere(query, db, { window: { startMs, endMs } }), unchangedWhere(at)] },
-    orderBy: [{ spanStart: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      type: true,
-      precision: true,
-      endPrecision: true,
-      approximate: true,
-      startDate: true,
-      endDate: true,
-      spanStart: true,
-      spanEnd: true,
-      actors:
-        view.lanes === "actor"
-          ? { select: { actor: { select: { name: true } } } }
-          : { select: { actorId: true }, take: 0 },
-    },
-  });
+  const rows = await readTimelineEvents(
+    { AND: [await boundedEventWhere(query, db, { window: { startMs, endMs } }), unchangedWhere(at)] },
+    view.lanes,
+  );
   const windowStart = toIsoDay(new Date(Math.floor(startMs / DAY_MS) * DAY_MS));
   const windowEnd = new Date(endMs);
   const events: TimelineEvent[] = [
-    ...rows.map((r): TimelineEvent => ({
-      id: r.id,
-      title: r.title,
-      type: r.type,
-      precision: r.precision,
-      endPrecision: r.endDate ? r.endPrecision : null,
-      approximate: r.approximate,
-      spanStart: toIsoDay(r.spanStart),
-      spanEnd: toIsoDay(r.spanEnd),
-      isRange: r.endDate !== null && r.endDate.getTime() !== r.startDate.getTime(),
-      dateLabel: formatEventDate({
-        startDate: toIsoDay(r.startDate),
-        endDate: r.endDate ? toIsoDay(r.endDate) : null,
-        precision: r.precision,
-        endPrecision: r.endPrecision,
-        approximate: r.approximate,
-      }),
-      lanes:
-        view.lanes === "actor"
-          ? [...new Set((r.actors as unknown as { actor: { name: string } }[]).map((a) => a.actor.name))]
-          : [r.type],
-    })),
+    ...rows,
     ...past
       .filter((p) => p.spanEndDay >= windowStart && p.spanStart < windowEnd)
       .map((p) => timelineEvent(p, view.lanes)),

@@ -1,5 +1,6 @@
 import "server-only";
 import { readDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { formatEventDate, precisionNote, toIsoDay, type EventDate } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
 import { boundedEventWhere } from "../events/list-where";
@@ -37,8 +38,16 @@ export async function listTimelineEvents(
   startMs: number,
   endMs: number,
 ): Promise<TimelineEvent[]> {
+  return readTimelineEvents(await boundedEventWhere(query, readDb(), { window: { startMs, endMs } }), lanes);
+}
+
+/** The events `where` matches, earliest first, as the timeline draws them (also read by the as-of view). */
+export async function readTimelineEvents(
+  where: Prisma.EventWhereInput,
+  lanes: "type" | "actor",
+): Promise<TimelineEvent[]> {
   const rows = await readDb().event.findMany({
-    where: await boundedEventWhere(query, readDb(), { window: { startMs, endMs } }),
+    where,
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
       id: true,
