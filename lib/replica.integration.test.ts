@@ -16,6 +16,7 @@ import { readPublicVersion } from "./page-cache/public-version";
 import { checkReadiness } from "./readiness";
 import { waitForReplicaCatchUp } from "./replica-catch-up";
 import { isReplicaError } from "./replica-errors";
+import { testEventInput } from "./testing/event-input";
 import { startReplicaPair, type ReplicaPair } from "./testing/replica";
 import { getTimelineEvent } from "./timeline/queries";
 
@@ -24,33 +25,8 @@ let editor: SessionUser;
 const saved = { url: process.env.DATABASE_URL, readUrl: process.env.DATABASE_READ_URL };
 const everything = parseEventQuery({}).query;
 
-const event = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id,
-  title: `Shipment ${id}`,
-  summary: "Something happened.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-01-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "draft",
-  actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [
-    {
-      url: "https://example.org/a",
-      title: "Report A",
-      publisher: "Agency A",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-  ...extra,
-});
+const event = (id: string, extra: Partial<EventInput> = {}): EventInput =>
+  testEventInput(id, { title: `Shipment ${id}`, ...extra });
 
 /** What a reader of the public timeline finds for this event (null: not there). */
 const publicTitle = async (id: string) => (await getTimelineEvent(everything, id))?.title ?? null;

@@ -3,6 +3,7 @@
 // would mislabel the change in public).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
+import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { InvalidInputError } from "./errors";
 import { createEvent, updateEvent } from "./mutations";
@@ -11,35 +12,15 @@ import type { EventInput } from "./schemas";
 const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const ID = "2024-04-change-kind-test";
-const event = (summary: string): EventInput => ({
-  id: ID,
-  title: "Change kind test shipment",
-  summary,
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-04-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "published",
-  actors: [
-    { actor: "north-korea", role: "supplier" },
-    { actor: "russia", role: "recipient" },
-  ],
-  sources: [
-    {
-      url: "https://example.org/kind",
-      title: "Report",
-      publisher: "Agency",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-});
+const event = (summary: string): EventInput =>
+  testEventInput(ID, {
+    title: "Change kind test shipment",
+    summary,
+    startDate: "2024-04-01",
+    status: "published",
+    actors: SUPPLIER_AND_RECIPIENT,
+    sources: [testSource({ url: "https://example.org/kind", title: "Report", publisher: "Agency" })],
+  });
 
 beforeAll(async () => {
   editor = await createSessionUser(t.prisma, "editor", "kind-editor@example.org", "Ed");

@@ -7,6 +7,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
+import { testEventInput } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
 import { ConflictError } from "./errors";
 import { createEvent, transitionEvent, updateEvent } from "./mutations";
@@ -16,33 +17,8 @@ const t = setUpTestDatabase({ seed: true });
 let contributor: SessionUser;
 let editor: SessionUser;
 
-const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id,
-  title: "A shipment seen in a port",
-  summary: "Something happened.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-01-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "draft",
-  actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [
-    {
-      url: "https://example.org/a",
-      title: "Report A",
-      publisher: "Agency A",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-  ...extra,
-});
+const draft = (id: string, extra: Partial<EventInput> = {}): EventInput =>
+  testEventInput(id, { title: "A shipment seen in a port", ...extra });
 
 beforeAll(async () => {
   const make = async (email: string, role: "contributor" | "editor") => {

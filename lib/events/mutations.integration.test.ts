@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
+import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
 import { ConflictError, InvalidInputError } from "./errors";
 import { createEvent, deleteEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
@@ -8,45 +9,23 @@ import type { EventInput } from "./schemas";
 const t = setUpTestDatabase({ seed: true });
 const users: Record<"contributor" | "contributor2" | "editor" | "admin", SessionUser> = {} as never;
 
-const draft = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id,
-  title: "Test event about a shipment",
-  summary: "Something happened.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-01-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: ["artillery-ammunition"],
-  status: "draft",
-  actors: [
-    { actor: "north-korea", role: "supplier" },
-    { actor: "russia", role: "recipient" },
-  ],
-  sources: [
-    {
-      url: "https://example.org/a",
-      title: "Report A",
-      publisher: "Agency A",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-    {
-      url: "https://example.org/b",
-      title: "Report B",
-      publisher: "Agency B",
-      sourceType: "official",
-      stance: "supports",
-      quote: "We confirm the shipment.",
-      language: "en",
-    },
-  ],
-  ...extra,
-});
+const draft = (id: string, extra: Partial<EventInput> = {}): EventInput =>
+  testEventInput(id, {
+    title: "Test event about a shipment",
+    itemCategories: ["artillery-ammunition"],
+    actors: SUPPLIER_AND_RECIPIENT,
+    sources: [
+      testSource(),
+      testSource({
+        url: "https://example.org/b",
+        title: "Report B",
+        publisher: "Agency B",
+        sourceType: "official",
+        quote: "We confirm the shipment.",
+      }),
+    ],
+    ...extra,
+  });
 
 beforeAll(async () => {
   for (const [key, role] of [

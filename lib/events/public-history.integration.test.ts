@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { atomFeed } from "../export/atom";
+import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { createEvent, restoreRevision, transitionEvent, updateEvent } from "./mutations";
 import { getPublicHistory } from "./queries";
@@ -12,35 +13,14 @@ const t = setUpTestDatabase({ seed: true });
 let editor: SessionUser;
 const ID = "2024-03-public-history-test";
 
-const draft = (summary: string): EventInput => ({
-  id: ID,
-  title: "Public history test shipment",
-  summary,
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-03-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "draft",
-  actors: [
-    { actor: "north-korea", role: "supplier" },
-    { actor: "russia", role: "recipient" },
-  ],
-  sources: [
-    {
-      url: "https://example.org/ph",
-      title: "Report",
-      publisher: "Agency",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-});
+const draft = (summary: string): EventInput =>
+  testEventInput(ID, {
+    title: "Public history test shipment",
+    summary,
+    startDate: "2024-03-01",
+    actors: SUPPLIER_AND_RECIPIENT,
+    sources: [testSource({ url: "https://example.org/ph", title: "Report", publisher: "Agency" })],
+  });
 
 beforeAll(async () => {
   editor = await createSessionUser(t.prisma, "editor", "history-editor@example.org", "Ed");

@@ -4,6 +4,7 @@
 // editor's event page, the duplicate hints, the desk's queues, and the history's emails.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
+import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
 import { findPossibleDuplicates } from "./duplicates";
 import { getEventForEdit, listDeskQueues } from "./editor-queries";
@@ -16,35 +17,14 @@ type Reader = "contributor" | "contributor2" | "editor" | "admin";
 const users = {} as Record<Reader, SessionUser>;
 const SHARED_URL = "https://example.org/read-matrix";
 
-const draft = (id: string): EventInput => ({
-  id,
-  title: `Read matrix ${id}`,
-  summary: "Something happened.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-02-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: ["artillery-ammunition"],
-  status: "draft",
-  actors: [
-    { actor: "north-korea", role: "supplier" },
-    { actor: "russia", role: "recipient" },
-  ],
-  sources: [
-    {
-      url: SHARED_URL,
-      title: "Report",
-      publisher: "Agency",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-});
+const draft = (id: string): EventInput =>
+  testEventInput(id, {
+    title: `Read matrix ${id}`,
+    startDate: "2024-02-01",
+    itemCategories: ["artillery-ammunition"],
+    actors: SUPPLIER_AND_RECIPIENT,
+    sources: [testSource({ url: SHARED_URL, title: "Report", publisher: "Agency" })],
+  });
 
 // One event per stage; "own" ones belong to `contributor`, the others to `contributor2`.
 const EVENTS = ["own-draft", "own-review", "other-draft", "other-review", "published", "retracted", "deleted"] as const;

@@ -5,6 +5,7 @@ import type { SessionUser } from "../auth/roles";
 import { ConflictError } from "../events/errors";
 import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../events/mutations";
 import type { EventInput } from "../events/schemas";
+import { testEventInput } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
 import { readPublicVersion } from "./public-version";
 
@@ -13,33 +14,8 @@ let editor: SessionUser;
 let admin: SessionUser;
 const previousUrl = process.env.DATABASE_URL;
 
-const event = (id: string, extra: Partial<EventInput> = {}): EventInput => ({
-  id,
-  title: "A shipment",
-  summary: "Something happened.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-01-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "draft",
-  actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [
-    {
-      url: "https://example.org/a",
-      title: "Report A",
-      publisher: "Agency A",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-  ...extra,
-});
+const event = (id: string, extra: Partial<EventInput> = {}): EventInput =>
+  testEventInput(id, { title: "A shipment", ...extra });
 
 async function versionAfter(write: () => Promise<unknown>): Promise<number> {
   const before = Number(await readPublicVersion());

@@ -13,6 +13,7 @@ import { createEvent, deleteEvent, transitionEvent, updateEvent } from "../event
 import type { EventInput } from "../events/schemas";
 import { actorsCsvResponse } from "../actors/csv-response";
 import { csvBody } from "../export/csv-response";
+import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
 import { createRelease, sha256 } from "./create";
 import { datasetMetadata } from "./metadata";
@@ -25,35 +26,15 @@ let editor: SessionUser;
 const ORIGIN = "https://tracker.example.org";
 const meta = datasetMetadata({ PUBLIC_URL: ORIGIN });
 
-const event = (id: string, summary: string, status: EventInput["status"] = "published"): EventInput => ({
-  id,
-  title: `Release test ${id}`,
-  summary,
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-03-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status,
-  actors: [
-    { actor: "north-korea", role: "supplier" },
-    { actor: "russia", role: "recipient" },
-  ],
-  sources: [
-    {
-      url: "https://example.org/r",
-      title: "Report",
-      publisher: "Agency",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-});
+const event = (id: string, summary: string, status: EventInput["status"] = "published"): EventInput =>
+  testEventInput(id, {
+    title: `Release test ${id}`,
+    summary,
+    startDate: "2024-03-01",
+    status,
+    actors: SUPPLIER_AND_RECIPIENT,
+    sources: [testSource({ url: "https://example.org/r", title: "Report", publisher: "Agency" })],
+  });
 
 const download = async (version: string, name: string) => {
   const f = await releaseFileStream(version, name, t.prisma);
