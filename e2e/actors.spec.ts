@@ -1,10 +1,9 @@
 // Actor pages (issue 14): a reader finds an actor by an alias and sees what it did with whom; an
 // editor edits it; an admin merges a duplicate, whose old address then redirects. Each test makes
 // its own actors and events (a random suffix), so other specs sharing the database are untouched.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { createUser, signIn } from "./fixtures";
+import { createUser, expectNoSeriousViolations, signIn } from "./fixtures";
 import { createPrismaClient } from "../lib/prisma-client";
 
 // Several axe runs a test: on a busy two-core machine one takes up to ~20 s.
@@ -12,13 +11,6 @@ test.describe.configure({ timeout: 120_000 });
 
 let prisma: ReturnType<typeof createPrismaClient> | undefined;
 const db = () => (prisma ??= createPrismaClient(process.env.E2E_DATABASE_URL!, 2));
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 /** Two companies (the second a duplicate of the first), a state, and published transfers between them. */
 async function makeActors() {
@@ -75,7 +67,7 @@ test("a reader finds an actor by an alias and sees its events by role and its co
   const { foundry, state } = await makeActors();
   await page.goto("/actors");
   await expect(page.getByRole("heading", { level: 1, name: "Actors" })).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
   await page.getByLabel("Name or alias").fill(foundry.alias.toLowerCase());
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.getByRole("status")).toHaveText("1 actor");
@@ -94,7 +86,7 @@ test("a reader finds an actor by an alias and sees its events by role and its co
   expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href")).toContain(
     `actor=${foundry.slug}`,
   );
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
   await counterparty.getByRole("link", { name: `Events table: ${foundry.name} or ${state.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/events\\?actor=${foundry.slug}&actor=${state.slug}$`));
   await expect(page.getByRole("link", { name: `Quillon shells one ${foundry.slug.slice(-6)}` })).toBeVisible();
@@ -152,7 +144,7 @@ test("an editor edits an actor with a revision; a bad country is refused and not
   await page.getByRole("link", { name: foundry.name }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Edit ${foundry.name}` })).toBeVisible();
   await expect(page.getByText("Only an admin can merge actors")).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await page.getByLabel("Description").fill("A state-owned shell maker.");
   await page.getByLabel("Country code").fill("B1"); // the field takes two characters; these are not a code
@@ -186,7 +178,7 @@ test("an admin merges a duplicate: its events move, and its old address and filt
   await expect(
     page.getByText(`merged “${duplicate.name}” (${duplicate.slug}) into this actor: 1 event links moved`),
   ).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await page.goto(`/actors/${duplicate.slug}`);
   await expect(page).toHaveURL(new RegExp(`/actors/${foundry.slug}$`));

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { createUser, PASSWORD, signIn } from "./fixtures";
+import { createUser, expectNoSeriousViolations, PASSWORD, signIn } from "./fixtures";
 
 test("an admin creates an account, and signing it out everywhere ends its session", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage(); // axe needs a page from a context
@@ -13,11 +12,7 @@ test("an admin creates an account, and signing it out everywhere ends its sessio
   await admin.getByLabel(/^Password/).fill("a long password for the new editor");
   await admin.getByRole("button", { name: "Create account" }).click();
   await expect(admin.getByRole("status").filter({ hasText: `Created ${email}` })).toBeVisible();
-  expect(
-    (await new AxeBuilder({ page: admin }).analyze()).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id),
-  ).toEqual([]);
+  await expectNoSeriousViolations(admin);
 
   const editor = await browser.newPage();
   await signIn(editor, { email, password: "a long password for the new editor" });
@@ -59,11 +54,7 @@ test("a user changes their password on their account page, which ends their othe
   await signIn(page, user);
   await page.getByRole("link", { name: "Your account" }).click();
   await expect(page.getByRole("heading", { name: "Your account", level: 1 })).toBeVisible();
-  expect(
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => v.id),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await page.getByLabel("Current password").fill("not the password at all");
   await page.getByLabel(/^New password/).fill("a new password for the contributor");

@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn } from "./fixtures";
+import { createUser, expectNoSeriousViolations, signIn } from "./fixtures";
 
 const uniqueTitle = (base: string) => `${base} ${Math.random().toString(36).slice(2, 7)}`;
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
-}
 
 /** An editor's new event, published; returns its editor page's address. */
 async function publishedEvent(page: Page, title: string) {
@@ -106,7 +98,7 @@ test("a contributor drafts and submits; an editor publishes, then corrects with 
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: /Change note.*Describe the change for readers/ })).toBeVisible();
   await expect(summary.getByRole("link", { name: /Kind of change.*Choose/ })).toBeVisible();
-  expect(await seriousViolations(editor)).toEqual([]);
+  await expectNoSeriousViolations(editor);
   await editor.getByLabel("Change note (shown to readers)").fill("The shipment held artillery shells.");
   await editor.getByRole("radio", { name: /Correction/ }).check();
   await editor.getByRole("button", { name: "Save changes" }).click();
@@ -209,7 +201,7 @@ test("errors below the fold are listed as links at the top, and a link takes the
   await link.click();
   await expect(field).toBeFocused();
   await expect(field).toBeInViewport();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("long ids, addresses and publishers fit their fields", async ({ page }) => {
@@ -250,7 +242,7 @@ test("a retracted event keeps its page with a notice and leaves the default list
   await retract.click();
   const dialog = editor.getByRole("alertdialog", { name: "Retract this event?" });
   await expect(dialog).toBeVisible();
-  expect(await seriousViolations(editor)).toEqual([]);
+  await expectNoSeriousViolations(editor);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   await editor.reload();
@@ -274,16 +266,10 @@ test("a retracted event keeps its page with a notice and leaves the default list
 
 test("the sign-in page and the event form have no serious accessibility violations", async ({ page }) => {
   await page.goto("/signin");
-  let { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page);
   await signIn(page, await createUser("editor"));
   await page.goto("/editor/events/new");
-  ({ violations } = await new AxeBuilder({ page }).analyze());
-  expect(
-    violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("hostile text is stored and shown as plain text, never run", async ({ page }) => {

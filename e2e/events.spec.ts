@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { seedActors } from "../prisma/seed-data/actors";
+import { expectNoSeriousViolations } from "./fixtures";
 
 const SUMMIT = "2023-09-13-kim-putin-vostochny-summit";
 const resultCount = (page: Page) => page.getByRole("status");
@@ -57,10 +57,7 @@ test("a reader types an actor's name, chooses it with the keyboard, and the filt
   await expect(option).toBeVisible();
   await expect(page.locator("#f-actor-status[aria-live=polite]")).toHaveText(/^1 actor found/);
   await expect(field).toHaveAttribute("aria-expanded", "true");
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page);
   await field.press("ArrowDown");
   await expect(option).toHaveAttribute("aria-selected", "true");
   await expect(field).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id"))!);

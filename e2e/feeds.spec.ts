@@ -1,7 +1,7 @@
 // Every view links its own feed: in <head> for browsers and feed readers, and visibly near the
 // view switch. Following the link gives an Atom feed of the view's events.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./fixtures";
 
 // Given in an order the feed normalises (types sorted, sort and paging dropped).
 const FILTERS = "type=summit-meeting&type=statement-warning&from=2023";
@@ -45,10 +45,7 @@ for (const path of ["/events", "/timeline", "/map"]) {
     await expect(follow).toBeVisible();
     await expect(follow).toHaveAttribute("href", FEED);
 
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
-    ).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }
 

@@ -27,10 +27,13 @@ export async function signIn(page: Page, user: { email: string; password: string
 }
 
 /** Fails the test when axe finds a serious or critical violation on the page as it is now. */
-export async function expectNoSeriousViolations(page: Page) {
+export async function expectNoSeriousViolations(page: Page, message?: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" ")})`)).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" ")})`),
+    message,
+  ).toEqual([]);
 }
 
 /** The ids of the events in the table on the page, in its order. */

@@ -1,8 +1,8 @@
 // The reader views on a phone (390×844): the filters fold behind a disclosure, each event is a
 // compact card, and no page scrolls sideways.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { seedEvents } from "../prisma/seed-data/events";
+import { expectNoSeriousViolations } from "./fixtures";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -23,16 +23,6 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
   }));
   expect(clientWidth, path).toBe(390);
   expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(clientWidth);
-}
-
-async function expectNoSeriousViolations(page: Page, path: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-    path,
-  ).toEqual([]);
 }
 
 test.describe("on a phone", () => {

@@ -2,15 +2,10 @@
 // and files (the same bytes each time, matching the SHA-256 the page lists), follow
 // /data/releases/latest, see it on an event's page and cite it from /data.
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { createUser, signIn } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { createUser, expectNoSeriousViolations, signIn } from "./fixtures";
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.nodes.length})`);
 const EVENT = "/events/2023-09-13-kim-putin-vostochny-summit";
 
 test("an admin makes a release; readers list it, download it byte-identically, follow latest, and cite it", async ({
@@ -19,7 +14,7 @@ test("an admin makes a release; readers list it, download it byte-identically, f
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, await createUser("admin"));
   await admin.goto("/admin/releases");
-  expect(await seriousViolations(admin)).toEqual([]);
+  await expectNoSeriousViolations(admin);
   const title = `E2E release ${Math.random().toString(36).slice(2, 8)}`;
   await admin.getByLabel("Title").fill(title);
   await admin.getByLabel("Description (optional)").fill("Made by the browser test.");
@@ -33,11 +28,11 @@ test("an admin makes a release; readers list it, download it byte-identically, f
   await expect(page.getByRole("heading", { name: "Data releases" })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: title });
   await expect(row).toContainText(version);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await row.getByRole("link", { name: version, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Release ${version}: ${title}`);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
   await expect(page.getByLabel(`Changelog of release ${version}`)).toContainText(`Changelog: release ${version}`);
   await expect(page.getByText(`(Version ${version}) [Data set]`)).toBeVisible();
 
@@ -78,7 +73,7 @@ test("an admin makes a release; readers list it, download it byte-identically, f
   const cite = page.getByRole("region", { name: "How to cite" });
   await expect(cite).toContainText(`The newest release, ${version}`);
   await expect(cite.getByLabel(`BibTeX for release ${version}`)).toContainText(`version = {${version}}`);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("editors cannot open the releases page", async ({ page }) => {

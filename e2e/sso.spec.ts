@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createAppDatabase, NEXT_STARTUP_NOTE, sharedSecrets, startApp, type AppInstance } from "./instance";
+import { expectNoSeriousViolations } from "./fixtures";
 import { startOidcServer, type OidcServer } from "./oidc-server";
 
 // Single sign-on end to end: the real build on an instance of its own, configured for a real
@@ -82,9 +82,7 @@ test("the sign-in page starts single sign-on with a real button, and has no seri
   await page.goto(`${app.url}/signin`);
   await expect(page.getByRole("button", { name: "Sign in with Newsroom ID" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Newsroom ID/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test("a verified email signs in to its account, which then remembers the provider's subject", async ({ page }) => {
