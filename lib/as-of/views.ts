@@ -8,7 +8,7 @@ import { boundedEventWhere } from "../events/list-where";
 import type { EventQuery } from "../events/query-params";
 import { buildEventWhere } from "../events/where";
 import type { Prisma } from "../generated/prisma/client";
-import { MAX_MAP_EVENTS } from "../map/queries";
+import { MAX_MAP_EVENTS, readMapEvents } from "../map/queries";
 import { TRANSFER_TYPES, type MapEvent } from "../map/marks";
 import type { TimelineEvent } from "../timeline/geometry";
 import { readTimelineEvents } from "../timeline/queries";
@@ -152,66 +152,9 @@ export async function listMapEventsAsOf(query: EventQuery, at: Date): Promise<{ 
   const db = readDb();
   const [past, filters] = await Promise.all([changedMatching(query, at), boundedEventWhere(query, db)]);
   const where: Prisma.EventWhereInput = { AND: [filters, unchangedWhere(at)] };
-  const [total, rows] = await Promise.all([
-    db.event.count({ where }),
-    db.event.findMany({
-      where,
-      orderBy: [{ spanStart: "asc" }, { id: "asc" }],
-      take: MAX_MAP_EVENTS,
-      select: {
-        id: true,
-        title: true,
-        type: true,
-        startDate: true,
-        endDate: true,
-        precision: true,
-        endPrecision: true,
-        approximate: true,
-        place: true,
-        countryCodes: true,
-        latitude: true,
-        longitude: true,
-        locationPrecision: true,
-        spanStart: true,
-      },
-    }),
-  ]);
-  const transfers = rows.filter((r) => TRANSFER_TYPES.has(r.type)).map((r) => r.id);
-  const links = transfers.length
-    ? await db.eventActor.findMany({
-        where: { eventId: { in: transfers }, role: { in: ["supplier", "recipient"] } },
-        select: { eventId: true, role: true, actor: { select: { countryCode: true } } },
-      })
-    : [];
-  const ends = (id: string, role: string) => [
-    ...new Set(
-      links.filter((l) => l.eventId === id && l.role === role && l.actor.countryCode).map((l) => l.actor.countryCode!),
-    ),
-  ];
+  const { events, spanStarts, total } = await readMapEvents(where);
   const merged = [
-    ...rows.map((r) => {
-      const date = {
-        startDate: toIsoDay(r.startDate),
-        endDate: r.endDate ? toIsoDay(r.endDate) : null,
-        precision: r.precision,
-        endPrecision: r.endPrecision,
-        approximate: r.approximate,
-      };
-      const event: MapEvent = {
-        id: r.id,
-        title: r.title,
-        type: r.type,
-        dateLabel: formatEventDate(date),
-        place: r.place,
-        countryCodes: r.countryCodes,
-        latitude: r.latitude,
-        longitude: r.longitude,
-        locationPrecision: r.locationPrecision,
-        suppliers: ends(r.id, "supplier"),
-        recipients: ends(r.id, "recipient"),
-      };
-      return { spanStart: toIsoDay(r.spanStart), id: r.id, event };
-    }),
+    ...events.map((event, i) => ({ spanStart: toIsoDay(spanStarts[i]), id: event.id, event })),
     ...past.map((p) => {
       const codes = (role: string) =>
         TRANSFER_TYPES.has(p.type)

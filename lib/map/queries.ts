@@ -1,5 +1,6 @@
 import "server-only";
 import { readDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { formatEventDate, toIsoDay } from "../events/date-span";
 import type { EventQuery } from "../events/query-params";
 import { boundedEventWhere } from "../events/list-where";
@@ -17,8 +18,19 @@ export const MAX_MAP_EVENTS = 20_000;
  * recipient actors (the arrows).
  */
 export async function listMapEvents(query: EventQuery): Promise<{ events: MapEvent[]; total: number }> {
+  const { events, total } = await readMapEvents(await boundedEventWhere(query, readDb()));
+  return { events, total };
+}
+
+/**
+ * The first MAX_MAP_EVENTS events `where` matches, earliest first, as the map draws them, with
+ * each one's first possible day (`spanStarts`, same order) and the count of all that match. Also
+ * read by the as-of map, which merges in the events changed since.
+ */
+export async function readMapEvents(
+  where: Prisma.EventWhereInput,
+): Promise<{ events: MapEvent[]; spanStarts: Date[]; total: number }> {
   const db = readDb();
-  const where = await boundedEventWhere(query, db);
   const [total, rows] = await Promise.all([
     db.event.count({ where }),
     db.event.findMany({
@@ -39,6 +51,7 @@ export async function listMapEvents(query: EventQuery): Promise<{ events: MapEve
         latitude: true,
         longitude: true,
         locationPrecision: true,
+        spanStart: true,
       },
     }),
   ]);
@@ -71,7 +84,7 @@ export async function listMapEvents(query: EventQuery): Promise<{ events: MapEve
       recipients: codes("recipient"),
     };
   });
-  return { events, total };
+  return { events, spanStarts: rows.map((r) => r.spanStart), total };
 }
 
 /**
