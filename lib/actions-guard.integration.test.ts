@@ -23,7 +23,7 @@ import { importUpload } from "./import/run-import";
 import { checkEventLinksAction } from "./links/actions";
 import { addRelationAction, removeRelationAction } from "./relations/actions";
 import { formData, outcomeOf, session, tableFingerprints } from "./testing/fuzz/actions";
-import { setUpTestDatabase } from "./testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "./testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction } from "./users/actions";
 
 vi.mock("./authz", async () => {
@@ -53,8 +53,7 @@ let published: { id: string; version: number };
 
 beforeAll(async () => {
   for (const role of ["contributor", "editor", "admin"] as const) {
-    const u = await t.prisma.user.create({ data: { email: `${role}@guard.example`, name: `Guard ${role}`, role } });
-    users[role] = { id: u.id, email: u.email, name: u.name, role };
+    users[role] = await createSessionUser(t.prisma, role, `${role}@guard.example`, `Guard ${role}`);
   }
   published = await t.prisma.event.findFirstOrThrow({
     where: { status: "published", deleted: false },

@@ -8,7 +8,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../auth/roles";
 import { testEventInput } from "../testing/event-input";
-import { setUpTestDatabase } from "../testing/test-database";
+import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { ConflictError } from "./errors";
 import { createEvent, transitionEvent, updateEvent } from "./mutations";
 import type { EventInput } from "./schemas";
@@ -21,12 +21,8 @@ const draft = (id: string, extra: Partial<EventInput> = {}): EventInput =>
   testEventInput(id, { title: "A shipment seen in a port", ...extra });
 
 beforeAll(async () => {
-  const make = async (email: string, role: "contributor" | "editor") => {
-    const u = await t.prisma.user.create({ data: { email, name: role, role } });
-    return { id: u.id, email: u.email, name: u.name, role } satisfies SessionUser;
-  };
-  contributor = await make("forger@example.org", "contributor");
-  editor = await make("publisher@example.org", "editor");
+  contributor = await createSessionUser(t.prisma, "contributor", "forger@example.org");
+  editor = await createSessionUser(t.prisma, "editor", "publisher@example.org");
 });
 
 /** Waits until some statement in this database is waiting for a lock. */

@@ -2,13 +2,11 @@
 import type { SessionUser } from "../auth/roles";
 import { createEvent } from "../events/mutations";
 import type { PrismaClient } from "../generated/prisma/client";
+import { testEventInput, testSource } from "../testing/event-input";
+import { createSessionUser } from "../testing/test-database";
 
-export async function makeUser(prisma: PrismaClient, role: SessionUser["role"]): Promise<SessionUser> {
-  const u = await prisma.user.create({
-    data: { email: `${role}-${Math.random().toString(36).slice(2, 8)}@links.example`, name: `Links ${role}`, role },
-  });
-  return { id: u.id, email: u.email, name: u.name, role };
-}
+export const makeUser = (prisma: PrismaClient, role: SessionUser["role"]): Promise<SessionUser> =>
+  createSessionUser(prisma, role, `${role}-${Math.random().toString(36).slice(2, 8)}@links.example`, `Links ${role}`);
 
 type Visibility = "draft" | "published" | "retracted" | "deleted";
 
@@ -25,30 +23,17 @@ export async function addEvent(
     create: { slug: "north-korea", name: "North Korea", kind: "state" },
     update: {},
   });
-  await createEvent(prisma, editor, {
-    id,
-    title: `Event ${id}`,
-    summary: "Something happened.",
-    type: "arms-transfer",
-    claimStatus: "alleged",
-    startDate: "2024-01-01",
-    precision: "month",
-    approximate: false,
-    countryCodes: ["KP"],
-    tags: [],
-    itemCategories: [],
-    status: visibility === "draft" ? "draft" : "published",
-    actors: [{ actor: "north-korea", role: "supplier" }],
-    sources: sources.map((s, i) => ({
-      ...s,
-      title: `Report ${i + 1}`,
-      publisher: `Agency ${i + 1}`,
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    })),
-  });
+  await createEvent(
+    prisma,
+    editor,
+    testEventInput(id, {
+      status: visibility === "draft" ? "draft" : "published",
+      sources: sources.map((s, i) => ({
+        ...testSource({ url: undefined, title: `Report ${i + 1}`, publisher: `Agency ${i + 1}` }),
+        ...s,
+      })),
+    }),
+  );
   // The workflow itself is tested elsewhere; here only where the event ends up matters.
   if (visibility === "retracted")
     await prisma.event.update({ where: { id }, data: { status: "retracted", retractionReason: "Withdrawn." } });
