@@ -3,8 +3,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { createEvent } from "../lib/events/mutations";
-import type { EventInput } from "../lib/events/schemas";
 import { createPrismaClient } from "../lib/prisma-client";
+import { testEventInput } from "../lib/testing/event-input";
 import { startReplicaPair, type ReplicaPair } from "../lib/testing/replica";
 import { PASSWORD, sharedSecrets, startApp, type AppInstance } from "./instance";
 
@@ -15,32 +15,8 @@ const editorEmail = "replica-editor@example.org";
 
 test.describe.configure({ mode: "serial" });
 
-const draft = (id: string): EventInput => ({
-  id,
-  title: `Replica shipment ${id}`,
-  summary: "Shells were shipped by rail.",
-  type: "arms-transfer",
-  claimStatus: "alleged",
-  startDate: "2024-01-01",
-  precision: "month",
-  approximate: false,
-  countryCodes: ["KP"],
-  tags: [],
-  itemCategories: [],
-  status: "draft",
-  actors: [{ actor: "north-korea", role: "supplier" }],
-  sources: [
-    {
-      url: "https://example.org/a",
-      title: "Report A",
-      publisher: "Agency A",
-      sourceType: "news",
-      stance: "supports",
-      quote: "Shells were shipped.",
-      language: "en",
-    },
-  ],
-});
+const draft = (id: string) =>
+  testEventInput(id, { title: `Replica shipment ${id}`, summary: "Shells were shipped by rail." });
 
 async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
