@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createEvent } from "../lib/events/mutations";
 import { createPrismaClient } from "../lib/prisma-client";
+import { testEventInput, testSource } from "../lib/testing/event-input";
 import { createUser, signIn } from "./fixtures";
 
 const PUBLIC = /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/;
@@ -95,31 +96,20 @@ test("a change committed through the desk's write path is on the next read, not 
     await createEvent(
       prisma,
       { id: editor.id, email: editor.email, name: editor.name, role: "editor" },
-      {
-        id: `${word}-event`,
+      testEventInput(`${word}-event`, {
         title: `Shipment ${word}`,
         summary: "Published while the list was cached.",
-        type: "arms-transfer",
-        claimStatus: "alleged",
         startDate: "2024-02-01",
-        precision: "month",
-        approximate: false,
-        countryCodes: ["KP"],
-        tags: [],
-        itemCategories: [],
         status: "published",
-        actors: [{ actor: "north-korea", role: "supplier" }],
         sources: [
-          {
+          testSource({
             url: "https://example.org/cache",
             title: "A report",
             publisher: "An agency",
-            sourceType: "news",
             quote: "It was shipped.",
-            language: "en",
-          },
+          }),
         ],
-      },
+      }),
     );
   } finally {
     await prisma.$disconnect();
