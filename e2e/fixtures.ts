@@ -18,11 +18,16 @@ export async function createUser(role: "contributor" | "editor" | "admin", name:
   return { email, password: PASSWORD };
 }
 
-export async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto("/signin");
+/** Fills in and sends the sign-in form of the app at `base` (this run's server when empty). */
+export async function submitSignIn(page: Page, user: { email: string; password: string }, base = "") {
+  await page.goto(`${base}/signin`);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, user: { email: string; password: string }) {
+  await submitSignIn(page, user);
   await page.waitForURL(/\/editor/);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { Redis } from "ioredis";
+import { submitSignIn } from "./fixtures";
 import { createAppDatabase, PASSWORD, sharedSecrets, startApp, type AppInstance } from "./instance";
 
 // Two instances of the real build, as behind a load balancer: one database, one Redis (under a
@@ -28,12 +29,8 @@ test.afterAll(async () => {
   redis.disconnect();
 });
 
-async function signInAttempt(page: Page, app: AppInstance, email: string, password: string) {
-  await page.goto(`${app.url}/signin`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const signInAttempt = (page: Page, app: AppInstance, email: string, password: string) =>
+  submitSignIn(page, { email, password }, app.url);
 
 // First: the next test locks sign-in from 127.0.0.1 under this run's prefix.
 test("an edit saved on one instance is what the other serves, and a session from one works on the other", async ({

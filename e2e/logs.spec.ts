@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { submitSignIn } from "./fixtures";
 import { createAppDatabase, NEXT_STARTUP_NOTE, PASSWORD, sharedSecrets, startApp, type AppInstance } from "./instance";
 
 // The real build on an instance of its own, so its stdout holds only this test's requests (and
@@ -17,12 +18,7 @@ test.afterAll(async () => {
   await database?.drop();
 });
 
-async function signInAttempt(page: Page, email: string, password: string) {
-  await page.goto(`${app.url}/signin`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const signInAttempt = (page: Page, email: string, password: string) => submitSignIn(page, { email, password }, app.url);
 
 test("logs are JSON lines with a request id on each, the user id on writes, and no password, cookie or secret", async ({
   page,

@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { runDrill, TARGET_MS } from "../tooling/chaos-drill";
 import { EDITOR } from "../tooling/chaos-stack";
+import { submitSignIn } from "./fixtures";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,10 +54,7 @@ test("a database outage: 503s at once, recovery within 5 s, same process, no los
     readers: 3,
     editors: 2,
     beforeOutage: async ({ appUrl }) => {
-      await editor.goto(`${appUrl}/signin`);
-      await editor.getByLabel("Email").fill(EDITOR.email);
-      await editor.getByLabel("Password").fill(EDITOR.password);
-      await editor.getByRole("button", { name: "Sign in" }).click();
+      await submitSignIn(editor, EDITOR, appUrl);
       await editor.waitForURL(/\/editor/);
       await editor.goto(`${appUrl}/editor/events/new`);
       await editor.getByLabel("Title", { exact: true }).fill(title);

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { findNginx } from "../tooling/nginx";
 import { startProxyStack, type ProxyStack } from "../tooling/proxy-stack";
+import { submitSignIn } from "./fixtures";
 import { createAppDatabase, PASSWORD } from "./instance";
 
 // Short lifetimes so the test sees a copy expire: fresh for FRESH s, then served stale while
@@ -56,10 +57,7 @@ async function anonymous(path: string, init: RequestInit = {}) {
 
 async function signInAsEditor(page: Page) {
   const editor = await database.createUser("editor");
-  await page.goto(`${stack.url}/signin`);
-  await page.getByLabel("Email").fill(editor.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, { email: editor.email, password: PASSWORD }, stack.url);
   await page.waitForURL(`${stack.url}/editor`);
 }
 

@@ -6,6 +6,7 @@ import { createEvent } from "../lib/events/mutations";
 import { createPrismaClient } from "../lib/prisma-client";
 import { testEventInput } from "../lib/testing/event-input";
 import { startReplicaPair, type ReplicaPair } from "../lib/testing/replica";
+import { submitSignIn } from "./fixtures";
 import { PASSWORD, sharedSecrets, startApp, type AppInstance } from "./instance";
 
 let pair: ReplicaPair;
@@ -30,10 +31,7 @@ const status = async (request: APIRequestContext, path: string) =>
   (await request.get(`${app.url}${path}`, { maxRedirects: 0 })).status();
 
 async function signIn(page: Page) {
-  await page.goto(`${app.url}/signin`);
-  await page.getByLabel("Email").fill(editorEmail);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, { email: editorEmail, password: PASSWORD }, app.url);
   await page.waitForURL(`${app.url}/editor`);
 }
 
