@@ -4,22 +4,14 @@
 // status choice that were checked. Changing any of them clears the last result, which no longer
 // describes what "Import" would send.
 import { useState, type FormEvent } from "react";
+import { emptyImportReport } from "@/lib/import/empty-report";
 import { MAX_BYTES, TOO_BIG_MESSAGE } from "@/lib/import/limits";
 import type { ImportState } from "@/lib/import/run-import";
 import { postUpload } from "@/lib/uploads/post-upload";
 
 type Mode = "dry-run" | "commit";
 
-const initial: ImportState = {
-  rows: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  newActors: [],
-  errors: [],
-  notes: [],
-  committed: false,
-};
+const initial: ImportState = emptyImportReport();
 const refused = (message: string, dryRun: boolean): ImportState => ({ ...initial, dryRun, message });
 
 async function send(form: FormData, mode: Mode): Promise<ImportState> {

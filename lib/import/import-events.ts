@@ -5,6 +5,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { assertRole, ForbiddenError, hasRole, type SessionUser } from "../auth/roles";
 import { InvalidInputError } from "../events/errors";
+import { emptyImportReport } from "./empty-report";
 import { createEvent, updateEvent } from "../events/mutations";
 import { eventInputSchema, fieldErrorsOf, type NewActorInput } from "../events/schemas";
 import { isStorableText } from "../validation/storable-text";
@@ -76,16 +77,7 @@ export async function importEvents(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   assertRole(user, "contributor");
-  const report: ImportReport = {
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    newActors: [],
-    errors: [],
-    notes: [],
-    committed: false,
-  };
+  const report: ImportReport = emptyImportReport();
   const events = readCsv(
     opts.eventsCsv,
     ["id", "title", "summary", "event_type", "claim_status", "start_date", "date_precision"],

@@ -9,21 +9,13 @@ import { db } from "../db";
 import { NOTHING_SAVED_MESSAGE } from "../db-errors";
 import { logWrite } from "../request-log";
 import { acceptUpload, jsonAnswer } from "../uploads/accept-upload";
+import { emptyImportReport } from "./empty-report";
 import { importEvents, type ImportOptions, type ImportReport } from "./import-events";
 import { MAX_BYTES, MAX_UPLOAD_BYTES, TOO_BIG_MESSAGE } from "./limits";
 
 export type ImportState = ImportReport & { message?: string; dryRun?: boolean };
 
-export const emptyImportState: ImportReport = {
-  rows: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  newActors: [],
-  errors: [],
-  notes: [],
-  committed: false,
-};
+export const emptyImportState: ImportReport = emptyImportReport();
 
 const STATUSES = new Set<ImportOptions["status"]>(["file", "draft", "in_review", "published"]);
 
