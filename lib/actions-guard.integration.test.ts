@@ -26,26 +26,13 @@ import { formData, outcomeOf, session, tableFingerprints } from "./testing/fuzz/
 import { createSessionUser, setUpTestDatabase } from "./testing/test-database";
 import { changeOwnPasswordAction, createUserAction, manageUserAction } from "./users/actions";
 
-vi.mock("./authz", async () => {
-  const { session } = await import("./testing/fuzz/actions");
-  return { currentUser: async () => session.user, requireUser: async () => session.user };
-});
+vi.mock("./authz", async () => (await import("./testing/fuzz/actions")).authzMock);
 // Auth.js itself is not needed: the session comes from the mocked currentUser, and signOut (which
 // clears the cookie) is never reached by a refused call.
 vi.mock("./auth", () => ({ signIn: async () => {}, signOut: async () => {} }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/navigation", async () => {
-  const { RedirectSignal } = await import("./testing/fuzz/actions");
-  return {
-    redirect: (url: string) => {
-      throw new RedirectSignal(url);
-    },
-    notFound: () => {
-      throw new Error("notFound");
-    },
-  };
-});
+vi.mock("next/navigation", async () => (await import("./testing/fuzz/actions")).navigationMock);
 
 const t = setUpTestDatabase({ seed: true });
 const users: Record<string, SessionUser | null> = { anonymous: null };

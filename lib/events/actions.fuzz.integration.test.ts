@@ -24,22 +24,9 @@ import {
   type EventFormState,
 } from "./actions";
 
-vi.mock("../authz", async () => {
-  const { session } = await import("../testing/fuzz/actions");
-  return { currentUser: async () => session.user, requireUser: async () => session.user };
-});
+vi.mock("../authz", async () => (await import("../testing/fuzz/actions")).authzMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/navigation", async () => {
-  const { RedirectSignal } = await import("../testing/fuzz/actions");
-  return {
-    redirect: (url: string) => {
-      throw new RedirectSignal(url);
-    },
-    notFound: () => {
-      throw new Error("notFound");
-    },
-  };
-});
+vi.mock("next/navigation", async () => (await import("../testing/fuzz/actions")).navigationMock);
 
 const fuzz = setUpActionFuzzing({ seed: true });
 const { t, users } = fuzz;

@@ -12,10 +12,7 @@ import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { validEvent } from "../testing/fuzz/valid-events";
 import { emptyImportState, importUpload, type ImportState } from "./run-import";
 
-vi.mock("../authz", async () => {
-  const { session } = await import("../testing/fuzz/actions");
-  return { currentUser: async () => session.user, requireUser: async () => session.user };
-});
+vi.mock("../authz", async () => (await import("../testing/fuzz/actions")).authzMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const fuzz = setUpActionFuzzing({ seed: true });

@@ -10,22 +10,9 @@ import { extraFields, formData, formValue, outcomeOf, session, setUpActionFuzzin
 import { describeInput, expectHumanMessage } from "../testing/fuzz/messages";
 import { changeOwnPasswordAction, createUserAction, manageUserAction, type UserFormState } from "./actions";
 
-vi.mock("../authz", async () => {
-  const { session } = await import("../testing/fuzz/actions");
-  return { currentUser: async () => session.user, requireUser: async () => session.user };
-});
+vi.mock("../authz", async () => (await import("../testing/fuzz/actions")).authzMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock("next/navigation", async () => {
-  const { RedirectSignal } = await import("../testing/fuzz/actions");
-  return {
-    redirect: (url: string) => {
-      throw new RedirectSignal(url);
-    },
-    notFound: () => {
-      throw new Error("notFound");
-    },
-  };
-});
+vi.mock("next/navigation", async () => (await import("../testing/fuzz/actions")).navigationMock);
 
 const PASSWORD = "fuzzing passphrase 2026";
 let cheapHash: string;

@@ -20,6 +20,19 @@ export class RedirectSignal extends Error {
   }
 }
 
+/** The module the action tests mock `lib/authz` with: the session's caller. */
+export const authzMock = { currentUser: async () => session.user, requireUser: async () => session.user };
+
+/** The module the action tests mock `next/navigation` with: a redirect ends the action as Next's does. */
+export const navigationMock = {
+  redirect: (url: string): never => {
+    throw new RedirectSignal(url);
+  },
+  notFound: (): never => {
+    throw new Error("notFound");
+  },
+};
+
 /** Runs an action; a redirect (how the event actions report success) comes back as a value. */
 export async function outcomeOf<S>(action: () => Promise<S>): Promise<{ redirect: string } | { state: S }> {
   try {
