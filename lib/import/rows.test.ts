@@ -5,6 +5,15 @@ import { eventInputSchema, fieldErrorsOf } from "../events/schemas";
 import { columnOf, keepCopies, toEventInput, toSourceInput } from "./rows";
 
 const row = { event_id: "e", position: "1", title: "Denial", source_type: "official", language: "en" };
+const eventRow = {
+  id: "2024-06-21-x",
+  title: "A title here",
+  summary: "S.",
+  event_type: "aid-trade",
+  claim_status: "confirmed",
+  start_date: "2024-06-21",
+  date_precision: "day",
+};
 
 describe("toSourceInput", () => {
   it("reads quote, note and stance, and undoes the export's formula prefix on a note", () => {
@@ -30,20 +39,7 @@ describe("toSourceInput", () => {
 
   it("makes a source of a file without a stance column a supporting one", () => {
     const parsed = eventInputSchema.parse(
-      toEventInput(
-        {
-          id: "2024-06-21-x",
-          title: "A title here",
-          summary: "S.",
-          event_type: "aid-trade",
-          claim_status: "confirmed",
-          start_date: "2024-06-21",
-          date_precision: "day",
-        },
-        [],
-        [toSourceInput({ ...row, quote: "We deny it." })],
-        "draft",
-      ),
+      toEventInput(eventRow, [], [toSourceInput({ ...row, quote: "We deny it." })], "draft"),
     );
     expect(parsed.sources[0].stance).toBe("supports");
   });
@@ -51,15 +47,7 @@ describe("toSourceInput", () => {
   it("names the row's column and the schema's message for a citation with neither quote nor note, or a bad stance", () => {
     const result = eventInputSchema.safeParse(
       toEventInput(
-        {
-          id: "2024-06-21-x",
-          title: "A title here",
-          summary: "S.",
-          event_type: "aid-trade",
-          claim_status: "confirmed",
-          start_date: "2024-06-21",
-          date_precision: "day",
-        },
+        eventRow,
         [],
         [
           toSourceInput({ ...row, note: "Fine." }),
