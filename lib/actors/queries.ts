@@ -121,18 +121,7 @@ export async function getActor(slug: string, client: PrismaClient = readDb()): P
         FROM event_actor ea JOIN event e ON e.id = ea.event_id
        WHERE ea.actor_id = ${actor.id} AND ${PUBLIC_EVENT}
        GROUP BY 1, 2 ORDER BY 1, 2`,
-    client.$queryRaw<
-      {
-        slug: string;
-        name: string;
-        kind: string;
-        country: string | null;
-        mine: ActorRoleSlug;
-        theirs: ActorRoleSlug;
-        type: string;
-        events: string[];
-      }[]
-    >`
+    client.$queryRaw<CounterpartyPair[]>`
       SELECT o.slug, o.name, o.kind::text AS kind, o.country_code AS country, me.role::text AS mine, them.role::text AS theirs,
              e.type, array_agg(DISTINCT e.id) AS events
         FROM event_actor me
@@ -148,18 +137,19 @@ export async function getActor(slug: string, client: PrismaClient = readDb()): P
   return { ...actor, byYear, counterparties: foldCounterparties(pairs), lastChanged: changed[0]?.at ?? null };
 }
 
-function foldCounterparties(
-  pairs: {
-    slug: string;
-    name: string;
-    kind: string;
-    country: string | null;
-    mine: ActorRoleSlug;
-    theirs: ActorRoleSlug;
-    type: string;
-    events: string[];
-  }[],
-): Counterparty[] {
+/** One row of the counterparty query: another actor, both roles and one event type, with its events. */
+interface CounterpartyPair {
+  slug: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  mine: ActorRoleSlug;
+  theirs: ActorRoleSlug;
+  type: string;
+  events: string[];
+}
+
+function foldCounterparties(pairs: CounterpartyPair[]): Counterparty[] {
   const by = new Map<
     string,
     { c: Omit<Counterparty, "relations" | "eventCount">; labels: Map<string, Set<string>>; events: Set<string> }
