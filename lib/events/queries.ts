@@ -45,7 +45,8 @@ function toDate(e: {
   };
 }
 
-interface RowRecord {
+/** Columns of the event table as raw SQL reads them, shared by the list's rows and the export's documents. */
+export interface EventColumns {
   id: string;
   title: string;
   type: string;
@@ -56,6 +57,9 @@ interface RowRecord {
   end_precision: EventDate["endPrecision"];
   approximate: boolean;
   place: string | null;
+}
+
+interface RowRecord extends EventColumns {
   source_count: number;
   dispute_count: number;
   actors: EventActorView[];

@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { RELATED_JSON_VALUE_SQL } from "./related-sql";
 import type { RelationSlug } from "../relations/kinds";
 import { formatEventDate, toIsoDay, type EventDate } from "../events/date-span";
+import type { EventColumns } from "../events/queries";
 
 export interface ExportSource {
   url: string | null;
@@ -69,18 +70,8 @@ export interface ExportEvent {
   updatedAt: Date;
 }
 
-interface Row {
-  id: string;
-  title: string;
+interface Row extends EventColumns {
   summary: string;
-  type: string;
-  claim_status: string;
-  start_date: Date;
-  end_date: Date | null;
-  precision: EventDate["precision"];
-  end_precision: EventDate["endPrecision"];
-  approximate: boolean;
-  place: string | null;
   country_codes: string[];
   latitude: number | null;
   longitude: number | null;
