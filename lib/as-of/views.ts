@@ -11,7 +11,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { MAX_MAP_EVENTS, readMapEvents } from "../map/queries";
 import { TRANSFER_TYPES, type MapEvent } from "../map/marks";
 import type { TimelineEvent } from "../timeline/geometry";
-import { readTimelineEvents } from "../timeline/queries";
+import { readTimelineEvents, selectedEventSelect } from "../timeline/queries";
 import { windowFor, type TimelineView } from "../timeline/params";
 import { pastStates, type PastEvent } from "./past-events";
 import { pastMatches } from "./record";
@@ -114,17 +114,7 @@ async function selectedAsOf(query: EventQuery, id: string, at: Date, past: PastE
   } else {
     const r = await readDb().event.findFirst({
       where: { AND: [buildEventWhere(query), unchangedWhere(at), { id }] },
-      select: {
-        id: true,
-        title: true,
-        type: true,
-        precision: true,
-        endPrecision: true,
-        approximate: true,
-        startDate: true,
-        endDate: true,
-        _count: { select: { sources: { where: { stance: "disputes" } } } },
-      },
+      select: selectedEventSelect,
     });
     if (!r) return null;
     date = {

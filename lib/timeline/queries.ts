@@ -89,22 +89,25 @@ export async function readTimelineEvents(
   }));
 }
 
+/** What the details panel reads of the selected event (also read by the as-of view). */
+export const selectedEventSelect = {
+  id: true,
+  title: true,
+  type: true,
+  precision: true,
+  endPrecision: true,
+  approximate: true,
+  startDate: true,
+  endDate: true,
+  // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
+  _count: { select: { sources: { where: { stance: "disputes" } } } },
+} satisfies Prisma.EventSelect;
+
 /** The selected event for the details panel, if the filters still include it (it may lie outside the window). */
 export async function getTimelineEvent(query: EventQuery, id: string) {
   const r = await readDb().event.findFirst({
     where: { AND: [buildEventWhere(query), { id }] },
-    select: {
-      id: true,
-      title: true,
-      type: true,
-      precision: true,
-      endPrecision: true,
-      approximate: true,
-      startDate: true,
-      endDate: true,
-      // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
-      _count: { select: { sources: { where: { stance: "disputes" } } } },
-    },
+    select: selectedEventSelect,
   });
   if (!r) return null;
   const date: EventDate = {
