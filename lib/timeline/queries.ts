@@ -41,6 +41,18 @@ export async function listTimelineEvents(
   return readTimelineEvents(await boundedEventWhere(query, readDb(), { window: { startMs, endMs } }), lanes);
 }
 
+/** An event's name, type and recorded date: what both the marks and the details panel read. */
+const eventDateSelect = {
+  id: true,
+  title: true,
+  type: true,
+  precision: true,
+  endPrecision: true,
+  approximate: true,
+  startDate: true,
+  endDate: true,
+} satisfies Prisma.EventSelect;
+
 /** The events `where` matches, earliest first, as the timeline draws them (also read by the as-of view). */
 export async function readTimelineEvents(
   where: Prisma.EventWhereInput,
@@ -50,14 +62,7 @@ export async function readTimelineEvents(
     where,
     orderBy: [{ spanStart: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      title: true,
-      type: true,
-      precision: true,
-      endPrecision: true,
-      approximate: true,
-      startDate: true,
-      endDate: true,
+      ...eventDateSelect,
       spanStart: true,
       spanEnd: true,
       // Actor names only when lanes are by actor; for type lanes the join is skipped.
@@ -91,14 +96,7 @@ export async function readTimelineEvents(
 
 /** What the details panel reads of the selected event (also read by the as-of view). */
 export const selectedEventSelect = {
-  id: true,
-  title: true,
-  type: true,
-  precision: true,
-  endPrecision: true,
-  approximate: true,
-  startDate: true,
-  endDate: true,
+  ...eventDateSelect,
   // One count for the one selected event: the marks themselves carry no dispute data (decision 0016).
   _count: { select: { sources: { where: { stance: "disputes" } } } },
 } satisfies Prisma.EventSelect;
