@@ -51,13 +51,11 @@ export async function loadActorFilter(raw: RawParams, query: EventQuery, basePat
       notices.push(
         `“${typed.slice(0, 100)}” matches ${found.length > MAX_CHOICES ? `more than ${MAX_CHOICES}` : found.length} actors: choose one below, or type more of the name.`,
       );
-      choices = found
-        .slice(0, MAX_CHOICES)
-        .map((a) => ({
-          name: a.name,
-          description: [a.kind.replace("_", " "), a.country].filter(Boolean).join(", "),
-          href: viewWith(a.slug),
-        }));
+      choices = found.slice(0, MAX_CHOICES).map((a) => ({
+        name: a.name,
+        description: [a.kind.replace("_", " "), a.country].filter(Boolean).join(", "),
+        href: viewWith(a.slug),
+      }));
     }
   }
   return { selected: await getActorNames(query.actors), notices, choices };
