@@ -5,10 +5,12 @@
 // change (see the export_csv_related migration); the rows keep only whether the event has
 // outgoing links (has_links), so the CSV asks only for those. The event is `e`.
 
+// The other event `o` of a link, when it is public: a link to anything else is not shown.
+const PUBLIC_OTHER = `o.status = 'published' AND NOT o.deleted`;
 // Links out of `e` and into it, each with the other event's id.
 const LINKS = `(SELECT l.kind, 'outgoing' AS direction, l.to_event_id AS id FROM event_relation l WHERE l.from_event_id = e.id
     UNION ALL SELECT l.kind, 'incoming', l.from_event_id FROM event_relation l WHERE l.to_event_id = e.id) l
-  JOIN event o ON o.id = l.id AND o.status = 'published' AND NOT o.deleted`;
+  JOIN event o ON o.id = l.id AND ${PUBLIC_OTHER}`;
 // The kinds in RELATION_KINDS' order (the enum's), then ids in byte order, as JavaScript sorts them.
 const ORDER = `l.direction = 'incoming', l.kind, l.id COLLATE "C"`;
 
@@ -17,7 +19,7 @@ const ORDER = `l.direction = 'incoming', l.kind, l.id COLLATE "C"`;
  * Outgoing only, so one index range per event; ordered as ORDER orders the outgoing ones.
  */
 export const RELATED_CELL_SQL = `(SELECT string_agg(l.kind::text || ':' || l.to_event_id, ' | ' ORDER BY l.kind, l.to_event_id COLLATE "C")
-  FROM event_relation l JOIN event o ON o.id = l.to_event_id AND o.status = 'published' AND NOT o.deleted WHERE l.from_event_id = e.id)`;
+  FROM event_relation l JOIN event o ON o.id = l.to_event_id AND ${PUBLIC_OTHER} WHERE l.from_event_id = e.id)`;
 
 /** The API's related member as compact JSON text: [{"kind":…,"direction":…,"id":…}], [] when none. */
 export const RELATED_JSON_SQL = `coalesce((SELECT '[' || string_agg('{"kind":' || to_json(l.kind::text)::text || ',"direction":"' || l.direction

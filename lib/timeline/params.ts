@@ -3,7 +3,8 @@
 import { parseDateBound } from "../events/date-span";
 import { rawValues, serializeEventQuery, type EventQuery, type RawParams } from "../events/query-params";
 import { isEventId } from "../validation/event-id";
-import { DAY_MS, MIN_WINDOW_MS, windowBounds } from "./window";
+import { DAY_MS } from "../day";
+import { MIN_WINDOW_MS, windowBounds } from "./window";
 
 export interface TimelineView {
   start?: string;

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { DAY_MS, MIN_WINDOW_MS, windowBounds } from "./window";
+import { DAY_MS } from "../day";
+import { MIN_WINDOW_MS, windowBounds } from "./window";
 
 const t = (d: string) => Date.parse(`${d}T00:00:00Z`);
 

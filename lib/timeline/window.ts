@@ -3,8 +3,6 @@
 // this module, so it imports nothing but the day's length.
 import { DAY_MS } from "../day";
 
-export { DAY_MS };
-
 /** The narrowest window shown: a week, whether asked for in the URL or reached by zooming in. */
 export const MIN_WINDOW_MS = 7 * DAY_MS;
 
