@@ -13,6 +13,7 @@
 // ratio, then the viral embed: one /embed/timeline view asked for by every connection at once.
 // npm run bench -- --api --proxy: the JSON API bench through nginx in front of two instances.
 // npm run bench -- --as-of | --release | --export | --api | --render | --map: one part alone.
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -35,6 +36,7 @@ import { benchApi, printApiBench } from "./lib/bench-api";
 import { benchMap, givePositions, printMapBench } from "./lib/bench-map";
 import { runRenderBench } from "./lib/bench-render";
 import { runLoadBench } from "./lib/bench-load-run";
+import { routeTimesFromNginxLog } from "./lib/bench-load";
 import { loadSyntheticData } from "../tooling/synthetic-data";
 import { runAsOfBench } from "./lib/bench-as-of";
 import { benchRelease } from "./lib/bench-release";
@@ -155,6 +157,8 @@ async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, ur
   console.log(
     `nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`,
   );
+  console.log("Each route's times in nginx's log (warm-up included):");
+  console.table(routeTimesFromNginxLog(await readFile(stack.accessLog, "utf8")));
 
   const v = await benchViral(stack.url, {
     connections: Number(args["viral-connections"]),

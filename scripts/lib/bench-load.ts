@@ -36,19 +36,77 @@ export interface LoadResult {
 }
 
 // Small windows keep the CSV "small" (a week is ~50 rows at 100,000 events over 36 years).
-const ROUTES: { route: string; weight: number; path(pick: () => string, day: () => string): string }[] = [
-  { route: "/events (table)", weight: 3, path: () => "/events" },
+// `match` tells a request's route from its path, to read each route's times from nginx's log.
+const ROUTES: {
+  route: string;
+  weight: number;
+  match: RegExp;
+  path(pick: () => string, day: () => string): string;
+}[] = [
+  { route: "/events (table)", weight: 3, match: /^\/events$/, path: () => "/events" },
   {
     route: "/events filtered",
     weight: 2,
+    match: /^\/events\?type=/,
     path: (_p, day) => `/events?type=arms-transfer&type=sanctions-imposed&from=${day().slice(0, 4)}`,
   },
-  { route: "/events/[id]", weight: 4, path: (pick) => `/events/${pick()}` },
-  { route: "/timeline (a month)", weight: 1, path: (_p, day) => window("/timeline", day(), 30) },
-  { route: "/events.csv (a week)", weight: 1, path: (_p, day) => window("/events.csv", day(), 7) },
-  { route: "/api/v1/events", weight: 2, path: (_p, day) => `/api/v1/events?limit=50&from=${day()}` },
-  { route: "/api/v1/events/[id]", weight: 2, path: (pick) => `/api/v1/events/${pick()}` },
+  { route: "/events/[id]", weight: 4, match: /^\/events\/[^/?]+$/, path: (pick) => `/events/${pick()}` },
+  {
+    route: "/timeline (a month)",
+    weight: 1,
+    match: /^\/timeline\?/,
+    path: (_p, day) => window("/timeline", day(), 30),
+  },
+  {
+    route: "/events.csv (a week)",
+    weight: 1,
+    match: /^\/events\.csv\?/,
+    path: (_p, day) => window("/events.csv", day(), 7),
+  },
+  {
+    route: "/api/v1/events",
+    weight: 2,
+    match: /^\/api\/v1\/events\?/,
+    path: (_p, day) => `/api/v1/events?limit=50&from=${day()}`,
+  },
+  {
+    route: "/api/v1/events/[id]",
+    weight: 2,
+    match: /^\/api\/v1\/events\/[^/?]+$/,
+    path: (pick) => `/api/v1/events/${pick()}`,
+  },
 ];
+
+/**
+ * Each route's requests, nginx's times and cache hits, from nginx's access log (deploy/nginx.conf's
+ * format: the request, status, bytes, $request_time, …, cache=…): which routes make the tail.
+ */
+// $upstream_cache_status values nginx answered from its copy without waiting for an instance (REVALIDATED waited for a 304).
+const FROM_CACHE = new Set(["HIT", "STALE", "UPDATING"]);
+
+export function routeTimesFromNginxLog(log: string) {
+  const byRoute = new Map<string, { seconds: number[]; hits: number }>();
+  for (const m of log.matchAll(/"GET (\S+) HTTP\/[\d.]+" \d{3} \d+ ([\d.]+) \S+ cache=(\S*) /g)) {
+    const route = ROUTES.find((r) => r.match.test(m[1]))?.route;
+    if (!route) continue;
+    const entry = byRoute.get(route) ?? { seconds: [], hits: 0 };
+    entry.seconds.push(Number(m[2]));
+    if (FROM_CACHE.has(m[3])) entry.hits++;
+    byRoute.set(route, entry);
+  }
+  return ROUTES.filter((r) => byRoute.has(r.route)).map((r) => {
+    const { seconds, hits } = byRoute.get(r.route)!;
+    const ms = seconds.map((s) => s * 1000).sort((a, b) => a - b);
+    return {
+      route: r.route,
+      requests: ms.length,
+      "from nginx's cache": `${Math.round((100 * hits) / ms.length)} %`,
+      "p50 ms": Math.round(percentile(ms, 50)),
+      "p99 ms": Math.round(percentile(ms, 99)),
+      "max ms": Math.round(ms[ms.length - 1]),
+    };
+  });
+}
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
