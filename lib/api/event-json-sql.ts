@@ -109,22 +109,51 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
   lastChangedAt: iso("e.updated_at"),
 };
 
+/**
+ * The members export_refresh keeps in the export-ready row (event_export.api_members), in this
+ * order: every member but url (the request's origin) and related (whether a link shows follows
+ * the other event's status, so it is read when the page is written; see lib/export/related-sql.ts).
+ * The migration that writes them holds these very expressions, generated from MEMBERS (see
+ * storedMembersSql); event-json-members.integration.test.ts fails if the two ever differ.
+ */
+export const STORED_MEMBERS = (Object.keys(MEMBERS) as (keyof typeof MEMBERS)[]).filter((f) => f !== "related");
+
+/** The stored members as one text[] expression over `e` and `x`, as export_refresh writes them. */
+export const storedMembersSql = () => `ARRAY[${STORED_MEMBERS.map((f) => MEMBERS[f]).join(",\n")}]`;
+
+/**
+ * The related member with the export-ready row `x`: read only where a link leads from or to the
+ * event (has_related, kept by the same refresh; not has_links, which counts only outgoing links
+ * as the CSV's related cell does), else [].
+ */
+const STORED_RELATED = `CASE WHEN x.has_related THEN ${RELATED_JSON_SQL} ELSE '[]' END`;
+
 const TOMBSTONE = object([
   ["id", str("e.id")],
   ["deleted", "'true'"],
   ["lastChangedAt", iso("e.updated_at")],
 ]);
 
+/** Member f from the export-ready row (`stored`) or built from the event's rows. */
+function memberSql(f: Exclude<ApiField, "url">, stored: boolean): string {
+  if (!stored) return MEMBERS[f];
+  if (f === "related") return STORED_RELATED;
+  return `x.api_members[${STORED_MEMBERS.indexOf(f) + 1}]`;
+}
+
 /**
  * The JSON text of event `e` with the given members in the given order; a deleted event (only
  * ever listed for sync) is its tombstone, as presentEvent gives it, whatever fields were asked.
+ * `stored` reads the members the export-ready row `x` keeps, which every event has once its
+ * writing transaction commits: a short statement, quick to parse and plan. Its text is NULL for
+ * an event without one (its members are NULL), which then needs the statement built without.
  */
-export function eventJsonSql(fields: readonly ApiField[], origin: string): Prisma.Sql {
+export function eventJsonSql(fields: readonly ApiField[], origin: string, { stored = false } = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = fields.map((f, i) => {
     const key = Prisma.raw(`'${i ? "," : "{"}"${f}":' || `);
     return f === "url"
       ? Prisma.sql`${key}coalesce(to_json(${origin}::text || '/events/' || e.id)::text, 'null')`
-      : Prisma.sql`${key}${Prisma.raw(MEMBERS[f])}`;
+      : Prisma.sql`${key}${Prisma.raw(memberSql(f, stored))}`;
   });
   return Prisma.sql`CASE WHEN e.deleted THEN ${Prisma.raw(TOMBSTONE)} ELSE ${Prisma.join(parts, " || ")} || '}' END`;
 }
