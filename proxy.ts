@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/availability";
 import { PRIVATE_NO_STORE } from "@/lib/http-cache/cache-control";
 import { hasMalformedEscape } from "@/lib/malformed-path";
-import { cachedPage } from "@/lib/page-cache/page-cache";
+import { cachedPage, fillRequestNonce } from "@/lib/page-cache/page-cache";
 import { createNonce } from "@/lib/security/headers";
 import { isCrossSiteWrite } from "@/lib/security/origin";
 import { decorate, decorateForeign, forwardedRequestHeaders, type RequestContext } from "@/lib/security/proxy-response";
@@ -20,7 +20,8 @@ const SESSION_COOKIE = /authjs\.session-token(?:\.\d+)?$/;
 export async function proxy(request: NextRequest) {
   const ctx: RequestContext = {
     pathname: request.nextUrl.pathname,
-    nonce: createNonce(),
+    // The page cache's own renders use a nonce every instance derives alike (lib/page-cache).
+    nonce: fillRequestNonce(request.headers) ?? createNonce(),
     requestId: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
   };
   // A documented limit (lib/security/url-limit.ts) answered before any work, well inside Node's

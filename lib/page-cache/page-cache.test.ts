@@ -3,7 +3,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { cspHash } from "../http-cache/inline-hashes";
-import { answer, entryFrom, isCacheable } from "./page-cache";
+import { answer, entryFrom, fillRequestNonce, isCacheable } from "./page-cache";
 
 const SECRET = "fill-secret";
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
@@ -193,6 +193,13 @@ describe("which requests get the shared copy, with the cache's own secret and se
     expect(ask({})).toBe(true);
     expect(ask({ "x-page-cache-fill": SECRET })).toBe(true);
     expect(ask({ "x-page-cache-fill": "" })).toBe(true);
+  });
+
+  it("takes a render's nonce only from the cache's own render: a request naming one without the secret renders with its own", () => {
+    const nonce = "A".repeat(24);
+    expect(fillRequestNonce(new Headers({ "x-page-cache-nonce": nonce }))).toBeUndefined();
+    expect(fillRequestNonce(new Headers({ "x-page-cache-fill": SECRET, "x-page-cache-nonce": nonce }))).toBeUndefined();
+    expect(fillRequestNonce(new Headers({ "x-page-cache-fill": "", "x-page-cache-nonce": nonce }))).toBeUndefined();
   });
 
   it("keeps no page at all with PAGE_CACHE_MB=0", async () => {

@@ -21,7 +21,7 @@
 // without the cache, instead of queueing (a burst of misses for many different pages, a crawler,
 // would otherwise make each request wait for all the renders queued before it). The least
 // recently read pages leave first when the cache is full.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import pLimit, { type LimitFunction } from "p-limit";
 import { NextResponse, type NextRequest } from "next/server";
@@ -35,6 +35,7 @@ import { readPublicVersion } from "./public-version";
 /** The anonymous public pages; editor pages, sign-in, feeds, exports and the API are never kept. */
 const PAGES = /^\/(?:events(?:\/[^/]+)?|actors(?:\/[^/]+)?|timeline|map|embed\/(?:timeline|map)|codebook|data)?$/;
 const FILL_HEADER = "x-page-cache-fill";
+const FILL_NONCE_HEADER = "x-page-cache-nonce";
 const CACHE_STATE_HEADER = "x-page-cache";
 const MAX_URL = 2048;
 const FILL_TIMEOUT_MS = 15_000;
@@ -131,6 +132,33 @@ export function entryFrom(
   };
 }
 
+/**
+ * The nonce the cache's own render of one version of one page is stamped with: the same on every
+ * instance, so every instance renders the same bytes and so gives the same ETag, and a shared
+ * cache's copy from one is revalidated by another with a 304 (a random nonce per render made each
+ * instance's copy, tag and policy its own). It stays unguessable where it matters: keyed by
+ * AUTH_SECRET, which the instances of a deployment share and no reader knows, and by the version,
+ * which every public change bumps, so markup that got into the data cannot carry the nonce of
+ * the render it appears in (hashNoncedInline hashes only what carries it). The kept copy's
+ * policy lists hashes, never this nonce. Without AUTH_SECRET, a random one, as before.
+ */
+function fillNonce(version: string, path: string): string {
+  const key = process.env.AUTH_SECRET;
+  if (!key) return randomBytes(18).toString("base64");
+  return createHmac("sha256", key).update(`page-cache nonce\0${version}\0${path}`).digest("base64").slice(0, 24);
+}
+
+/**
+ * For proxy.ts: the nonce to render this request with when it is this process's own render for
+ * the cache (its per-process secret, which no other request can know); else undefined.
+ */
+export function fillRequestNonce(headers: Headers): string | undefined {
+  const secret = headers.get(FILL_HEADER);
+  if (!secret || !enabled || secret !== state().secret) return undefined;
+  const nonce = headers.get(FILL_NONCE_HEADER);
+  return nonce && /^[A-Za-z0-9+/]{24}$/.test(nonce) ? nonce : undefined;
+}
+
 async function render({ requestId, ...page }: FillContext): Promise<Entry | undefined> {
   const s = state();
   const port = process.env.PORT; // set by `next start` to the port it listens on
@@ -141,6 +169,7 @@ async function render({ requestId, ...page }: FillContext): Promise<Entry | unde
         accept: "text/html",
         "accept-encoding": "identity",
         [FILL_HEADER]: s.secret,
+        [FILL_NONCE_HEADER]: fillNonce(page.version, page.path),
         "x-request-id": requestId,
       },
       redirect: "manual",
