@@ -8,6 +8,7 @@ const config = [
     ignores: [
       ".next/**",
       ".next-test*/**",
+      ".next-bench/**",
       "lib/generated/**",
       "node_modules/**",
       "test-results/**",

@@ -16,7 +16,14 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "**/node_modules/**", ".next/**", ".next-test*/**", "e2e/**"],
+          exclude: [
+            "**/*.integration.test.ts",
+            "**/node_modules/**",
+            ".next/**",
+            ".next-test*/**",
+            ".next-bench/**",
+            "e2e/**",
+          ],
           environment: "node",
         },
       },
@@ -25,7 +32,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.integration.test.ts"],
-          exclude: ["**/node_modules/**", ".next/**", ".next-test*/**"],
+          exclude: ["**/node_modules/**", ".next/**", ".next-test*/**", ".next-bench/**"],
           environment: "node",
           globalSetup: ["lib/testing/integration-setup.ts"],
           // Every write logs a line; thousands of fuzzed writes would bury the test report.

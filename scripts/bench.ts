@@ -23,6 +23,7 @@ import { parseEventQuery } from "../lib/events/query-params";
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { adminQuery, openScratchServer, withDatabase } from "../tooling/database";
 import { bin, run } from "../tooling/processes";
+import { BENCH_DIST_DIR } from "../tooling/dist-dir";
 import { startAppInstances, startProxyStack, sharedSecrets } from "../tooling/proxy-stack";
 import { benchViral, describeCacheStatuses, subtractCounts } from "./lib/bench-load-viral";
 import { runCli } from "./lib/run-cli";
@@ -212,6 +213,7 @@ await runCli(async () => {
   if (args.proxy && !args.load && !args.api)
     throw new UserFacingError("--proxy goes with --load or --api: npm run bench -- --load --proxy.");
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.NEXT_DIST_DIR ||= BENCH_DIST_DIR; // never the .next a running `npm start` serves
   if (!(await buildIsCurrent())) {
     console.log("Building the app…");
     if ((await run(bin("next"), ["build"])) !== 0)

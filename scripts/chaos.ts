@@ -6,6 +6,7 @@
 import { buildIsCurrent, markBuildCurrent } from "./lib/build-stamp";
 import { runDrill, type DrillOptions } from "../tooling/chaos-drill";
 import { bin, run } from "../tooling/processes";
+import { BENCH_DIST_DIR } from "../tooling/dist-dir";
 import { runCli } from "./lib/run-cli";
 import { UserFacingError } from "../tooling/user-facing-error";
 
@@ -29,6 +30,7 @@ await runCli(async () => {
     verbose: process.argv.includes("--verbose"),
   };
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.NEXT_DIST_DIR ||= BENCH_DIST_DIR; // never the .next a running `npm start` serves
   if (!(await buildIsCurrent())) {
     console.log("Building the app (no current build found)…");
     if ((await run(bin("next"), ["build"])) !== 0)
