@@ -49,7 +49,7 @@ const JOINS: Record<CsvKind, string> = {
 };
 
 /** The SELECT of an export's records (one text column) matching `where` (over the event `e`), in the table's order. */
-export function recordsSelect(kind: CsvKind, query: EventQuery, origin: string, where: Prisma.Sql): string {
+function recordsSelect(kind: CsvKind, query: EventQuery, origin: string, where: Prisma.Sql): string {
   const order = `${orderBySql(query.sort).text}${kind === "sources" ? ", x.position" : ""}`;
   return `SELECT ${RECORDS[kind](origin)} FROM event e ${JOINS[kind]}
     WHERE ${inlineSql(where)} ORDER BY ${order}`;
