@@ -86,6 +86,11 @@ describe("the API members in the export rows", () => {
     await t.prisma.$executeRaw`UPDATE actor SET name = name || ' renamed' WHERE slug = 'hostile-actor-1'`;
     await t.prisma.$executeRaw`UPDATE capture SET captured_at = '2024-02-29 23:59:59.123'`;
     await t.prisma.$executeRaw`DELETE FROM event_actor WHERE event_id = ${hostileId(2)}`;
+    // A writer whose session rounds floats (extra_float_digits 0 prints 15 digits) stores the same text.
+    await t.prisma.$transaction([
+      t.prisma.$executeRaw`SET LOCAL extra_float_digits = 0`,
+      t.prisma.$executeRaw`UPDATE event SET longitude = 0.1::float8 + 0.2::float8 WHERE id = ${hostileId(3)}`,
+    ]);
     await expectStoredMembersLive();
     const { stored, live } = await bothPages(everyEvent);
     expect(stored.data).toContain("(edited)");

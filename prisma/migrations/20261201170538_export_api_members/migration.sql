@@ -13,8 +13,13 @@ ADD COLUMN     "has_related" BOOLEAN NOT NULL DEFAULT false;
 -- The page reads related only for rows whose event has a link either way (has_related: the
 -- API lists incoming links too, which has_links, the CSV's, leaves out), so a link now also
 -- notes its to-event for refresh. export_refresh is as in the export_has_links migration, plus
--- those two columns.
-CREATE OR REPLACE FUNCTION export_refresh(ids text[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
+-- those two columns, and without JIT: a refresh of 10,000 events (an import) spent ~4 s
+-- compiling the members' expressions, more than the refresh's own time; without JIT it takes
+-- about what it took before (2.8 s against 2.9 s, on 100,000 synthetic events). And with
+-- extra_float_digits at its default, as export_number has it: latitude and longitude are written
+-- through float8's text, which a writer's session (a restore, say) could otherwise change.
+CREATE OR REPLACE FUNCTION export_refresh(ids text[]) RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan SET jit = off
+SET extra_float_digits = 1 AS $$
 BEGIN
   IF cardinality(ids) = 0 THEN RETURN; END IF;
   PERFORM 1 FROM event e JOIN unnest(ids) AS u(id) ON e.id = u.id ORDER BY e.id FOR NO KEY UPDATE OF e;
@@ -74,7 +79,8 @@ BEGIN
            csv_cell(status), csv_cell(first_published_at), csv_cell(last_changed_at), disputing_source_count::text,
            quote_count::text, verified_quote_count::text, csv_cell(end_date_precision)),
          EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id), m.api_members,
-         EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id OR l.to_event_id = r.event_id)
+         EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id)
+           OR EXISTS (SELECT 1 FROM event_relation l WHERE l.to_event_id = r.event_id)
   FROM r
   -- The event as `e` and its new row's JSON columns as `x`, as the API's expressions read them.
   CROSS JOIN LATERAL (
@@ -163,8 +169,10 @@ END
 $$;
 
 -- Every existing row, with the same expressions (x is the row itself here).
+SET extra_float_digits = 1;
 UPDATE event_export x
-SET has_related = EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = x.event_id OR l.to_event_id = x.event_id),
+SET has_related = EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = x.event_id)
+      OR EXISTS (SELECT 1 FROM event_relation l WHERE l.to_event_id = x.event_id),
     api_members = ARRAY[coalesce(to_json(e.id)::text, 'null'),
   coalesce(to_json(e.title)::text, 'null'),
   coalesce(to_json(e.summary)::text, 'null'),
@@ -213,3 +221,4 @@ SET has_related = EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id =
   coalesce(to_json(to_char(e.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null'),
   coalesce(to_json(to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')]
 FROM event e WHERE e.id = x.event_id;
+RESET extra_float_digits;
