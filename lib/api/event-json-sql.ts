@@ -114,7 +114,9 @@ const MEMBERS: Record<Exclude<ApiField, "url">, string> = {
  * order: every member but url (the request's origin) and related (whether a link shows follows
  * the other event's status, so it is read when the page is written; see lib/export/related-sql.ts).
  * The migration that writes them holds these very expressions, generated from MEMBERS (see
- * storedMembersSql); event-json-members.integration.test.ts fails if the two ever differ.
+ * storedMembersSql); event-json-members.integration.test.ts fails if the two ever differ. So a
+ * change to a member, or a new one, takes a migration that restates export_refresh with
+ * storedMembersSql()'s new text and refills the column, as the export_api_members one does.
  */
 export const STORED_MEMBERS = (Object.keys(MEMBERS) as (keyof typeof MEMBERS)[]).filter((f) => f !== "related");
 
