@@ -158,7 +158,9 @@ async function runProxied(stack: Awaited<ReturnType<typeof startProxyStack>>, ur
   console.log(
     `nginx during the load run (warm-up and sign-ins included): ${describeCacheStatuses(afterLoad)}; HTTP statuses ${JSON.stringify(await stack.httpStatuses())}.`,
   );
-  console.log("Each route's times in nginx's log (warm-up included):");
+  // $request_time: nginx logs a request served stale only once its background update has ended,
+  // so those answers' times include an instance's render although the reader had the page at once.
+  console.log("Each route's times in nginx's log (warm-up included; a stale answer's time includes its update):");
   console.table(routeTimesFromNginxLog(await readFile(stack.accessLog, "utf8")));
 
   const v = await benchViral(stack.url, {
