@@ -2,11 +2,15 @@
 // events read through Prisma), byte for byte: on the seed, on the provenance fixture and on
 // hostile rows, for every filter and sort, both files, with and without the byte-order mark.
 // One difference is deliberate: a cell holding a lone LF or CR is quoted now (see the last test).
+// Then the COPY in another transaction's snapshot (a release's): it reads that moment, and its
+// connection leaves its transaction before it goes back to the pool, however the COPY ends.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
 import { setUpTestDatabase } from "../testing/test-database";
+import { copyCsv, type CopyCsvOptions } from "./copy-csv";
 import { EXPORT_FORMAT_BEFORE_COPY } from "./csv-reference";
 import { bothWriters, HOSTILE_IDS, insertHostileRows, ORIGIN } from "./export-rows-fixture";
 
@@ -82,5 +86,105 @@ describe("/events.csv and /sources.csv by COPY", () => {
     const before = stringify([["a", "'\n", "b"]], EXPORT_FORMAT_BEFORE_COPY);
     expect(before).toBe("a,'\n,b\r\n");
     expect(parse(before, { relax_column_count: true })).toHaveLength(2);
+  });
+});
+
+describe("a COPY in an exported snapshot", () => {
+  let pool: pg.Pool; // one connection, so each COPY runs on the one whose pid is known
+  let pid: number;
+  let observer: pg.Client;
+  let exporter: pg.Client;
+  let snapshot: string;
+  const FAILED = "#failed";
+  const opts = (more: Partial<CopyCsvOptions> = {}): CopyCsvOptions => ({
+    header: "n",
+    bom: false,
+    onFailure: () => FAILED,
+    snapshot,
+    ...more,
+  });
+  const copyOf = (select: string) => `COPY (${select}) TO STDOUT WITH (FORMAT binary)`;
+  const PROBE = copyOf("SELECT n::text || E'\\r\\n' FROM snapshot_probe ORDER BY n");
+  // Far more than the sockets between PostgreSQL and the test can buffer (about 100 MB).
+  const LARGE = copyOf("SELECT repeat('x', 100) || E'\\r\\n' FROM generate_series(1, 1000000)");
+  const read = async (body: ReadableStream<Uint8Array>) => new Response(body).text();
+  /** The pool's connection, seen from outside: idle and in no transaction. */
+  const state = async (p = pid) =>
+    (
+      await observer.query<{ state: string; in_transaction: boolean }>(
+        "SELECT state, xact_start IS NOT NULL AS in_transaction FROM pg_stat_activity WHERE pid = $1",
+        [p],
+      )
+    ).rows;
+  const gone = async (p: number) => {
+    for (let i = 0; i < 50 && (await state(p)).length; i++) await new Promise((r) => setTimeout(r, 100));
+    return (await state(p)).length === 0;
+  };
+  const connectionPid = async () => (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+
+  beforeAll(async () => {
+    observer = new pg.Client({ connectionString: t.url });
+    await observer.connect();
+    await observer.query("CREATE TABLE snapshot_probe (n int); INSERT INTO snapshot_probe VALUES (1), (2), (3)");
+    exporter = new pg.Client({ connectionString: t.url });
+    await exporter.connect();
+    await exporter.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    snapshot = (await exporter.query<{ s: string }>("SELECT pg_export_snapshot() AS s")).rows[0].s;
+    await observer.query("INSERT INTO snapshot_probe VALUES (4)"); // committed after the snapshot
+    pool = new pg.Pool({ connectionString: t.url, max: 1 });
+    pid = await connectionPid();
+  });
+  afterAll(async () => {
+    await pool.end();
+    await exporter.query("COMMIT");
+    await exporter.end();
+    await observer.end();
+  });
+
+  it("reads what the exporting transaction sees, and gives the connection back idle, with jit as it was", async () => {
+    const jit = (await pool.query<{ jit: string }>("SHOW jit")).rows[0].jit;
+    expect(await read(await copyCsv(pool, PROBE, opts()))).toBe("n\r\n1\r\n2\r\n3\r\n");
+    expect(await state()).toEqual([{ state: "idle", in_transaction: false }]);
+    expect(pool.idleCount).toBe(pool.totalCount);
+    expect((await pool.query<{ jit: string }>("SHOW jit")).rows[0].jit).toBe(jit);
+    expect(await connectionPid()).toBe(pid); // the same connection, reused
+    // Without the snapshot, the record as it is now.
+    expect(await read(await copyCsv(pool, PROBE, opts({ snapshot: undefined })))).toBe("n\r\n1\r\n2\r\n3\r\n4\r\n");
+    expect(await state()).toEqual([{ state: "idle", in_transaction: false }]);
+  });
+
+  it("gives it back idle when the reader cancels while the server is still sending", async () => {
+    const reader = (await copyCsv(pool, LARGE, opts())).getReader();
+    await reader.read();
+    await reader.read();
+    expect(await state()).toEqual([{ state: "active", in_transaction: true }]); // held back by the reader
+    await reader.cancel();
+    expect(await state()).toEqual([{ state: "idle", in_transaction: false }]);
+    expect(pool.idleCount).toBe(pool.totalCount);
+    expect(await connectionPid()).toBe(pid);
+  });
+
+  it("closes it, never leaving it in its transaction, when the COPY fails midway", async () => {
+    const failing = copyOf(
+      "SELECT CASE WHEN i < 200000 THEN repeat('x', 100) ELSE (1 / (i - i))::text END || E'\\r\\n' FROM generate_series(1, 200000) i",
+    );
+    const text = await read(await copyCsv(pool, failing, opts()));
+    expect(text.endsWith(`\r\n${FAILED}\r\n`)).toBe(true);
+    expect(text.length).toBeLessThan(200000 * 102);
+    expect(await gone(pid)).toBe(true);
+    expect(pool.totalCount).toBe(0);
+    pid = await connectionPid(); // the pool's new connection
+    expect(await state()).toEqual([{ state: "idle", in_transaction: false }]);
+  });
+
+  it("rejects, and closes the connection, when the snapshot cannot be imported or the COPY fails at once", async () => {
+    await expect(copyCsv(pool, PROBE, opts({ snapshot: "00000003-0000001B-1" }))).rejects.toThrow(/snapshot/);
+    expect(await gone(pid)).toBe(true);
+    pid = await connectionPid();
+    await expect(copyCsv(pool, copyOf("SELECT (1 / 0)::text"), opts())).rejects.toThrow(/division by zero/);
+    expect(await gone(pid)).toBe(true);
+    pid = await connectionPid();
+    expect(await state()).toEqual([{ state: "idle", in_transaction: false }]);
+    expect(pool.idleCount).toBe(pool.totalCount);
   });
 });

@@ -13,6 +13,13 @@ export interface CopyCsvOptions {
   bom: boolean;
   /** Called when reading fails after the first byte; returns the file's last line (the error marker). */
   onFailure: (err: unknown) => string;
+  /**
+   * A snapshot exported by another transaction (pg_export_snapshot()): the COPY then runs in a
+   * read-only REPEATABLE READ transaction that imports it, so it reads exactly what that
+   * transaction sees (a release, lib/releases/create.ts). The transaction is rolled back before
+   * the connection goes back to the pool; a connection that failed is closed instead.
+   */
+  snapshot?: string;
 }
 
 type Copy = ReturnType<typeof copyTo>;
@@ -29,6 +36,16 @@ export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions):
     client.release(err);
     throw err;
   });
+  // SET TRANSACTION SNAPSHOT must come first in its transaction, and wants REPEATABLE READ.
+  if (opts.snapshot)
+    await client
+      .query(
+        `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${pg.escapeLiteral(opts.snapshot)}`,
+      )
+      .catch((err: Error) => {
+        client.release(err); // closed, so the transaction begun goes with it
+        throw err;
+      });
   // A checked-out client's connection errors are ours to catch (the pool listens only to idle
   // ones); the COPY stream reports the same failure, so this listener only keeps the process up.
   const ignore = () => {};
@@ -53,7 +70,8 @@ export async function copyCsv(pool: pg.Pool, sql: string, opts: CopyCsvOptions):
     released = true;
     client.off("error", ignore);
     if (err) return client.release(err);
-    await client.query("RESET jit").then(
+    // ROLLBACK also ends a transaction the cancellation left aborted; it only read.
+    await client.query(opts.snapshot ? "ROLLBACK; RESET jit" : "RESET jit").then(
       () => client.release(),
       (e: Error) => client.release(e),
     );

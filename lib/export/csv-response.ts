@@ -24,18 +24,22 @@ const HEADERS: Record<CsvKind, string> = { events: EVENT_COLUMNS.join(","), sour
 /**
  * The CSV body for the parameters of /events: PostgreSQL's COPY of the export rows, from the
  * read database (or `client`'s, in tests). Rejects when the database fails before the first byte.
+ * `snapshot` (a release's, from pg_export_snapshot() on `client`'s database) makes the COPY read
+ * what that transaction sees; the parameters must then need no date bound, which is read apart.
  */
 export async function csvBody(
   kind: CsvKind,
   params: URLSearchParams,
-  opts: { client?: PrismaClient; origin?: string; path?: string } = {},
+  opts: { client?: PrismaClient; origin?: string; path?: string; snapshot?: string } = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  const { client, origin = publicOrigin(), path = `/${kind}.csv` } = opts; // never the request's Host (lib/public-url.ts)
+  const { client, origin = publicOrigin(), path = `/${kind}.csv`, snapshot } = opts; // never the request's Host (lib/public-url.ts)
   const { query } = parseEventQuery(params);
+  if (snapshot && query.fromDay) throw new Error("A date filter's bound would be read outside the snapshot.");
   const sql = copyStatement(kind, query, origin, await boundedEventWhereSql(query, client ?? readDb()));
   return copyCsv(client ? poolOf(client) : readPool(), sql, {
     header: HEADERS[kind],
     bom: params.get("bom") === "1",
+    snapshot,
     onFailure(err) {
       reportReadError(err);
       logger.warn({ err: (err as Error).message, path }, "CSV export failed midway; ended with the error marker line");

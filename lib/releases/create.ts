@@ -4,12 +4,13 @@ import "server-only";
 // The CSVs are the exact bytes of the public /events.csv and /sources.csv (with
 // retracted=include: a retraction is part of the record a citation must still find), made by
 // the export's own writer (csvBody). Those read on connections of their own, so the moment is
-// pinned by a SHARE lock on the export rows, which every write of a public event updates at its
-// commit: while a release is being made, saves wait (seconds, see the bench), and the files, the
-// membership and the changelog all see the same committed record. A session advisory lock makes
-// releases one at a time, so numbers are given out in order.
+// pinned the way pg_dump pins it: the release's transaction is REPEATABLE READ and exports its
+// snapshot (pg_export_snapshot), and every other transaction reading for it (both COPYs, the
+// actors) imports that snapshot (SET TRANSACTION SNAPSHOT). The files, the membership, the counts
+// and the changelog all see the same committed record, and no lock makes saves wait meanwhile.
+// A session advisory lock makes releases one at a time, so numbers are given out in order.
 import { createHash } from "node:crypto";
-import type pg from "pg";
+import pg from "pg";
 import { z } from "zod";
 import { actorsCsv } from "../actors/csv";
 import { parseActorListQuery } from "../actors/list-params";
@@ -17,6 +18,7 @@ import { listActors } from "../actors/queries";
 import { assertRole, type SessionUser } from "../auth/roles";
 import { InvalidInputError } from "../events/errors";
 import { isStorableText } from "../validation/storable-text";
+import { logger } from "../log";
 import { CSV_FAILED_MARKER, csvBody } from "../export/csv-response";
 import type { PrismaClient } from "../generated/prisma/client";
 import { poolOf } from "../prisma-client";
@@ -130,13 +132,14 @@ class StoredFile {
 /** The public export's bytes, into `out` and the zip as they arrive, then checked for the failure marker. */
 async function copyExport(
   prisma: PrismaClient,
+  snapshot: string,
   kind: "events" | "sources",
   origin: string,
   out: StoredFile,
   zip: ReleaseZip,
 ): Promise<void> {
   const entry = zip.file(out.name);
-  const reader = (await csvBody(kind, new URLSearchParams(PARAMS), { client: prisma, origin })).getReader();
+  const reader = (await csvBody(kind, new URLSearchParams(PARAMS), { client: prisma, origin, snapshot })).getReader();
   let tail = Buffer.alloc(0);
   for (;;) {
     const { done, value } = await reader.read();
@@ -163,11 +166,17 @@ export async function createRelease(
   return makeRelease(prisma, raw, user);
 }
 
+/** For tests and the bench: called while the release is being made, after events.csv is read. */
+export interface ReleaseHooks {
+  afterEvents?: () => Promise<void>;
+}
+
 export async function makeRelease(
   prisma: PrismaClient,
   raw: unknown,
   by: SessionUser | null,
   meta: DatasetMetadata = datasetMetadata(),
+  hooks: ReleaseHooks = {},
 ): Promise<MadeRelease> {
   const parsed = releaseInputSchema.safeParse(raw);
   if (!parsed.success)
@@ -178,17 +187,21 @@ export async function makeRelease(
   const input = parsed.data;
   const client = await poolOf(prisma).connect();
   try {
+    // Taken before the transaction begins, so its snapshot holds the previous release.
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await makeInTransaction(prisma, client, input, by, meta);
-        } catch (err) {
-          // Two lock orders can meet (a save's commit writes the export rows too): PostgreSQL
-          // ends one side; when it is ours, nothing was written, and trying again is safe.
-          if ((err as { code?: string }).code !== "40P01" || attempt >= 3) throw err;
-        }
-      }
+      const made = await makeInTransaction(prisma, client, input, by, meta, hooks);
+      // The release list and event pages change: retire the page cache everywhere, as
+      // bumpPublicVersion does (lib/page-cache/public-version.ts). Not inside the release's
+      // transaction: every public save updates that row, and a REPEATABLE READ transaction may not
+      // update a row changed since its snapshot (it would fail with 40001 whenever a save
+      // committed meanwhile). Until this bump, a cached page may still show the list without the
+      // release, as it would have a moment before the commit.
+      // A failure here must not report the release, which is made, as failed.
+      await client.query("UPDATE public_change SET version = version + 1 WHERE id = 1").catch((err: Error) => {
+        logger.warn({ err: err.message, version: made.version }, "release made; the page cache was not retired");
+      });
+      return made;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
     }
@@ -205,18 +218,16 @@ async function makeInTransaction(
   input: ReleaseInput,
   by: SessionUser | null,
   meta: DatasetMetadata,
+  hooks: ReleaseHooks,
 ): Promise<MadeRelease> {
-  await client.query("BEGIN");
+  // The snapshot is taken by the transaction's first statement, and exported by it: the moment of
+  // the record this release holds. Saves that commit later are in the next release. (No deadlock
+  // with them is possible any more: this transaction locks only rows of its own tables.)
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
   try {
-    // A long write (an import) holds the export rows until it commits: wait a minute at most.
-    await client.query("SET LOCAL lock_timeout = '60s'");
-    await client.query("LOCK TABLE event_export, source_export IN SHARE MODE").catch((err: { code?: string }) => {
-      if (err.code !== "55P03") throw err;
-      throw new InvalidInputError(
-        "The record is being changed (an import or a long save is still running). Nothing was saved; try again in a few minutes.",
-      );
-    });
-    await client.query("SET LOCAL lock_timeout = 0");
+    const {
+      rows: [{ snapshot }],
+    } = await client.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot");
     const {
       rows: [{ at }],
     } = await client.query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at");
@@ -242,15 +253,20 @@ async function makeInTransaction(
     const zip = new ReleaseZip(`${meta.name}-${version}`, createdAt, (chunk) => zipFile.write(chunk));
     const files = [new StoredFile(queue, "events.csv", CSV_TYPE), new StoredFile(queue, "sources.csv", CSV_TYPE)];
     // One after the other: a zip is written one file at a time.
-    await copyExport(prisma, "events", meta.origin, files[0], zip);
-    await copyExport(prisma, "sources", meta.origin, files[1], zip);
-    // /actors.csv unfiltered, by its own writer (lib/actors): a few thousand rows at most.
-    const actors = (
-      await listActors(
-        { ...parseActorListQuery(new URLSearchParams()).query, page: 1 },
-        { pageSize: null, client: prisma },
-      )
-    ).rows;
+    await copyExport(prisma, snapshot, "events", meta.origin, files[0], zip);
+    await hooks.afterEvents?.();
+    await copyExport(prisma, snapshot, "sources", meta.origin, files[1], zip);
+    // /actors.csv unfiltered, by its own writer (lib/actors): a few thousand rows at most, read
+    // in a transaction of Prisma's that imports the snapshot (Prisma begins it, then sets the
+    // isolation level; the snapshot must come before the first query).
+    const actors = await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET TRANSACTION SNAPSHOT ${pg.escapeLiteral(snapshot)}`);
+        const query = { ...parseActorListQuery(new URLSearchParams()).query, page: 1 };
+        return (await listActors(query, { pageSize: null, client: tx as PrismaClient })).rows;
+      },
+      { isolationLevel: "RepeatableRead", timeout: 60_000 },
+    );
     const actorsFile = new StoredFile(queue, "actors.csv", CSV_TYPE);
     const actorBytes = Buffer.from(actorsCsv(actors), "utf8");
     actorsFile.write(actorBytes);
@@ -348,9 +364,6 @@ async function makeInTransaction(
         [id, f.name, i + 1, f.mediaType, f.sha256, f.size],
       );
     }
-    // The release list and event pages change: retire the page cache everywhere, as
-    // bumpPublicVersion does (lib/page-cache/public-version.ts), inside this transaction.
-    await client.query("UPDATE public_change SET version = version + 1 WHERE id = 1");
     await client.query("COMMIT");
     return {
       id,

@@ -1,7 +1,8 @@
 // Releases against a real PostgreSQL: numbering, immutability (in the database, on download and
 // in the zip), the changelog across a publish, a correction, an update, a retraction and a
-// deletion between two releases, the admin-only rule, and the package validated by the
-// Frictionless Data JavaScript implementation (datapackage-js), foreign keys included.
+// deletion between two releases, the admin-only rule, the package validated by the Frictionless
+// Data JavaScript implementation (datapackage-js), foreign keys included, and saves made while a
+// release is being made (they do not wait for it, and are in the next release).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ import { actorsCsvResponse } from "../actors/csv-response";
 import { csvBody } from "../export/csv-response";
 import { SUPPLIER_AND_RECIPIENT, testEventInput, testSource } from "../testing/event-input";
 import { setUpTestDatabase } from "../testing/test-database";
-import { createRelease, sha256 } from "./create";
+import { createRelease, makeRelease, sha256 } from "./create";
 import { datasetMetadata } from "./metadata";
 import { getRelease, listReleases, releaseFileStream, releaseText, releasesOfEvent } from "./queries";
 import { releaseZip } from "./zip";
@@ -265,5 +266,86 @@ describe("the package", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe("a save while a release is being made", () => {
+  const publicCsv = async (kind: "events" | "sources") =>
+    Buffer.from(
+      await new Response(
+        await csvBody(kind, new URLSearchParams("retracted=include"), { client: t.prisma, origin: ORIGIN }),
+      ).arrayBuffer(),
+    ).toString("utf8");
+  const publicActors = async () => (await actorsCsvResponse(new Request(`${ORIGIN}/actors.csv`))).text();
+  const publicVersion = async () =>
+    (await t.prisma.$queryRaw<{ v: bigint }[]>`SELECT version AS v FROM public_change WHERE id = 1`)[0].v;
+  const text = async (version: string, name: string) => Buffer.from(await download(version, name)).toString("utf8");
+
+  it("does not wait for it, and is in the next release, not in this one", async () => {
+    const ids = { updated: "2024-03-release-during-updated", added: "2024-03-release-during-added" };
+    const { version: base } = await createEvent(t.prisma, editor, event(ids.updated, "Before the release."));
+    const before = {
+      events: await publicCsv("events"),
+      sources: await publicCsv("sources"),
+      actors: await publicActors(),
+    };
+    let bumpAfterSaves = 0n;
+    // Held after events.csv is read, before sources.csv and actors.csv: the save and the new event
+    // must commit now. With the SHARE lock of before, the save waited for the release, which
+    // waited here for the save: the timer ends that.
+    const during = await makeRelease(t.prisma, { title: "During the saves" }, admin, meta, {
+      afterEvents: async () => {
+        const saves = (async () => {
+          await updateEvent(
+            t.prisma,
+            editor,
+            ids.updated,
+            base,
+            {
+              ...event(ids.updated, "Saved during the release."),
+              sources: [testSource({ url: "https://example.org/during", title: "Saved during", publisher: "Agency" })],
+            },
+            { kind: "update", note: "Saved while a release was being made." },
+          );
+          await createEvent(t.prisma, editor, event(ids.added, "Published during the release."));
+        })();
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("The saves waited for the release.")), 10_000);
+        });
+        try {
+          await Promise.race([saves, late]);
+        } finally {
+          clearTimeout(timer);
+        }
+        bumpAfterSaves = await publicVersion();
+      },
+    });
+    // The saves are public now…
+    expect(await publicCsv("events")).toContain("Saved during the release.");
+    expect(await publicCsv("sources")).toContain("Saved during");
+    expect(await publicActors()).not.toBe(before.actors); // one more public event for each actor
+    // …but the release holds the record as it was when it began, in every file, even those read
+    // after the saves had committed, and in its membership, counts and changelog.
+    expect(await text(during.version, "events.csv")).toBe(before.events);
+    expect(await text(during.version, "sources.csv")).toBe(before.sources);
+    expect(await text(during.version, "actors.csv")).toBe(before.actors);
+    const members = await t.prisma.$queryRaw<{ event_id: string; version: number }[]>`
+      SELECT event_id, version FROM release_event WHERE release_id = ${during.id} ORDER BY event_id`;
+    expect(members.find((m) => m.event_id === ids.updated)?.version).toBe(base);
+    expect(members.map((m) => m.event_id)).not.toContain(ids.added);
+    expect(during.eventCount).toBe(members.length);
+    expect(during.eventCount).toBe(before.events.trimEnd().split("\r\n").length - 1);
+    expect(during.changes!.added.map((e) => e.id)).toEqual([ids.updated]);
+    // The page cache is retired after the release, not refused by the saves' bumps.
+    expect(await publicVersion()).toBe(bumpAfterSaves + 1n);
+
+    const next = await makeRelease(t.prisma, { title: "After the saves" }, admin, meta);
+    expect(await text(next.version, "events.csv")).toBe(await publicCsv("events"));
+    expect(await text(next.version, "sources.csv")).toBe(await publicCsv("sources"));
+    expect(await text(next.version, "actors.csv")).toBe(await publicActors());
+    expect(next.changes!.added.map((e) => e.id)).toEqual([ids.added]);
+    expect(next.changes!.updated.map((e) => e.id)).toEqual([ids.updated]);
+    expect(next.eventCount).toBe(during.eventCount + 1);
   }, 60_000);
 });
