@@ -124,11 +124,13 @@ export const STORED_MEMBERS = (Object.keys(MEMBERS) as (keyof typeof MEMBERS)[])
 export const storedMembersSql = () => `ARRAY[${STORED_MEMBERS.map((f) => MEMBERS[f]).join(",\n")}]`;
 
 /**
- * The related member with the export-ready row `x`: read only where a link leads from or to the
- * event (has_related, kept by the same refresh; not has_links, which counts only outgoing links
- * as the CSV's related cell does), else [].
+ * The related member with the export-ready row `x`: read only where a link leads from the event
+ * (has_links, the CSV's flag) or to it (one index probe), else []. Incoming links are probed
+ * here rather than kept as a flag: keeping one would make a link lock and refresh its to-event
+ * too, which lets two saves linking each other's events deadlock (see the export_has_links
+ * migration).
  */
-const STORED_RELATED = `CASE WHEN x.has_related THEN ${RELATED_JSON_SQL} ELSE '[]' END`;
+const STORED_RELATED = `CASE WHEN x.has_links OR EXISTS (SELECT 1 FROM event_relation l WHERE l.to_event_id = e.id) THEN ${RELATED_JSON_SQL} ELSE '[]' END`;
 
 const TOMBSTONE = object([
   ["id", str("e.id")],

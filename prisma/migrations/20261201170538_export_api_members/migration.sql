@@ -1,6 +1,5 @@
 -- AlterTable
-ALTER TABLE "event_export" ADD COLUMN     "api_members" TEXT[],
-ADD COLUMN     "has_related" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "event_export" ADD COLUMN     "api_members" TEXT[];
 
 -- The API's list page built each event's members (date display, numbers as JavaScript writes
 -- them, to_json of every text…) when it was asked for: a long statement whose parsing and
@@ -10,10 +9,7 @@ ADD COLUMN     "has_related" BOOLEAN NOT NULL DEFAULT false;
 -- follows the other event's status, as for the CSV's related cell). The expressions below are
 -- MEMBERS of lib/api/event-json-sql.ts as storedMembersSql() prints them, so there is one
 -- definition; lib/api/event-json-members.integration.test.ts fails if they ever differ.
--- The page reads related only for rows whose event has a link either way (has_related: the
--- API lists incoming links too, which has_links, the CSV's, leaves out), so a link now also
--- notes its to-event for refresh. export_refresh is as in the export_has_links migration, plus
--- those two columns, and without JIT: a refresh of 10,000 events (an import) spent ~4 s
+-- export_refresh is as in the export_has_links migration, plus that column, and without JIT: a refresh of 10,000 events (an import) spent ~4 s
 -- compiling the members' expressions, more than the refresh's own time; without JIT it takes
 -- about what it took before (2.8 s against 2.9 s, on 100,000 synthetic events). And with
 -- extra_float_digits at its default, as export_number has it: latitude and longitude are written
@@ -78,9 +74,7 @@ BEGIN
            csv_cell(sanctions_regime), csv_cell(instrument), source_count::text, csv_cell(source_urls), csv_cell(source_publishers),
            csv_cell(status), csv_cell(first_published_at), csv_cell(last_changed_at), disputing_source_count::text,
            quote_count::text, verified_quote_count::text, csv_cell(end_date_precision)),
-         EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id), m.api_members,
-         EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id)
-           OR EXISTS (SELECT 1 FROM event_relation l WHERE l.to_event_id = r.event_id)
+         EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = r.event_id), m.api_members
   FROM r
   -- The event as `e` and its new row's JSON columns as `x`, as the API's expressions read them.
   CROSS JOIN LATERAL (
@@ -153,27 +147,10 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION export_on_relation() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM export_note(ARRAY(SELECT from_event_id FROM changed_rows UNION SELECT to_event_id FROM changed_rows));
-  RETURN NULL;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION export_on_relation_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM export_note(ARRAY(SELECT from_event_id FROM changed_rows UNION SELECT to_event_id FROM changed_rows
-    UNION SELECT from_event_id FROM old_rows UNION SELECT to_event_id FROM old_rows));
-  RETURN NULL;
-END
-$$;
-
 -- Every existing row, with the same expressions (x is the row itself here).
 SET extra_float_digits = 1;
 UPDATE event_export x
-SET has_related = EXISTS (SELECT 1 FROM event_relation l WHERE l.from_event_id = x.event_id)
-      OR EXISTS (SELECT 1 FROM event_relation l WHERE l.to_event_id = x.event_id),
-    api_members = ARRAY[coalesce(to_json(e.id)::text, 'null'),
+SET api_members = ARRAY[coalesce(to_json(e.id)::text, 'null'),
   coalesce(to_json(e.title)::text, 'null'),
   coalesce(to_json(e.summary)::text, 'null'),
   coalesce(to_json(e.type)::text, 'null'),
