@@ -239,6 +239,7 @@ await runCli(async () => {
       const stack = await startProxyStack({ databaseUrl: url, instances, quiet: true });
       stopApps = stack.stop;
       printApiBench(await benchApi(stack.url));
+      await new Promise((r) => setTimeout(r, 1500)); // nginx writes its log at most a second late
       console.log(`nginx: ${describeCacheStatuses(await stack.cacheStatuses())}.`);
       return;
     }
