@@ -147,55 +147,5 @@ BEGIN
 END
 $$;
 
--- Every existing row, with the same expressions (x is the row itself here).
-SET extra_float_digits = 1;
-UPDATE event_export x
-SET api_members = ARRAY[coalesce(to_json(e.id)::text, 'null'),
-  coalesce(to_json(e.title)::text, 'null'),
-  coalesce(to_json(e.summary)::text, 'null'),
-  coalesce(to_json(e.type)::text, 'null'),
-  coalesce(to_json(e.claim_status::text)::text, 'null'),
-  '{' || '"start":' || coalesce(to_json(to_char(e.start_date, 'YYYY-MM-DD'))::text, 'null') || ',"end":' || coalesce(to_json(to_char(e.end_date, 'YYYY-MM-DD'))::text, 'null') || ',"precision":' || coalesce(to_json(e.precision::text)::text, 'null') || ',"endPrecision":' || coalesce(to_json(e.end_precision::text)::text, 'null') || ',"approximate":' || CASE WHEN e.approximate THEN 'true' ELSE 'false' END || ',"display":' || coalesce(to_json(CASE WHEN e.approximate THEN 'c. ' ELSE '' END || CASE
-    WHEN e.end_date IS NULL OR (e.end_date = e.start_date AND coalesce(e.end_precision, e.precision)::text = e.precision::text) THEN CASE e.precision::text WHEN 'year' THEN extract(year FROM e.start_date)::int::text
-    WHEN 'month' THEN to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text
-    ELSE extract(day FROM e.start_date)::int::text || ' ' || to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text END
-    WHEN coalesce(e.end_precision, e.precision)::text <> e.precision::text THEN CASE e.precision::text WHEN 'year' THEN extract(year FROM e.start_date)::int::text
-    WHEN 'month' THEN to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text
-    ELSE extract(day FROM e.start_date)::int::text || ' ' || to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text END || ' – ' || CASE coalesce(e.end_precision, e.precision)::text WHEN 'year' THEN extract(year FROM e.end_date)::int::text
-    WHEN 'month' THEN to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text
-    ELSE extract(day FROM e.end_date)::int::text || ' ' || to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text END
-    WHEN e.precision = 'day' AND to_char(e.start_date, 'YYYY-MM') = to_char(e.end_date, 'YYYY-MM') THEN extract(day FROM e.start_date)::int::text || '–' || CASE coalesce(e.end_precision, e.precision)::text WHEN 'year' THEN extract(year FROM e.end_date)::int::text
-    WHEN 'month' THEN to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text
-    ELSE extract(day FROM e.end_date)::int::text || ' ' || to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text END
-    WHEN e.precision = 'day' AND to_char(e.start_date, 'YYYY') = to_char(e.end_date, 'YYYY') THEN replace(CASE e.precision::text WHEN 'year' THEN extract(year FROM e.start_date)::int::text
-    WHEN 'month' THEN to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text
-    ELSE extract(day FROM e.start_date)::int::text || ' ' || to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text END, ' ' || to_char(e.start_date, 'YYYY'), '') || ' – ' || CASE coalesce(e.end_precision, e.precision)::text WHEN 'year' THEN extract(year FROM e.end_date)::int::text
-    WHEN 'month' THEN to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text
-    ELSE extract(day FROM e.end_date)::int::text || ' ' || to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text END
-    ELSE CASE e.precision::text WHEN 'year' THEN extract(year FROM e.start_date)::int::text
-    WHEN 'month' THEN to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text
-    ELSE extract(day FROM e.start_date)::int::text || ' ' || to_char(e.start_date, 'FMMonth') || ' ' || extract(year FROM e.start_date)::int::text END || ' – ' || CASE coalesce(e.end_precision, e.precision)::text WHEN 'year' THEN extract(year FROM e.end_date)::int::text
-    WHEN 'month' THEN to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text
-    ELSE extract(day FROM e.end_date)::int::text || ' ' || to_char(e.end_date, 'FMMonth') || ' ' || extract(year FROM e.end_date)::int::text END END)::text, 'null') || '}',
-  coalesce(to_json(e.place)::text, 'null'),
-  coalesce(array_to_json(e.country_codes)::text, 'null'),
-  CASE WHEN e.latitude IS NULL OR e.latitude IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN 'null'
-    WHEN e.latitude = 0 THEN '0'
-    WHEN abs(e.latitude) < 1e-6::float8 OR abs(e.latitude) >= 1e21::float8 THEN replace(e.latitude::text, 'e-0', 'e-')
-    ELSE e.latitude::text::numeric::text END,
-  CASE WHEN e.longitude IS NULL OR e.longitude IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN 'null'
-    WHEN e.longitude = 0 THEN '0'
-    WHEN abs(e.longitude) < 1e-6::float8 OR abs(e.longitude) >= 1e21::float8 THEN replace(e.longitude::text, 'e-0', 'e-')
-    ELSE e.longitude::text::numeric::text END,
-  coalesce(array_to_json(e.tags)::text, 'null'),
-  coalesce(array_to_json(e.item_categories)::text, 'null'),
-  coalesce(to_json(e.sanctions_regime::text)::text, 'null'),
-  coalesce(to_json(e.instrument)::text, 'null'),
-  coalesce(x.actors_json::text, coalesce((SELECT '[' || string_agg('{' || '"slug":' || coalesce(to_json(a.slug)::text, 'null') || ',"name":' || coalesce(to_json(a.name)::text, 'null') || ',"role":' || coalesce(to_json(ea.role::text)::text, 'null') || '}', ',' ORDER BY a.name, ea.role) || ']' FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id), '[]')),
-  coalesce(x.sources_json::text, coalesce((SELECT '[' || string_agg('{' || '"url":' || coalesce(to_json(s.url)::text, 'null') || ',"title":' || coalesce(to_json(s.title)::text, 'null') || ',"publisher":' || coalesce(to_json(s.publisher)::text, 'null') || ',"author":' || coalesce(to_json(s.author)::text, 'null') || ',"publishedOn":' || coalesce(to_json(s.published_on)::text, 'null') || ',"accessedOn":' || coalesce(to_json(to_char(s.accessed_on, 'YYYY-MM-DD'))::text, 'null') || ',"sourceType":' || coalesce(to_json(s.source_type::text)::text, 'null') || ',"quote":' || coalesce(to_json(s.quote)::text, 'null') || ',"note":' || coalesce(to_json(s.note)::text, 'null') || ',"stance":' || coalesce(to_json(s.stance::text)::text, 'null') || ',"quoteCheck":' || coalesce(to_json(s.quote_check::text)::text, 'null') || ',"archivedUrl":' || coalesce(to_json(s.archived_url)::text, 'null') || ',"language":' || coalesce(to_json(s.language)::text, 'null') || ',"copy":' || CASE WHEN c.id IS NULL THEN 'null' ELSE '{' || '"sha256":' || coalesce(to_json(c.sha256)::text, 'null') || ',"capturedAt":' || coalesce(to_json(to_char(c.captured_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null') || '}' END || '}', ',' ORDER BY s.position) || ']' FROM source s LEFT JOIN capture c ON c.id = s.capture_id WHERE s.event_id = e.id), '[]')),
-  coalesce(x.disputing_source_count, (SELECT count(*) FROM source s WHERE s.event_id = e.id AND s.stance = 'disputes'))::text,
-  coalesce(to_json(e.status::text)::text, 'null'),
-  coalesce(to_json(to_char(e.published_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null'),
-  coalesce(to_json(to_char(e.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')]
-FROM event e WHERE e.id = x.event_id;
-RESET extra_float_digits;
+-- Every existing row, by the function itself, as the earlier export migrations did.
+SELECT export_refresh(ARRAY(SELECT id FROM event));
