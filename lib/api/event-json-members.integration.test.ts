@@ -8,6 +8,7 @@ import { seedDatabase } from "../../prisma/seed";
 import type { SessionUser } from "../auth/roles";
 import { createEvent } from "../events/mutations";
 import { Prisma } from "../generated/prisma/client";
+import { testEventInput } from "../testing/event-input";
 import { createProvenanceEvent } from "../testing/provenance-export-fixture";
 import { createSessionUser, setUpTestDatabase } from "../testing/test-database";
 import { STORED_MEMBERS, storedMembersSql } from "./event-json-sql";
@@ -99,18 +100,7 @@ describe("the API members in the export rows", () => {
 
   it("leave related to the page, shown both ways and only for links with public events", async () => {
     const [a, b, c, draft] = [hostileId(0), hostileId(1), hostileId(2), "2024-07-02-hostile-draft"];
-    await createEvent(t.prisma, editor, {
-      id: draft,
-      title: "A draft linked to",
-      summary: "Not public.",
-      type: "aid-trade",
-      claimStatus: "confirmed",
-      startDate: "2024-07-02",
-      precision: "day",
-      status: "draft",
-      actors: [],
-      sources: [],
-    });
+    await createEvent(t.prisma, editor, testEventInput(draft, { title: "A draft linked to", actors: [], sources: [] }));
     await t.prisma.$executeRaw`INSERT INTO event_relation (from_event_id, to_event_id, kind)
       VALUES (${a}, ${b}, 'follows-up'), (${a}, ${draft}, 'responds-to'), (${c}, ${a}, 'responds-to')`;
     const flags = async (id: string) =>

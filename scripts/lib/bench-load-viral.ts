@@ -74,11 +74,14 @@ export async function benchViral(
   };
 }
 
-/** Share of all answers nginx gave from its cache without waiting for an instance (HIT, STALE, UPDATING); a REVALIDATED answer waited for a 304. */
+/** The $upstream_cache_status values nginx answers from its copy without waiting for an instance; a REVALIDATED answer waited for a 304. */
+export const FROM_NGINX_CACHE = new Set(["HIT", "STALE", "UPDATING"]);
+
+/** Share of all answers nginx gave from its cache (FROM_NGINX_CACHE). */
 export function describeCacheStatuses(counts: Record<string, number>): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   if (!total) return "no requests logged";
-  const fromCache = (counts.HIT ?? 0) + (counts.STALE ?? 0) + (counts.UPDATING ?? 0);
+  const fromCache = [...FROM_NGINX_CACHE].reduce((n, status) => n + (counts[status] ?? 0), 0);
   const list = Object.entries(counts)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k === "-" ? "not looked up (writes)" : k} ${v}`)

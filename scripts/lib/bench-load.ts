@@ -3,6 +3,7 @@
 // the blend a newsroom sees when a story breaks.
 import autocannon from "autocannon";
 import pLimit from "p-limit";
+import { FROM_NGINX_CACHE } from "./bench-load-viral";
 
 export interface LoadOptions {
   /** One address per app instance; connections are split evenly across them. */
@@ -81,9 +82,6 @@ const ROUTES: {
  * Each route's requests, nginx's times and cache hits, from nginx's access log (deploy/nginx.conf's
  * format: the request, status, bytes, $request_time, …, cache=…): which routes make the tail.
  */
-// $upstream_cache_status values nginx answered from its copy without waiting for an instance (REVALIDATED waited for a 304).
-const FROM_CACHE = new Set(["HIT", "STALE", "UPDATING"]);
-
 export function routeTimesFromNginxLog(log: string) {
   const byRoute = new Map<string, { seconds: number[]; hits: number }>();
   for (const m of log.matchAll(/"GET (\S+) HTTP\/[\d.]+" \d{3} \d+ ([\d.]+) \S+ cache=(\S*) /g)) {
@@ -91,7 +89,7 @@ export function routeTimesFromNginxLog(log: string) {
     if (!route) continue;
     const entry = byRoute.get(route) ?? { seconds: [], hits: 0 };
     entry.seconds.push(Number(m[2]));
-    if (FROM_CACHE.has(m[3])) entry.hits++;
+    if (FROM_NGINX_CACHE.has(m[3])) entry.hits++;
     byRoute.set(route, entry);
   }
   return ROUTES.filter((r) => byRoute.has(r.route)).map((r) => {
