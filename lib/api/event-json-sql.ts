@@ -138,18 +138,27 @@ const TOMBSTONE = object([
   ["lastChangedAt", iso("e.updated_at")],
 ]);
 
-/** Member f from the export-ready row (`stored`) or built from the event's rows. */
+/**
+ * The stored members of `x` as `xm.members`, decompressed once per row. PostgreSQL keeps most
+ * rows' api_members compressed in the row, and every subscript of the column decompresses the
+ * whole array again: 20 members × 25 rows took ~0.8 ms of the server's CPU per full-shape page
+ * (measured on 100,000 events). The slice makes one plain copy, and OFFSET 0 keeps the planner
+ * from folding it back into each subscript.
+ */
+export const STORED_MEMBERS_JOIN = `LEFT JOIN LATERAL (SELECT x.api_members[1:${STORED_MEMBERS.length}] AS members OFFSET 0) xm ON true`;
+
+/** Member f from the export-ready row (`stored`, with STORED_MEMBERS_JOIN) or built from the event's rows. */
 function memberSql(f: Exclude<ApiField, "url">, stored: boolean): string {
   if (!stored) return MEMBERS[f];
   if (f === "related") return STORED_RELATED;
-  return `x.api_members[${STORED_MEMBERS.indexOf(f) + 1}]`;
+  return `xm.members[${STORED_MEMBERS.indexOf(f) + 1}]`;
 }
 
 /**
  * The JSON text of event `e` with the given members in the given order; a deleted event (only
  * ever listed for sync) is its tombstone, as presentEvent gives it, whatever fields were asked.
- * `stored` reads the members the export-ready row `x` keeps, which every event has once its
- * writing transaction commits: a short statement, quick to parse and plan. Its text is NULL for
+ * `stored` reads the members the export-ready row `x` keeps (through STORED_MEMBERS_JOIN), which
+ * every event has once its writing transaction commits: a short statement, quick to parse and plan. Its text is NULL for
  * an event without one (its members are NULL), which then needs the statement built without.
  */
 export function eventJsonSql(fields: readonly ApiField[], origin: string, { stored = false } = {}): Prisma.Sql {

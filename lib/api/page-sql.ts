@@ -4,7 +4,7 @@
 // text; it never parses or re-serialises events.
 import { Prisma } from "../generated/prisma/client";
 import { encodeCursor, keysetColumn, type Cursor, type KeysetSort } from "../export/keyset";
-import { eventJsonSql } from "./event-json-sql";
+import { eventJsonSql, STORED_MEMBERS_JOIN } from "./event-json-sql";
 import type { ApiField } from "./fields";
 import { readQuery } from "./read-query";
 import { keysetWhereSql, orderBySql } from "./where-sql";
@@ -52,7 +52,8 @@ export function eventPageSql(r: PageRequest, { stored }: { stored: boolean }): P
            ${stored ? Prisma.sql`coalesce(bool_or(x.api_members IS NULL AND NOT e.deleted) ${shown}, false)` : Prisma.raw("false")} AS unready
     FROM (SELECT e.id, row_number() OVER (ORDER BY ${order}) AS rn FROM event e WHERE ${where} ORDER BY ${order} LIMIT ${r.limit + 1}) k
     JOIN event e ON e.id = k.id
-    LEFT JOIN event_export x ON x.event_id = e.id`;
+    LEFT JOIN event_export x ON x.event_id = e.id
+    ${Prisma.raw(stored ? STORED_MEMBERS_JOIN : "")}`;
 }
 
 type PageRow = {

@@ -32,10 +32,12 @@ export function eventWhereSql({ query, longestSpanDays, since }: EventWhereSql):
           : Prisma.sql`e.status = 'published'`,
         Prisma.sql`e.deleted = false`,
       ];
-  const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
-  if (q) and.push(Prisma.sql`e.search_text LIKE '%' || ${q}::text || '%'`);
+  // The type and claim before the text search: PostgreSQL keeps the written order among conditions
+  // it costs alike, and a short comparison that fails spares the scan of a long search text.
   if (query.types.length) and.push(Prisma.sql`e.type = ANY(${query.types}::text[])`);
   if (query.claims.length) and.push(Prisma.sql`e.claim_status::text = ANY(${query.claims}::text[])`);
+  const q = query.q ? normalizeForSearch(query.q.replace(/[%\\]/g, " ")) : "";
+  if (q) and.push(Prisma.sql`e.search_text LIKE '%' || ${q}::text || '%'`);
   if (query.actors.length) {
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id
       AND (a.slug = ANY(${query.actors}::text[]) OR a.id IN (SELECT r.actor_id FROM actor_redirect r WHERE r.old_slug = ANY(${query.actors}::text[]))))`);
