@@ -158,8 +158,9 @@ function memberSql(f: Exclude<ApiField, "url">, stored: boolean): string {
  * The JSON text of event `e` with the given members in the given order; a deleted event (only
  * ever listed for sync) is its tombstone, as presentEvent gives it, whatever fields were asked.
  * `stored` reads the members the export-ready row `x` keeps (through STORED_MEMBERS_JOIN), which
- * every event has once its writing transaction commits: a short statement, quick to parse and plan. Its text is NULL for
- * an event without one (its members are NULL), which then needs the statement built without.
+ * every event has once its writing transaction commits: a short statement, quick to parse and
+ * plan. Its text is NULL for an event without one (its members are NULL), which then needs the
+ * statement built without.
  */
 export function eventJsonSql(fields: readonly ApiField[], origin: string, { stored = false } = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = fields.map((f, i) => {
