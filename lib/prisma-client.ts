@@ -42,6 +42,24 @@ export function poolOf(client: object): pg.Pool {
   return pool;
 }
 
+// Every connection plans each execution of a named statement for its own values: the API's
+// statements are named (lib/statement-names.ts), and a plan made once for any values read the
+// wrong index. Prisma's own statements are unnamed, which this setting does not touch.
+const CUSTOM_PLANS = "-c plan_cache_mode=force_custom_plan";
+
+/**
+ * node-postgres takes the startup options of a connection string over its own `options` setting,
+ * so an address that has options gets CUSTOM_PLANS added to them; any other stays as it is.
+ */
+export function withCustomPlans(connectionString: string): string {
+  if (!URL.canParse(connectionString)) return connectionString;
+  const url = new URL(connectionString);
+  const own = url.searchParams.get("options");
+  if (!own) return connectionString;
+  url.searchParams.set("options", `${own} ${CUSTOM_PLANS}`);
+  return url.toString();
+}
+
 export function createPrismaClient(
   connectionString: string,
   poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10),
@@ -49,7 +67,8 @@ export function createPrismaClient(
   observer: PoolObserver = {},
 ) {
   const pool = new pg.Pool({
-    connectionString,
+    connectionString: withCustomPlans(connectionString),
+    options: CUSTOM_PLANS,
     max: poolSize,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     keepAlive: true,
