@@ -21,7 +21,7 @@ const list = async (qs: string) => {
 };
 
 describe("prepared statements of the API", () => {
-  it("plan each execution for its own values: the same statement over different filters gives each filter's rows", async () => {
+  it("run on connections that plan each execution for its own values, and give each filter its own rows from one statement", async () => {
     const byType = async (type: string) =>
       (await t.prisma.event.findMany({ where: { status: "published", deleted: false, type }, select: { id: true } }))
         .map((e) => e.id)
